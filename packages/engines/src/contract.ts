@@ -1,0 +1,120 @@
+/**
+ * The one seam between WhatsApp and the rest of Switchboard.
+ *
+ * An Engine creates EngineSessions. A session is started, stopped, logged out, asked to send or look
+ * things up, and reports what happens as typed events. Everything above this file is engine-agnostic.
+ */
+
+export const ENGINE_NAMES = ['sandbox', 'webjs'] as const;
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** Phone numbers cross the seam as digits in international form, without "+" (e.g. "4915112345678"). */
+export type PhoneDigits = string;
+
+export type AckLevel = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+
+export interface InboundMessage {
+  /** The engine's id for the message, unique per session. */
+  externalId: string;
+  /** Sender's phone digits. */
+  from: PhoneDigits;
+  /** Sender's display (push) name, when WhatsApp tells it. */
+  fromName?: string;
+  /** Group chat id when the message was posted in a group. */
+  groupId?: string;
+  text: string;
+  media?: { type: string; mimetype?: string; size?: number; filename?: string };
+  /** When the sender's phone sent it (ms since epoch). */
+  timestamp: number;
+}
+
+export type OutboundContent = { type: 'text'; text: string };
+
+export interface Group {
+  id: string;
+  name: string;
+  participants: number;
+}
+
+export interface Chat {
+  id: string;
+  name: string;
+  isGroup: boolean;
+  unreadCount: number;
+  /** ms since epoch of the last message, when known. */
+  lastMessageAt?: number;
+}
+
+export type EngineEvent =
+  /** The exact string to encode in the QR image. A new one replaces the previous one. */
+  | { type: 'qr'; qr: string; expiresAt: number }
+  | { type: 'pairing_code'; code: string }
+  | { type: 'authenticated' }
+  | { type: 'ready'; me: { phone: PhoneDigits; name?: string } }
+  /** The link to WhatsApp is gone. loggedOut: the phone unlinked this device; a new QR is needed. */
+  | { type: 'disconnected'; reason: string; loggedOut: boolean }
+  /** The session cannot go on by itself (e.g. QR not scanned in time). retryable: trying later may work. */
+  | { type: 'failed'; reason: string; retryable: boolean }
+  | { type: 'message'; message: InboundMessage }
+  | { type: 'ack'; externalId: string; ack: AckLevel; error?: string };
+
+export type EngineEventListener = (event: EngineEvent) => void;
+
+export interface EngineSession {
+  /**
+   * Begin connecting. Resolves once the engine is under way; progress (qr, ready, …) arrives as events.
+   * Rejects with a readable Error when it cannot even begin (e.g. browser missing).
+   */
+  start(): Promise<void>;
+  /** Disconnect and release every resource (browser, timers). Keeps auth so the next start needs no QR. */
+  stop(): Promise<void>;
+  /** Unlink from the phone and delete the auth state. */
+  logout(): Promise<void>;
+  /** Ask for an 8-character pairing code for `phone` (instead of a QR); also emitted as `pairing_code`. */
+  requestPairingCode(phone: PhoneDigits): Promise<string>;
+  send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }>;
+  checkNumber(phone: PhoneDigits): Promise<{ onWhatsApp: boolean; chatId?: string }>;
+  listGroups(): Promise<Group[]>;
+  listChats(): Promise<Chat[]>;
+  /** Subscribe to events; returns the unsubscribe function. */
+  onEvent(listener: EngineEventListener): () => void;
+}
+
+export interface EngineSessionOptions {
+  /** Validated session id (`^[a-z0-9][a-z0-9_-]{0,63}$`), safe to use as a directory name. */
+  id: string;
+  /** This session's own folder for auth state; created by the caller. */
+  dataDir: string;
+}
+
+export interface Engine {
+  readonly name: EngineName;
+  createSession(options: EngineSessionOptions): EngineSession;
+}
+
+/** The engines a server offers, keyed by name. Core receives this; it never imports a concrete engine. */
+export type EngineRegistry = ReadonlyMap<EngineName, Engine>;
+
+/** A small listener set that isolates listeners from each other: one that throws never stops the rest. */
+export class EventHub<E> {
+  readonly #listeners = new Set<(event: E) => void>();
+
+  on(listener: (event: E) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(event: E): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('[switchboard] engine event listener threw', error);
+      }
+    }
+  }
+
+  clear(): void {
+    this.#listeners.clear();
+  }
+}

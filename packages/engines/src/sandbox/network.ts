@@ -1,0 +1,238 @@
+import type { InboundMessage } from '../contract.ts';
+import { newMessageId, sandboxName } from './codes.ts';
+
+/** A refused control request; `status` is the HTTP status the control API answers with. */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: 404 | 409 | 410,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SandboxError';
+  }
+}
+
+/** A message as the receiving virtual phone sees it; `from` is the sending account's number. */
+export interface PhoneMessage {
+  id: string;
+  from: string;
+  text: string;
+  at: number;
+}
+
+/**
+ * What the network may do to a running session: the things a phone or the network does to a linked
+ * device. Sessions register a handle rather than themselves, so these never show on the EngineSession.
+ */
+export interface SessionHandle {
+  /** The phone this session is linked to, while it is running with a link. */
+  linkedPhone(): string | undefined;
+  isReady(): boolean;
+  isShowingQr(): boolean;
+  /** The phone scanned the QR code or entered a pairing code. */
+  link(phone: string): void;
+  receive(message: InboundMessage): void;
+  /** The connection dropped; the session is still linked. */
+  drop(): void;
+  /** The phone removed this linked device. */
+  unlink(): void;
+}
+
+interface QrRecord {
+  readonly handle: SessionHandle;
+  readonly sessionId: string;
+  readonly expiresAt: number;
+}
+
+interface PairingRecord extends QrRecord {
+  /** The phone the code was requested for; only that phone may enter it. */
+  readonly phone: string;
+}
+
+/** Bounds, so a long-running sandbox cannot grow without limit. */
+const INBOX_LIMIT = 1000;
+const PHONE_LIMIT = 10_000;
+const CODES_PER_SESSION = 50;
+
+/**
+ * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
+ * what each virtual phone has received. The control API (standing in for phones) drives it.
+ */
+export class SandboxNetwork {
+  readonly #running = new Map<string, SessionHandle>();
+  readonly #qrCodes = new Map<string, QrRecord>();
+  readonly #pairingCodes = new Map<string, PairingRecord>();
+  /** Codes per session (oldest first), to forget them together and cap them. */
+  readonly #codesOf = new Map<SessionHandle, { qr: string[]; pairing: string[] }>();
+  /** Least recently written phone first, so the oldest inbox is the one forgotten. */
+  readonly #inboxes = new Map<string, PhoneMessage[]>();
+  readonly #offlineUntil = new Map<string, number>();
+
+  // ── Control: what a phone, or the network itself, does ──────────────────────────────────────────────
+
+  /** Who showed this QR code (current or expired), for access checks before scanning. */
+  sessionIdForQr(qr: string): string | undefined {
+    return this.#qrCodes.get(qr)?.sessionId;
+  }
+
+  sessionIdForPairingCode(code: string): string | undefined {
+    return this.#pairingCodes.get(code)?.sessionId;
+  }
+
+  /** The running, ready session linked to `phone`. */
+  sessionIdForPhone(phone: string): string | undefined {
+    for (const [sessionId, handle] of this.#running) {
+      if (handle.isReady() && handle.linkedPhone() === phone) return sessionId;
+    }
+    return undefined;
+  }
+
+  scan(qr: string, phone: string): { sessionId: string } {
+    const record = this.#qrCodes.get(qr);
+    if (!record) throw new SandboxError(404, 'Unknown QR code');
+    if (!this.#stillShowing(record)) {
+      throw new SandboxError(410, 'This QR code has expired; scan the one shown now');
+    }
+    this.#link(record, phone);
+    return { sessionId: record.sessionId };
+  }
+
+  pair(code: string, phone: string): { sessionId: string } {
+    const record = this.#pairingCodes.get(code);
+    if (!record) throw new SandboxError(404, 'Unknown pairing code');
+    if (!this.#stillShowing(record)) {
+      throw new SandboxError(410, 'This pairing code has expired; request a new one');
+    }
+    if (record.phone !== phone) {
+      throw new SandboxError(409, `This pairing code was requested for ${record.phone}, not ${phone}`);
+    }
+    this.#link(record, phone);
+    return { sessionId: record.sessionId };
+  }
+
+  /** Virtual phone `from` sends `text` to the account whose number is `to`. */
+  inbound(from: string, to: string, text: string): { sessionId: string; externalId: string } {
+    const sessionId = this.sessionIdForPhone(to);
+    const handle = sessionId === undefined ? undefined : this.#running.get(sessionId);
+    if (sessionId === undefined || !handle) {
+      throw new SandboxError(404, `No connected sandbox session has the number ${to}`);
+    }
+    const externalId = newMessageId();
+    handle.receive({ externalId, from, fromName: sandboxName(from), text, timestamp: Date.now() });
+    return { sessionId, externalId };
+  }
+
+  /** What virtual phone `phone` has received, oldest first. */
+  phoneMessages(phone: string): PhoneMessage[] {
+    return [...(this.#inboxes.get(phone) ?? [])];
+  }
+
+  /** The session loses its connection; for `offlineMs` the network also refuses to let it start again. */
+  drop(sessionId: string, offlineMs = 0): void {
+    const handle = this.#running.get(sessionId);
+    if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
+    if (!handle.isReady()) throw new SandboxError(409, `Session ${sessionId} is not connected`);
+    // Before the event: a listener that reconnects at once must already find the network down.
+    if (offlineMs > 0) this.#offlineUntil.set(sessionId, Date.now() + offlineMs);
+    handle.drop();
+  }
+
+  /** The phone removes the linked device: the session is logged out and needs a new QR code. */
+  unlink(sessionId: string): void {
+    const handle = this.#running.get(sessionId);
+    if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
+    if (handle.linkedPhone() === undefined) {
+      throw new SandboxError(404, `Session ${sessionId} is not linked to a phone`);
+    }
+    handle.unlink();
+  }
+
+  // ── Used by sessions ─────────────────────────────────────────────────────────────────────────────────
+
+  /** Called by start(): refuses while the network is down for this session or the id already runs. */
+  register(sessionId: string, handle: SessionHandle): void {
+    const offlineUntil = this.#offlineUntil.get(sessionId);
+    if (offlineUntil !== undefined) {
+      if (offlineUntil > Date.now()) throw new Error('WhatsApp is unreachable (sandbox network is down)');
+      this.#offlineUntil.delete(sessionId);
+    }
+    const current = this.#running.get(sessionId);
+    if (current && current !== handle) {
+      throw new Error(`Session ${sessionId} is already running in the sandbox network`);
+    }
+    this.#running.set(sessionId, handle);
+  }
+
+  unregister(sessionId: string, handle: SessionHandle): void {
+    if (this.#running.get(sessionId) === handle) this.#running.delete(sessionId);
+  }
+
+  addQr(sessionId: string, handle: SessionHandle, qr: string, expiresAt: number): void {
+    this.#qrCodes.set(qr, { handle, sessionId, expiresAt });
+    this.#remember(handle, 'qr', qr);
+  }
+
+  addPairingCode(
+    sessionId: string,
+    handle: SessionHandle,
+    code: string,
+    phone: string,
+    expiresAt: number,
+  ): void {
+    this.#pairingCodes.set(code, { handle, sessionId, phone, expiresAt });
+    this.#remember(handle, 'pairing', code);
+  }
+
+  /** The session stopped: its codes are no longer worth remembering. */
+  forgetCodes(handle: SessionHandle): void {
+    const codes = this.#codesOf.get(handle);
+    for (const qr of codes?.qr ?? []) this.#qrCodes.delete(qr);
+    for (const code of codes?.pairing ?? []) this.#pairingCodes.delete(code);
+    this.#codesOf.delete(handle);
+  }
+
+  /** Puts a message sent by an account into virtual phone `to`'s inbox. */
+  deliver(to: string, message: PhoneMessage): void {
+    const inbox = this.#inboxes.get(to) ?? [];
+    this.#inboxes.delete(to);
+    this.#inboxes.set(to, inbox);
+    inbox.push(message);
+    if (inbox.length > INBOX_LIMIT) inbox.splice(0, inbox.length - INBOX_LIMIT);
+    if (this.#inboxes.size > PHONE_LIMIT) {
+      const oldest = this.#inboxes.keys().next().value;
+      if (oldest !== undefined) this.#inboxes.delete(oldest);
+    }
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** A code links only while its session still shows it: not once expired, linked, given up or stopped. */
+  #stillShowing(record: QrRecord): boolean {
+    return (
+      record.expiresAt > Date.now() &&
+      this.#running.get(record.sessionId) === record.handle &&
+      record.handle.isShowingQr()
+    );
+  }
+
+  #link(record: QrRecord, phone: string): void {
+    for (const [sessionId, handle] of this.#running) {
+      if (handle !== record.handle && handle.linkedPhone() === phone) {
+        throw new SandboxError(409, `Phone ${phone} is already linked to session ${sessionId}`);
+      }
+    }
+    record.handle.link(phone);
+  }
+
+  #remember(handle: SessionHandle, kind: 'qr' | 'pairing', code: string): void {
+    const codes = this.#codesOf.get(handle) ?? { qr: [], pairing: [] };
+    this.#codesOf.set(handle, codes);
+    const list = codes[kind];
+    list.push(code);
+    if (list.length <= CODES_PER_SESSION) return;
+    const forgotten = list.shift();
+    if (forgotten === undefined) return;
+    if (kind === 'qr') this.#qrCodes.delete(forgotten);
+    else this.#pairingCodes.delete(forgotten);
+  }
+}

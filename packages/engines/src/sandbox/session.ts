@@ -1,0 +1,261 @@
+import type {
+  Chat,
+  EngineEvent,
+  EngineEventListener,
+  EngineSession,
+  EngineSessionOptions,
+  Group,
+  InboundMessage,
+  OutboundContent,
+  PhoneDigits,
+} from '../contract.ts';
+import { EventHub } from '../contract.ts';
+import { newMessageId, newPairingCode, newQrString, sandboxName } from './codes.ts';
+import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
+import type { SandboxNetwork, SessionHandle } from './network.ts';
+import type { SandboxOptions } from './options.ts';
+
+/**
+ * `stopped`: not started, or stopped. `ended`: the run finished by itself (QR timeout, drop, unlink);
+ * it emits nothing more and may be started again.
+ */
+type Phase = 'stopped' | 'connecting' | 'qr' | 'authenticating' | 'ready' | 'ended';
+
+/** Chats remembered per session; the oldest conversation is forgotten first. */
+const CHAT_LIMIT = 1000;
+
+/** A linked device on the simulated network. Every timer it starts is cleared by stop(). */
+export class SandboxSession implements EngineSession {
+  readonly #id: string;
+  readonly #dataDir: string;
+  readonly #options: SandboxOptions;
+  readonly #network: SandboxNetwork;
+  readonly #events = new EventHub<EngineEvent>();
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Peer phone → last message time, least recently active first. */
+  readonly #chats = new Map<string, number>();
+  #phase: Phase = 'stopped';
+  #link: SandboxLink | undefined;
+  /** When the last QR code of the current cycle expires; pairing codes live exactly as long. */
+  #qrCycleEndsAt = 0;
+  /** Bumped whenever a run starts or ends, so a sequence of events stops if a listener ends the run. */
+  #run = 0;
+
+  readonly #handle: SessionHandle = {
+    linkedPhone: () => (this.#isRunning() ? this.#link?.phone : undefined),
+    isReady: () => this.#phase === 'ready',
+    isShowingQr: () => this.#phase === 'qr',
+    link: (phone) => this.#linkTo(phone),
+    receive: (message) => this.#receive(message),
+    drop: () => {
+      this.#end();
+      this.#emit({
+        type: 'disconnected',
+        reason: 'Connection lost (sandbox network drop)',
+        loggedOut: false,
+      });
+    },
+    unlink: () => {
+      deleteLink(this.#dataDir);
+      this.#link = undefined;
+      this.#end();
+      this.#emit({ type: 'disconnected', reason: 'Unlinked from the phone', loggedOut: true });
+    },
+  };
+
+  constructor(session: EngineSessionOptions, options: SandboxOptions, network: SandboxNetwork) {
+    this.#id = session.id;
+    this.#dataDir = session.dataDir;
+    this.#options = options;
+    this.#network = network;
+  }
+
+  async start(): Promise<void> {
+    if (this.#isRunning()) throw new Error(`Session ${this.#id} is already started`);
+    // Codes of an earlier run that ended by itself were kept so they answer 410; a new run replaces them.
+    this.#network.forgetCodes(this.#handle);
+    const link = readLink(this.#dataDir);
+    this.#network.register(this.#id, this.#handle);
+    this.#link = link;
+    this.#phase = 'connecting';
+    this.#run += 1;
+    const run = this.#run;
+    this.#later(this.#options.connectDelayMs, () => {
+      if (!link) {
+        this.#beginQrCycle();
+        return;
+      }
+      this.#phase = 'ready';
+      this.#emit({ type: 'authenticated' });
+      if (run === this.#run) this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.#release();
+    this.#phase = 'stopped';
+    this.#network.forgetCodes(this.#handle);
+  }
+
+  async logout(): Promise<void> {
+    await this.stop();
+    deleteLink(this.#dataDir);
+    this.#link = undefined;
+  }
+
+  async requestPairingCode(phone: PhoneDigits): Promise<string> {
+    if (this.#phase !== 'qr') throw new Error(this.#whyNoPairingCode());
+    if (!/^\d+$/.test(phone)) throw new Error('The phone number must be digits in international form');
+    const code = newPairingCode();
+    this.#network.addPairingCode(this.#id, this.#handle, code, phone, this.#qrCycleEndsAt);
+    this.#emit({ type: 'pairing_code', code });
+    return code;
+  }
+
+  async send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }> {
+    const me = this.#requireReady();
+    if (this.#options.notOnWhatsApp.includes(to)) throw new Error(`${to} is not on WhatsApp`);
+    const externalId = newMessageId();
+    const at = Date.now();
+    this.#network.deliver(to, { id: externalId, from: me.phone, text: content.text, at });
+    this.#touchChat(to, at);
+    const { deliveredDelayMs, readDelayMs } = this.#options;
+    // `read` is scheduled from `delivered`, so it can never overtake it.
+    this.#later(deliveredDelayMs, () => {
+      this.#later(readDelayMs - deliveredDelayMs, () => this.#emit({ type: 'ack', externalId, ack: 'read' }));
+      this.#emit({ type: 'ack', externalId, ack: 'delivered' });
+    });
+    return { externalId };
+  }
+
+  async checkNumber(phone: PhoneDigits): Promise<{ onWhatsApp: boolean; chatId?: string }> {
+    this.#requireReady();
+    if (this.#options.notOnWhatsApp.includes(phone)) return { onWhatsApp: false };
+    return { onWhatsApp: true, chatId: `${phone}@c.us` };
+  }
+
+  async listGroups(): Promise<Group[]> {
+    this.#requireReady();
+    return [];
+  }
+
+  async listChats(): Promise<Chat[]> {
+    this.#requireReady();
+    return [...this.#chats].reverse().map(([phone, lastMessageAt]) => ({
+      id: `${phone}@c.us`,
+      name: phone,
+      isGroup: false,
+      unreadCount: 0,
+      lastMessageAt,
+    }));
+  }
+
+  onEvent(listener: EngineEventListener): () => void {
+    return this.#events.on(listener);
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
+
+  #isRunning(): boolean {
+    return this.#phase !== 'stopped' && this.#phase !== 'ended';
+  }
+
+  /** QR codes expire on a fixed schedule from the cycle's start, so late timers never stretch the cycle. */
+  #beginQrCycle(): void {
+    this.#phase = 'qr';
+    const startedAt = Date.now();
+    const codes = Math.max(1, this.#options.qrMaxCodes);
+    this.#qrCycleEndsAt = startedAt + codes * this.#options.qrRotateMs;
+    const show = (n: number): void => {
+      const qr = newQrString();
+      const expiresAt = startedAt + n * this.#options.qrRotateMs;
+      this.#network.addQr(this.#id, this.#handle, qr, expiresAt);
+      this.#later(expiresAt - Date.now(), () => {
+        if (n < codes) show(n + 1);
+        else this.#qrTimedOut();
+      });
+      this.#emit({ type: 'qr', qr, expiresAt });
+    };
+    show(1);
+  }
+
+  #qrTimedOut(): void {
+    this.#end();
+    this.#emit({ type: 'failed', reason: 'QR code not scanned in time', retryable: false });
+  }
+
+  /** The phone scanned a QR code or entered a pairing code (the network checked it is still valid). */
+  #linkTo(phone: string): void {
+    const link: SandboxLink = { phone, name: sandboxName(phone), linkedAt: Date.now() };
+    writeLink(this.#dataDir, link);
+    this.#link = link;
+    this.#clearTimers();
+    this.#phase = 'authenticating';
+    this.#later(this.#options.connectDelayMs, () => {
+      this.#phase = 'ready';
+      this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
+    });
+    this.#emit({ type: 'authenticated' });
+  }
+
+  #receive(message: InboundMessage): void {
+    this.#touchChat(message.from, message.timestamp);
+    this.#emit({ type: 'message', message });
+  }
+
+  /** The run finished by itself. Its codes stay known (answering 410) until stop() or the next start(). */
+  #end(): void {
+    this.#release();
+    this.#phase = 'ended';
+  }
+
+  #release(): void {
+    this.#run += 1;
+    this.#clearTimers();
+    this.#network.unregister(this.#id, this.#handle);
+  }
+
+  #requireReady(): SandboxLink {
+    if (this.#phase !== 'ready' || !this.#link) throw new Error('Session is not connected');
+    return this.#link;
+  }
+
+  #whyNoPairingCode(): string {
+    if (this.#isRunning() && this.#link) {
+      return 'Session is already linked; log out first to link another phone';
+    }
+    if (this.#phase === 'connecting') return 'Session is still connecting; ask again once the QR code shows';
+    return 'Session is not waiting for a link; start it and request a pairing code while the QR code shows';
+  }
+
+  #touchChat(phone: string, at: number): void {
+    this.#chats.delete(phone);
+    this.#chats.set(phone, at);
+    if (this.#chats.size > CHAT_LIMIT) {
+      const oldest = this.#chats.keys().next().value;
+      if (oldest !== undefined) this.#chats.delete(oldest);
+    }
+  }
+
+  /** A timer owned by the current run. Unref'd: a forgotten session never holds the process open. */
+  #later(ms: number, callback: () => void): void {
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        callback();
+      },
+      Math.max(0, ms),
+    );
+    timer.unref();
+    this.#timers.add(timer);
+  }
+
+  #clearTimers(): void {
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  #emit(event: EngineEvent): void {
+    this.#events.emit(event);
+  }
+}

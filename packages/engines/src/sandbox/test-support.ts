@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import type { EngineEvent, EngineSession } from '../contract.ts';
+import { createSandboxEngine, type SandboxOptions } from './index.ts';
+
+/** Short delays so the whole QR cycle fits in a few hundred (fake) milliseconds. */
+export const TEST_OPTIONS: SandboxOptions = {
+  qrRotateMs: 50,
+  qrMaxCodes: 3,
+  connectDelayMs: 5,
+  deliveredDelayMs: 10,
+  readDelayMs: 30,
+  notOnWhatsApp: ['15550000000'],
+};
+
+export interface OpenedSession {
+  session: EngineSession;
+  events: EngineEvent[];
+  dataDir: string;
+}
+
+/** A sandbox engine plus real temporary data folders, removed by cleanup(). */
+export function createTestSandbox(overrides: Partial<SandboxOptions> = {}) {
+  const { engine, network } = createSandboxEngine({ ...TEST_OPTIONS, ...overrides });
+  const dirs: string[] = [];
+
+  /** A new session object; pass the dataDir of an earlier one to simulate a server restart. */
+  function open(id = 'alpha', dataDir?: string): OpenedSession {
+    const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-sandbox-'));
+    if (!dataDir) dirs.push(dir);
+    const session = engine.createSession({ id, dataDir: dir });
+    const events: EngineEvent[] = [];
+    session.onEvent((event) => events.push(event));
+    return { session, events, dataDir: dir };
+  }
+
+  /** Starts a session and links it to `phone` by scanning its first QR code; resolves once ready. */
+  async function openLinked(id: string, phone: string): Promise<OpenedSession> {
+    const opened = open(id);
+    await opened.session.start();
+    await advance(TEST_OPTIONS.connectDelayMs);
+    network.scan(lastQr(opened.events), phone);
+    await advance(TEST_OPTIONS.connectDelayMs);
+    if (opened.events.at(-1)?.type !== 'ready') throw new Error('session did not become ready');
+    return opened;
+  }
+
+  function cleanup(): void {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+
+  return { engine, network, open, openLinked, cleanup };
+}
+
+export const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+export function typesOf(events: EngineEvent[]): EngineEvent['type'][] {
+  return events.map((event) => event.type);
+}
+
+export function qrsOf(events: EngineEvent[]): string[] {
+  return events.flatMap((event) => (event.type === 'qr' ? [event.qr] : []));
+}
+
+export function lastQr(events: EngineEvent[]): string {
+  const qr = qrsOf(events).at(-1);
+  if (qr === undefined) throw new Error('no QR code shown');
+  return qr;
+}
