@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../errors.ts';
+import { AuthService } from './auth-service.ts';
+import { LoginSessionService } from './login-sessions.ts';
+import { freshUsers, PASSWORD, seedAdmin } from './test-support.ts';
+
+const WINDOW = 15 * 60_000;
+
+function build(config: { maxAttemptsPerIp?: number; maxFailuresPerAccount?: number } = {}) {
+  const { db, users } = freshUsers();
+  const clock = { t: Date.now() };
+  const now = () => clock.t;
+  const logins = new LoginSessionService(db, { ttlMs: 60 * 60_000, now });
+  const auth = new AuthService(users, logins, {
+    maxAttemptsPerIp: config.maxAttemptsPerIp ?? 100,
+    maxFailuresPerAccount: config.maxFailuresPerAccount ?? 5,
+    windowMs: WINDOW,
+    now,
+  });
+  return { db, users, logins, auth, clock };
+}
+
+const attempt = (auth: AuthService, email: string, password: string, ip = '10.0.0.1') =>
+  auth.login({ email, password, ip, userAgent: 'vitest' });
+
+/** The AppError a promise rejects with (fails the test if it resolves). */
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('AuthService', () => {
+  it('setup creates the admin and signs them in; a second setup is refused', async () => {
+    const { auth, users } = build();
+    const first = await auth.setup({ email: 'a@example.com', name: 'A', password: PASSWORD, ip: '1.1.1.1' });
+    expect(first.user.role).toBe('admin');
+    expect(auth.userForToken(first.token)?.id).toBe(first.user.id);
+
+    const err = await failure(
+      auth.setup({ email: 'b@example.com', name: 'B', password: PASSWORD, ip: '1.1.1.1' }),
+    );
+    expect(err.code).toBe('FORBIDDEN');
+    expect(users.count()).toBe(1);
+  });
+
+  it('login returns a token that resolves to the user; logout ends it', async () => {
+    const { auth, users } = build();
+    const admin = await seedAdmin(users);
+    const result = await attempt(auth, ' Admin@Example.com', PASSWORD);
+    expect(result.user).toMatchObject({ id: admin.id, email: 'admin@example.com' });
+    expect(result.expiresAt).toBeGreaterThan(Date.now());
+    expect(auth.userForToken(result.token)).toEqual(result.user);
+    auth.logout(result.token);
+    expect(auth.userForToken(result.token)).toBeNull();
+  });
+
+  it('wrong password and unknown email fail identically', async () => {
+    const { auth, users } = build();
+    await seedAdmin(users);
+    const wrongPassword = await failure(attempt(auth, 'admin@example.com', 'not the password'));
+    const unknownEmail = await failure(attempt(auth, 'nobody@example.com', PASSWORD));
+    for (const err of [wrongPassword, unknownEmail]) {
+      expect(err).toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    }
+  });
+
+  it('locks an account after N failures, refusing even the right password, until the window passes', async () => {
+    const { auth, users, clock } = build({ maxFailuresPerAccount: 3 });
+    await seedAdmin(users);
+    for (let i = 0; i < 3; i++) {
+      expect((await failure(attempt(auth, 'admin@example.com', 'wrong password'))).code).toBe('UNAUTHORIZED');
+    }
+    const locked = await failure(attempt(auth, 'ADMIN@example.com', PASSWORD));
+    expect(locked.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.retryAfterSeconds).toBeLessThanOrEqual(WINDOW / 1000);
+    expect(locked.message).toBe(`Too many sign-in attempts. Try again in ${locked.retryAfterSeconds} s.`);
+
+    // Other accounts, even from the same IP, are unaffected.
+    expect((await failure(attempt(auth, 'other@example.com', PASSWORD))).code).toBe('UNAUTHORIZED');
+
+    clock.t += WINDOW;
+    expect((await attempt(auth, 'admin@example.com', PASSWORD)).user.email).toBe('admin@example.com');
+  });
+
+  it('a successful sign-in clears the account’s failures', async () => {
+    const { auth, users } = build({ maxFailuresPerAccount: 3 });
+    await seedAdmin(users);
+    for (let round = 0; round < 3; round++) {
+      await failure(attempt(auth, 'admin@example.com', 'wrong password'));
+      await failure(attempt(auth, 'admin@example.com', 'wrong password'));
+      await attempt(auth, 'admin@example.com', PASSWORD);
+    }
+  });
+
+  it('unknown emails get locked out too, so lockout does not reveal which accounts exist', async () => {
+    const { auth } = build({ maxFailuresPerAccount: 2 });
+    await failure(attempt(auth, 'ghost@example.com', PASSWORD));
+    await failure(attempt(auth, 'ghost@example.com', PASSWORD));
+    expect((await failure(attempt(auth, 'ghost@example.com', PASSWORD))).code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('limits all attempts per IP, successful ones included', async () => {
+    const { auth, users, clock } = build({ maxAttemptsPerIp: 3, maxFailuresPerAccount: 100 });
+    await seedAdmin(users);
+    await attempt(auth, 'admin@example.com', PASSWORD, '6.6.6.6');
+    await failure(attempt(auth, 'x@example.com', 'wrong password', '6.6.6.6'));
+    await failure(attempt(auth, 'y@example.com', 'wrong password', '6.6.6.6'));
+    clock.t += 60_000;
+    const limited = await failure(attempt(auth, 'admin@example.com', PASSWORD, '6.6.6.6'));
+    expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: WINDOW / 1000 - 60 });
+
+    // Another IP is unaffected.
+    expect((await attempt(auth, 'admin@example.com', PASSWORD, '7.7.7.7')).user.role).toBe('admin');
+  });
+
+  it('does not verify the password while limited', async () => {
+    const { auth, users } = build({ maxAttemptsPerIp: 1 });
+    await seedAdmin(users);
+    let verified = 0;
+    const original = users.verifyCredentials.bind(users);
+    users.verifyCredentials = (email, password) => {
+      verified++;
+      return original(email, password);
+    };
+    await attempt(auth, 'admin@example.com', PASSWORD);
+    await failure(attempt(auth, 'admin@example.com', PASSWORD));
+    expect(verified).toBe(1);
+  });
+
+  it('a password change signs the user out', async () => {
+    const { auth, users } = build();
+    const admin = await seedAdmin(users);
+    const { token } = await attempt(auth, 'admin@example.com', PASSWORD);
+    await users.update(admin, admin.id, { password: 'a new and better one' });
+    expect(auth.userForToken(token)).toBeNull();
+    await failure(attempt(auth, 'admin@example.com', PASSWORD));
+    expect((await attempt(auth, 'admin@example.com', 'a new and better one')).user.id).toBe(admin.id);
+  });
+});

@@ -1,0 +1,34 @@
+export {
+  type AuthConfig,
+  type AuthResult,
+  AuthService,
+  type AuthSetupInput,
+  type ClientInfo,
+  type LoginInput,
+} from './auth-service.ts';
+export {
+  hashToken,
+  type IssuedLogin,
+  type LoginClient,
+  type LoginSessionOptions,
+  LoginSessionService,
+} from './login-sessions.ts';
+export {
+  assertValidPassword,
+  DEFAULT_PASSWORD_HASH_OPTIONS,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordHashOptions,
+  verifyPassword,
+} from './passwords.ts';
+export type { PublicUser } from './public-user.ts';
+export { RateLimiter, type RateLimiterOptions, type RateLimitResult } from './rate-limit.ts';
+export {
+  type CreateUserInput,
+  type SetupInput,
+  type UpdateUserInput,
+  UserService,
+  type UserServiceOptions,
+} from './users.ts';
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, normalizeEmail, normalizeName } from './validation.ts';

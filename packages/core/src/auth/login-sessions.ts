@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Db, loginSessions, users } from '@switchboard/db';
+import { eq, lte } from 'drizzle-orm';
+import { type PublicUser, publicUserColumns } from './public-user.ts';
+
+export interface LoginSessionOptions {
+  ttlMs: number;
+  /** Injectable clock for tests. */
+  now?: () => number;
+}
+
+export interface LoginClient {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export interface IssuedLogin {
+  /** Goes into the cookie; never stored. */
+  token: string;
+  /** Milliseconds since epoch, like every timestamp in the database. */
+  expiresAt: number;
+}
+
+const TOKEN_BYTES = 32;
+/** 32 bytes in base64url without padding. Anything else cannot be ours, so it skips the database. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+/** User-Agent is client-controlled; it is shown in a list, not worth kilobytes per row. */
+const USER_AGENT_MAX_LENGTH = 512;
+
+/**
+ * The token is 256 random bits, so a plain SHA-256 is enough (no salt or slow hash needed): a leaked
+ * database row cannot be turned back into a working cookie.
+ */
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class LoginSessionService {
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: Db,
+    options: LoginSessionOptions,
+  ) {
+    if (!Number.isFinite(options.ttlMs) || options.ttlMs <= 0) {
+      throw new Error(`Login session ttlMs must be a positive number, got ${options.ttlMs}`);
+    }
+    this.ttlMs = options.ttlMs;
+    this.now = options.now ?? Date.now;
+  }
+
+  create(userId: string, client: LoginClient = {}): IssuedLogin {
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const createdAt = this.now();
+    const expiresAt = createdAt + this.ttlMs;
+    this.db
+      .insert(loginSessions)
+      .values({
+        tokenHash: hashToken(token),
+        userId,
+        createdAt,
+        expiresAt,
+        ip: client.ip ?? null,
+        userAgent: client.userAgent?.slice(0, USER_AGENT_MAX_LENGTH) ?? null,
+      })
+      .run();
+    return { token, expiresAt };
+  }
+
+  /** The signed-in user, or null for an unknown, revoked or expired token (expired rows are removed). */
+  resolve(token: string): PublicUser | null {
+    if (!TOKEN_SHAPE.test(token)) return null;
+    const tokenHash = hashToken(token);
+    const row = this.db
+      .select({ expiresAt: loginSessions.expiresAt, user: publicUserColumns })
+      .from(loginSessions)
+      .innerJoin(users, eq(users.id, loginSessions.userId))
+      .where(eq(loginSessions.tokenHash, tokenHash))
+      .get();
+    if (!row) return null;
+    if (row.expiresAt <= this.now()) {
+      this.db.delete(loginSessions).where(eq(loginSessions.tokenHash, tokenHash)).run();
+      return null;
+    }
+    return row.user;
+  }
+
+  revoke(token: string): void {
+    if (!TOKEN_SHAPE.test(token)) return;
+    this.db
+      .delete(loginSessions)
+      .where(eq(loginSessions.tokenHash, hashToken(token)))
+      .run();
+  }
+
+  /** Returns how many sessions were ended. */
+  revokeAllForUser(userId: string): number {
+    return this.db.delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes;
+  }
+
+  /** Expired rows are harmless (resolve refuses them) but would pile up; call this periodically. */
+  purgeExpired(): number {
+    return this.db.delete(loginSessions).where(lte(loginSessions.expiresAt, this.now())).run().changes;
+  }
+}

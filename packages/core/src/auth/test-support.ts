@@ -1,0 +1,39 @@
+import { accounts, type Db, openDatabase, type UserRole } from '@switchboard/db';
+import type { Actor } from '../actor.ts';
+import { newId } from '../ids.ts';
+import type { PasswordHashOptions } from './passwords.ts';
+import { UserService } from './users.ts';
+
+/** Argon2's minimum cost: the tests exercise logic, not hash strength, and must stay fast. */
+export const FAST_HASH: PasswordHashOptions = { memoryCost: 8, timeCost: 1, parallelism: 1 };
+
+export const PASSWORD = 'correct horse battery';
+
+export function freshUsers(): { db: Db; users: UserService } {
+  const db = openDatabase(':memory:');
+  return { db, users: new UserService(db, { hashOptions: FAST_HASH }) };
+}
+
+/** Runs setup and returns the admin as an Actor. */
+export async function seedAdmin(users: UserService, email = 'admin@example.com'): Promise<Actor> {
+  const admin = await users.setupFirstAdmin({ email, name: 'Ada Admin', password: PASSWORD });
+  return { id: admin.id, role: admin.role };
+}
+
+export async function addUser(users: UserService, by: Actor, email: string, role: UserRole): Promise<Actor> {
+  const user = await users.create(by, {
+    email,
+    name: email.split('@')[0] ?? email,
+    password: PASSWORD,
+    role,
+  });
+  return { id: user.id, role: user.role };
+}
+
+/** Inserted directly: the sessions service is someone else's module, only the foreign key matters here. */
+export function insertAccount(db: Db, ownerId: string): void {
+  const now = Date.now();
+  db.insert(accounts)
+    .values({ id: newId(), name: 'Sales', engine: 'fake', ownerId, updatedAt: now, statusChangedAt: now })
+    .run();
+}

@@ -1,0 +1,42 @@
+import { USER_ROLES, type UserRole } from '@switchboard/db';
+import { AppError } from '../errors.ts';
+
+/** RFC 5321's limit on a forward path; anything longer cannot be delivered to anyway. */
+export const EMAIL_MAX_LENGTH = 254;
+export const NAME_MAX_LENGTH = 100;
+
+// Deliberately loose: one "@", no spaces, a dot in the domain. Real validation is "can they sign in".
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Emails are the login, so they are compared in one canonical form: trimmed and lowercased. */
+export const canonicalEmail = (email: string) => email.trim().toLowerCase();
+
+/** Canonical email, or BAD_REQUEST saying what is wrong with it. */
+export function normalizeEmail(email: string): string {
+  const value = canonicalEmail(email);
+  if (value.length === 0) throw new AppError('BAD_REQUEST', 'Email is required');
+  if (value.length > EMAIL_MAX_LENGTH) {
+    throw new AppError('BAD_REQUEST', `Email must be at most ${EMAIL_MAX_LENGTH} characters long`);
+  }
+  if (!EMAIL_SHAPE.test(value)) {
+    throw new AppError('BAD_REQUEST', `"${value}" is not a valid email address`);
+  }
+  return value;
+}
+
+/** Trimmed display name, or BAD_REQUEST. */
+export function normalizeName(name: string): string {
+  const value = name.trim();
+  if (value.length === 0) throw new AppError('BAD_REQUEST', 'Name is required');
+  if (value.length > NAME_MAX_LENGTH) {
+    throw new AppError('BAD_REQUEST', `Name must be at most ${NAME_MAX_LENGTH} characters long`);
+  }
+  return value;
+}
+
+/** Callers may be typed, but the value can still come from an unchecked request body. */
+export function assertValidRole(role: string): asserts role is UserRole {
+  if (!(USER_ROLES as readonly string[]).includes(role)) {
+    throw new AppError('BAD_REQUEST', `Role must be one of: ${USER_ROLES.join(', ')}`);
+  }
+}
