@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Message, SessionStatus } from '@switchboard/db';
+
+interface EventBase {
+  /** Resumable id: `<boot>:<seq>`. Clients hand the last one back to resume after a reconnect. */
+  id: string;
+  sessionId: string;
+  ownerId: string;
+  at: number;
+}
+
+export type SessionEvent = EventBase &
+  (
+    | {
+        type: 'status';
+        status: SessionStatus;
+        reason: string | null;
+        phone: string | null;
+        pushName: string | null;
+      }
+    | { type: 'qr'; qr: string; expiresAt: number }
+    | { type: 'pairing_code'; code: string }
+    /** The session is gone for good; subscribers drop it. */
+    | { type: 'deleted' }
+  );
+
+export type MessageEvent = EventBase & { type: 'message'; message: Message };
+
+type Payload<E> = E extends EventBase ? Omit<E, 'id' | 'at'> : never;
+
+export interface BusEvents {
+  session: [SessionEvent];
+  message: [MessageEvent];
+}
+
+/**
+ * The core event bus. Writes happen before publishing, so a subscriber can always read what an event names.
+ * A short backlog lets a reconnecting subscriber resume from the last id it saw instead of missing events.
+ */
+export class EventBus extends EventEmitter<BusEvents> {
+  readonly #boot = randomBytes(4).toString('hex');
+  #seq = 0;
+  readonly #backlog: Array<SessionEvent | MessageEvent> = [];
+
+  constructor(private readonly backlogSize = 1000) {
+    super();
+    // Every WebSocket subscription adds listeners; many operators are normal, not a leak.
+    this.setMaxListeners(0);
+  }
+
+  /** The id of the newest event published so far (also valid before the first one). */
+  get lastId(): string {
+    return `${this.#boot}:${this.#seq}`;
+  }
+
+  publishSession(payload: Payload<SessionEvent>): SessionEvent {
+    const event = this.#stamp(payload) as SessionEvent;
+    this.emit('session', event);
+    return event;
+  }
+
+  publishMessage(payload: Payload<MessageEvent>): MessageEvent {
+    const event = this.#stamp(payload) as MessageEvent;
+    this.emit('message', event);
+    return event;
+  }
+
+  /**
+   * Events published after `lastId`, oldest first; `null` when they cannot be told (another server run,
+   * or older than the backlog), in which case the subscriber should start again from a snapshot.
+   */
+  since(lastId: string): Array<SessionEvent | MessageEvent> | null {
+    const [boot, seqText] = lastId.split(':');
+    const seq = Number(seqText);
+    if (boot !== this.#boot || !Number.isInteger(seq) || seq > this.#seq) return null;
+    const oldest = this.#backlog[0];
+    if (oldest && seq < Number(oldest.id.split(':')[1]) - 1) return null;
+    return this.#backlog.filter((e) => Number(e.id.split(':')[1]) > seq);
+  }
+
+  #stamp(payload: Payload<SessionEvent> | Payload<MessageEvent>): SessionEvent | MessageEvent {
+    this.#seq += 1;
+    const event = { ...payload, id: `${this.#boot}:${this.#seq}`, at: Date.now() } as
+      | SessionEvent
+      | MessageEvent;
+    this.#backlog.push(event);
+    if (this.#backlog.length > this.backlogSize) this.#backlog.shift();
+    return event;
+  }
+}

@@ -1,0 +1,14 @@
+export { ENGINE_NAMES, type EngineName } from '@switchboard/engines/contract';
+export * from './actor.ts';
+export * from './auth/index.ts';
+export * from './backoff.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './ids.ts';
+export * from './logger.ts';
+export * from './messages/service.ts';
+export * from './phone.ts';
+export * from './services.ts';
+export * from './sessions/manager.ts';
+export * from './sessions/status-machine.ts';
+export * from './timeout.ts';

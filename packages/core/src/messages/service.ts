@@ -1,0 +1,230 @@
+import { type Db, type Message, type MessageStatus, messages } from '@switchboard/db';
+import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
+import { and, desc, eq, lt, or } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import type { EventBus } from '../events.ts';
+import { newId } from '../ids.ts';
+import type { Logger } from '../logger.ts';
+import { normalisePhone } from '../phone.ts';
+import { SerialQueue } from '../serial-queue.ts';
+import type { EngineTraffic, SessionManager } from '../sessions/manager.ts';
+import { errorMessage, withTimeout } from '../timeout.ts';
+
+export interface MessageServiceConfig {
+  maxTextLength: number;
+  sendTimeoutMs: number;
+}
+
+/** Outbound progress only moves forward: a late "delivered" never overwrites "read". */
+const RANK: Record<MessageStatus, number> = {
+  queued: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  played: 4,
+  failed: 5,
+  received: 0,
+};
+
+/** Acks that beat the send's own bookkeeping are held briefly instead of being lost. */
+const EARLY_ACK_TTL_MS = 60_000;
+
+/**
+ * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
+ * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
+ * read, or failed with the reason.
+ */
+export class MessageService {
+  readonly #queue = new SerialQueue();
+  readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionManager,
+    private readonly bus: EventBus,
+    private readonly config: MessageServiceConfig,
+    private readonly log: Logger,
+  ) {
+    sessions.traffic.on((traffic) => this.#onTraffic(traffic));
+  }
+
+  /** Messages left `queued` by a server that stopped mid-send are marked failed, never silently dropped. */
+  failInterrupted(): number {
+    const result = this.db
+      .update(messages)
+      .set({
+        status: 'failed',
+        error: 'Not sent: the server stopped before sending it',
+        updatedAt: Date.now(),
+      })
+      .where(eq(messages.status, 'queued'))
+      .run();
+    return result.changes;
+  }
+
+  send(actor: Actor, input: { sessionId: string; to: string; text: string }): Message {
+    const session = this.sessions.get(actor, input.sessionId);
+    if (input.text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
+    if (input.text.length > this.config.maxTextLength) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `Message text is ${input.text.length} characters long; the limit is ${this.config.maxTextLength}`,
+      );
+    }
+    const to = normalisePhone(input.to, 'Recipient');
+    if (session.status !== 'connected') {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `Session ${session.id} is not connected (status: ${session.status})`,
+      );
+    }
+    const now = Date.now();
+    const row = this.db
+      .insert(messages)
+      .values({
+        id: newId(),
+        accountId: session.id,
+        direction: 'out',
+        peer: to,
+        body: input.text,
+        status: 'queued',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    this.#publish(session.ownerId, row);
+    void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
+    return row;
+  }
+
+  list(
+    actor: Actor,
+    input: { sessionId: string; limit: number; cursor?: string | null },
+  ): { items: Message[]; nextCursor: string | null } {
+    this.sessions.get(actor, input.sessionId);
+    const conditions = [eq(messages.accountId, input.sessionId)];
+    if (input.cursor) {
+      const anchor = this.db.select().from(messages).where(eq(messages.id, input.cursor)).get();
+      if (!anchor || anchor.accountId !== input.sessionId) {
+        throw new AppError('BAD_REQUEST', 'The cursor does not belong to this list: start again without one');
+      }
+      conditions.push(
+        or(
+          lt(messages.createdAt, anchor.createdAt),
+          and(eq(messages.createdAt, anchor.createdAt), lt(messages.id, anchor.id)),
+        )!,
+      );
+    }
+    const rows = this.db
+      .select()
+      .from(messages)
+      .where(and(...conditions))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(input.limit + 1)
+      .all();
+    const items = rows.slice(0, input.limit);
+    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  /** Resolves once every queued send has been attempted (for shutdown and tests). */
+  drain(): Promise<void> {
+    return this.#queue.drain();
+  }
+
+  async #deliver(ownerId: string, row: Message): Promise<void> {
+    let externalId: string;
+    try {
+      const engine = this.sessions.connectedEngine(row.accountId);
+      externalId = (
+        await withTimeout(
+          () => engine.send(row.peer, { type: 'text', text: row.body }),
+          this.config.sendTimeoutMs,
+          `WhatsApp did not accept the message within ${Math.round(this.config.sendTimeoutMs / 1000)} s`,
+        )
+      ).externalId;
+    } catch (error) {
+      this.log.warn('send failed', { session: row.accountId, message: row.id, error: errorMessage(error) });
+      this.#update(ownerId, row.id, { status: 'failed', error: errorMessage(error) });
+      return;
+    }
+    this.#update(ownerId, row.id, { status: 'sent', externalId });
+    const early = this.#earlyAcks.get(`${row.accountId}:${externalId}`);
+    if (early) {
+      this.#earlyAcks.delete(`${row.accountId}:${externalId}`);
+      this.#applyAck(ownerId, row.accountId, externalId, early.ack, early.error);
+    }
+  }
+
+  #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
+    if (event.type === 'ack') this.#applyAck(ownerId, sessionId, event.externalId, event.ack, event.error);
+    else this.#storeInbound(ownerId, sessionId, event.message);
+  }
+
+  #applyAck(ownerId: string, sessionId: string, externalId: string, ack: AckLevel, error?: string): void {
+    const row = this.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, externalId)))
+      .get();
+    if (!row) {
+      this.#rememberEarlyAck(`${sessionId}:${externalId}`, ack, error);
+      return;
+    }
+    if (row.direction !== 'out' || row.status === 'failed' || RANK[ack] <= RANK[row.status]) return;
+    this.#update(ownerId, row.id, {
+      status: ack,
+      error: ack === 'failed' ? (error ?? 'WhatsApp reported the message as failed') : null,
+    });
+  }
+
+  #rememberEarlyAck(key: string, ack: AckLevel, error?: string): void {
+    const now = Date.now();
+    for (const [k, v] of this.#earlyAcks) if (now - v.at > EARLY_ACK_TTL_MS) this.#earlyAcks.delete(k);
+    const previous = this.#earlyAcks.get(key);
+    if (!previous || RANK[ack] > RANK[previous.ack]) this.#earlyAcks.set(key, { ack, error, at: now });
+  }
+
+  #storeInbound(ownerId: string, sessionId: string, message: InboundMessage): void {
+    const now = Date.now();
+    const body = message.text || (message.media ? `[${message.media.type}]` : '');
+    const row = this.db
+      .insert(messages)
+      .values({
+        id: newId(),
+        accountId: sessionId,
+        direction: 'in',
+        peer: message.from,
+        peerName: message.fromName ?? null,
+        body,
+        status: 'received',
+        externalId: message.externalId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      // The same message delivered twice by an engine is stored once.
+      .onConflictDoNothing()
+      .returning()
+      .get();
+    if (row) this.#publish(ownerId, row);
+  }
+
+  #update(
+    ownerId: string,
+    id: string,
+    values: Partial<Pick<Message, 'status' | 'externalId' | 'error'>>,
+  ): void {
+    const row = this.db
+      .update(messages)
+      .set({ ...values, updatedAt: Date.now() })
+      .where(eq(messages.id, id))
+      .returning()
+      .get();
+    if (row) this.#publish(ownerId, row);
+  }
+
+  #publish(ownerId: string, message: Message): void {
+    this.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
+  }
+}
