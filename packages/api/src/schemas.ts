@@ -1,0 +1,80 @@
+import { ENGINE_NAMES, SESSION_ID_PATTERN } from '@switchboard/core';
+import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, SESSION_STATUSES, USER_ROLES } from '@switchboard/db';
+
+import { z } from 'zod';
+
+/** The wire shapes. REST/OpenAPI can be generated from these later, so every field is described here once. */
+
+export const sessionId = z
+  .string()
+  .regex(
+    SESSION_ID_PATTERN,
+    'Session id must be 1-64 lowercase letters, digits, "-" or "_", starting with a letter or digit',
+  );
+
+export const sessionStatus = z.enum(SESSION_STATUSES);
+export const engineName = z.enum(ENGINE_NAMES);
+export const userRole = z.enum(USER_ROLES);
+
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: userRole,
+  createdAt: z.number(),
+});
+
+export const session = z.object({
+  id: z.string(),
+  name: z.string(),
+  engine: z.string(),
+  ownerId: z.string(),
+  status: sessionStatus,
+  statusReason: z.string().nullable(),
+  phone: z.string().nullable(),
+  pushName: z.string().nullable(),
+  autoStart: z.boolean(),
+  qr: z.object({ qr: z.string(), expiresAt: z.number() }).nullable(),
+  nextRetryAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  statusChangedAt: z.number(),
+  lastConnectedAt: z.number().nullable(),
+});
+
+export const message = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  direction: z.enum(MESSAGE_DIRECTIONS),
+  peer: z.string(),
+  peerName: z.string().nullable(),
+  body: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  externalId: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const eventBase = { id: z.string(), sessionId: z.string(), ownerId: z.string(), at: z.number() };
+
+export const sessionEvent = z.discriminatedUnion('type', [
+  z.object({
+    ...eventBase,
+    type: z.literal('status'),
+    status: sessionStatus,
+    reason: z.string().nullable(),
+    phone: z.string().nullable(),
+    pushName: z.string().nullable(),
+  }),
+  z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
+  z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),
+  z.object({ ...eventBase, type: z.literal('deleted') }),
+]);
+
+export const messageEvent = z.object({ ...eventBase, type: z.literal('message'), message });
+
+export const ok = z.object({ ok: z.literal(true) });
+
+/** Free-form phone input; the services normalise it and say precisely what is wrong. */
+export const phoneInput = z.string().min(1, 'Phone number is required').max(40, 'Phone number is too long');
