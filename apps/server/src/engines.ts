@@ -1,0 +1,22 @@
+import type { Engine, EngineName, EngineRegistry } from '@switchboard/engines/contract';
+import { createSandboxEngine, type SandboxNetwork } from '@switchboard/engines/sandbox';
+import type { Env } from './env.ts';
+
+/** The engines this server offers, built from the environment. Core only ever sees the registry. */
+export function createEngines(env: Env): { registry: EngineRegistry; sandbox: SandboxNetwork | null } {
+  const registry = new Map<EngineName, Engine>();
+  let sandbox: SandboxNetwork | null = null;
+  if (env.SANDBOX_ENABLED) {
+    const { engine, network } = createSandboxEngine({
+      qrRotateMs: env.SANDBOX_QR_ROTATE_MS,
+      qrMaxCodes: env.SANDBOX_QR_MAX_CODES,
+      connectDelayMs: env.SANDBOX_CONNECT_DELAY_MS,
+      deliveredDelayMs: env.SANDBOX_DELIVERED_DELAY_MS,
+      readDelayMs: env.SANDBOX_READ_DELAY_MS,
+      notOnWhatsApp: env.SANDBOX_NOT_ON_WHATSAPP,
+    });
+    registry.set('sandbox', engine);
+    sandbox = network;
+  }
+  return { registry, sandbox };
+}

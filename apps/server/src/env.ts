@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { LOG_LEVELS } from '@switchboard/core';
+import { z } from 'zod';
+
+/**
+ * Every setting Switchboard reads from the environment, with its default. This is the only file that
+ * reads `process.env`; a bad value stops start-up with a message naming the variable.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const ms = int(0, 24 * 60 * 60 * 1000);
+const phoneList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.replace(/\D/g, ''))
+    .filter(Boolean),
+);
+
+const schema = z
+  .object({
+    PORT: int(0, 65535).default(3000),
+    /** Loopback by default: set 0.0.0.0 to serve other machines (put TLS in front). */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Creates this admin on first start when no user exists yet (both or neither). */
+    ADMIN_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+    ADMIN_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters' }).optional(),
+    /** Mark the login cookie Secure: set true when the dashboard is served over HTTPS. */
+    COOKIE_SECURE: bool.default(false),
+    /** Trust X-Forwarded-For for the client IP (login rate limits) when behind a reverse proxy. */
+    TRUST_PROXY: bool.default(false),
+    LOGIN_TTL_DAYS: int(1, 365).default(30),
+    LOGIN_MAX_ATTEMPTS_PER_IP: int(1, 10_000).default(30),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default(5),
+    LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+    MAX_SESSIONS: int(1, 10_000).default(50),
+    MAX_SESSIONS_PER_USER: int(1, 10_000).default(10),
+    SESSION_START_TIMEOUT_MS: ms.default(60_000),
+    SESSION_STOP_TIMEOUT_MS: ms.default(15_000),
+    RECONNECT_BASE_MS: ms.default(2_000),
+    RECONNECT_MAX_MS: ms.default(5 * 60_000),
+    MESSAGE_MAX_LENGTH: int(1, 65_536).default(4096),
+    SEND_TIMEOUT_MS: ms.default(30_000),
+    SANDBOX_ENABLED: bool.default(true),
+    SANDBOX_QR_ROTATE_MS: ms.default(20_000),
+    SANDBOX_QR_MAX_CODES: int(1, 100).default(5),
+    SANDBOX_CONNECT_DELAY_MS: ms.default(300),
+    SANDBOX_DELIVERED_DELAY_MS: ms.default(1_000),
+    SANDBOX_READ_DELAY_MS: ms.default(3_000),
+    /** Comma-separated numbers the sandbox treats as not on WhatsApp. */
+    SANDBOX_NOT_ON_WHATSAPP: phoneList.default(['15550000000']),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
+      });
+    }
+    if (env.RECONNECT_BASE_MS > env.RECONNECT_MAX_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RECONNECT_BASE_MS'],
+        message: 'must not exceed RECONNECT_MAX_MS',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { DATA_DIR: string };
+
+export class EnvError extends Error {}
+
+/** Parses the given variables (process.env by default); throws EnvError naming each bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, DATA_DIR: resolve(result.data.DATA_DIR) };
+}

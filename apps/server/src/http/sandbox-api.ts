@@ -1,0 +1,142 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Actor, AppError, type AppErrorCode, normalisePhone, type Services } from '@switchboard/core';
+import { SandboxError, type SandboxNetwork } from '@switchboard/engines/sandbox';
+import { HttpError, readJson, sendJson } from './json.ts';
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
+  TIMEOUT: 408,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+const BODY_LIMIT = 128 * 1024;
+const TEXT_LIMIT = 65_536;
+
+function text(body: Record<string, unknown>, field: string, max = 1000): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value.length === 0)
+    throw new HttpError(400, `"${field}" is required (a string)`);
+  if (value.length > max) throw new HttpError(400, `"${field}" must be at most ${max} characters`);
+  return value;
+}
+
+/**
+ * The sandbox's control API: it stands in for the phones on the other side of the simulated WhatsApp
+ * network. Authenticated like the rest of the API; a session the caller may not see answers 404, exactly
+ * like one that does not exist.
+ */
+export function sandboxApi(services: Services, network: SandboxNetwork) {
+  const { sessions } = services;
+
+  /** Maps a control request to the session it acts on and checks the caller may see that session. */
+  const visible = (actor: Actor, sessionId: string | undefined, notFound: string): string => {
+    try {
+      if (!sessionId) throw new AppError('NOT_FOUND', notFound);
+      sessions.visibleOwner(actor, sessionId);
+      return sessionId;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new HttpError(404, notFound);
+      throw error;
+    }
+  };
+
+  const routes: Array<{
+    method: string;
+    pattern: RegExp;
+    handle: (actor: Actor, match: RegExpMatchArray, req: IncomingMessage) => Promise<unknown>;
+  }> = [
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/scan$/,
+      async handle(actor, _m, req) {
+        const body = await readJson(req, BODY_LIMIT);
+        const qr = text(body, 'qr', 2000);
+        const phone = normalisePhone(text(body, 'phone', 40));
+        visible(
+          actor,
+          network.sessionIdForQr(qr),
+          'Unknown QR code: it was never shown by a session you can see',
+        );
+        return network.scan(qr, phone);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/pair$/,
+      async handle(actor, _m, req) {
+        const body = await readJson(req, BODY_LIMIT);
+        const code = text(body, 'code', 20).replace(/[\s-]/g, '').toUpperCase();
+        const phone = normalisePhone(text(body, 'phone', 40));
+        visible(actor, network.sessionIdForPairingCode(code), 'Unknown pairing code');
+        return network.pair(code, phone);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/inbound$/,
+      async handle(actor, _m, req) {
+        const body = await readJson(req, BODY_LIMIT);
+        const from = normalisePhone(text(body, 'from', 40), 'Sender');
+        const to = normalisePhone(text(body, 'to', 40), 'Recipient');
+        const message = text(body, 'text', TEXT_LIMIT);
+        visible(actor, network.sessionIdForPhone(to), `No connected sandbox session has the number ${to}`);
+        return network.inbound(from, to, message);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sandbox\/phones\/([^/]+)\/messages$/,
+      async handle(_actor, match) {
+        return network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/drop$/,
+      async handle(actor, match, req) {
+        const body = await readJson(req, BODY_LIMIT);
+        const offlineMs = body.offlineMs === undefined ? 0 : Number(body.offlineMs);
+        if (!Number.isInteger(offlineMs) || offlineMs < 0 || offlineMs > 3_600_000) {
+          throw new HttpError(400, '"offlineMs" must be a whole number of milliseconds up to 3600000');
+        }
+        const id = visible(actor, match[1], `Session ${match[1]} not found`);
+        network.drop(id, offlineMs);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/unlink$/,
+      async handle(actor, match) {
+        const id = visible(actor, match[1], `Session ${match[1]} not found`);
+        network.unlink(id);
+        return { ok: true };
+      },
+    },
+  ];
+
+  return async (req: IncomingMessage, res: ServerResponse, actor: Actor | null): Promise<void> => {
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      const candidates = routes.filter((r) => r.pattern.test(pathname));
+      if (candidates.length === 0) throw new HttpError(404, `No sandbox endpoint at ${pathname}`);
+      const route = candidates.find((r) => r.method === req.method);
+      if (!route)
+        throw new HttpError(405, `Use ${candidates.map((r) => r.method).join(' or ')} for ${pathname}`);
+      if (!actor) throw new HttpError(401, 'Sign in first: the sandbox control API needs a logged-in user');
+      const match = pathname.match(route.pattern)!;
+      sendJson(res, 200, await route.handle(actor, match, req));
+    } catch (error) {
+      if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
+      else if (error instanceof SandboxError) sendJson(res, error.status, { error: error.message });
+      else if (error instanceof AppError) sendJson(res, STATUS[error.code], { error: error.message });
+      else throw error;
+    }
+  };
+}
