@@ -51,7 +51,7 @@ const schema = z
     SANDBOX_DELIVERED_DELAY_MS: ms.default(1_000),
     SANDBOX_READ_DELAY_MS: ms.default(3_000),
     /** Comma-separated numbers the sandbox treats as not on WhatsApp. */
-    SANDBOX_NOT_ON_WHATSAPP: phoneList.default(['15550000000']),
+    SANDBOX_NOT_ON_WHATSAPP: phoneList.default(['12025550100']),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

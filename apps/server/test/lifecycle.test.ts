@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  connect,
+  createLinked,
+  sandbox,
+  setupAdmin,
+  startTestGateway,
+  type TestGateway,
+  waitFor,
+  waitForStatus,
+} from './support/harness.ts';
+
+let g: TestGateway;
+let cookie: string;
+let client: Client;
+
+beforeEach(async () => {
+  g = await startTestGateway();
+  cookie = await setupAdmin(g);
+  client = connect(g, cookie);
+});
+afterEach(async () => {
+  await client.close();
+  await g.dispose();
+});
+
+type SessionEvent = Parameters<
+  NonNullable<Parameters<Client['sessions']['onEvent']['subscribe']>[1]['onData']>
+>[0]['data'];
+
+/** Collects `sessions.onEvent` events until stopped. */
+function record(c: Client, input: { id?: string; lastEventId?: string } = {}) {
+  const events: SessionEvent[] = [];
+  const sub = c.sessions.onEvent.subscribe(input, { onData: ({ data }) => events.push(data) });
+  return { events, stop: () => sub.unsubscribe() };
+}
+
+describe('connection lifecycle on the sandbox', () => {
+  it('reconnects by itself after the network drops, without a new QR scan', async () => {
+    const s = await createLinked(g, cookie, client, 'Dropper', '4915112300001');
+    const rec = record(client, { id: s.id });
+    expect((await sandbox(g, cookie, 'POST', `/sessions/${s.id}/drop`)).status).toBe(200);
+    await waitFor(() => rec.events.some((e) => e.type === 'status' && e.status === 'reconnecting'), 'reconnecting');
+    const back = await waitForStatus(client, s.id, 'connected');
+    expect(back.phone).toBe('4915112300001');
+    expect(rec.events.some((e) => e.type === 'qr')).toBe(false);
+    rec.stop();
+  });
+
+  it('keeps retrying with backoff while the network stays down, then connects', async () => {
+    const s = await createLinked(g, cookie, client, 'Outage', '4915112300002');
+    await sandbox(g, cookie, 'POST', `/sessions/${s.id}/drop`, { offlineMs: 1200 });
+    const retrying = await waitFor(async () => {
+      const now = await client.sessions.byId.query({ id: s.id });
+      return now.status === 'reconnecting' && /attempt [2-9]/.test(now.statusReason ?? '') ? now : undefined;
+    }, 'a second reconnect attempt');
+    expect(retrying.statusReason).toMatch(/retrying in \d+ s/);
+    expect(retrying.nextRetryAt).toBeGreaterThan(Date.now() - 1000);
+    await waitForStatus(client, s.id, 'connected', 15_000);
+  });
+
+  it('goes to logged_out when the phone unlinks it, and needs a new QR to come back', async () => {
+    const s = await createLinked(g, cookie, client, 'Unlinked', '4915112300003');
+    expect((await sandbox(g, cookie, 'POST', `/sessions/${s.id}/unlink`)).status).toBe(200);
+    const out = await waitForStatus(client, s.id, 'logged_out');
+    expect(out.statusReason).toMatch(/Unlinked/);
+    expect(out.autoStart).toBe(false);
+    // No reconnect happens by itself.
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await client.sessions.byId.query({ id: s.id })).status).toBe('logged_out');
+    await client.sessions.start.mutate({ id: s.id });
+    const again = await waitForStatus(client, s.id, 'qr');
+    expect(again.qr?.qr).toMatch(/^2@/);
+  });
+
+  it('rotates the QR code, refuses an expired one with 410, and fails plainly when none is scanned', async () => {
+    const rec = record(client);
+    const s = await client.sessions.create.mutate({ name: 'Patient' });
+    const qrs = await waitFor(() => {
+      const list = rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id);
+      return list.length >= 2 ? list : undefined;
+    }, 'two QR codes');
+    const [first, second] = qrs as Array<Extract<SessionEvent, { type: 'qr' }>>;
+    expect(first!.qr).not.toBe(second!.qr);
+    const stale = await sandbox(g, cookie, 'POST', '/scan', { qr: first!.qr, phone: '+4915112300004' });
+    expect(stale.status).toBe(410);
+    expect(stale.body).toMatchObject({ error: expect.stringMatching(/expired/i) });
+
+    const failed = await waitForStatus(client, s.id, 'failed', 10_000);
+    expect(failed.statusReason).toBe('QR code not scanned in time');
+    expect(rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id)).toHaveLength(5);
+    expect(failed.autoStart).toBe(false);
+    rec.stop();
+  });
+
+  it('links with a pairing code instead of a QR scan', async () => {
+    const rec = record(client);
+    const s = await client.sessions.create.mutate({ name: 'Pairing' });
+    await waitForStatus(client, s.id, 'qr');
+    const { code } = await client.sessions.requestPairingCode.mutate({ id: s.id, phone: '+49 151 1230 0005' });
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    await waitFor(() => rec.events.some((e) => e.type === 'pairing_code' && e.code === code), 'pairing_code event');
+    const wrong = await sandbox(g, cookie, 'POST', '/pair', { code, phone: '+4915112399999' });
+    expect(wrong.status).toBe(409);
+    const paired = await sandbox(g, cookie, 'POST', '/pair', { code, phone: '+4915112300005' });
+    expect(paired.status).toBe(200);
+    const on = await waitForStatus(client, s.id, 'connected');
+    expect(on.phone).toBe('4915112300005');
+    rec.stop();
+  });
+
+  it('gives a subscriber that joins while a QR is showing the current QR at once', async () => {
+    const s = await client.sessions.create.mutate({ name: 'Late joiner' });
+    const shown = await waitForStatus(client, s.id, 'qr');
+    const late = connect(g, cookie);
+    const rec = record(late, { id: s.id });
+    const first = await waitFor(() => rec.events.find((e) => e.type === 'qr'), 'the current QR');
+    expect(first).toMatchObject({ type: 'qr', sessionId: s.id });
+    // Either the code on display when it joined, or the next one if it rotated meanwhile.
+    expect((first as { qr: string }).qr).toMatch(/^2@/);
+    expect(rec.events[0]).toMatchObject({ type: 'status', status: 'qr' });
+    expect(shown.qr).not.toBeNull();
+    rec.stop();
+    await late.close();
+  });
+
+  it('resumes a subscription from the last event id without replaying older events', async () => {
+    const s = await client.sessions.create.mutate({ name: 'Resumer', start: false });
+    const rec = record(client, { id: s.id });
+    await waitFor(() => rec.events.length > 0, 'snapshot');
+    const lastSeen = rec.events.at(-1)!.id;
+    rec.stop();
+    await client.sessions.start.mutate({ id: s.id });
+    await waitForStatus(client, s.id, 'qr');
+    const resumed = record(client, { id: s.id, lastEventId: lastSeen });
+    await waitFor(() => resumed.events.some((e) => e.type === 'qr'), 'missed events');
+    expect(resumed.events[0]).toMatchObject({ type: 'status', status: 'starting' });
+    expect(resumed.events.every((e) => e.id !== lastSeen)).toBe(true);
+    resumed.stop();
+  });
+
+  it('stop keeps the link (start needs no QR), logout removes it, delete removes everything', async () => {
+    const s = await createLinked(g, cookie, client, 'Lifecycle', '4915112300006');
+    expect((await client.sessions.stop.mutate({ id: s.id })).status).toBe('stopped');
+    await client.sessions.start.mutate({ id: s.id });
+    await waitForStatus(client, s.id, 'connected');
+    await client.sessions.restart.mutate({ id: s.id });
+    await waitForStatus(client, s.id, 'connected');
+
+    const out = await client.sessions.logout.mutate({ id: s.id });
+    expect(out).toMatchObject({ status: 'logged_out', phone: null });
+    await client.sessions.start.mutate({ id: s.id });
+    await waitForStatus(client, s.id, 'qr');
+
+    const folder = join(g.dataDir, 'sessions', s.id);
+    expect(existsSync(folder)).toBe(true);
+    await client.messages.list.query({ sessionId: s.id });
+    expect(await client.sessions.delete.mutate({ id: s.id })).toEqual({ ok: true });
+    expect(existsSync(folder)).toBe(false);
+    expect(await client.sessions.list.query()).toEqual([]);
+    await expect(client.sessions.byId.query({ id: s.id })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppRouter } from '@switchboard/api';
+import { createLogger, silentLogger } from '@switchboard/core';
+import {
+  createTRPCClient,
+  createWSClient,
+  httpBatchLink,
+  splitLink,
+  type TRPCClient,
+  wsLink,
+} from '@trpc/client';
+import WS from 'ws';
+import { loadEnv } from '../../src/env.ts';
+import { type Gateway, startGateway } from '../../src/gateway.ts';
+
+/** Sandbox timings short enough for tests, long enough to observe every state. */
+export const FAST_ENV: Record<string, string> = {
+  SANDBOX_QR_ROTATE_MS: '400',
+  SANDBOX_QR_MAX_CODES: '5',
+  SANDBOX_CONNECT_DELAY_MS: '20',
+  SANDBOX_DELIVERED_DELAY_MS: '60',
+  SANDBOX_READ_DELAY_MS: '120',
+  RECONNECT_BASE_MS: '100',
+  RECONNECT_MAX_MS: '400',
+  SESSION_START_TIMEOUT_MS: '5000',
+};
+
+export const newDataDir = () => mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+
+export interface TestGateway extends Gateway {
+  dataDir: string;
+  /** Closes the gateway and removes its data folder. */
+  dispose(): Promise<void>;
+}
+
+/** A real gateway on an ephemeral loopback port with its own data folder. */
+export async function startTestGateway(
+  overrides: Record<string, string> = {},
+  dataDir = newDataDir(),
+): Promise<TestGateway> {
+  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...FAST_ENV, ...overrides });
+  const log = process.env.TEST_LOG ? createLogger('debug') : silentLogger;
+  const gateway = await startGateway(env, log, { webRoot: join(dataDir, 'no-web-build') });
+  return {
+    ...gateway,
+    dataDir,
+    async dispose() {
+      await gateway.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const ADMIN = { email: 'admin@example.com', name: 'Ada Admin', password: 'admin-password-1' };
+
+/** Calls a procedure over plain HTTP and returns the login cookie it set. */
+async function cookieFrom(url: string, path: string, body: unknown): Promise<string> {
+  const res = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path} failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('sb_session='));
+  if (!cookie) throw new Error(`${path} set no login cookie`);
+  return cookie.split(';')[0]!;
+}
+
+export const setupAdmin = (g: Gateway) => cookieFrom(g.url, 'auth.setup', ADMIN);
+export const signIn = (g: Gateway, email: string, password: string) =>
+  cookieFrom(g.url, 'auth.login', { email, password });
+
+export type Client = TRPCClient<AppRouter> & { close(): Promise<void> };
+
+/** The real tRPC client: queries and mutations over HTTP, subscriptions over the WebSocket, as a browser would. */
+export function connect(g: Gateway, cookie?: string): Client {
+  const headers = cookie ? { cookie } : {};
+  class CookieWebSocket extends WS {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const ws = createWSClient({
+    url: `${g.url.replace('http', 'ws')}/trpc`,
+    WebSocket: CookieWebSocket as unknown as typeof WebSocket,
+    lazy: { enabled: true, closeMs: 0 },
+  });
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: ws }),
+        false: httpBatchLink({ url: `${g.url}/trpc`, headers }),
+      }),
+    ],
+  });
+  // The tRPC client is a proxy of procedure paths; wrap it so `close` is ours, not a procedure.
+  return new Proxy(client, {
+    get: (target, prop) => (prop === 'close' ? () => ws.close() : Reflect.get(target, prop)),
+  }) as Client;
+}
+
+/** Sandbox control API call as the given user; returns status and parsed body. */
+export async function sandbox(
+  g: Gateway,
+  cookie: string | undefined,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${g.url}/api/sandbox${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** Waits until the session shows `status` (read through the API) and returns it. */
+export function waitForStatus(client: Client, id: string, status: string, timeoutMs?: number) {
+  return waitFor(
+    async () => {
+      const s = await client.sessions.byId.query({ id });
+      return s.status === status ? s : undefined;
+    },
+    `session ${id} to be ${status}`,
+    timeoutMs,
+  );
+}
+
+/** Creates (starting) a session and links it by scanning its QR with virtual phone `phone`. */
+export async function createLinked(g: Gateway, cookie: string, client: Client, name: string, phone: string) {
+  const created = await client.sessions.create.mutate({ name, engine: 'sandbox' });
+  const shown = await waitForStatus(client, created.id, 'qr');
+  const scan = await sandbox(g, cookie, 'POST', '/scan', { qr: shown.qr!.qr, phone });
+  if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan)}`);
+  return waitForStatus(client, created.id, 'connected');
+}
