@@ -43,8 +43,14 @@ export class EventBus extends EventEmitter<BusEvents> {
   #seq = 0;
   readonly #backlog: Array<SessionEvent | MessageEvent> = [];
 
-  constructor(private readonly backlogSize = 1000) {
+  private readonly backlogSize: number;
+  private readonly onListenerError: (error: unknown) => void;
+
+  constructor(options: { backlogSize?: number; onListenerError?: (error: unknown) => void } = {}) {
     super();
+    this.backlogSize = options.backlogSize ?? 1000;
+    this.onListenerError =
+      options.onListenerError ?? ((error) => console.error('[switchboard] event listener threw', error));
     // Every WebSocket subscription adds listeners; many operators are normal, not a leak.
     this.setMaxListeners(0);
   }
@@ -56,13 +62,13 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   publishSession(payload: Payload<SessionEvent>): SessionEvent {
     const event = this.#stamp(payload) as SessionEvent;
-    this.emit('session', event);
+    this.#deliver('session', event);
     return event;
   }
 
   publishMessage(payload: Payload<MessageEvent>): MessageEvent {
     const event = this.#stamp(payload) as MessageEvent;
-    this.emit('message', event);
+    this.#deliver('message', event);
     return event;
   }
 
@@ -77,6 +83,20 @@ export class EventBus extends EventEmitter<BusEvents> {
     const oldest = this.#backlog[0];
     if (oldest && seq < Number(oldest.id.split(':')[1]) - 1) return null;
     return this.#backlog.filter((e) => Number(e.id.split(':')[1]) > seq);
+  }
+
+  /**
+   * Like emit(), but a listener that throws is reported and skipped: the publisher (the session manager,
+   * mid-way through a status change) and the other listeners carry on.
+   */
+  #deliver<K extends keyof BusEvents>(name: K, event: BusEvents[K][0]): void {
+    for (const listener of this.rawListeners(name) as Array<(e: BusEvents[K][0]) => void>) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   #stamp(payload: Payload<SessionEvent> | Payload<MessageEvent>): SessionEvent | MessageEvent {

@@ -32,7 +32,7 @@ export function createServices(deps: {
   log: Logger;
 }): Services {
   const { db, engines, config, log } = deps;
-  const bus = new EventBus();
+  const bus = new EventBus({ onListenerError: (error) => log.error('event listener threw', { error }) });
   const users = new UserService(db);
   const logins = new LoginSessionService(db, { ttlMs: config.loginTtlMs });
   const auth = new AuthService(users, logins, {

@@ -71,6 +71,8 @@ interface Runtime {
   nextRetryAt?: number;
   /** Consecutive failed reconnects/retries; reset when the session connects. */
   attempts: number;
+  /** Ends the wait of a command for the current start() to settle (called on teardown). */
+  settleLaunch?: () => void;
 }
 
 type LaunchMode = 'starting' | 'reconnecting';
@@ -253,13 +255,15 @@ export class SessionManager {
   async start(actor: Actor, id: string): Promise<SessionView> {
     this.#visibleRow(actor, id);
     this.#assertOpen();
-    await this.#queue.run(id, async () => {
+    const launched = await this.#queue.run(id, async () => {
       const row = this.#row(id);
-      if (!row || isLive(row.status)) return;
+      if (!row || isLive(row.status)) return null;
       this.#update(id, { autoStart: true });
       this.#runtime(id).attempts = 0;
-      await this.#launch(id, 'starting');
+      return this.#launch(id, 'starting');
     });
+    // Outside the queue: a Stop sent meanwhile is not held up by this wait.
+    await launched?.settled;
     return this.get(actor, id);
   }
 
@@ -276,13 +280,14 @@ export class SessionManager {
   async restart(actor: Actor, id: string): Promise<SessionView> {
     this.#visibleRow(actor, id);
     this.#assertOpen();
-    await this.#queue.run(id, async () => {
+    const launched = await this.#queue.run(id, async () => {
       await this.#teardown(id, 'stop');
       this.#setStatus(id, 'stopped', null);
       this.#update(id, { autoStart: true });
       this.#runtime(id).attempts = 0;
-      await this.#launch(id, 'starting');
+      return this.#launch(id, 'starting');
     });
+    await launched.settled;
     return this.get(actor, id);
   }
 
@@ -291,12 +296,8 @@ export class SessionManager {
     const row = this.#visibleRow(actor, id);
     await this.#queue.run(id, async () => {
       this.#update(id, { autoStart: false });
-      if (this.#runtimes.get(id)?.engine) {
-        await this.#teardown(id, 'logout');
-      } else {
-        // Not running: the stored auth still has to go, and only the engine knows what it is.
-        await this.#logoutDormant(id, row.engine);
-      }
+      // Not running: the stored auth still has to go, and only the engine knows what it is.
+      if (!(await this.#teardown(id, 'logout'))) await this.#logoutDormant(id, row.engine);
       this.#setStatus(id, 'logged_out', 'Logged out', { phone: null, pushName: null });
     });
     return this.get(actor, id);
@@ -309,8 +310,7 @@ export class SessionManager {
   async delete(actor: Actor, id: string): Promise<void> {
     const row = this.#visibleRow(actor, id);
     await this.#queue.run(id, async () => {
-      if (this.#runtimes.get(id)?.engine) await this.#teardown(id, 'logout');
-      else await this.#logoutDormant(id, row.engine);
+      if (!(await this.#teardown(id, 'logout'))) await this.#logoutDormant(id, row.engine);
       this.#runtimes.delete(id);
       await removeDir(this.#dataDir(id));
       this.db.delete(accounts).where(eq(accounts.id, id)).run();
@@ -375,10 +375,9 @@ export class SessionManager {
     await Promise.all(
       ids.map((id) =>
         this.#queue.run(id, async () => {
-          const live = this.#runtimes.get(id)?.engine !== undefined;
           await this.#teardown(id, 'stop');
           const row = this.#row(id);
-          if (live && row && isLive(row.status)) this.#setStatus(id, 'stopped', 'Server shut down');
+          if (row && isLive(row.status)) this.#setStatus(id, 'stopped', 'Server shut down');
         }),
       ),
     );
@@ -387,9 +386,15 @@ export class SessionManager {
 
   // ── Engine lifecycle ───────────────────────────────────────────────────────────────────────────────
 
-  async #launch(id: string, mode: LaunchMode): Promise<void> {
+  /**
+   * Creates and starts a fresh engine session. Resolves once the engine session exists; the returned
+   * `settled` resolves when its start() has settled (or the session was torn down meanwhile), for commands
+   * that want to answer with the outcome of a quick failure such as a missing browser.
+   */
+  async #launch(id: string, mode: LaunchMode): Promise<{ settled: Promise<void> }> {
+    const done = { settled: Promise.resolve() };
     const row = this.#row(id);
-    if (!row || this.#closing) return;
+    if (!row || this.#closing) return done;
     const rt = this.#runtime(id);
     this.#clearRetry(rt);
     if (mode === 'starting') this.#setStatus(id, 'starting', null);
@@ -397,7 +402,7 @@ export class SessionManager {
     const engine = this.engines.get(row.engine as EngineName);
     if (!engine) {
       this.#fail(id, `Engine "${row.engine}" is not enabled on this server`, false);
-      return;
+      return done;
     }
     let session: EngineSession;
     try {
@@ -405,23 +410,33 @@ export class SessionManager {
       session = engine.createSession({ id, dataDir: this.#dataDir(id) });
     } catch (error) {
       this.#startFailed(id, mode, `Could not create the engine session: ${errorMessage(error)}`);
-      return;
+      return done;
     }
     const generation = ++rt.generation;
     rt.engine = session;
     rt.unsubscribe = session.onEvent((event) => this.#onEngineEvent(id, generation, event));
     this.#armStartTimer(id, generation);
-    try {
-      await withTimeout(
-        () => session.start(),
-        this.config.startTimeoutMs,
-        `The engine did not start within ${Math.round(this.config.startTimeoutMs / 1000)} s`,
+    // start() runs outside this session's command queue: a start that hangs must not hold up Stop or
+    // shutdown. The start timer above turns a start that shows no sign of life into a failure.
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    rt.settleLaunch = settle;
+    Promise.resolve()
+      .then(() => session.start())
+      .then(
+        () => settle(),
+        (error: unknown) =>
+          this.#queue
+            .run(id, async () => {
+              if (rt.generation !== generation) return;
+              await this.#teardown(id, 'stop');
+              this.#startFailed(id, mode, errorMessage(error));
+            })
+            .finally(settle),
       );
-    } catch (error) {
-      if (rt.generation !== generation) return;
-      await this.#teardown(id, 'stop');
-      this.#startFailed(id, mode, errorMessage(error));
-    }
+    return { settled };
   }
 
   /** A start that shows no sign of life (QR, authenticated, ready) in time is a failure, not an eternal "starting". */
@@ -487,8 +502,12 @@ export class SessionManager {
     switch (event.type) {
       case 'qr':
         clearTimeout(rt.startTimer);
+        // Set before the status is published, so a reader woken by it finds the QR; undone if refused.
         rt.qr = { qr: event.qr, expiresAt: event.expiresAt };
-        this.#setStatus(id, 'qr', null);
+        if (!this.#setStatus(id, 'qr', null)) {
+          rt.qr = undefined;
+          return;
+        }
         this.bus.publishSession({
           type: 'qr',
           sessionId: id,
@@ -548,11 +567,18 @@ export class SessionManager {
     }
   }
 
-  /** Detaches and stops (or logs out) the current engine session, abandoning it if it hangs. */
-  async #teardown(id: string, how: 'stop' | 'logout'): Promise<void> {
+  /**
+   * Cancels pending timers and detaches and stops (or logs out) the current engine session, abandoning it
+   * if it hangs. Returns whether there was an engine session to stop.
+   */
+  async #teardown(id: string, how: 'stop' | 'logout'): Promise<boolean> {
     const rt = this.#runtimes.get(id);
-    if (!rt) return;
+    if (!rt) return false;
     rt.generation += 1;
+    // Queued, so a command waiting on the launch reads the status the current task is about to write.
+    const settle = rt.settleLaunch;
+    rt.settleLaunch = undefined;
+    if (settle) void this.#queue.run(id, async () => settle());
     clearTimeout(rt.startTimer);
     this.#clearRetry(rt);
     rt.qr = undefined;
@@ -560,7 +586,7 @@ export class SessionManager {
     rt.unsubscribe?.();
     rt.engine = undefined;
     rt.unsubscribe = undefined;
-    if (!engine) return;
+    if (!engine) return false;
     try {
       await withTimeout(
         () => (how === 'logout' ? engine.logout() : engine.stop()),
@@ -570,6 +596,7 @@ export class SessionManager {
     } catch (error) {
       this.log.warn(`engine ${how} failed; abandoning it`, { id, error: errorMessage(error) });
     }
+    return true;
   }
 
   async #logoutDormant(id: string, engineName: string): Promise<void> {
@@ -599,19 +626,22 @@ export class SessionManager {
 
   // ── Status rows ────────────────────────────────────────────────────────────────────────────────────
 
-  /** Writes the status (if the machine allows it), then publishes it: readers never see an event before the row. */
+  /**
+   * Writes the status (if the machine allows it), then publishes it: readers never see an event before the
+   * row. Returns whether the session now has that status.
+   */
   #setStatus(
     id: string,
     status: SessionStatus,
     reason: string | null,
     extra: Partial<Pick<Account, 'phone' | 'pushName' | 'lastConnectedAt'>> = {},
-  ): void {
+  ): boolean {
     const row = this.#row(id);
-    if (!row) return;
-    if (row.status === status && row.statusReason === reason && Object.keys(extra).length === 0) return;
+    if (!row) return false;
+    if (row.status === status && row.statusReason === reason && Object.keys(extra).length === 0) return true;
     if (row.status !== status && !canTransition(row.status, status)) {
       this.log.error('refused status transition', { id, from: row.status, to: status });
-      return;
+      return false;
     }
     const now = Date.now();
     this.db
@@ -629,6 +659,7 @@ export class SessionManager {
     if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
       this.#publishStatus(updated);
     if (row.status !== status) this.log.info('session status', { id, from: row.status, to: status, reason });
+    return true;
   }
 
   /** For boot-time repair only: the stored status is stale and no transition led there. */
