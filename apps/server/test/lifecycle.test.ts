@@ -43,7 +43,10 @@ describe('connection lifecycle on the sandbox', () => {
     const s = await createLinked(g, cookie, client, 'Dropper', '4915112300001');
     const rec = record(client, { id: s.id });
     expect((await sandbox(g, cookie, 'POST', `/sessions/${s.id}/drop`)).status).toBe(200);
-    await waitFor(() => rec.events.some((e) => e.type === 'status' && e.status === 'reconnecting'), 'reconnecting');
+    await waitFor(
+      () => rec.events.some((e) => e.type === 'status' && e.status === 'reconnecting'),
+      'reconnecting',
+    );
     const back = await waitForStatus(client, s.id, 'connected');
     expect(back.phone).toBe('4915112300001');
     expect(rec.events.some((e) => e.type === 'qr')).toBe(false);
@@ -100,9 +103,15 @@ describe('connection lifecycle on the sandbox', () => {
     const rec = record(client);
     const s = await client.sessions.create.mutate({ name: 'Pairing' });
     await waitForStatus(client, s.id, 'qr');
-    const { code } = await client.sessions.requestPairingCode.mutate({ id: s.id, phone: '+49 151 1230 0005' });
+    const { code } = await client.sessions.requestPairingCode.mutate({
+      id: s.id,
+      phone: '+49 151 1230 0005',
+    });
     expect(code).toMatch(/^[A-Z2-9]{8}$/);
-    await waitFor(() => rec.events.some((e) => e.type === 'pairing_code' && e.code === code), 'pairing_code event');
+    await waitFor(
+      () => rec.events.some((e) => e.type === 'pairing_code' && e.code === code),
+      'pairing_code event',
+    );
     const wrong = await sandbox(g, cookie, 'POST', '/pair', { code, phone: '+4915112399999' });
     expect(wrong.status).toBe(409);
     const paired = await sandbox(g, cookie, 'POST', '/pair', { code, phone: '+4915112300005' });

@@ -28,7 +28,9 @@ const phoneOf = (i: number) => `4915112340${String(i).padStart(3, '0')}`;
 
 describe('many accounts side by side', () => {
   it('links 2 and then 5 sessions, each by its own phone, all connected at once', async () => {
-    const first = await Promise.all([0, 1].map((i) => createLinked(g, cookie, client, `Desk ${i}`, phoneOf(i))));
+    const first = await Promise.all(
+      [0, 1].map((i) => createLinked(g, cookie, client, `Desk ${i}`, phoneOf(i))),
+    );
     expect(first.map((s) => s.status)).toEqual(['connected', 'connected']);
 
     await Promise.all([2, 3, 4].map((i) => createLinked(g, cookie, client, `Desk ${i}`, phoneOf(i))));
@@ -41,7 +43,9 @@ describe('many accounts side by side', () => {
   });
 
   it('delivers concurrent messages from different accounts to the right phones, from the right numbers', async () => {
-    const sessions = await Promise.all([0, 1, 2].map((i) => createLinked(g, cookie, client, `Line ${i}`, phoneOf(i))));
+    const sessions = await Promise.all(
+      [0, 1, 2].map((i) => createLinked(g, cookie, client, `Line ${i}`, phoneOf(i))),
+    );
     const recipients = ['14155550101', '14155550102', '14155550103'];
     // Every account sends to every recipient, all at once.
     const sends = sessions.flatMap((s, i) =>
@@ -100,7 +104,11 @@ describe('many accounts side by side', () => {
   it('stores messages that virtual phones send to an account, and pages the list newest first', async () => {
     const s = await createLinked(g, cookie, client, 'Inbox', phoneOf(8));
     for (let i = 0; i < 5; i++) {
-      const r = await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550150', to: `+${s.phone}`, text: `hi ${i}` });
+      const r = await sandbox(g, cookie, 'POST', '/inbound', {
+        from: '+14155550150',
+        to: `+${s.phone}`,
+        text: `hi ${i}`,
+      });
       expect(r.status).toBe(200);
     }
     const first = await waitFor(async () => {

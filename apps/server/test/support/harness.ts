@@ -40,7 +40,14 @@ export async function startTestGateway(
   overrides: Record<string, string> = {},
   dataDir = newDataDir(),
 ): Promise<TestGateway> {
-  const env = loadEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...FAST_ENV, ...overrides });
+  const env = loadEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...FAST_ENV,
+    ...overrides,
+  });
   const log = process.env.TEST_LOG ? createLogger('debug') : silentLogger;
   const gateway = await startGateway(env, log, { webRoot: join(dataDir, 'no-web-build') });
   return {
