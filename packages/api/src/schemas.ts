@@ -36,6 +36,10 @@ export const session = z.object({
   autoStart: z.boolean(),
   qr: z.object({ qr: z.string(), expiresAt: z.number() }).nullable(),
   nextRetryAt: z.number().nullable(),
+  resources: z
+    .object({ rssBytes: z.number(), processes: z.number(), sampledAt: z.number() })
+    .nullable()
+    .describe("The engine's latest resource sample (browser memory), for engines that report one"),
   createdAt: z.number(),
   updatedAt: z.number(),
   statusChangedAt: z.number(),

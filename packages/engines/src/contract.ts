@@ -60,6 +60,27 @@ export type EngineEvent =
 
 export type EngineEventListener = (event: EngineEvent) => void;
 
+/** What an engine session costs the machine (e.g. its browser's process tree), when it can tell. */
+export interface ResourceUsage {
+  /** Resident memory of all its processes, in bytes. */
+  rssBytes: number;
+  processes: number;
+}
+
+/**
+ * Thrown by `start()` when the engine cannot begin. `retryable: false` says trying again cannot help
+ * until someone changes something (e.g. no browser installed), so the session fails without retries.
+ */
+export class EngineStartError extends Error {
+  readonly retryable: boolean;
+
+  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = 'EngineStartError';
+    this.retryable = options.retryable;
+  }
+}
+
 export interface EngineSession {
   /**
    * Begin connecting. Resolves once the engine is under way; progress (qr, ready, …) arrives as events.
@@ -78,6 +99,8 @@ export interface EngineSession {
   listChats(): Promise<Chat[]>;
   /** Subscribe to events; returns the unsubscribe function. */
   onEvent(listener: EngineEventListener): () => void;
+  /** Current resource usage, for engines that run something heavy (a browser); null when not running. */
+  resourceUsage?(): Promise<ResourceUsage | null>;
 }
 
 export interface EngineSessionOptions {

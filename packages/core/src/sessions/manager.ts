@@ -6,7 +6,9 @@ import {
   type EngineName,
   type EngineRegistry,
   type EngineSession,
+  EngineStartError,
   EventHub,
+  type ResourceUsage,
 } from '@switchboard/engines/contract';
 import { count, eq } from 'drizzle-orm';
 import { type Actor, canSee, isAdmin } from '../actor.ts';
@@ -31,6 +33,8 @@ export interface SessionManagerConfig {
   stopTimeoutMs: number;
   reconnectBaseMs: number;
   reconnectMaxMs: number;
+  /** How often to sample engines' resource usage (browser memory); 0 turns sampling off. */
+  resourceSampleMs?: number;
 }
 
 export interface SessionView {
@@ -47,6 +51,8 @@ export interface SessionView {
   qr: { qr: string; expiresAt: number } | null;
   /** When the next reconnect or retry is due, while one is scheduled. */
   nextRetryAt: number | null;
+  /** The engine's latest resource sample (e.g. its browser's memory), for engines that report one. */
+  resources: (ResourceUsage & { sampledAt: number }) | null;
   createdAt: number;
   updatedAt: number;
   statusChangedAt: number;
@@ -73,6 +79,7 @@ interface Runtime {
   attempts: number;
   /** Ends the wait of a command for the current start() to settle (called on teardown). */
   settleLaunch?: () => void;
+  resources?: ResourceUsage & { sampledAt: number };
 }
 
 type LaunchMode = 'starting' | 'reconnecting';
@@ -85,6 +92,7 @@ export class SessionManager {
   readonly traffic = new EventHub<EngineTraffic>();
   readonly #runtimes = new Map<string, Runtime>();
   readonly #queue = new SerialQueue();
+  readonly #sampler: NodeJS.Timeout | undefined;
   #closing = false;
 
   constructor(
@@ -93,7 +101,29 @@ export class SessionManager {
     private readonly bus: EventBus,
     private readonly config: SessionManagerConfig,
     private readonly log: Logger,
-  ) {}
+  ) {
+    const every = config.resourceSampleMs ?? 30_000;
+    if (every > 0) this.#sampler = setInterval(() => void this.sampleResources(), every).unref();
+  }
+
+  /** Asks every running engine that can tell for its resource usage; one that does not answer is skipped. */
+  async sampleResources(): Promise<void> {
+    await Promise.all(
+      [...this.#runtimes.entries()].map(async ([id, rt]) => {
+        const engine = rt.engine;
+        if (!engine?.resourceUsage) {
+          rt.resources = undefined;
+          return;
+        }
+        try {
+          const usage = await withTimeout(() => engine.resourceUsage!(), 5_000, 'resource sample timed out');
+          if (rt.engine === engine) rt.resources = usage ? { ...usage, sampledAt: Date.now() } : undefined;
+        } catch (error) {
+          this.log.debug('resource sample failed', { id, error: errorMessage(error) });
+        }
+      }),
+    );
+  }
 
   // ── Queries ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -371,6 +401,7 @@ export class SessionManager {
   /** Stops every engine without changing what the operator wants, so the next boot restores them. */
   async shutdown(): Promise<void> {
     this.#closing = true;
+    clearInterval(this.#sampler);
     const ids = [...this.#runtimes.keys()];
     await Promise.all(
       ids.map((id) =>
@@ -432,7 +463,8 @@ export class SessionManager {
             .run(id, async () => {
               if (rt.generation !== generation) return;
               await this.#teardown(id, 'stop');
-              this.#startFailed(id, mode, errorMessage(error));
+              const retryable = !(error instanceof EngineStartError) || error.retryable;
+              this.#startFailed(id, mode, errorMessage(error), retryable);
             })
             .finally(settle),
       );
@@ -457,10 +489,10 @@ export class SessionManager {
     rt.startTimer.unref();
   }
 
-  #startFailed(id: string, mode: LaunchMode, reason: string): void {
+  #startFailed(id: string, mode: LaunchMode, reason: string, retryable = true): void {
     this.log.warn('session start failed', { id, reason });
-    if (mode === 'reconnecting') this.#scheduleRetry(id, 'reconnecting', reason);
-    else this.#fail(id, reason, true);
+    if (mode === 'reconnecting' && retryable) this.#scheduleRetry(id, 'reconnecting', reason);
+    else this.#fail(id, reason, retryable);
   }
 
   #fail(id: string, reason: string, retryable: boolean): void {
@@ -582,6 +614,7 @@ export class SessionManager {
     clearTimeout(rt.startTimer);
     this.#clearRetry(rt);
     rt.qr = undefined;
+    rt.resources = undefined;
     const engine = rt.engine;
     rt.unsubscribe?.();
     rt.engine = undefined;
@@ -741,6 +774,7 @@ export class SessionManager {
       autoStart: row.autoStart,
       qr: row.status === 'qr' && rt?.qr ? rt.qr : null,
       nextRetryAt: rt?.nextRetryAt ?? null,
+      resources: rt?.resources ?? null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       statusChangedAt: row.statusChangedAt,
