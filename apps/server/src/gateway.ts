@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { appRouter, createContextInner } from '@switchboard/api';
 import { createServices, type Logger, type PublicUser, type Services } from '@switchboard/core';
@@ -144,7 +145,7 @@ export async function startGateway(
       }),
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
   });
-  server.on('upgrade', (req, socket, head) => {
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const reject = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
@@ -152,10 +153,19 @@ export async function startGateway(
     if (pathname !== '/trpc' && pathname !== '/trpc/') return reject(404, 'Not Found');
     if (closing) return reject(503, 'Service Unavailable');
     // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.
+    // An Origin that is not a URL ("null" from sandboxed frames) is foreign.
     const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) return reject(403, 'Forbidden');
+    if (origin && URL.parse(origin)?.host !== req.headers.host) return reject(403, 'Forbidden');
     if (!userOf(req).user) return reject(401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  server.on('upgrade', (req, socket, head) => {
+    try {
+      upgrade(req, socket, head);
+    } catch (error) {
+      log.warn('WebSocket upgrade failed', { error });
+      socket.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -24,12 +24,14 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Domain errors keep their code and wording on the wire; anything else stays an internal error. */
+export const toTRPCError = (error: unknown): unknown =>
+  error instanceof AppError
+    ? new TRPCError({ code: error.code, message: error.message, cause: error })
+    : error;
+
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
-  }
+  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
   return result;
 });
 

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Actor, AppError, type AppErrorCode, normalisePhone, type Services } from '@switchboard/core';
+import {
+  type Actor,
+  AppError,
+  type AppErrorCode,
+  isAdmin,
+  normalisePhone,
+  type Services,
+} from '@switchboard/core';
 import { SandboxError, type SandboxNetwork } from '@switchboard/engines/sandbox';
 import { HttpError, readJson, sendJson } from './json.ts';
 
@@ -92,8 +99,12 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
     {
       method: 'GET',
       pattern: /^\/api\/sandbox\/phones\/([^/]+)\/messages$/,
-      async handle(_actor, match) {
-        return network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
+      async handle(actor, match) {
+        const messages = network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
+        if (isAdmin(actor)) return messages;
+        // Operators read only what their own accounts sent.
+        const own = new Set(sessions.list(actor).map((s) => s.phone));
+        return messages.filter((m) => own.has(m.from));
       },
     },
     {

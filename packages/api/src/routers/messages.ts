@@ -2,6 +2,7 @@ import { on } from 'node:events';
 import { canSee, type MessageEvent } from '@switchboard/core';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { check, currentActor } from '../live.ts';
 import { message, messageEvent, phoneInput, sessionId } from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
@@ -37,9 +38,10 @@ export const messagesRouter = router({
     .input(z.object({ sessionId: sessionId.optional(), lastEventId: z.string().nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const { sessions, bus } = ctx.services;
-      if (input?.sessionId) sessions.visibleOwner(ctx.actor, input.sessionId);
+      const sessionId = input?.sessionId;
+      if (sessionId) check(() => sessions.visibleOwner(ctx.actor, sessionId));
       const wanted = (e: MessageEvent) =>
-        (!input?.sessionId || e.sessionId === input.sessionId) && canSee(ctx.actor, e.ownerId);
+        (!sessionId || e.sessionId === sessionId) && canSee(currentActor(ctx), e.ownerId);
 
       const live = on(bus, 'message', { signal });
       const missed = input?.lastEventId ? (bus.since(input.lastEventId) ?? []) : [];

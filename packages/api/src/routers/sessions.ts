@@ -2,6 +2,7 @@ import { on } from 'node:events';
 import { canSee, normalisePhone, type SessionEvent } from '@switchboard/core';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
+import { check, currentActor } from '../live.ts';
 import { engineName, ok, phoneInput, session, sessionEvent, sessionId, sessionStatus } from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
@@ -127,16 +128,17 @@ export const sessionsRouter = router({
     .input(z.object({ id: sessionId.optional(), lastEventId: z.string().nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const { sessions, bus } = ctx.services;
-      if (input?.id) sessions.visibleOwner(ctx.actor, input.id);
+      const id = input?.id;
+      if (id) check(() => sessions.visibleOwner(ctx.actor, id));
       const wanted = (e: { sessionId: string; ownerId: string }) =>
-        (!input?.id || e.sessionId === input.id) && canSee(ctx.actor, e.ownerId);
+        (!id || e.sessionId === id) && canSee(currentActor(ctx), e.ownerId);
 
       // Subscribe before reading the backlog or snapshot, so nothing falls between the two.
       const live = on(bus, 'session', { signal });
       const missed = input?.lastEventId ? bus.since(input.lastEventId) : null;
       const first: SessionEvent[] = missed
         ? missed.filter((e): e is SessionEvent => e.type !== 'message')
-        : sessions.snapshot(ctx.actor, bus.lastId);
+        : sessions.snapshot(currentActor(ctx), bus.lastId);
       for (const event of first) if (wanted(event)) yield tracked(event.id, sessionEvent.parse(event));
       for await (const [event] of live as AsyncIterableIterator<[SessionEvent]>) {
         if (wanted(event)) yield tracked(event.id, sessionEvent.parse(event));

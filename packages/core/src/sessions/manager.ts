@@ -227,9 +227,12 @@ export class SessionManager {
       );
     }
     if (!this.engines.has(input.engine)) {
+      const available = [...this.engines.keys()];
       throw new AppError(
         'BAD_REQUEST',
-        `Engine "${input.engine}" is not enabled on this server (available: ${[...this.engines.keys()].join(', ')})`,
+        available.length > 0
+          ? `Engine "${input.engine}" is not enabled on this server (available: ${available.join(', ')})`
+          : `Engine "${input.engine}" is not enabled on this server, nor is any other: enable one (e.g. SANDBOX_ENABLED=true) and restart`,
       );
     }
     const now = Date.now();

@@ -1,0 +1,123 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, loadEnv } from '../src/env.ts';
+
+/** The error loadEnv refuses these variables with; fails the test if they are accepted. */
+function refusal(source: Record<string, string | undefined>): EnvError {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error(`Expected ${JSON.stringify(source)} to be refused`);
+}
+
+describe('loadEnv', () => {
+  it('fills in the defaults when nothing is set', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: resolve('./data'),
+      SANDBOX_ENABLED: true,
+      LOG_LEVEL: 'info',
+      COOKIE_SECURE: false,
+      MESSAGE_MAX_LENGTH: 4096,
+      MAX_SESSIONS: 50,
+      MAX_SESSIONS_PER_USER: 10,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+    });
+    expect(env.DATA_DIR.startsWith('/')).toBe(true);
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+    expect(env.ADMIN_PASSWORD).toBeUndefined();
+  });
+
+  it('reads what is set, resolving DATA_DIR to an absolute path', () => {
+    const env = loadEnv({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: 'var/switchboard',
+      SANDBOX_ENABLED: 'false',
+      COOKIE_SECURE: 'yes',
+      ADMIN_EMAIL: 'boss@example.com',
+      ADMIN_PASSWORD: 'boss-password-1',
+      SANDBOX_NOT_ON_WHATSAPP: '+1 202 555 0100, +44 20 7946 0000',
+    });
+    expect(env).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      DATA_DIR: resolve('var/switchboard'),
+      SANDBOX_ENABLED: false,
+      COOKIE_SECURE: true,
+      ADMIN_EMAIL: 'boss@example.com',
+      SANDBOX_NOT_ON_WHATSAPP: ['12025550100', '442079460000'],
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const env = loadEnv({
+      PORT: '',
+      HOST: '',
+      DATA_DIR: '',
+      LOG_LEVEL: '',
+      SANDBOX_ENABLED: '',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+      MAX_SESSIONS: undefined,
+    });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      DATA_DIR: resolve('./data'),
+      LOG_LEVEL: 'info',
+    });
+    expect(env.SANDBOX_ENABLED).toBe(true);
+    expect(env.ADMIN_EMAIL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '-1' }],
+    ['PORT', { PORT: '80.5' }],
+    ['SANDBOX_ENABLED', { SANDBOX_ENABLED: 'maybe' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['ADMIN_EMAIL', { ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'boss-password-1' }],
+    ['ADMIN_PASSWORD', { ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: 'short' }],
+    ['MAX_SESSIONS', { MAX_SESSIONS: '0' }],
+    ['MESSAGE_MAX_LENGTH', { MESSAGE_MAX_LENGTH: '70000' }],
+    ['RECONNECT_BASE_MS', { RECONNECT_BASE_MS: '10000', RECONNECT_MAX_MS: '1000' }],
+  ])('refuses a bad %s, naming it', (name, source) => {
+    const error = refusal(source);
+    expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
+    expect(error.message).toContain('Invalid configuration');
+  });
+
+  it('says to set ADMIN_EMAIL and ADMIN_PASSWORD together when only one is set', () => {
+    const withoutPassword = refusal({ ADMIN_EMAIL: 'boss@example.com' });
+    expect(withoutPassword.message).toMatch(
+      /^\s+ADMIN_PASSWORD: set ADMIN_EMAIL and ADMIN_PASSWORD together$/m,
+    );
+    const withoutEmail = refusal({ ADMIN_PASSWORD: 'boss-password-1' });
+    expect(withoutEmail.message).toMatch(/^\s+ADMIN_EMAIL: set ADMIN_EMAIL and ADMIN_PASSWORD together$/m);
+    // An empty password is no password.
+    expect(refusal({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: '' }).message).toContain(
+      'ADMIN_PASSWORD',
+    );
+  });
+
+  it('tells how to write a boolean', () => {
+    expect(refusal({ SANDBOX_ENABLED: 'maybe' }).message).toContain('SANDBOX_ENABLED: use true or false');
+  });
+
+  it('names every bad variable at once, so one restart fixes them all', () => {
+    const error = refusal({ PORT: 'abc', SANDBOX_ENABLED: 'maybe', LOG_LEVEL: 'loud' });
+    for (const name of ['PORT', 'SANDBOX_ENABLED', 'LOG_LEVEL']) expect(error.message).toContain(`${name}: `);
+    expect(error.message.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadEnv({ PATH: '/usr/bin', HOME: '/root', SOMETHING_ELSE: 'x' }).PORT).toBe(3000);
+  });
+});
