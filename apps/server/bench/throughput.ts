@@ -1,0 +1,91 @@
+/**
+ * Measures the gateway on the sandbox engine: how fast sessions link and how many messages per second
+ * go through the API, the per-session queues and the engine, with receipts. Prints figures; asserts nothing.
+ *
+ *   pnpm bench                 (defaults: 10 sessions × 200 messages)
+ *   pnpm bench -- 20 500       (sessions, messages per session)
+ */
+import { performance } from 'node:perf_hooks';
+import { connect, createLinked, setupAdmin, startTestGateway, waitFor } from '../test/support/harness.ts';
+
+const sessions = Number(process.argv[2] ?? 10);
+const perSession = Number(process.argv[3] ?? 200);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const summary = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `p50 ${percentile(sorted, 50).toFixed(1)} ms · p95 ${percentile(sorted, 95).toFixed(1)} ms · max ${sorted.at(-1)?.toFixed(1)} ms`;
+};
+
+const g = await startTestGateway({
+  SANDBOX_DELIVERED_DELAY_MS: '0',
+  SANDBOX_READ_DELAY_MS: '0',
+  MAX_SESSIONS: String(sessions),
+  MAX_SESSIONS_PER_USER: String(sessions),
+});
+try {
+  const cookie = await setupAdmin(g);
+  const client = connect(g, cookie);
+
+  const linkTimes: number[] = [];
+  const linkStart = performance.now();
+  const linked = await Promise.all(
+    Array.from({ length: sessions }, async (_, i) => {
+      const t0 = performance.now();
+      const s = await createLinked(g, cookie, client, `Bench ${i}`, `49151123${String(i).padStart(5, '0')}`);
+      linkTimes.push(performance.now() - t0);
+      return s;
+    }),
+  );
+  const linkWall = performance.now() - linkStart;
+
+  const acceptTimes: number[] = [];
+  const sendStart = performance.now();
+  await Promise.all(
+    linked.map(async (s) => {
+      for (let batch = 0; batch < perSession; batch += 50) {
+        await Promise.all(
+          Array.from({ length: Math.min(50, perSession - batch) }, async (_, j) => {
+            const t0 = performance.now();
+            await client.messages.send.mutate({
+              sessionId: s.id,
+              to: '+14155552671',
+              text: `bench ${batch + j}`,
+            });
+            acceptTimes.push(performance.now() - t0);
+          }),
+        );
+      }
+    }),
+  );
+  const acceptedWall = performance.now() - sendStart;
+  await waitFor(
+    async () => {
+      for (const s of linked) {
+        const page = await client.messages.list.query({ sessionId: s.id, limit: 1 });
+        if (page.items[0]?.status !== 'read') return false;
+      }
+      return true;
+    },
+    'every message to be read',
+    120_000,
+  );
+  const readWall = performance.now() - sendStart;
+  const total = sessions * perSession;
+
+  console.log(`Switchboard benchmark — sandbox engine, ${sessions} sessions × ${perSession} messages`);
+  console.log(
+    `link (create → QR → scan → connected): ${summary(linkTimes)} · all ${sessions} in ${linkWall.toFixed(0)} ms`,
+  );
+  console.log(`messages.send accepted (stored, queued): ${summary(acceptTimes)}`);
+  console.log(
+    `accepted ${total} in ${acceptedWall.toFixed(0)} ms = ${((total / acceptedWall) * 1000).toFixed(0)} msg/s`,
+  );
+  console.log(
+    `all ${total} sent and read in ${readWall.toFixed(0)} ms = ${((total / readWall) * 1000).toFixed(0)} msg/s end to end`,
+  );
+  await client.close();
+} finally {
+  await g.dispose();
+}
