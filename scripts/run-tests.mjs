@@ -40,7 +40,8 @@ if (existsSync(vitestReport)) {
 }
 
 if (process.argv.length <= 2 && existsSync(join(root, 'playwright.config.ts'))) {
-  const playwrightExit = run(bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  // playwright.config.ts writes its JSON report to reports/playwright.json.
+  const playwrightExit = run(bin('playwright'), ['test']);
   if (existsSync(playwrightReport)) {
     const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
     totals.passed += stats.expected + stats.flaky;

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+export const SCREENS_DIR = 'test-results/screens';
+
+/** Reads the QR code on screen from its pixels, the way a phone camera would. */
+export async function decodeQr(image: Locator): Promise<string> {
+  await expect(image).toBeVisible();
+  const png = PNG.sync.read(await image.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  if (!code) throw new Error('No QR code could be read from the screenshot');
+  return code.data;
+}
+
+/** Screenshots of a screen at desktop and phone widths (and optionally dark), kept as test artifacts. */
+export async function shoot(
+  page: Page,
+  name: string,
+  options: { dark?: boolean; phone?: boolean; fullPage?: boolean; narrowest?: boolean } = {},
+) {
+  const fullPage = options.fullPage ?? true;
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const desktop = page.viewportSize() ?? { width: 1280, height: 860 };
+  await settle(page);
+  await page.screenshot({ path: `${SCREENS_DIR}/${name}-1280.png`, fullPage });
+  if (options.phone !== false) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await settle(page);
+    await page.screenshot({ path: `${SCREENS_DIR}/${name}-390.png`, fullPage });
+    if (options.narrowest) {
+      // The narrowest phone the dashboard supports.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await settle(page);
+      await page.screenshot({ path: `${SCREENS_DIR}/${name}-360.png`, fullPage });
+    }
+    await page.setViewportSize(desktop);
+  }
+  if (options.dark) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await settle(page);
+    await page.screenshot({ path: `${SCREENS_DIR}/${name}-dark-1280.png`, fullPage });
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await settle(page);
+}
+
+async function settle(page: Page) {
+  // Let layout, fonts and CSS transitions finish so screenshots show the settled screen.
+  // A string, since the tests are type-checked without the DOM library.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.waitForTimeout(350);
+}
+
+/** Main-frame navigations (loads and reloads) of a page, to prove updates arrive without one. */
+export function countLoads(page: Page): () => number {
+  let loads = 0;
+  page.on('load', () => {
+    loads += 1;
+  });
+  return () => loads;
+}
+
+/** A gateway of the test's own (not the shared one), which the test may stop and start again. */
+export interface OwnGateway {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startOwnGateway(port: number, dataDir: string): Promise<OwnGateway> {
+  const child = spawn(process.execPath, ['apps/web/e2e/start-server.mjs'], {
+    env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The gateway on port ${port} exited during start-up`);
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The gateway on port ${port} did not become healthy within 30 s`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { TRPCWebSocketClient } from '@trpc/client';
+import { useState } from 'react';
+import { AppShell } from './layout/app-shell.tsx';
+import type { User } from './lib/types.ts';
+import { ConnectionMonitor } from './live/connection.tsx';
+import { LiveStore, LiveStoreContext } from './live/live-store.ts';
+import { SessionStream } from './live/session-stream.tsx';
+import { useRoute } from './router.tsx';
+import { MessagesScreen } from './screens/messages/messages-screen.tsx';
+import { NotFoundScreen } from './screens/not-found-screen.tsx';
+import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
+import { SessionDetailScreen } from './screens/sessions/session-detail-screen.tsx';
+import { SessionsScreen } from './screens/sessions/sessions-screen.tsx';
+import { UsersScreen } from './screens/users/users-screen.tsx';
+
+/** Everything behind sign-in. A fresh live store per login: one user's events never show to the next. */
+export function Dashboard({
+  user,
+  wsClient,
+  onSignedOut,
+}: {
+  user: User;
+  wsClient: TRPCWebSocketClient;
+  onSignedOut: () => void;
+}) {
+  const [store] = useState(() => new LiveStore());
+  const route = useRoute();
+
+  let screen: React.ReactNode;
+  switch (route.name) {
+    case 'sessions':
+      screen = <SessionsScreen />;
+      break;
+    case 'session':
+      screen = <SessionDetailScreen key={route.id} id={route.id} />;
+      break;
+    case 'messages':
+      screen = <MessagesScreen requested={route.sessionId} />;
+      break;
+    case 'users':
+      screen = user.role === 'admin' ? <UsersScreen me={user} /> : <NotFoundScreen path="/users" />;
+      break;
+    case 'not-found':
+      screen = <NotFoundScreen path={route.path} />;
+      break;
+  }
+
+  return (
+    <LiveStoreContext.Provider value={store}>
+      <ConnectionMonitor wsClient={wsClient}>
+        <SessionStream />
+        <QrDialogHost>
+          <AppShell user={user} route={route} onSignedOut={onSignedOut}>
+            {screen}
+          </AppShell>
+        </QrDialogHost>
+      </ConnectionMonitor>
+    </LiveStoreContext.Provider>
+  );
+}

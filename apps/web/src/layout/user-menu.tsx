@@ -1,0 +1,57 @@
+import { ChevronDown, LogOut } from 'lucide-react';
+import { Menu, MenuItem } from '../components/menu.tsx';
+import { useToast } from '../components/toaster.tsx';
+import { errorMessage } from '../lib/errors.ts';
+import { initials } from '../lib/format.ts';
+import type { User } from '../lib/types.ts';
+import { trpc } from '../trpc.ts';
+
+export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
+  const logout = trpc.auth.logout.useMutation();
+  const toast = useToast();
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSuccess: onSignedOut,
+      onError: (e) => toast.info(`Could not sign out: ${errorMessage(e)}`),
+    });
+
+  return (
+    <Menu
+      label="Account menu"
+      button={
+        <>
+          <span
+            aria-hidden
+            className="flex size-8 items-center justify-center rounded-full bg-emerald-100 text-xs font-semibold text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200"
+          >
+            {initials(user.name)}
+          </span>
+          <span className="hidden text-sm font-medium sm:inline">{user.name}</span>
+          <ChevronDown aria-hidden className="size-4 text-zinc-500" />
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <div className="border-b border-zinc-100 px-4 py-3 dark:border-zinc-800">
+            <p className="truncate text-sm font-medium">{user.name}</p>
+            <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
+            <p className="mt-1.5 inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 capitalize dark:bg-zinc-800 dark:text-zinc-300">
+              {user.role}
+            </p>
+          </div>
+          <MenuItem
+            icon={<LogOut aria-hidden className="size-4" />}
+            onSelect={() => {
+              close();
+              signOut();
+            }}
+          >
+            Sign out
+          </MenuItem>
+        </>
+      )}
+    </Menu>
+  );
+}

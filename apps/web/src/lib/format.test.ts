@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatBytes,
+  formatCountdown,
+  formatPairingCode,
+  formatRelative,
+  initials,
+  plural,
+  secondsUntil,
+} from './format.ts';
+
+const now = Date.UTC(2025, 5, 15, 12, 0, 0);
+
+describe('formatRelative', () => {
+  it('reads like a person would say it', () => {
+    expect(formatRelative(now - 10_000, now)).toBe('just now');
+    expect(formatRelative(now - 5 * 60_000, now)).toBe('5 min ago');
+    expect(formatRelative(now - 3 * 3_600_000, now)).toBe('3 h ago');
+    expect(formatRelative(now - 30 * 3_600_000, now)).toBe('yesterday');
+    expect(formatRelative(now - 4 * 86_400_000, now)).toBe('4 days ago');
+    expect(formatRelative(now - 40 * 86_400_000, now)).toMatch(/2025/);
+  });
+
+  it('reads a moment slightly ahead of a stale clock as just now', () => {
+    expect(formatRelative(now + 2_000, now)).toBe('just now');
+    expect(formatRelative(now + 3 * 3_600_000, now)).toMatch(/2025/);
+  });
+});
+
+describe('countdown', () => {
+  it('counts whole seconds down to zero, never below', () => {
+    expect(secondsUntil(now + 4_200, now)).toBe(5);
+    expect(secondsUntil(now - 1_000, now)).toBe(0);
+    expect(formatCountdown(75)).toBe('1:15');
+    expect(formatCountdown(9)).toBe('0:09');
+    expect(formatCountdown(-3)).toBe('0:00');
+  });
+});
+
+describe('formatPairingCode', () => {
+  it('splits the eight characters the way WhatsApp shows them', () => {
+    expect(formatPairingCode('abcd2345')).toBe('ABCD-2345');
+    expect(formatPairingCode('ABCD-2345')).toBe('ABCD-2345');
+  });
+});
+
+describe('small words', () => {
+  it('pluralises and abbreviates', () => {
+    expect(plural(1, 'session')).toBe('1 session');
+    expect(plural(3, 'session')).toBe('3 sessions');
+    expect(initials('Ada Lovelace')).toBe('AL');
+    expect(initials('ops@example.com')).toBe('OE');
+    expect(initials('')).toBe('?');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses the largest unit that keeps a readable number', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(402_653_184)).toBe('384 MB');
+  });
+});

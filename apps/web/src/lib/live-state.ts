@@ -1,0 +1,83 @@
+import { describeEvent, type HistoryEntry } from './session-events.ts';
+import type { SessionEvent, SessionStatus } from './types.ts';
+
+export interface LiveStatus {
+  status: SessionStatus;
+  reason: string | null;
+  phone: string | null;
+  pushName: string | null;
+  /** When the session entered this status (as far as the stream tells). */
+  since: number;
+}
+
+/** What the live event stream has told about one session: status, QR and pairing code, recent history. */
+export interface LiveSession {
+  status: LiveStatus | null;
+  qr: { qr: string; expiresAt: number; receivedAt: number } | null;
+  pairingCode: { code: string; at: number } | null;
+  deleted: boolean;
+  /** Newest first, capped. */
+  history: HistoryEntry[];
+}
+
+export const HISTORY_LIMIT = 100;
+
+export const emptyLive = (): LiveSession => ({
+  status: null,
+  qr: null,
+  pairingCode: null,
+  deleted: false,
+  history: [],
+});
+
+/**
+ * Folds one event into a session's live state. Every (re)subscription starts with a snapshot that repeats
+ * the current status; repeating what is already known adds no history line.
+ */
+export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: number): LiveSession {
+  switch (event.type) {
+    case 'status': {
+      const previous = state.status;
+      const sameStatus = previous?.status === event.status;
+      const repeat = sameStatus && previous.reason === event.reason && previous.phone === event.phone;
+      const waiting = event.status === 'qr';
+      return {
+        ...state,
+        deleted: false,
+        status: {
+          status: event.status,
+          reason: event.reason,
+          phone: event.phone,
+          pushName: event.pushName,
+          since: sameStatus ? previous.since : event.at,
+        },
+        qr: waiting ? state.qr : null,
+        pairingCode: waiting ? state.pairingCode : null,
+        history: repeat ? state.history : addEntry(state.history, event),
+      };
+    }
+    case 'qr':
+      if (state.qr?.qr === event.qr) return state;
+      return {
+        ...state,
+        qr: { qr: event.qr, expiresAt: event.expiresAt, receivedAt },
+        history: addEntry(state.history, event),
+      };
+    case 'pairing_code':
+      return {
+        ...state,
+        pairingCode: { code: event.code, at: event.at },
+        history: addEntry(state.history, event),
+      };
+    case 'deleted':
+      return { ...emptyLive(), deleted: true, history: addEntry(state.history, event) };
+  }
+}
+
+function addEntry(history: HistoryEntry[], event: SessionEvent): HistoryEntry[] {
+  const entry: HistoryEntry = {
+    key: `${event.id}:${event.type}:${event.at}:${history.length}`,
+    ...describeEvent(event),
+  };
+  return [entry, ...history].slice(0, HISTORY_LIMIT);
+}

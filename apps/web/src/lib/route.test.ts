@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, type Route, routePath } from './route.ts';
+
+describe('routes', () => {
+  it('parses every screen', () => {
+    expect(parseRoute('/')).toEqual({ name: 'sessions' });
+    expect(parseRoute('/sessions/')).toEqual({ name: 'sessions' });
+    expect(parseRoute('/sessions/sales-1')).toEqual({ name: 'session', id: 'sales-1' });
+    expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
+    expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
+    expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
+  });
+
+  it('round-trips paths', () => {
+    const routes: Route[] = [
+      { name: 'sessions' },
+      { name: 'session', id: 'a_b-1' },
+      { name: 'messages', sessionId: 'x' },
+      { name: 'messages', sessionId: null },
+      { name: 'users' },
+    ];
+    for (const route of routes) {
+      const [path = '', query = ''] = routePath(route).split('?');
+      expect(parseRoute(path, query ? `?${query}` : '')).toEqual(route);
+    }
+  });
+});

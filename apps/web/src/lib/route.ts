@@ -1,0 +1,42 @@
+/** The dashboard's screens, addressed by real paths (the server answers every unknown path with the SPA). */
+export type Route =
+  | { name: 'sessions' }
+  | { name: 'session'; id: string }
+  | { name: 'messages'; sessionId: string | null }
+  | { name: 'users' }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/sessions') return { name: 'sessions' };
+  const session = /^\/sessions\/([^/]+)$/.exec(path);
+  if (session?.[1]) return { name: 'session', id: safeDecode(session[1]) };
+  if (path === '/messages') {
+    return { name: 'messages', sessionId: new URLSearchParams(search).get('session') };
+  }
+  if (path === '/users') return { name: 'users' };
+  return { name: 'not-found', path };
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'sessions':
+      return '/';
+    case 'session':
+      return `/sessions/${encodeURIComponent(route.id)}`;
+    case 'messages':
+      return route.sessionId ? `/messages?session=${encodeURIComponent(route.sessionId)}` : '/messages';
+    case 'users':
+      return '/users';
+    case 'not-found':
+      return route.path;
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,19 @@
+import type { AppRouter } from '@switchboard/api';
+import type { inferRouterOutputs } from '@trpc/server';
+
+/** The wire shapes, read from the API's router so the dashboard cannot drift from the server. */
+type Outputs = inferRouterOutputs<AppRouter>;
+
+export type Session = Outputs['sessions']['list'][number];
+export type SessionStatus = Session['status'];
+export type EngineName = Outputs['sessions']['engines'][number];
+export type Message = Outputs['messages']['list']['items'][number];
+export type MessageStatus = Message['status'];
+export type MessagePage = Outputs['messages']['list'];
+export type User = Outputs['users']['list'][number];
+export type UserRole = User['role'];
+
+/** What a subscription yields: tRPC hands tracked events over as `{ id, data }`. */
+type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
+export type TrackedSessionEvent = Yielded<Outputs['sessions']['onEvent']>;
+export type SessionEvent = TrackedSessionEvent['data'];

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
+import { errorCode } from '../lib/errors.ts';
+import { trpc } from '../trpc.ts';
+import { useLiveStore } from './live-store.ts';
+
+const RESUBSCRIBE_MS = 2000;
+
+/**
+ * The one subscription to `sessions.onEvent` (all visible sessions): it feeds the live store, and fetches
+ * the list again when a session appears that the list does not know yet (created in another tab).
+ * If the server ends the stream because the sign-in ended, the sign-in check takes the user to the login
+ * form; after any other error the stream is opened again shortly.
+ */
+export function SessionStream() {
+  const [attempt, setAttempt] = useState(0);
+  return <SessionSubscription key={attempt} onEnded={() => setAttempt((n) => n + 1)} />;
+}
+
+function SessionSubscription({ onEnded }: { onEnded: () => void }) {
+  const store = useLiveStore();
+  const utils = trpc.useUtils();
+  const refetchTimer = useRef<number | undefined>(undefined);
+  const retryTimer = useRef<number | undefined>(undefined);
+
+  useEffect(
+    () => () => {
+      window.clearTimeout(refetchTimer.current);
+      window.clearTimeout(retryTimer.current);
+    },
+    [],
+  );
+
+  trpc.sessions.onEvent.useSubscription(undefined, {
+    onData: ({ data: event }) => {
+      store.apply(event);
+      const known = utils.sessions.list.getData();
+      const unknown = event.type !== 'deleted' && known && !known.some((s) => s.id === event.sessionId);
+      if (unknown || event.type === 'deleted') {
+        // Coalesce bursts (a snapshot of many new sessions) into one fetch.
+        window.clearTimeout(refetchTimer.current);
+        refetchTimer.current = window.setTimeout(() => void utils.sessions.list.invalidate(), 150);
+      }
+    },
+    onError: (error) => {
+      if (errorCode(error) === 'UNAUTHORIZED') void utils.auth.me.invalidate();
+      window.clearTimeout(retryTimer.current);
+      retryTimer.current = window.setTimeout(onEnded, RESUBSCRIBE_MS);
+    },
+  });
+  return null;
+}

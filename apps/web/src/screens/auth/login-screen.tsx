@@ -1,0 +1,87 @@
+import { LogIn } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { TextField } from '../../components/field.tsx';
+import { errorMessage, retryAfterSeconds } from '../../lib/errors.ts';
+import { formatCountdown } from '../../lib/format.ts';
+import type { User } from '../../lib/types.ts';
+import { useNow } from '../../live/use-now.ts';
+import { trpc } from '../../trpc.ts';
+import { AuthLayout } from './auth-layout.tsx';
+
+const canonical = (email: string) => email.trim().toLowerCase();
+
+export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  // Limits count per account (and per address): the wait applies to the email that was refused.
+  const [blocked, setBlocked] = useState<{ email: string; seconds: number; at: number } | null>(null);
+  const login = trpc.auth.login.useMutation();
+  const now = useNow(1000);
+  const wait =
+    blocked && blocked.email === canonical(email)
+      ? Math.min(blocked.seconds, blocked.seconds - Math.floor((now - blocked.at) / 1000))
+      : 0;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    login.mutate(
+      { email, password },
+      {
+        onSuccess: onDone,
+        onError: (e) => {
+          setError(errorMessage(e));
+          const seconds = retryAfterSeconds(e);
+          setBlocked(seconds ? { email: canonical(email), seconds, at: Date.now() } : null);
+        },
+      },
+    );
+  };
+
+  return (
+    <AuthLayout title="Sign in" subtitle="Use the email and password your admin gave you.">
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error ? (
+          <ErrorNotice>
+            {error}
+            {wait > 0 ? (
+              <span className="mt-1 block font-medium" aria-live="off">
+                You can try again in {formatCountdown(wait)}.
+              </span>
+            ) : null}
+          </ErrorNotice>
+        ) : null}
+        <Button
+          type="submit"
+          variant="primary"
+          icon={LogIn}
+          className="w-full"
+          loading={login.isPending}
+          disabled={wait > 0 || email.trim() === '' || password === ''}
+        >
+          Sign in
+        </Button>
+      </form>
+    </AuthLayout>
+  );
+}

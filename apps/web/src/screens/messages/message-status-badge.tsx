@@ -1,0 +1,33 @@
+import { ArrowDownLeft, Check, CheckCheck, CircleAlert, Clock, type LucideIcon, Play } from 'lucide-react';
+import { cx } from '../../components/cx.ts';
+import { TONE_BADGE } from '../../components/tone.ts';
+import { MESSAGE_STATUS_META } from '../../lib/message-status.ts';
+import type { MessageStatus } from '../../lib/types.ts';
+
+const ICON: Record<MessageStatus, LucideIcon> = {
+  queued: Clock,
+  sent: Check,
+  delivered: CheckCheck,
+  read: CheckCheck,
+  played: Play,
+  failed: CircleAlert,
+  received: ArrowDownLeft,
+};
+
+export function MessageStatusBadge({ status }: { status: MessageStatus }) {
+  const meta = MESSAGE_STATUS_META[status];
+  const Icon = ICON[status];
+  return (
+    <span
+      data-testid="message-status"
+      data-status={status}
+      className={cx(
+        'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+        TONE_BADGE[meta.tone],
+      )}
+    >
+      <Icon aria-hidden className="size-3.5" />
+      {meta.label}
+    </span>
+  );
+}

@@ -1,0 +1,80 @@
+import { MessagesSquare, Smartphone } from 'lucide-react';
+import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LoadingBlock } from '../../components/spinner.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { initialSender, LAST_SENDER_KEY } from '../../lib/sender-choice.ts';
+import { useSessions } from '../../live/use-sessions.ts';
+import { Link, navigate } from '../../router.tsx';
+import { PageHeader } from '../page-header.tsx';
+import { ComposeForm } from './compose-form.tsx';
+import { MessageList } from './message-list.tsx';
+
+function remembered(): string | null {
+  try {
+    return window.localStorage.getItem(LAST_SENDER_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(id: string) {
+  try {
+    window.localStorage.setItem(LAST_SENDER_KEY, id);
+  } catch {
+    // Private mode or storage full: the choice is simply not remembered.
+  }
+}
+
+export function MessagesScreen({ requested }: { requested: string | null }) {
+  const { sessions, isLoading, error } = useSessions();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const selectedId = chosen ?? (sessions ? initialSender(sessions, requested, remembered()) : null);
+  const selected = sessions?.find((s) => s.id === selectedId) ?? null;
+
+  const choose = (id: string) => {
+    setChosen(id);
+    remember(id);
+    navigate({ name: 'messages', sessionId: id }, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Messages"
+        description="Send from a connected session and follow each message's delivery live."
+      />
+      {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
+      {isLoading ? <LoadingBlock label="Loading sessions…" /> : null}
+      {sessions && sessions.length === 0 ? (
+        <EmptyState
+          icon={Smartphone}
+          title="No session to send from"
+          action={
+            <Link
+              to={{ name: 'sessions' }}
+              className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+            >
+              Add a session
+            </Link>
+          }
+        >
+          Messages go out through a linked WhatsApp account. Add a session and scan its QR code first.
+        </EmptyState>
+      ) : null}
+      {sessions && sessions.length > 0 ? (
+        <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+          <ComposeForm sessions={sessions} selected={selected} onSelect={choose} />
+          {selected ? (
+            <MessageList key={selected.id} session={selected} />
+          ) : (
+            <EmptyState icon={MessagesSquare} title="Choose a session">
+              Pick a connected session to send from; its messages show here.
+            </EmptyState>
+          )}
+        </div>
+      ) : null}
+    </>
+  );
+}

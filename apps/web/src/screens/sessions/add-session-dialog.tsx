@@ -1,0 +1,170 @@
+import { FlaskConical, Globe, Play, RotateCcw } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
+import { Dialog, DialogActions } from '../../components/dialog.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { TextField } from '../../components/field.tsx';
+import { Spinner } from '../../components/spinner.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { deriveSessionId, sessionIdProblem, sessionNameProblem } from '../../lib/session-id.ts';
+import { KNOWN_ENGINES } from '../../lib/session-status.ts';
+import type { EngineName, Session } from '../../lib/types.ts';
+import { trpc } from '../../trpc.ts';
+import { useSessionCache } from './session-cache.ts';
+
+/** Name (the id follows it until edited), engine (only what this server offers), then create and start. */
+export function AddSessionDialog({
+  takenIds,
+  onClose,
+  onCreated,
+}: {
+  takenIds: string[];
+  onClose: () => void;
+  onCreated: (session: Session) => void;
+}) {
+  const engines = trpc.sessions.engines.useQuery(undefined, { staleTime: 60_000 });
+  const create = trpc.sessions.create.useMutation();
+  const cache = useSessionCache();
+  const [name, setName] = useState('');
+  const [customId, setCustomId] = useState<string | null>(null);
+  const [engine, setEngine] = useState<EngineName | null>(null);
+  const [submitted, setSubmitted] = useState(false);
+  const [nameTouched, setNameTouched] = useState(false);
+
+  const id = customId ?? deriveSessionId(name);
+  const available = engines.data ?? [];
+  const chosen =
+    engine ?? KNOWN_ENGINES.map((e) => e.name).find((n) => available.includes(n)) ?? available[0] ?? null;
+  const options = [
+    ...KNOWN_ENGINES,
+    ...available
+      .filter((n) => !KNOWN_ENGINES.some((k) => k.name === n))
+      .map((n) => ({ name: n, label: n, description: '' })),
+  ];
+
+  const nameProblem = submitted || nameTouched ? sessionNameProblem(name) : null;
+  // The id is checked as it is typed; a still-empty derived id waits for the name.
+  const idProblem =
+    customId !== null || name.trim() !== '' || submitted ? sessionIdProblem(id, takenIds) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (sessionNameProblem(name) || sessionIdProblem(id, takenIds) || !chosen) return;
+    create.mutate(
+      { name: name.trim(), id, engine: chosen, start: true },
+      {
+        onSuccess: (session) => {
+          cache.put(session);
+          onCreated(session);
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title="Add a session"
+      description="A session is one WhatsApp account. After this, link it to the phone with a QR code."
+      onClose={onClose}
+    >
+      <form onSubmit={submit} className="space-y-5" noValidate>
+        <TextField
+          label="Name"
+          placeholder="Sales desk"
+          autoFocus
+          autoComplete="off"
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => setNameTouched(true)}
+          error={nameProblem}
+          hint="Shown to operators; you can rename it later."
+        />
+        <TextField
+          label="Session id"
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+          value={id}
+          onChange={(e) => setCustomId(e.target.value)}
+          error={idProblem}
+          hint="Used in the API and as the folder name: lowercase letters, digits, “-” and “_”."
+          aside={
+            customId !== null ? (
+              <button
+                type="button"
+                onClick={() => setCustomId(null)}
+                className="inline-flex items-center gap-1 text-xs font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+              >
+                <RotateCcw aria-hidden className="size-3" />
+                Derive from name
+              </button>
+            ) : null
+          }
+        />
+        <fieldset>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Engine</legend>
+          {engines.isLoading ? (
+            <p className="flex items-center gap-2 text-sm text-zinc-500">
+              <Spinner /> Asking the server which engines it offers…
+            </p>
+          ) : engines.error ? (
+            <ErrorNotice>{errorMessage(engines.error)}</ErrorNotice>
+          ) : (
+            <div className="grid gap-2 sm:grid-cols-2">
+              {options.map((option) => {
+                const enabled = available.includes(option.name as EngineName);
+                const Icon = option.name === 'sandbox' ? FlaskConical : Globe;
+                return (
+                  <label
+                    key={option.name}
+                    className={cx(
+                      'relative flex gap-3 rounded-xl p-3.5 ring-1 ring-inset',
+                      enabled ? 'cursor-pointer' : 'cursor-not-allowed opacity-60',
+                      chosen === option.name
+                        ? 'bg-emerald-50/60 ring-2 ring-emerald-600 dark:bg-emerald-950/40 dark:ring-emerald-500'
+                        : 'ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800/50',
+                    )}
+                  >
+                    <input
+                      type="radio"
+                      name="engine"
+                      value={option.name}
+                      disabled={!enabled}
+                      checked={chosen === option.name}
+                      onChange={() => setEngine(option.name as EngineName)}
+                      className="mt-1 size-4 accent-emerald-600"
+                    />
+                    <span className="min-w-0">
+                      <span className="flex items-center gap-1.5 text-sm font-medium">
+                        <Icon aria-hidden className="size-4" />
+                        {option.label}
+                      </span>
+                      <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
+                        {enabled ? option.description : 'Not available on this server.'}
+                      </span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          )}
+          {!engines.isLoading && available.length === 0 && !engines.error ? (
+            <ErrorNotice className="mt-2">
+              This server has no engine enabled, so no session can be added.
+            </ErrorNotice>
+          ) : null}
+        </fieldset>
+        {create.error ? <ErrorNotice>{errorMessage(create.error)}</ErrorNotice> : null}
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" icon={Play} loading={create.isPending} disabled={!chosen}>
+            Add and start
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

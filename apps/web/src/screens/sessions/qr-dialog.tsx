@@ -1,0 +1,290 @@
+import { CircleAlert, CircleCheck, FlaskConical, Play, Smartphone } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { Dialog } from '../../components/dialog.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Spinner } from '../../components/spinner.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatCountdown, secondsUntil } from '../../lib/format.ts';
+import type { Session } from '../../lib/types.ts';
+import { useNow } from '../../live/use-now.ts';
+import { useSession } from '../../live/use-sessions.ts';
+import { trpc } from '../../trpc.ts';
+import { PairingCodePanel } from './pairing-code-panel.tsx';
+import { QR_BOX, QrImage } from './qr-image.tsx';
+import { useSessionCache } from './session-cache.ts';
+
+/**
+ * Linking a session: the live QR code (replaced the moment the engine rotates it), a countdown, the steps on
+ * the phone, or a pairing code instead. It closes itself once the session is connected.
+ */
+export function QrDialog({
+  sessionId,
+  starting,
+  onClose,
+  onConnected,
+}: {
+  sessionId: string;
+  starting: boolean;
+  onClose: () => void;
+  onConnected: (session: Session) => void;
+}) {
+  const { session, live, error } = useSession(sessionId);
+  const [mode, setMode] = useState<'qr' | 'phone'>('qr');
+  const reported = useRef(false);
+  // Opened right after a start request: until the status moves, "stopped" only means "not started yet".
+  const [awaitingStart, setAwaitingStart] = useState(starting);
+  const initialStatus = useRef(session?.status);
+  initialStatus.current ??= session?.status;
+  useEffect(() => {
+    if (awaitingStart && session && session.status !== initialStatus.current) setAwaitingStart(false);
+  }, [awaitingStart, session]);
+
+  useEffect(() => {
+    if (session?.status === 'connected' && !reported.current) {
+      reported.current = true;
+      onConnected(session);
+    }
+  }, [session, onConnected]);
+
+  const title = session ? `Link ${session.name}` : 'Link session';
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      size="lg"
+      description={
+        <>
+          On the phone:{' '}
+          <strong className="text-zinc-800 dark:text-zinc-200">
+            WhatsApp → Linked devices → Link a device
+          </strong>
+        </>
+      }
+    >
+      {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
+      {!session && !error ? (
+        <div className="flex justify-center py-16">
+          <Spinner className="size-6" label="Loading session" />
+        </div>
+      ) : null}
+      {session ? (
+        <div className="space-y-5">
+          <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+            <StatusBadge status={session.status} />
+            <span className="font-mono text-xs">{session.id}</span>
+          </div>
+          {mode === 'qr' ? (
+            <QrPanel
+              session={session}
+              qr={live?.qr ?? null}
+              awaitingStart={awaitingStart}
+              onUsePhone={() => setMode('phone')}
+            />
+          ) : (
+            <PairingCodePanel
+              sessionId={session.id}
+              code={live?.pairingCode?.code ?? null}
+              canRequest={session.status === 'qr'}
+              onUseQr={() => setMode('qr')}
+            />
+          )}
+          {session.engine === 'sandbox' ? (
+            <p className="flex gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600 dark:bg-zinc-950 dark:text-zinc-400">
+              <FlaskConical aria-hidden className="mt-0.5 size-3.5 shrink-0" />
+              <span>
+                Sandbox session: no real phone can scan it. A virtual phone “scans” through{' '}
+                <code className="font-mono">POST /api/sandbox/scan</code> with the QR text, or pairs through{' '}
+                <code className="font-mono">POST /api/sandbox/pair</code>.
+              </span>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function QrPanel({
+  session,
+  qr,
+  awaitingStart,
+  onUsePhone,
+}: {
+  session: Session;
+  awaitingStart: boolean;
+  qr: { qr: string; expiresAt: number; receivedAt: number } | null;
+  onUsePhone: () => void;
+}) {
+  const now = useNow(250);
+  const cache = useSessionCache();
+  const start = trpc.sessions.start.useMutation({ onSuccess: cache.put });
+  const code =
+    session.status === 'qr' ? (qr ?? (session.qr ? { ...session.qr, receivedAt: now } : null)) : null;
+  const left = code ? secondsUntil(code.expiresAt, now) : 0;
+  const period = code ? Math.max(1000, code.expiresAt - code.receivedAt) : 1;
+  const fraction = code ? Math.min(1, Math.max(0, (code.expiresAt - now) / period)) : 0;
+
+  let visual: React.ReactNode;
+  let caption: React.ReactNode = null;
+  if (code) {
+    visual = (
+      <div className="relative">
+        <QrImage value={code.qr} dimmed={left === 0} />
+        {left === 0 ? (
+          <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm font-medium text-zinc-900">
+            This code expired. A new one is on its way…
+          </p>
+        ) : null}
+      </div>
+    );
+    caption = (
+      <div className="w-full" style={{ maxWidth: QR_BOX }}>
+        <div
+          className="h-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
+          role="progressbar"
+          aria-label="Time left for this code"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(fraction * 100)}
+        >
+          <div
+            className="h-full rounded-full bg-emerald-500 transition-[width] duration-300 ease-linear"
+            style={{ width: `${fraction * 100}%` }}
+          />
+        </div>
+        <p className="mt-2 text-center text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
+          {left > 0 ? <>New code in {formatCountdown(left)}</> : 'Waiting for a new code'}
+        </p>
+      </div>
+    );
+  } else {
+    visual = (
+      <StatePanel
+        session={session}
+        awaitingStart={awaitingStart}
+        onRetry={() => start.mutate({ id: session.id })}
+        retrying={start.isPending}
+      />
+    );
+  }
+
+  return (
+    <div className="grid gap-6 sm:grid-cols-[auto_1fr] sm:items-start">
+      <div className="flex flex-col items-center gap-3">
+        {visual}
+        {caption}
+        {start.error ? <ErrorNotice className="w-full">{errorMessage(start.error)}</ErrorNotice> : null}
+      </div>
+      <div className="space-y-4">
+        <ol className="space-y-3 text-sm">
+          {[
+            'Open WhatsApp on the phone.',
+            <>
+              Tap <strong>Settings</strong> (iPhone) or the <strong>⋮ menu</strong> (Android), then{' '}
+              <strong>Linked devices</strong>.
+            </>,
+            <>
+              Tap <strong>Link a device</strong> and point the phone at this screen.
+            </>,
+          ].map((step, i) => (
+            <li key={String(i)} className="flex gap-3">
+              <span
+                aria-hidden
+                className="flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-50 text-xs font-semibold text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+              >
+                {i + 1}
+              </span>
+              <span className="pt-0.5 text-zinc-700 dark:text-zinc-300">{step}</span>
+            </li>
+          ))}
+        </ol>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          The code changes every few seconds for security; this window shows the current one and closes by
+          itself once the phone is linked.
+        </p>
+        <Button variant="secondary" icon={Smartphone} onClick={onUsePhone} disabled={session.status !== 'qr'}>
+          Link with phone number instead
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** What the QR area shows when there is no code to scan. */
+function StatePanel({
+  session,
+  awaitingStart,
+  onRetry,
+  retrying,
+}: {
+  session: Session;
+  awaitingStart: boolean;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
+  const box = 'flex flex-col items-center justify-center gap-3 rounded-xl p-6 text-center';
+  const style = { width: QR_BOX, minHeight: QR_BOX, maxWidth: '100%' };
+  switch (awaitingStart ? 'starting' : session.status) {
+    case 'connected':
+    case 'authenticating':
+      return (
+        <div
+          className={`${box} bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200`}
+          style={style}
+        >
+          {session.status === 'connected' ? (
+            <CircleCheck aria-hidden className="size-8" />
+          ) : (
+            <Spinner className="size-8" />
+          )}
+          <p className="text-sm font-medium">
+            {session.status === 'connected' ? 'Connected.' : 'The phone accepted the link. Finishing…'}
+          </p>
+        </div>
+      );
+    case 'failed':
+    case 'stopped':
+    case 'logged_out': {
+      const expired = session.status === 'failed' && /qr/i.test(session.statusReason ?? '');
+      return (
+        <div className={`${box} bg-zinc-50 dark:bg-zinc-950`} style={style}>
+          <CircleAlert aria-hidden className="size-8 text-amber-600 dark:text-amber-400" />
+          <div>
+            <p className="text-sm font-semibold">
+              {expired
+                ? 'The QR code expired'
+                : session.status === 'failed'
+                  ? 'Linking stopped'
+                  : 'This session is not running'}
+            </p>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {expired
+                ? 'Nobody scanned it in time. Start again for a fresh code.'
+                : (session.statusReason ?? 'Start it to get a QR code.')}
+            </p>
+          </div>
+          <Button variant="primary" icon={Play} loading={retrying} onClick={onRetry}>
+            Try again
+          </Button>
+        </div>
+      );
+    }
+    default:
+      return (
+        <div
+          className={`${box} bg-zinc-50 text-zinc-600 dark:bg-zinc-950 dark:text-zinc-400`}
+          style={style}
+          role="status"
+        >
+          <Spinner className="size-8" />
+          <p className="text-sm">
+            {session.status === 'reconnecting'
+              ? 'Reconnecting to WhatsApp…'
+              : 'Getting a QR code from WhatsApp…'}
+          </p>
+        </div>
+      );
+  }
+}

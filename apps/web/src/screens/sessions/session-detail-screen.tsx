@@ -1,0 +1,206 @@
+import { ArrowLeft, History, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { Button } from '../../components/button.tsx';
+import { Card, CardHeader } from '../../components/card.tsx';
+import { cx } from '../../components/cx.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingBlock } from '../../components/spinner.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { TONE_DOT } from '../../components/tone.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatBytes, formatDateTime, formatRelative, formatTime, plural } from '../../lib/format.ts';
+import { formatPhone } from '../../lib/phone.ts';
+import { engineLabel } from '../../lib/session-status.ts';
+import { useNow } from '../../live/use-now.ts';
+import { useSession } from '../../live/use-sessions.ts';
+import { Link, navigate } from '../../router.tsx';
+import { PageHeader } from '../page-header.tsx';
+import { useOpenQr } from './qr-dialog-host.tsx';
+import { SessionActions } from './session-actions.tsx';
+import { StatusNote } from './status-note.tsx';
+
+const backLink = (
+  <Link
+    to={{ name: 'sessions' }}
+    className="mb-3 inline-flex items-center gap-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+  >
+    <ArrowLeft aria-hidden className="size-4" />
+    All sessions
+  </Link>
+);
+
+export function SessionDetailScreen({ id }: { id: string }) {
+  const { session, live, deleted, isLoading, error } = useSession(id);
+  const openQr = useOpenQr();
+  const now = useNow(15_000);
+
+  if (isLoading) return <LoadingBlock label="Loading session…" />;
+  if (deleted || error || !session) {
+    return (
+      <>
+        {backLink}
+        <EmptyState icon={SearchX} title={deleted ? 'This session was deleted' : 'Session not found'}>
+          {deleted ? 'It no longer exists on the server.' : error ? errorMessage(error) : null}
+        </EmptyState>
+      </>
+    );
+  }
+
+  const history = live?.history ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title={session.name}
+        badge={<StatusBadge status={session.status} />}
+        description={
+          <span className="font-mono text-xs">
+            {session.id} · {engineLabel(session.engine)}
+          </span>
+        }
+        action={
+          session.status === 'connected' ? (
+            <Link
+              to={{ name: 'messages', sessionId: session.id }}
+              className="inline-flex h-10 items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            >
+              <MessageSquarePlus aria-hidden className="size-4" />
+              Send a message
+            </Link>
+          ) : null
+        }
+      >
+        {backLink}
+      </PageHeader>
+
+      <div className="space-y-6">
+        <Card className="space-y-4 p-5">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0 flex-1">
+              <StatusNote session={session} />
+            </div>
+            {session.status === 'qr' ? (
+              <Button
+                variant="primary"
+                icon={QrCode}
+                onClick={() => openQr(session.id)}
+                className="self-start"
+              >
+                Scan the QR code
+              </Button>
+            ) : null}
+          </div>
+          <SessionActions
+            session={session}
+            onDeleted={() => navigate({ name: 'sessions' }, { replace: true })}
+          />
+        </Card>
+
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <Card aria-labelledby="details-title">
+            <CardHeader title="Details" id="details-title" />
+            <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
+              <Row label="Session id">
+                <span className="font-mono">{session.id}</span>
+              </Row>
+              <Row label="Engine">{engineLabel(session.engine)}</Row>
+              <Row label="Phone">
+                {session.phone ? formatPhone(session.phone) : <Muted>Not linked</Muted>}
+              </Row>
+              <Row label="Push name">{session.pushName ?? <Muted>—</Muted>}</Row>
+              <Row label="Status since">
+                <Time at={session.statusChangedAt} now={now} />
+              </Row>
+              <Row label="Last connected">
+                {session.lastConnectedAt ? (
+                  <Time at={session.lastConnectedAt} now={now} />
+                ) : (
+                  <Muted>Never</Muted>
+                )}
+              </Row>
+              {session.resources ? (
+                <Row label="Resources">
+                  {formatBytes(session.resources.rssBytes)} in{' '}
+                  {plural(session.resources.processes, 'process', 'processes')}
+                </Row>
+              ) : null}
+              <Row label="Starts with the server">{session.autoStart ? 'Yes' : 'No'}</Row>
+              <Row label="Created">
+                <Time at={session.createdAt} now={now} />
+              </Row>
+            </dl>
+          </Card>
+
+          <Card aria-labelledby="events-title">
+            <CardHeader
+              title="Recent events"
+              id="events-title"
+              action={
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">Live, since this page opened</span>
+              }
+            />
+            {history.length === 0 ? (
+              <div className="flex flex-col items-center gap-2 px-5 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">
+                <History aria-hidden className="size-5" />
+                Status changes, QR codes and pairing codes appear here as they happen.
+              </div>
+            ) : (
+              <ol
+                className="max-h-[28rem] overflow-y-auto px-5 py-3"
+                aria-label="Recent events, newest first"
+              >
+                {history.map((entry) => (
+                  <li key={entry.key} className="relative flex gap-3 py-2 pl-1">
+                    <span
+                      aria-hidden
+                      className={cx(
+                        'mt-1.5 size-2.5 shrink-0 rounded-full ring-4 ring-white dark:ring-zinc-900',
+                        TONE_DOT[entry.tone],
+                      )}
+                    />
+                    <div className="min-w-0 flex-1">
+                      <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+                        <span className="text-sm font-medium">{entry.title}</span>
+                        <time
+                          className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+                          dateTime={new Date(entry.at).toISOString()}
+                        >
+                          {formatTime(entry.at)}
+                        </time>
+                      </p>
+                      {entry.detail ? (
+                        <p className="text-sm break-words text-zinc-600 dark:text-zinc-400">{entry.detail}</p>
+                      ) : null}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-3 px-5 py-2.5">
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 break-words font-medium">{children}</dd>
+    </div>
+  );
+}
+
+function Muted({ children }: { children: ReactNode }) {
+  return <span className="font-normal text-zinc-400 dark:text-zinc-500">{children}</span>;
+}
+
+function Time({ at, now }: { at: number; now: number }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} title={formatDateTime(at)}>
+      {formatDateTime(at)}{' '}
+      <span className="font-normal text-zinc-500 dark:text-zinc-400">({formatRelative(at, now)})</span>
+    </time>
+  );
+}

@@ -1,0 +1,46 @@
+import { CircleAlert, Info } from 'lucide-react';
+import { STATUS_META } from '../../lib/session-status.ts';
+import type { Session } from '../../lib/types.ts';
+
+/**
+ * What the status means right now: a failure reason in red, an automatic retry in amber, otherwise the plain
+ * explanation of the status (a reason that only repeats the status, like "Logged out", adds nothing).
+ */
+export function StatusNote({ session }: { session: Session }) {
+  const meta = STATUS_META[session.status];
+  const reason = session.statusReason && session.statusReason !== meta.label ? session.statusReason : null;
+  if (reason && (session.status === 'failed' || session.status === 'reconnecting')) {
+    const failed = session.status === 'failed';
+    return (
+      <p
+        className={
+          failed
+            ? 'flex gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/60 dark:text-red-200'
+            : 'flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200'
+        }
+      >
+        {failed ? (
+          <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+        ) : (
+          <Info aria-hidden className="mt-0.5 size-4 shrink-0" />
+        )}
+        <span className="min-w-0 break-words" data-testid="status-reason">
+          {reason}
+        </span>
+      </p>
+    );
+  }
+  return (
+    <p className="text-sm text-zinc-600 dark:text-zinc-400">
+      {reason ? (
+        <>
+          <span data-testid="status-reason">
+            {reason}
+            {/[.!?]$/.test(reason) ? '' : '.'}
+          </span>{' '}
+        </>
+      ) : null}
+      {meta.description}
+    </p>
+  );
+}

@@ -1,0 +1,135 @@
+import { ShieldCheck, UserPlus, UserRound } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
+import { Dialog, DialogActions } from '../../components/dialog.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { TextField } from '../../components/field.tsx';
+import { useToast } from '../../components/toaster.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import type { UserRole } from '../../lib/types.ts';
+import { emailProblem, PASSWORD_MIN, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
+import { trpc } from '../../trpc.ts';
+
+const ROLES: Array<{ role: UserRole; label: string; description: string; icon: typeof UserRound }> = [
+  {
+    role: 'operator',
+    label: 'Operator',
+    description: 'Sees and manages only their own sessions.',
+    icon: UserRound,
+  },
+  { role: 'admin', label: 'Admin', description: 'Sees every session and manages users.', icon: ShieldCheck },
+];
+
+export function AddUserDialog({ onClose }: { onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<UserRole>('operator');
+  const [submitted, setSubmitted] = useState(false);
+  const create = trpc.users.create.useMutation();
+  const utils = trpc.useUtils();
+  const toast = useToast();
+
+  const problems = {
+    name: personNameProblem(name),
+    email: emailProblem(email),
+    password: passwordProblem(password),
+  };
+  const show = (field: keyof typeof problems) => (submitted ? problems[field] : null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (problems.name || problems.email || problems.password) return;
+    create.mutate(
+      { name, email, password, role },
+      {
+        onSuccess: async (user) => {
+          await utils.users.list.invalidate();
+          toast.success(
+            `${user.name} can now sign in as ${user.role === 'admin' ? 'an admin' : 'an operator'}.`,
+          );
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog
+      title="Add a user"
+      description="Give them the email and password; they can sign in right away."
+      onClose={onClose}
+    >
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <TextField
+          label="Name"
+          autoFocus
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={show('name')}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={show('email')}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={show('password')}
+          hint={`At least ${PASSWORD_MIN} characters.`}
+        />
+        <fieldset>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Role</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {ROLES.map((option) => (
+              <label
+                key={option.role}
+                className={cx(
+                  'flex cursor-pointer gap-3 rounded-xl p-3.5 ring-1 ring-inset',
+                  role === option.role
+                    ? 'bg-emerald-50/60 ring-2 ring-emerald-600 dark:bg-emerald-950/40 dark:ring-emerald-500'
+                    : 'ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800/50',
+                )}
+              >
+                <input
+                  type="radio"
+                  name="role"
+                  value={option.role}
+                  checked={role === option.role}
+                  onChange={() => setRole(option.role)}
+                  className="mt-1 size-4 accent-emerald-600"
+                />
+                <span>
+                  <span className="flex items-center gap-1.5 text-sm font-medium">
+                    <option.icon aria-hidden className="size-4" />
+                    {option.label}
+                  </span>
+                  <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
+                    {option.description}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {create.error ? <ErrorNotice>{errorMessage(create.error)}</ErrorNotice> : null}
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" icon={UserPlus} loading={create.isPending}>
+            Create user
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}
