@@ -70,6 +70,8 @@ export const sessionEvent = z.discriminatedUnion('type', [
     reason: z.string().nullable(),
     phone: z.string().nullable(),
     pushName: z.string().nullable(),
+    lastConnectedAt: z.number().nullable(),
+    nextRetryAt: z.number().nullable(),
   }),
   z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
   z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),

@@ -10,6 +10,8 @@ const status = (sessionId: string) =>
     reason: null,
     phone: null,
     pushName: null,
+    lastConnectedAt: null,
+    nextRetryAt: null,
   }) as const;
 
 const seqOf = (id: string) => Number(id.split(':')[1]);

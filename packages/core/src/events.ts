@@ -18,6 +18,9 @@ export type SessionEvent = EventBase &
         reason: string | null;
         phone: string | null;
         pushName: string | null;
+        lastConnectedAt: number | null;
+        /** When the next reconnect or retry is due, while one is scheduled. */
+        nextRetryAt: number | null;
       }
     | { type: 'qr'; qr: string; expiresAt: number }
     | { type: 'pairing_code'; code: string }

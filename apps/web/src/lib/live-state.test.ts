@@ -9,7 +9,19 @@ const status = (
   s: Extract<SessionEvent, { type: 'status' }>['status'],
   at = 1,
   reason: string | null = null,
-) => ({ ...base, id, at, type: 'status', status: s, reason, phone: null, pushName: null }) as const;
+) =>
+  ({
+    ...base,
+    id,
+    at,
+    type: 'status',
+    status: s,
+    reason,
+    phone: null,
+    pushName: null,
+    lastConnectedAt: null,
+    nextRetryAt: null,
+  }) as const;
 const qr = (id: string, code: string) =>
   ({ ...base, id, at: 2, type: 'qr', qr: code, expiresAt: 100 }) as const;
 

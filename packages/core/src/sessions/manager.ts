@@ -185,6 +185,8 @@ export class SessionManager {
         reason: s.statusReason,
         phone: s.phone,
         pushName: s.pushName,
+        lastConnectedAt: s.lastConnectedAt,
+        nextRetryAt: s.nextRetryAt,
       });
       if (s.qr) events.push({ ...base, type: 'qr', qr: s.qr.qr, expiresAt: s.qr.expiresAt });
     }
@@ -716,6 +718,8 @@ export class SessionManager {
       reason: row.statusReason,
       phone: row.phone,
       pushName: row.pushName,
+      lastConnectedAt: row.lastConnectedAt,
+      nextRetryAt: this.#runtimes.get(row.id)?.nextRetryAt ?? null,
     });
   }
 

@@ -231,7 +231,7 @@ describe('sending and lookups', () => {
   it('rejects sends to numbers that are not on WhatsApp, and sends while not connected', async () => {
     const { session } = await sandbox.openLinked('alpha', '4915112344567');
     await expect(session.send('15550000000', { type: 'text', text: 'Hi' })).rejects.toThrow(
-      '15550000000 is not on WhatsApp',
+      '+15550000000 is not on WhatsApp',
     );
     expect(sandbox.network.phoneMessages('15550000000')).toEqual([]);
 

@@ -114,7 +114,7 @@ export class SandboxSession implements EngineSession {
 
   async send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }> {
     const me = this.#requireReady();
-    if (this.#options.notOnWhatsApp.includes(to)) throw new Error(`${to} is not on WhatsApp`);
+    if (this.#options.notOnWhatsApp.includes(to)) throw new Error(`+${to} is not on WhatsApp`);
     const externalId = newMessageId();
     const at = Date.now();
     this.#network.deliver(to, { id: externalId, from: me.phone, text: content.text, at });
