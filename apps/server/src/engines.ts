@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { Engine, EngineName, EngineRegistry } from '@switchboard/engines/contract';
 import { createSandboxEngine, type SandboxNetwork } from '@switchboard/engines/sandbox';
+import { createWebjsEngine } from '@switchboard/engines/webjs';
 import type { Env } from './env.ts';
 
 /** The engines this server offers, built from the environment. Core only ever sees the registry. */
@@ -17,6 +19,22 @@ export function createEngines(env: Env): { registry: EngineRegistry; sandbox: Sa
     });
     registry.set('sandbox', engine);
     sandbox = network;
+  }
+  if (env.WEBJS_ENABLED) {
+    // Registered even when no browser is installed: such sessions then fail saying exactly that.
+    registry.set(
+      'webjs',
+      createWebjsEngine({
+        chromePath: env.CHROME_PATH,
+        headless: env.WEBJS_HEADLESS,
+        initTimeoutMs: env.WEBJS_INIT_TIMEOUT_MS,
+        webVersion: env.WEBJS_WEB_VERSION,
+        webVersionUrl: env.WEBJS_WEB_VERSION_URL,
+        // Under DATA_DIR: whatsapp-web.js would otherwise write ./.wwebjs_cache into the working directory.
+        cacheDir: join(env.DATA_DIR, 'wweb-cache'),
+        browserArgs: env.WEBJS_BROWSER_ARGS,
+      }),
+    );
   }
   return { registry, sandbox };
 }

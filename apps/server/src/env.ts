@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LOG_LEVELS } from '@switchboard/core';
+import { DEFAULT_WEB_VERSION_URL, WEB_VERSION_PATTERN } from '@switchboard/engines/webjs';
 import { z } from 'zod';
 
 /**
@@ -17,6 +18,8 @@ const phoneList = z.string().transform((v) =>
     .map((s) => s.replace(/\D/g, ''))
     .filter(Boolean),
 );
+/** Whitespace-separated command-line flags. */
+const flagList = z.string().transform((v) => v.split(/\s+/).filter(Boolean));
 
 const schema = z
   .object({
@@ -52,6 +55,29 @@ const schema = z
     SANDBOX_READ_DELAY_MS: ms.default(3_000),
     /** Comma-separated numbers the sandbox treats as not on WhatsApp. */
     SANDBOX_NOT_ON_WHATSAPP: phoneList.default(['12025550100']),
+    /** The WhatsApp Web engine (real accounts, one Chromium per session). */
+    WEBJS_ENABLED: bool.default(true),
+    /** The Chrome/Chromium to drive; unset: the usual install locations, then puppeteer's cache. */
+    CHROME_PATH: z.string().min(1).optional(),
+    /** false shows the browser windows (needs a display); only useful to watch what WhatsApp Web does. */
+    WEBJS_HEADLESS: bool.default(true),
+    /**
+     * How long WhatsApp Web may take to load before the start fails (and is retried). Below
+     * SESSION_START_TIMEOUT_MS by default, so a hanging network is reported as what it is.
+     */
+    WEBJS_INIT_TIMEOUT_MS: ms.default(50_000),
+    /** Pin the WhatsApp Web version (e.g. 2.3000.1017054665) — the usual fix when a WhatsApp update breaks sessions. */
+    WEBJS_WEB_VERSION: z
+      .string()
+      .regex(WEB_VERSION_PATTERN, { message: 'must be a WhatsApp Web version such as 2.3000.1017054665' })
+      .optional(),
+    /** Where a pinned version not yet saved under DATA_DIR/wweb-cache is downloaded from. */
+    WEBJS_WEB_VERSION_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .refine((v) => v.includes('{version}'), { message: 'must contain {version}' })
+      .default(DEFAULT_WEB_VERSION_URL),
+    /** Extra Chromium flags, separated by spaces (e.g. --proxy-server=http://proxy:3128). */
+    WEBJS_BROWSER_ARGS: flagList.default([]),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

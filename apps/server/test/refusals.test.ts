@@ -222,7 +222,7 @@ describe('bad session ids are refused before they reach the disk', () => {
   });
 
   it('refuses an unknown engine and an engine this server does not run, naming what is available', async () => {
-    const { g, admin } = await gateway();
+    const { g, admin } = await gateway({ WEBJS_ENABLED: 'false' });
     const before = await world(g, admin);
     const unknown = await refusal(
       // The wire accepts any string; the schema is what must refuse it.

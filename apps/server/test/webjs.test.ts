@@ -1,0 +1,315 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  browserPid,
+  chromiumProcesses,
+  endChromiums,
+  FAKE_WEB_VERSION,
+  type FakeWhatsAppWebScript,
+  fakeQr,
+  isAlive,
+  saveFakeWhatsAppWeb,
+  startHangingProxy,
+} from '@switchboard/engines/webjs/test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Gateway } from '../src/gateway.ts';
+import {
+  ADMIN,
+  type Client,
+  connect,
+  FAST_ENV,
+  newDataDir,
+  setupAdmin,
+  signIn,
+  startTestGateway,
+  type TestGateway,
+  waitFor,
+  waitForStatus,
+} from './support/harness.ts';
+
+/**
+ * The WhatsApp Web engine end to end: the real gateway, real whatsapp-web.js, the machine's real Chromium.
+ * WhatsApp is unreachable from here, which is itself the first thing tested; a stand-in WhatsApp Web page
+ * (loaded through whatsapp-web.js's version cache) stands in for it where a QR code is needed.
+ */
+
+/** Retries slow enough that a relaunch is observable, fast enough to see two of them. */
+const WEBJS_ENV: Record<string, string> = {
+  RECONNECT_BASE_MS: '1500',
+  RECONNECT_MAX_MS: '6000',
+  SESSION_START_TIMEOUT_MS: '30000',
+  WEBJS_INIT_TIMEOUT_MS: '20000',
+};
+
+const dataDirs: string[] = [];
+const gateways: TestGateway[] = [];
+const clients: Client[] = [];
+const processes: ChildProcess[] = [];
+const proxies: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) await client.close();
+  for (const gateway of gateways.splice(0)) await gateway.close();
+  for (const child of processes.splice(0)) child.kill('SIGKILL');
+  // Whatever a failed test left running goes, so no Chromium outlives the suite.
+  for (const dir of dataDirs.splice(0)) {
+    for (const id of existsSync(join(dir, 'sessions')) ? readdirSync(join(dir, 'sessions')) : []) {
+      await endChromiums(join(dir, 'sessions', id));
+    }
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  }
+  for (const proxy of proxies.splice(0)) await proxy.close();
+});
+
+async function gateway(overrides: Record<string, string> = {}, fake?: FakeWhatsAppWebScript) {
+  const dataDir = newDataDir();
+  dataDirs.push(dataDir);
+  if (fake) saveFakeWhatsAppWeb(join(dataDir, 'wweb-cache'), fake);
+  const g = await startTestGateway(
+    { ...WEBJS_ENV, ...(fake ? { WEBJS_WEB_VERSION: FAKE_WEB_VERSION } : {}), ...overrides },
+    dataDir,
+  );
+  gateways.push(g);
+  const client = connect(g, await setupAdmin(g));
+  clients.push(client);
+  return { g, client, dataDir };
+}
+
+async function hangingProxy() {
+  const proxy = await startHangingProxy();
+  proxies.push(proxy);
+  return proxy;
+}
+
+const sessionDir = (dataDir: string, id: string) => join(dataDir, 'sessions', id);
+const chromiumCount = async (dataDir: string, id: string) =>
+  (await chromiumProcesses(sessionDir(dataDir, id))).length;
+
+describe('webjs sessions without WhatsApp (offline)', () => {
+  it('fail within seconds naming WhatsApp as unreachable, retry on schedule, and Stop leaves no Chromium', async () => {
+    const { client, dataDir } = await gateway();
+    const startedAt = Date.now();
+    const created = await client.sessions.create.mutate({ id: 'offline', name: 'Offline', engine: 'webjs' });
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    expect(created.status).toBe('failed');
+    expect(created.statusReason).toMatch(
+      /^cannot reach web\.whatsapp\.com: ERR_NAME_NOT_RESOLVED — retrying in \d+ s \(attempt 1\)$/,
+    );
+    // The first retry is due within RECONNECT_BASE_MS (jittered), and happens then, not before.
+    const firstRetryAt = created.nextRetryAt!;
+    expect(firstRetryAt - created.updatedAt).toBeLessThanOrEqual(1500);
+    const second = await waitFor(
+      async () => {
+        const s = await client.sessions.byId.query({ id: 'offline' });
+        return s.statusReason?.endsWith('(attempt 2)') ? s : undefined;
+      },
+      'the second attempt',
+      15_000,
+    );
+    expect(second.status).toBe('failed');
+    expect(second.statusReason).toContain('cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED');
+    expect(second.updatedAt).toBeGreaterThanOrEqual(firstRetryAt);
+    expect(second.nextRetryAt! - second.updatedAt).toBeLessThanOrEqual(3000);
+    expect(await chromiumCount(dataDir, 'offline')).toBe(0);
+
+    const stopped = await client.sessions.stop.mutate({ id: 'offline' });
+    expect(stopped).toMatchObject({ status: 'stopped', nextRetryAt: null });
+    expect(await chromiumCount(dataDir, 'offline')).toBe(0);
+  });
+
+  it('fail for good with a clear reason when there is no browser (CHROME_PATH pointing nowhere)', async () => {
+    const { client } = await gateway({ CHROME_PATH: '/opt/nowhere/chromium' });
+    const created = await client.sessions.create.mutate({
+      id: 'no-browser',
+      name: 'No browser',
+      engine: 'webjs',
+    });
+    const reason =
+      'No Chrome or Chromium found: install chromium or set CHROME_PATH (CHROME_PATH=/opt/nowhere/chromium is not an executable file)';
+    expect(created).toMatchObject({
+      status: 'failed',
+      statusReason: reason,
+      nextRetryAt: null,
+      autoStart: false,
+    });
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await client.sessions.byId.query({ id: 'no-browser' })).toMatchObject({
+      status: 'failed',
+      statusReason: reason,
+    });
+  });
+
+  it('ten started and deleted at once (browsers still loading): no Chromium left, data folders gone', async () => {
+    const proxy = await hangingProxy();
+    const { g, client, dataDir } = await gateway({
+      WEBJS_BROWSER_ARGS: `--proxy-server=${proxy.url}`,
+      WEBJS_INIT_TIMEOUT_MS: '90000',
+      SESSION_START_TIMEOUT_MS: '90000',
+    });
+    const ids = Array.from({ length: 10 }, (_, i) => `bulk-${i}`);
+    // Creating answers once the start settled, which WhatsApp Web never lets happen here: do not wait.
+    const creating = ids.map((id) =>
+      client.sessions.create.mutate({ id, name: id, engine: 'webjs' }).catch((error: unknown) => error),
+    );
+    await waitFor(
+      async () => (await Promise.all(ids.map((id) => chromiumCount(dataDir, id)))).every((n) => n >= 3),
+      'ten browsers running',
+      60_000,
+    );
+    const list = await client.sessions.list.query();
+    expect(list.map((s) => s.status)).toEqual(ids.map(() => 'starting'));
+
+    // While they run, each reports its browser's memory (the dashboard shows it on the session).
+    const sampled = await waitFor(async () => {
+      await g.services.sessions.sampleResources();
+      const s = await client.sessions.byId.query({ id: 'bulk-0' });
+      return s.resources ? s : undefined;
+    }, 'a resource sample');
+    expect(sampled.resources).toMatchObject({ processes: expect.any(Number), sampledAt: expect.any(Number) });
+    expect(sampled.resources!.processes).toBeGreaterThanOrEqual(3);
+    expect(sampled.resources!.rssBytes).toBeGreaterThan(50 * 1024 * 1024);
+
+    await Promise.all(ids.map((id) => client.sessions.delete.mutate({ id })));
+    expect(await Promise.all(ids.map((id) => chromiumCount(dataDir, id)))).toEqual(ids.map(() => 0));
+    expect(ids.filter((id) => existsSync(sessionDir(dataDir, id)))).toEqual([]);
+    expect(await client.sessions.list.query()).toEqual([]);
+    await Promise.all(creating);
+  }, 120_000);
+});
+
+describe('webjs sessions against a stand-in WhatsApp Web page', () => {
+  it('show the exact QR code, give pairing codes, and reconnect to a new QR after the browser crashes', async () => {
+    const { client, dataDir } = await gateway({}, {});
+    const created = await client.sessions.create.mutate({ id: 'linking', name: 'Linking', engine: 'webjs' });
+    expect(created.status).toBe('qr');
+    expect(created.qr?.qr).toBe(fakeQr(1));
+    expect(
+      await client.sessions.requestPairingCode.mutate({ id: 'linking', phone: '+49 151 1234 5678' }),
+    ).toEqual({
+      code: 'PAIR5678',
+    });
+
+    const crashed = browserPid(sessionDir(dataDir, 'linking'));
+    expect(crashed).not.toBeNull();
+    process.kill(crashed!, 'SIGKILL');
+    const reconnecting = await waitForStatus(client, 'linking', 'reconnecting', 10_000);
+    expect(reconnecting.statusReason).toMatch(
+      /^The browser closed unexpectedly — retrying in \d+ s \(attempt 1\)$/,
+    );
+    const again = await waitForStatus(client, 'linking', 'qr', 20_000);
+    expect(again.qr?.qr).toBe(fakeQr(1));
+    expect(await isAlive(crashed!)).toBe(false);
+
+    await client.sessions.delete.mutate({ id: 'linking' });
+    expect(await chromiumCount(dataDir, 'linking')).toBe(0);
+    expect(existsSync(sessionDir(dataDir, 'linking'))).toBe(false);
+  });
+
+  it('become logged_out when the phone unlinks, with the login data deleted and the browser gone', async () => {
+    const { client, dataDir } = await gateway({}, { unlinkAfterMs: 1000 });
+    await client.sessions.create.mutate({ id: 'unlinked', name: 'Unlinked', engine: 'webjs' });
+    const out = await waitForStatus(client, 'unlinked', 'logged_out', 15_000);
+    expect(out).toMatchObject({
+      statusReason: 'Logged out: the linked device was removed',
+      autoStart: false,
+    });
+    expect(await chromiumCount(dataDir, 'unlinked')).toBe(0);
+    expect(existsSync(join(sessionDir(dataDir, 'unlinked'), 'session'))).toBe(false);
+  });
+});
+
+// ── A server killed outright ────────────────────────────────────────────────────────────────────────────
+
+const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts the real server process (as `pnpm start` does) and resolves once it listens. */
+async function startProcess(dataDir: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      ...FAST_ENV,
+      ...WEBJS_ENV,
+      RECONNECT_BASE_MS: '10000',
+      RECONNECT_MAX_MS: '20000',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.push(child);
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = await waitFor(
+    () => output.match(/listening on (http:\/\/[\d.:]+)/)?.[1],
+    'the server to listen',
+    20_000,
+  );
+  return { child, gateway: { url } as Gateway, output: () => output };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+
+describe('a server killed with SIGKILL while a webjs browser runs', () => {
+  it('ends the orphaned browser on the next start, which then proceeds normally (no "already running")', async () => {
+    const proxy = await hangingProxy();
+    const dataDir = newDataDir();
+    dataDirs.push(dataDir);
+    const dir = sessionDir(dataDir, 'crash');
+
+    // Run 1: the browser is up, waiting on a network that hangs, when the server is killed.
+    const run1 = await startProcess(dataDir, {
+      WEBJS_BROWSER_ARGS: `--proxy-server=${proxy.url}`,
+      WEBJS_INIT_TIMEOUT_MS: '120000',
+      SESSION_START_TIMEOUT_MS: '120000',
+    });
+    const c1 = connect(run1.gateway, await setupAdmin(run1.gateway));
+    clients.push(c1);
+    void c1.sessions.create.mutate({ id: 'crash', name: 'Crash', engine: 'webjs' }).catch(() => undefined);
+    const orphans = await waitFor(
+      async () => {
+        const pids = await chromiumProcesses(dir);
+        return pids.length >= 3 && browserPid(dir) !== null ? pids : undefined;
+      },
+      'the browser to run',
+      30_000,
+    );
+    const staleBrowser = browserPid(dir)!;
+    run1.child.kill('SIGKILL');
+    await exited(run1.child);
+    expect(await isAlive(staleBrowser)).toBe(true);
+
+    // Run 2 (offline, no proxy): restoring the session ends the orphan, then starts to the offline failure.
+    const run2 = await startProcess(dataDir, {});
+    const c2 = connect(run2.gateway, await signIn(run2.gateway, ADMIN.email, ADMIN.password));
+    clients.push(c2);
+    const failed = await waitFor(
+      async () => {
+        const s = await c2.sessions.byId.query({ id: 'crash' });
+        return s.status === 'failed' ? s : undefined;
+      },
+      'the restored session to reach WhatsApp (and fail offline)',
+      30_000,
+    );
+    expect(failed.statusReason).toMatch(/^cannot reach web\.whatsapp\.com: ERR_NAME_NOT_RESOLVED — retrying/);
+    expect(run2.output()).not.toContain('already running');
+    expect(await isAlive(staleBrowser)).toBe(false);
+    for (const pid of orphans) expect(await isAlive(pid)).toBe(false);
+
+    await c2.sessions.stop.mutate({ id: 'crash' });
+    expect(await chromiumCount(dataDir, 'crash')).toBe(0);
+    run2.child.kill('SIGTERM');
+    await exited(run2.child);
+  }, 90_000);
+});

@@ -1,0 +1,327 @@
+import { describe, expect, it } from 'vitest';
+import wweb from 'whatsapp-web.js';
+import {
+  accountFromInfo,
+  ackLevel,
+  authFailureOutcome,
+  describeStartError,
+  disconnectOutcome,
+  inboundMessage,
+  phoneFromJid,
+  qrLifetimeMs,
+  senderNeedingLookup,
+  stateOutcome,
+  toChat,
+  toGroup,
+  type WwebChatLike,
+  type WwebClientInfoLike,
+  type WwebMessageLike,
+} from './mapping.ts';
+
+/**
+ * whatsapp-web.js's own structures, built from raw WhatsApp Web models the way the library builds them
+ * (its typings only describe them as interfaces, hence the cast).
+ */
+const structures = wweb as unknown as {
+  Message: new (client: unknown, data: object) => WwebMessageLike;
+  PrivateChat: new (client: unknown, data: object) => WwebChatLike;
+  GroupChat: new (client: unknown, data: object) => WwebChatLike;
+  ClientInfo: new (client: unknown, data: object) => WwebClientInfoLike;
+};
+const wid = (user: string, server: string) => ({ server, user, _serialized: `${user}@${server}` });
+
+/** A raw WhatsApp Web message model, as whatsapp-web.js's injected code serializes it. */
+function rawMessage(fields: Record<string, unknown> = {}) {
+  const from = (fields.from as string | undefined) ?? '4915112345678@c.us';
+  const fromMe = Boolean(fields.fromMe);
+  return {
+    id: {
+      fromMe,
+      remote: from,
+      id: '3EB0C767D26A1D8E2B4F',
+      _serialized: `${fromMe}_${from}_3EB0C767D26A1D8E2B4F`,
+    },
+    body: 'Hello there',
+    type: 'chat',
+    t: 1_717_000_000,
+    notifyName: 'Ana',
+    from,
+    to: '4915100000000@c.us',
+    ack: 1,
+    isNewMsg: true,
+    star: false,
+    ...fields,
+  };
+}
+const message = (fields?: Record<string, unknown>) => new structures.Message(null, rawMessage(fields));
+
+describe('ackLevel', () => {
+  it('maps whatsapp-web.js MessageAck values to the contract levels', () => {
+    expect([-1, 0, 1, 2, 3, 4].map(ackLevel)).toEqual([
+      'failed',
+      null,
+      'sent',
+      'delivered',
+      'read',
+      'played',
+    ]);
+    expect(wweb.MessageAck.ACK_READ).toBe(3);
+    expect(ackLevel(wweb.MessageAck.ACK_PLAYED)).toBe('played');
+    expect(ackLevel(wweb.MessageAck.ACK_ERROR)).toBe('failed');
+  });
+
+  it('ignores values it does not know', () => {
+    expect(ackLevel(5)).toBeNull();
+    expect(ackLevel(Number.NaN)).toBeNull();
+  });
+});
+
+describe('phoneFromJid', () => {
+  it('takes the digits of user ids, with or without a device suffix', () => {
+    expect(phoneFromJid('4915112345678@c.us')).toBe('4915112345678');
+    expect(phoneFromJid('4915112345678:12@c.us')).toBe('4915112345678');
+    expect(phoneFromJid('4915112345678@s.whatsapp.net')).toBe('4915112345678');
+  });
+
+  it('refuses ids that are not phone numbers', () => {
+    for (const jid of ['120363025246125486@g.us', '86219306106899@lid', 'status@broadcast', '', undefined]) {
+      expect(phoneFromJid(jid)).toBeNull();
+    }
+  });
+});
+
+describe('inboundMessage', () => {
+  it('maps a direct text message', () => {
+    expect(inboundMessage(message())).toEqual({
+      externalId: 'false_4915112345678@c.us_3EB0C767D26A1D8E2B4F',
+      from: '4915112345678',
+      fromName: 'Ana',
+      text: 'Hello there',
+      timestamp: 1_717_000_000_000,
+    });
+  });
+
+  it('maps a group message to its author and the group id', () => {
+    const inGroup = message({
+      from: '120363025246125486@g.us',
+      author: '4915187654321@c.us',
+      notifyName: 'Ben',
+    });
+    expect(inboundMessage(inGroup)).toMatchObject({
+      from: '4915187654321',
+      fromName: 'Ben',
+      groupId: '120363025246125486@g.us',
+      text: 'Hello there',
+    });
+  });
+
+  it('describes media without downloading it, with the caption as text', () => {
+    const image = message({
+      type: 'image',
+      body: '/9j/4AAQSkZJRgABAQ…',
+      caption: 'Our new shop',
+      directPath: '/v/t62.7118-24/123',
+      mimetype: 'image/jpeg',
+      size: 48_213,
+    });
+    expect(inboundMessage(image)).toMatchObject({
+      text: 'Our new shop',
+      media: { type: 'image', mimetype: 'image/jpeg', size: 48_213 },
+    });
+    const document = message({
+      type: 'document',
+      directPath: '/v/t62.7119-24/456',
+      mimetype: 'application/pdf',
+      size: 120_000,
+      filename: 'invoice.pdf',
+    });
+    expect(inboundMessage(document)?.media).toEqual({
+      type: 'document',
+      mimetype: 'application/pdf',
+      size: 120_000,
+      filename: 'invoice.pdf',
+    });
+    const voice = message({
+      type: 'ptt',
+      directPath: '/v/x',
+      mimetype: 'audio/ogg; codecs=opus',
+      size: 9000,
+    });
+    expect(inboundMessage(voice)).toMatchObject({
+      text: '',
+      media: { type: 'ptt', mimetype: 'audio/ogg; codecs=opus' },
+    });
+  });
+
+  it('drops own messages, status updates, broadcasts and system notices', () => {
+    expect(inboundMessage(message({ fromMe: true }))).toBeNull();
+    expect(inboundMessage(message({ from: 'status@broadcast', author: '4915112345678@c.us' }))).toBeNull();
+    expect(inboundMessage(message({ isStatusV3: true }))).toBeNull();
+    expect(inboundMessage(message({ broadcast: true }))).toBeNull();
+    for (const type of ['e2e_notification', 'notification_template', 'protocol', 'call_log', 'revoked']) {
+      expect(inboundMessage(message({ type }))).toBeNull();
+    }
+  });
+
+  it('needs a phone number for the sender: a LID is looked up first, and dropped if that fails', () => {
+    const fromLid = message({ from: '86219306106899@lid' });
+    expect(senderNeedingLookup(fromLid)).toBe('86219306106899@lid');
+    expect(inboundMessage(fromLid)).toBeNull();
+    expect(inboundMessage(fromLid, '4915112345678@c.us')).toMatchObject({ from: '4915112345678' });
+    const groupLid = message({ from: '120363025246125486@g.us', author: '86219306106899@lid' });
+    expect(senderNeedingLookup(groupLid)).toBe('86219306106899@lid');
+    expect(senderNeedingLookup(message())).toBeNull();
+  });
+
+  it('uses the receive time when WhatsApp gives no timestamp', () => {
+    const before = Date.now();
+    expect(inboundMessage(message({ t: 0 }))!.timestamp).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('account, chats and groups', () => {
+  it('reads the account phone and push name from ClientInfo', () => {
+    const info = new structures.ClientInfo(null, { wid: wid('4915100000000', 'c.us'), pushname: 'Shop' });
+    expect(accountFromInfo(info)).toEqual({ phone: '4915100000000', name: 'Shop' });
+    const unnamed = new structures.ClientInfo(null, { wid: wid('4915100000000', 'c.us'), pushname: '' });
+    expect(accountFromInfo(unnamed)).toEqual({ phone: '4915100000000' });
+  });
+
+  it('maps chats and groups', () => {
+    const chat = new structures.PrivateChat(null, {
+      id: wid('4915112345678', 'c.us'),
+      formattedTitle: 'Ana',
+      isGroup: false,
+      unreadCount: 2,
+      t: 1_717_000_100,
+    });
+    expect(toChat(chat)).toEqual({
+      id: '4915112345678@c.us',
+      name: 'Ana',
+      isGroup: false,
+      unreadCount: 2,
+      lastMessageAt: 1_717_000_100_000,
+    });
+    const group = new structures.GroupChat(null, {
+      id: wid('120363025246125486', 'g.us'),
+      formattedTitle: 'Team',
+      isGroup: true,
+      unreadCount: 0,
+      t: 0,
+      groupMetadata: {
+        participants: [{ id: wid('1', 'c.us') }, { id: wid('2', 'c.us') }, { id: wid('3', 'c.us') }],
+      },
+    });
+    expect(toGroup(group)).toEqual({ id: '120363025246125486@g.us', name: 'Team', participants: 3 });
+    expect(toChat(group)).toEqual({
+      id: '120363025246125486@g.us',
+      name: 'Team',
+      isGroup: true,
+      unreadCount: 0,
+    });
+  });
+
+  it('names an untitled chat by its number', () => {
+    const chat = new structures.PrivateChat(null, { id: wid('4915112345678', 'c.us'), isGroup: false, t: 0 });
+    expect(toChat(chat).name).toBe('4915112345678');
+  });
+});
+
+describe('disconnect reasons', () => {
+  it('treats an unlink from the phone as logged out', () => {
+    expect(disconnectOutcome('LOGOUT')).toMatchObject({ type: 'disconnected', loggedOut: true });
+    expect(disconnectOutcome(wweb.WAState.UNPAIRED)).toMatchObject({ type: 'disconnected', loggedOut: true });
+    expect(disconnectOutcome(wweb.WAState.UNPAIRED_IDLE)).toMatchObject({
+      type: 'disconnected',
+      loggedOut: true,
+    });
+  });
+
+  it('reconnects after anything else, naming the reason', () => {
+    expect(disconnectOutcome(wweb.WAState.CONFLICT)).toEqual({
+      type: 'disconnected',
+      loggedOut: false,
+      reason: 'WhatsApp Web was opened on another computer (CONFLICT)',
+    });
+    expect(disconnectOutcome('NAVIGATION')).toEqual({
+      type: 'disconnected',
+      loggedOut: false,
+      reason: 'Disconnected from WhatsApp (NAVIGATION)',
+    });
+  });
+
+  it('fails without retries when retrying cannot help', () => {
+    expect(disconnectOutcome(wweb.WAState.TOS_BLOCK)).toMatchObject({ type: 'failed', retryable: false });
+    expect(disconnectOutcome(wweb.WAState.DEPRECATED_VERSION)).toMatchObject({
+      type: 'failed',
+      retryable: false,
+      reason: expect.stringContaining('WEBJS_WEB_VERSION'),
+    });
+    expect(disconnectOutcome('Max qrcode retries reached')).toEqual({
+      type: 'failed',
+      retryable: false,
+      reason: 'QR code not scanned in time',
+    });
+  });
+
+  it('ignores state changes of a working connection and ends on the others', () => {
+    for (const state of ['CONNECTED', 'OPENING', 'PAIRING', 'TIMEOUT'])
+      expect(stateOutcome(state)).toBeNull();
+    expect(stateOutcome('UNPAIRED')).toMatchObject({ loggedOut: true });
+    expect(stateOutcome('CONFLICT')).toMatchObject({ loggedOut: false });
+  });
+
+  it('treats a refused stored login as logged out', () => {
+    expect(authFailureOutcome('Unable to log in. Are the session details valid?')).toEqual({
+      type: 'disconnected',
+      loggedOut: true,
+      reason:
+        'WhatsApp did not accept the stored login (Unable to log in. Are the session details valid?): link the phone again',
+    });
+  });
+});
+
+describe('describeStartError', () => {
+  it('names the network error when WhatsApp Web cannot be reached', () => {
+    const offline = new Error('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
+    expect(describeStartError(offline)).toBe('cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED');
+    expect(
+      describeStartError(new Error('net::ERR_PROXY_CONNECTION_FAILED at https://web.whatsapp.com/')),
+    ).toBe('cannot reach web.whatsapp.com: ERR_PROXY_CONNECTION_FAILED');
+    expect(describeStartError(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe(
+      'cannot reach web.whatsapp.com: ERR_INTERNET_DISCONNECTED',
+    );
+  });
+
+  it('explains the bare strings whatsapp-web.js throws', () => {
+    expect(describeStartError('auth timeout')).toContain('WEBJS_WEB_VERSION');
+  });
+
+  it('explains a pinned version that cannot be loaded', () => {
+    expect(describeStartError(new Error("Couldn't load version 2.3000.1 from the archive"))).toBe(
+      'WhatsApp Web version 2.3000.1 could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin',
+    );
+  });
+
+  it('shortens browser launch failures to what went wrong', () => {
+    const launch = new Error(
+      'Failed to launch the browser process! undefined\n/usr/bin/chromium: error while loading shared libraries: libnss3.so\n\n\nTROUBLESHOOTING: https://pptr.dev/troubleshooting\n',
+    );
+    expect(describeStartError(launch)).toBe(
+      'Chromium could not start: /usr/bin/chromium: error while loading shared libraries: libnss3.so',
+    );
+    expect(describeStartError(new Error('Protocol error (Page.navigate): Target closed'))).toBe(
+      'The browser closed while WhatsApp Web was loading',
+    );
+  });
+
+  it('passes anything else on, first line only', () => {
+    expect(describeStartError(new Error('Something odd\n    at stack'))).toBe('Something odd');
+  });
+});
+
+describe('qrLifetimeMs', () => {
+  it('gives the first code a minute and the following ones 20 s', () => {
+    expect([0, 1, 5].map(qrLifetimeMs)).toEqual([60_000, 20_000, 20_000]);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * Pure translations from whatsapp-web.js's vocabulary to the engine contract's. They are kept apart from
+ * the session so each can be unit-tested with objects shaped like whatsapp-web.js's own, without WhatsApp.
+ */
+import type { AckLevel, Chat, EngineEvent, Group, InboundMessage, PhoneDigits } from '../contract.ts';
+
+// ── Acks ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * whatsapp-web.js MessageAck: -1 ERROR, 0 PENDING, 1 SERVER, 2 DEVICE, 3 READ, 4 PLAYED.
+ * PENDING (still on this device) has no contract level: the message's own status already says "queued".
+ */
+export function ackLevel(ack: number): AckLevel | null {
+  switch (ack) {
+    case -1:
+      return 'failed';
+    case 1:
+      return 'sent';
+    case 2:
+      return 'delivered';
+    case 3:
+      return 'read';
+    case 4:
+      return 'played';
+    default:
+      return null;
+  }
+}
+
+// ── Ids ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Phone digits from a WhatsApp user id: "4915112345678@c.us" (or "@s.whatsapp.net", or with a device
+ * suffix "4915112345678:12@c.us"). Ids that are not phone numbers — groups, LIDs ("…@lid", WhatsApp's
+ * privacy ids), broadcasts, channels — give null.
+ */
+export function phoneFromJid(jid: string | undefined): PhoneDigits | null {
+  const match = /^(\d+)(?::\d+)?@(c\.us|s\.whatsapp\.net)$/.exec(jid ?? '');
+  return match ? match[1]! : null;
+}
+
+export const isGroupJid = (jid: string | undefined): boolean => (jid ?? '').endsWith('@g.us');
+export const isLidJid = (jid: string | undefined): boolean => (jid ?? '').endsWith('@lid');
+
+// ── Inbound messages ───────────────────────────────────────────────────────────────────────────────────
+
+/** The fields of a whatsapp-web.js `Message` this engine reads (`_data` is its raw model). */
+export interface WwebMessageLike {
+  id: { _serialized: string; fromMe: boolean };
+  from: string;
+  author?: string;
+  body: string;
+  type: string;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  hasMedia: boolean;
+  isStatus?: boolean;
+  broadcast?: boolean;
+  _data?: { notifyName?: string; mimetype?: string; size?: number; filename?: string };
+}
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
+
+/** Messages that are protocol chatter, not something a person sent. */
+const SYSTEM_TYPES = new Set([
+  'e2e_notification',
+  'notification',
+  'notification_template',
+  'gp2',
+  'protocol',
+  'call_log',
+  'ciphertext',
+  'revoked',
+  'broadcast_notification',
+  'debug',
+  'reaction',
+]);
+
+/**
+ * A received message in contract form, or null for what is not a person's message to this account
+ * (own messages, status updates, channels, system notices) or whose sender has no known phone number.
+ * `senderJid` overrides the sender id — the session passes the phone id it resolved for a LID sender.
+ */
+export function inboundMessage(msg: WwebMessageLike, senderJid?: string): InboundMessage | null {
+  if (msg.id.fromMe || msg.isStatus || msg.broadcast || SYSTEM_TYPES.has(msg.type)) return null;
+  const inGroup = isGroupJid(msg.from);
+  const from = phoneFromJid(senderJid ?? (inGroup ? msg.author : msg.from));
+  if (!from) return null;
+  const raw = msg._data ?? {};
+  const message: InboundMessage = {
+    externalId: msg.id._serialized,
+    from,
+    text: msg.body ?? '',
+    timestamp: msg.timestamp > 0 ? msg.timestamp * 1000 : Date.now(),
+  };
+  if (raw.notifyName) message.fromName = raw.notifyName;
+  if (inGroup) message.groupId = msg.from;
+  if (msg.hasMedia || MEDIA_TYPES.has(msg.type)) {
+    // Only what describes the file; the bytes are downloaded on demand, not with every message.
+    message.media = { type: msg.type };
+    if (raw.mimetype) message.media.mimetype = raw.mimetype;
+    if (typeof raw.size === 'number') message.media.size = raw.size;
+    if (raw.filename) message.media.filename = raw.filename;
+  }
+  return message;
+}
+
+/** The sender id to resolve to a phone number before mapping, when WhatsApp only gave a LID. */
+export function senderNeedingLookup(msg: WwebMessageLike): string | null {
+  const sender = isGroupJid(msg.from) ? msg.author : msg.from;
+  return sender && isLidJid(sender) ? sender : null;
+}
+
+// ── Account, chats, groups ─────────────────────────────────────────────────────────────────────────────
+
+export interface WwebClientInfoLike {
+  wid: { user: string; server?: string };
+  pushname?: string;
+}
+
+export function accountFromInfo(info: WwebClientInfoLike): { phone: PhoneDigits; name?: string } {
+  return info.pushname ? { phone: info.wid.user, name: info.pushname } : { phone: info.wid.user };
+}
+
+export interface WwebChatLike {
+  id: { _serialized: string; user?: string };
+  name?: string;
+  isGroup: boolean;
+  unreadCount?: number;
+  /** Seconds since the epoch of the last activity. */
+  timestamp?: number;
+  groupMetadata?: { participants?: unknown[] };
+}
+
+export function toChat(chat: WwebChatLike): Chat {
+  const mapped: Chat = {
+    id: chat.id._serialized,
+    name: chat.name || chat.id.user || chat.id._serialized,
+    isGroup: chat.isGroup,
+    unreadCount: chat.unreadCount ?? 0,
+  };
+  if (chat.timestamp) mapped.lastMessageAt = chat.timestamp * 1000;
+  return mapped;
+}
+
+export function toGroup(chat: WwebChatLike): Group {
+  return {
+    id: chat.id._serialized,
+    name: chat.name || chat.id._serialized,
+    participants: chat.groupMetadata?.participants?.length ?? 0,
+  };
+}
+
+// ── QR codes ───────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How long a QR code stays valid: WhatsApp gives the first one about a minute and each following one
+ * about 20 s, then stops issuing codes. Only used to show a countdown; the next code arrives as an event.
+ */
+export function qrLifetimeMs(index: number): number {
+  return index === 0 ? 60_000 : 20_000;
+}
+
+// ── Disconnects ────────────────────────────────────────────────────────────────────────────────────────
+
+export type LinkOutcome = Extract<EngineEvent, { type: 'disconnected' | 'failed' }>;
+
+/**
+ * What a `disconnected` reason (a WAState, or "LOGOUT") means for the session: logged out (a new link is
+ * needed), a reconnect, or a failure retrying cannot fix.
+ */
+export function disconnectOutcome(reason: string): LinkOutcome {
+  switch (reason) {
+    case 'LOGOUT':
+      return { type: 'disconnected', loggedOut: true, reason: 'Logged out: the linked device was removed' };
+    case 'UNPAIRED':
+    case 'UNPAIRED_IDLE':
+      return { type: 'disconnected', loggedOut: true, reason: `The phone unlinked this device (${reason})` };
+    case 'TOS_BLOCK':
+    case 'SMB_TOS_BLOCK':
+      return {
+        type: 'failed',
+        retryable: false,
+        reason: `WhatsApp blocked this account (${reason}): check the phone`,
+      };
+    case 'DEPRECATED_VERSION':
+      return {
+        type: 'failed',
+        retryable: false,
+        reason:
+          'WhatsApp no longer accepts this WhatsApp Web version (DEPRECATED_VERSION): set or update WEBJS_WEB_VERSION, or update Switchboard',
+      };
+    case 'Max qrcode retries reached':
+      return { type: 'failed', retryable: false, reason: 'QR code not scanned in time' };
+    case 'CONFLICT':
+      return {
+        type: 'disconnected',
+        loggedOut: false,
+        reason: 'WhatsApp Web was opened on another computer (CONFLICT)',
+      };
+    case 'PROXYBLOCK':
+      return {
+        type: 'disconnected',
+        loggedOut: false,
+        reason: 'WhatsApp refused the connection from this network (PROXYBLOCK)',
+      };
+    default:
+      return { type: 'disconnected', loggedOut: false, reason: `Disconnected from WhatsApp (${reason})` };
+  }
+}
+
+/** States WhatsApp Web passes through while it works (TIMEOUT: the phone is briefly unreachable). */
+const WORKING_STATES = new Set(['CONNECTED', 'OPENING', 'PAIRING', 'TIMEOUT']);
+
+/** A `change_state` that ends the link, mapped like the disconnect it causes; null while all is well. */
+export function stateOutcome(state: string): LinkOutcome | null {
+  return WORKING_STATES.has(state) ? null : disconnectOutcome(state);
+}
+
+export function authFailureOutcome(message: unknown): LinkOutcome {
+  const detail = typeof message === 'string' && message ? ` (${message})` : '';
+  return {
+    type: 'disconnected',
+    loggedOut: true,
+    reason: `WhatsApp did not accept the stored login${detail}: link the phone again`,
+  };
+}
+
+// ── Start errors ───────────────────────────────────────────────────────────────────────────────────────
+
+const firstLine = (text: string) =>
+  text
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim() ?? text;
+
+/**
+ * A start failure as a reason a person can act on. whatsapp-web.js and puppeteer throw Errors, but also
+ * bare strings ("auth timeout"), so anything is accepted.
+ */
+export function describeStartError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const net = /net::(ERR_[A-Z0-9_]+)(?: at (\S+))?/.exec(message);
+  if (net) {
+    const host = net[2] ? (URL.parse(net[2])?.host ?? 'web.whatsapp.com') : 'web.whatsapp.com';
+    return `cannot reach ${host}: ${net[1]}`;
+  }
+  if (message === 'auth timeout' || message === 'ready timeout') {
+    return `WhatsApp Web opened but did not start (${message}): the network may be too slow, or WhatsApp Web changed — pin a working version with WEBJS_WEB_VERSION`;
+  }
+  const version = /Couldn't load version (\S+) from the (archive|cache)/.exec(message);
+  if (version) {
+    return `WhatsApp Web version ${version[1]} could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin`;
+  }
+  if (message.includes('The browser is already running for')) {
+    return `Another Chromium is still using this session's profile and could not be ended: ${firstLine(message)}`;
+  }
+  if (message.includes('Failed to launch the browser process')) {
+    const detail = message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim())
+      .find((line) => line && !line.startsWith('TROUBLESHOOTING'));
+    return `Chromium could not start${detail ? `: ${detail.slice(0, 300)}` : ''}`;
+  }
+  if (
+    /Target closed|Session closed|browser has disconnected|Connection closed|frame was detached/i.test(
+      message,
+    )
+  ) {
+    return 'The browser closed while WhatsApp Web was loading';
+  }
+  return firstLine(message);
+}

@@ -1,0 +1,399 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Client as WwebClient, Message as WwebMessage } from 'whatsapp-web.js';
+import wweb from 'whatsapp-web.js';
+import type {
+  Chat,
+  EngineEvent,
+  EngineEventListener,
+  EngineSession,
+  EngineSessionOptions,
+  Group,
+  OutboundContent,
+  PhoneDigits,
+  ResourceUsage,
+} from '../contract.ts';
+import { EventHub } from '../contract.ts';
+import { findBrowser } from './browser-path.ts';
+import { clientOptions } from './client-options.ts';
+import {
+  accountFromInfo,
+  ackLevel,
+  authFailureOutcome,
+  describeStartError,
+  disconnectOutcome,
+  inboundMessage,
+  type LinkOutcome,
+  qrLifetimeMs,
+  senderNeedingLookup,
+  stateOutcome,
+  toChat,
+  toGroup,
+} from './mapping.ts';
+import type { WebjsOptions } from './options.ts';
+import { endProcessTree, processTreeUsage } from './process-tree.ts';
+import { removeWithRetry } from './remove-with-retry.ts';
+import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
+
+// whatsapp-web.js is CommonJS: its classes come from the default export (named imports fail under ESM).
+const { Client, LocalAuth } = wweb;
+
+/** How long the browser may take to close before it is killed instead. */
+const DESTROY_TIMEOUT_MS = 5_000;
+/** How long telling WhatsApp about a logout may take before the local logout goes ahead anyway. */
+const LOGOUT_TIMEOUT_MS = 10_000;
+/** How long stop() waits for a launch in progress to notice it was cancelled (puppeteer's own is 30 s). */
+const LAUNCH_SETTLE_MS = 10_000;
+/** After the last QR code expired, how long to wait for WhatsApp to issue another before giving up. */
+const QR_GRACE_MS = 30_000;
+
+type Phase = 'launching' | 'qr' | 'authenticating' | 'ready';
+
+/** One start()…stop() of the browser. Events of a run that ended are dropped, so a late one changes nothing. */
+interface Run {
+  client: WwebClient;
+  phase: Phase;
+  /** stop/logout began, or the run ended by itself (its last event was emitted). */
+  ended: boolean;
+  /** start() resolved: from then on a failure is reported as an event, not as a rejected start. */
+  started: boolean;
+  browserPid?: number;
+  qrCount: number;
+  qrTimer?: NodeJS.Timeout;
+  /** initialize() settled, whichever way. */
+  initialized: Promise<void>;
+  /** Resolves once the browser is gone; set by the first stop. */
+  released?: Promise<void>;
+  /** Lets start() resolve as soon as WhatsApp Web shows signs of life (a QR code, or a restored login). */
+  underway: () => void;
+}
+
+class InitTimeout extends Error {}
+
+/**
+ * One WhatsApp account driven through WhatsApp Web in its own Chromium (whatsapp-web.js + puppeteer).
+ * Its login lives in `<dataDir>/session` (LocalAuth's Chromium profile), so a restart needs no new scan.
+ */
+export class WebjsSession implements EngineSession {
+  readonly #id: string;
+  readonly #dataDir: string;
+  /** The Chromium profile LocalAuth uses: `<dataPath>/session` when no clientId is given. */
+  readonly #profileDir: string;
+  readonly #options: WebjsOptions;
+  readonly #events = new EventHub<EngineEvent>();
+  #run: Run | undefined;
+  /** Counts starts and stops, so a start that a stop overtook before its run existed gives up. */
+  #attempts = 0;
+
+  constructor(session: EngineSessionOptions, options: WebjsOptions) {
+    // The caller validated the id and made dataDir from it; nothing here builds a path from other input.
+    this.#id = session.id;
+    this.#dataDir = session.dataDir;
+    this.#profileDir = join(session.dataDir, 'session');
+    this.#options = options;
+  }
+
+  async start(): Promise<void> {
+    if (this.#run && !this.#run.ended) throw new Error(`Session ${this.#id} is already started`);
+    const attempt = ++this.#attempts;
+    if (this.#run) await this.#release(this.#run);
+    const executablePath = findBrowser({ configured: this.#options.chromePath });
+    // A browser orphaned by a killed server still holds the profile; the launch would fail without this.
+    const stale = await endStaleBrowser(this.#profileDir);
+    // Stopped while we cleaned up: there is no run for stop() to end yet, so do not start one.
+    if (attempt !== this.#attempts) throw new Error('The session was stopped while starting');
+    if (stale.survivors.length > 0) {
+      throw new Error(
+        `A browser from an earlier run (pid ${stale.survivors.join(', ')}) still uses this session's profile and could not be ended`,
+      );
+    }
+    const auth = new LocalAuth({ dataPath: this.#dataDir });
+    const client = new Client(clientOptions(this.#options, { executablePath, authStrategy: auth }));
+    let underway!: () => void;
+    const signOfLife = new Promise<void>((resolve) => {
+      underway = resolve;
+    });
+    const run: Run = {
+      client,
+      phase: 'launching',
+      ended: false,
+      started: false,
+      qrCount: 0,
+      initialized: Promise.resolve(),
+      underway,
+    };
+    this.#run = run;
+    this.#hookAuth(run, auth);
+    this.#wire(run);
+
+    const initializing = client.initialize();
+    run.initialized = initializing.then(
+      () => undefined,
+      () => undefined,
+    );
+    // initialize() waits for the page with no timeout: on a network that hangs it would wait for ever.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new InitTimeout()), this.#options.initTimeoutMs);
+    });
+    try {
+      await Promise.race([initializing, signOfLife, timeout]);
+    } catch (error) {
+      await this.#release(run);
+      const reason =
+        error instanceof InitTimeout
+          ? `WhatsApp Web did not load in ${Math.round(this.#options.initTimeoutMs / 1000)} s`
+          : describeStartError(error);
+      throw new Error(reason, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+    run.started = true;
+    // Resolved on a QR code before initialize() finished: if it fails later, the run is over.
+    initializing.catch((error: unknown) =>
+      this.#end(run, { type: 'disconnected', loggedOut: false, reason: describeStartError(error) }),
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.#attempts += 1;
+    if (this.#run) await this.#release(this.#run);
+  }
+
+  async logout(): Promise<void> {
+    const run = this.#run;
+    if (run && !run.ended && (run.phase === 'ready' || run.phase === 'authenticating')) {
+      // Ended first, so the browser closing below is not mistaken for a crash.
+      run.ended = true;
+      // Tell WhatsApp, so the phone drops this linked device. Best effort: the local logout happens anyway.
+      await withTimeout(run.client.logout(), LOGOUT_TIMEOUT_MS).catch(() => undefined);
+    }
+    await this.stop();
+    // Never started in this process (e.g. deleting after a crash): a stale browser may still hold files.
+    await endStaleBrowser(this.#profileDir);
+    try {
+      await removeWithRetry(this.#profileDir);
+    } catch (error) {
+      throw new Error(
+        `Logged out, but the WhatsApp login data could not be deleted: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  async requestPairingCode(phone: PhoneDigits): Promise<string> {
+    const run = this.#run;
+    if (!run || run.ended || run.phase !== 'qr') {
+      throw new Error('Session is not waiting for a link; request a pairing code while the QR code shows');
+    }
+    if (!/^\d{6,15}$/.test(phone)) throw new Error('The phone number must be digits in international form');
+    // whatsapp-web.js also emits the code as `code`, which becomes our `pairing_code` event.
+    return run.client.requestPairingCode(phone);
+  }
+
+  async send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }> {
+    const client = this.#connected();
+    // Sending to a number that is not on WhatsApp fails obscurely or not at all; ask first.
+    const chat = await client.getNumberId(to);
+    if (!chat) throw new Error(`+${to} is not on WhatsApp`);
+    // sendSeen: false — sending must not mark the other side's messages as read.
+    const sent = await client.sendMessage(chat._serialized, content.text, { sendSeen: false });
+    return { externalId: sent.id._serialized };
+  }
+
+  async checkNumber(phone: PhoneDigits): Promise<{ onWhatsApp: boolean; chatId?: string }> {
+    const chat = await this.#connected().getNumberId(phone);
+    return chat ? { onWhatsApp: true, chatId: chat._serialized } : { onWhatsApp: false };
+  }
+
+  async listGroups(): Promise<Group[]> {
+    const chats = await this.#connected().getChats();
+    return chats.filter((chat) => chat.isGroup).map(toGroup);
+  }
+
+  async listChats(): Promise<Chat[]> {
+    const chats = (await this.#connected().getChats()).map(toChat);
+    return chats.sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0));
+  }
+
+  onEvent(listener: EngineEventListener): () => void {
+    return this.#events.on(listener);
+  }
+
+  async resourceUsage(): Promise<ResourceUsage | null> {
+    const run = this.#run;
+    if (!run || run.released) return null;
+    // While puppeteer is still connecting, the browser already runs: its profile lock names it.
+    const pid = run.browserPid ?? lockOwnerPid(this.#profileDir);
+    return pid ? processTreeUsage(pid) : null;
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
+
+  #connected(): WwebClient {
+    const run = this.#run;
+    if (!run || run.ended || run.phase !== 'ready') throw new Error('Session is not connected');
+    return run.client;
+  }
+
+  /**
+   * Hooks whatsapp-web.js's auth strategy. After the first launch: the browser's pid (telemetry, clean-up),
+   * crash detection, and — if the session was stopped meanwhile — closing it at once. whatsapp-web.js calls
+   * the hook again when WhatsApp Web logs out, to reload the page in the same browser; for an ended run we
+   * never answer, which ends that reload without an unhandled rejection (the browser is being closed).
+   */
+  #hookAuth(run: Run, auth: InstanceType<typeof LocalAuth>): void {
+    const afterLaunch = auth.afterBrowserInitialized.bind(auth);
+    let launched = false;
+    auth.afterBrowserInitialized = async () => {
+      if (launched) {
+        if (run.ended) await new Promise<never>(() => undefined);
+        return afterLaunch();
+      }
+      launched = true;
+      await afterLaunch();
+      const browser = run.client.pupBrowser;
+      run.browserPid = browser?.process()?.pid;
+      if (run.ended) {
+        await this.#closeBrowser(run);
+        throw new Error('The session was stopped while its browser was starting');
+      }
+      browser?.on('disconnected', () => this.#crashed(run, 'The browser closed unexpectedly'));
+      run.client.pupPage?.on('error', (error) =>
+        this.#crashed(run, `The WhatsApp Web page crashed: ${error.message}`),
+      );
+    };
+    // LocalAuth would delete the profile itself (on logout, while the browser still writes to it) and throw
+    // on EBUSY where nobody can catch it; logout() removes it after the browser is gone, with retries.
+    auth.logout = async () => undefined;
+  }
+
+  #wire(run: Run): void {
+    const { client } = run;
+    client.on('qr', (qr) => {
+      if (run.ended) return;
+      run.phase = 'qr';
+      const lifetime = qrLifetimeMs(run.qrCount++);
+      this.#armQrTimer(run, lifetime + QR_GRACE_MS);
+      this.#emit({ type: 'qr', qr, expiresAt: Date.now() + lifetime });
+      run.underway();
+    });
+    client.on('code', (code) => {
+      if (!run.ended) this.#emit({ type: 'pairing_code', code });
+    });
+    client.on('authenticated', () => {
+      if (run.ended) return;
+      run.phase = 'authenticating';
+      clearTimeout(run.qrTimer);
+      this.#emit({ type: 'authenticated' });
+      run.underway();
+    });
+    client.on('ready', () => {
+      if (run.ended) return;
+      run.phase = 'ready';
+      clearTimeout(run.qrTimer);
+      this.#emit({ type: 'ready', me: accountFromInfo(client.info) });
+      run.underway();
+    });
+    client.on('auth_failure', (message) => this.#end(run, authFailureOutcome(message)));
+    client.on('disconnected', (reason) => this.#end(run, disconnectOutcome(String(reason))));
+    client.on('change_state', (state) => {
+      const outcome = stateOutcome(String(state));
+      if (outcome) this.#end(run, outcome);
+    });
+    client.on('message', (message) => void this.#receive(run, message));
+    client.on('message_ack', (message, ack) => {
+      if (run.ended || !message.id.fromMe) return;
+      const level = ackLevel(ack);
+      if (!level) return;
+      this.#emit(
+        level === 'failed'
+          ? {
+              type: 'ack',
+              externalId: message.id._serialized,
+              ack: level,
+              error: 'WhatsApp could not send it',
+            }
+          : { type: 'ack', externalId: message.id._serialized, ack: level },
+      );
+    });
+  }
+
+  async #receive(run: Run, message: WwebMessage): Promise<void> {
+    if (run.ended) return;
+    let sender: string | undefined;
+    // WhatsApp increasingly names senders by LID (a privacy id); the contract speaks phone numbers.
+    const lid = senderNeedingLookup(message);
+    if (lid) {
+      try {
+        sender = (await run.client.getContactLidAndPhone([lid]))[0]?.pn;
+      } catch {
+        // Unresolvable: inboundMessage drops what it cannot attribute to a phone number.
+      }
+    }
+    const inbound = inboundMessage(message, sender);
+    if (inbound && !run.ended) this.#emit({ type: 'message', message: inbound });
+  }
+
+  /** WhatsApp stops issuing QR codes after a few minutes unscanned; without this the session would sit in `qr`. */
+  #armQrTimer(run: Run, ms: number): void {
+    clearTimeout(run.qrTimer);
+    run.qrTimer = setTimeout(() => {
+      if (run.phase === 'qr') {
+        this.#end(run, { type: 'failed', reason: 'QR code not scanned in time', retryable: false });
+      }
+    }, ms);
+    run.qrTimer.unref();
+  }
+
+  /** A crash while starting rejects start() (with the reason initialize() gives); afterwards it is an event. */
+  #crashed(run: Run, reason: string): void {
+    if (run.started) this.#end(run, { type: 'disconnected', loggedOut: false, reason });
+  }
+
+  /** The run is over by itself: say why, once. The session manager then calls stop() or logout(). */
+  #end(run: Run, outcome: LinkOutcome): void {
+    if (run.ended) return;
+    run.ended = true;
+    clearTimeout(run.qrTimer);
+    this.#emit(outcome);
+  }
+
+  /** Stops the run's browser for good: closed politely, killed if need be, waited for if still launching. */
+  #release(run: Run): Promise<void> {
+    run.released ??= (async () => {
+      run.ended = true;
+      clearTimeout(run.qrTimer);
+      // WhatsApp Web reloading now would re-run whatsapp-web.js's injection against a closing page.
+      run.client.pupPage?.removeAllListeners('framenavigated');
+      await this.#closeBrowser(run);
+      // A launch in progress closes its browser itself when it completes (see #hookAuth).
+      await Promise.race([run.initialized, sleep(LAUNCH_SETTLE_MS)]);
+      // Whatever is left on this profile (helpers of a browser that was killed) goes too.
+      await endStaleBrowser(this.#profileDir);
+    })();
+    return run.released;
+  }
+
+  async #closeBrowser(run: Run): Promise<void> {
+    await withTimeout(run.client.destroy(), DESTROY_TIMEOUT_MS).catch(() => undefined);
+    if (run.browserPid) await endProcessTree(run.browserPid, 1_000);
+  }
+
+  #emit(event: EngineEvent): void {
+    this.#events.emit(event);
+  }
+}
+
+/** Rejects after `ms`; the work itself goes on (it cannot be cancelled), but nobody waits for it. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
