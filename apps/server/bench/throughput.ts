@@ -40,6 +40,14 @@ try {
   );
   const linkWall = performance.now() - linkStart;
 
+  // One at a time first: the latency a single integrator call sees on an idle gateway.
+  const singleTimes: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t0 = performance.now();
+    await client.messages.send.mutate({ sessionId: linked[0]!.id, to: '+14155552671', text: `single ${i}` });
+    singleTimes.push(performance.now() - t0);
+  }
+
   const acceptTimes: number[] = [];
   const sendStart = performance.now();
   await Promise.all(
@@ -78,7 +86,8 @@ try {
   console.log(
     `link (create → QR → scan → connected): ${summary(linkTimes)} · all ${sessions} in ${linkWall.toFixed(0)} ms`,
   );
-  console.log(`messages.send accepted (stored, queued): ${summary(acceptTimes)}`);
+  console.log(`messages.send, one at a time: ${summary(singleTimes)}`);
+  console.log(`messages.send under load (${sessions} × 50 concurrent): ${summary(acceptTimes)}`);
   console.log(
     `accepted ${total} in ${acceptedWall.toFixed(0)} ms = ${((total / acceptedWall) * 1000).toFixed(0)} msg/s`,
   );
