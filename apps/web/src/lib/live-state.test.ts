@@ -97,7 +97,11 @@ describe('mergeLive', () => {
     live = reduceLive(live, qr('2', 'B'), 5);
     expect(mergeLive(session, live)).toMatchObject({ status: 'qr', qr: { qr: 'B', expiresAt: 100 } });
 
-    live = reduceLive(live, { ...status('3', 'connected', 500), phone: '4915112345678', pushName: 'Ada' }, 0);
+    live = reduceLive(
+      live,
+      { ...status('3', 'connected', 500), phone: '4915112345678', pushName: 'Ada', lastConnectedAt: 500 },
+      0,
+    );
     expect(mergeLive(session, live)).toMatchObject({
       status: 'connected',
       phone: '4915112345678',

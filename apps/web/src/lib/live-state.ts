@@ -6,6 +6,9 @@ export interface LiveStatus {
   reason: string | null;
   phone: string | null;
   pushName: string | null;
+  lastConnectedAt: number | null;
+  /** When the next reconnect or retry is due, while one is scheduled. */
+  nextRetryAt: number | null;
   /** When the session entered this status (as far as the stream tells). */
   since: number;
 }
@@ -49,6 +52,8 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
           reason: event.reason,
           phone: event.phone,
           pushName: event.pushName,
+          lastConnectedAt: event.lastConnectedAt,
+          nextRetryAt: event.nextRetryAt,
           since: sameStatus ? previous.since : event.at,
         },
         qr: waiting ? state.qr : null,

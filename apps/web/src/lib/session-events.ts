@@ -18,10 +18,8 @@ export function mergeLive(session: Session, live: LiveSession | undefined): Sess
     phone: status.phone,
     pushName: status.pushName,
     statusChangedAt: changed ? status.since : session.statusChangedAt,
-    lastConnectedAt:
-      changed && status.status === 'connected'
-        ? Math.max(status.since, session.lastConnectedAt ?? 0)
-        : session.lastConnectedAt,
+    lastConnectedAt: status.lastConnectedAt ?? session.lastConnectedAt,
+    nextRetryAt: status.nextRetryAt,
     qr:
       status.status !== 'qr' ? null : live.qr ? { qr: live.qr.qr, expiresAt: live.qr.expiresAt } : session.qr,
   };

@@ -5,10 +5,15 @@ import type { SessionStatus } from './types.ts';
 /** Every status the server can report (the metadata has to cover each one). */
 const SESSION_STATUSES = Object.keys(STATUS_META) as SessionStatus[];
 
-const actions = (status: SessionStatus, phone: string | null = null) =>
-  [...allowedActions({ status, phone })].sort();
+const actions = (status: SessionStatus, phone: string | null = null, nextRetryAt: number | null = null) =>
+  [...allowedActions({ status, phone, nextRetryAt })].sort();
 
 describe('allowedActions', () => {
+  it('lets a failure that is being retried be stopped, and only start one that is not', () => {
+    expect(actions('failed', null, Date.now() + 8000)).toEqual(['delete', 'start', 'stop']);
+    expect(actions('failed')).toEqual(['delete', 'start']);
+  });
+
   it('offers start only when nothing runs', () => {
     expect(actions('stopped')).toEqual(['delete', 'start']);
     expect(actions('failed')).toEqual(['delete', 'start']);

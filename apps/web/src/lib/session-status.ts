@@ -58,7 +58,7 @@ export const STATUS_META: Record<SessionStatus, StatusMeta> = {
   failed: {
     label: 'Failed',
     tone: 'danger',
-    description: 'Stopped because of an error.',
+    description: 'It hit an error; the reason says what happened and whether it will retry.',
     transient: false,
   },
 };
@@ -72,11 +72,13 @@ export const isLive = (status: SessionStatus) => LIVE.includes(status);
 
 /**
  * The actions that make sense for a session right now:
- * - start when nothing runs; stop and restart while something does;
+ * - start when nothing runs; stop and restart while something does (stop also ends a failure's retries);
  * - log out (unlink the phone) only when a phone is linked or its stored link could still be used;
  * - "link" (show the QR) while a QR code is on display; delete always.
  */
-export function allowedActions(session: Pick<Session, 'status' | 'phone'>): Set<SessionAction> {
+export function allowedActions(
+  session: Pick<Session, 'status' | 'phone' | 'nextRetryAt'>,
+): Set<SessionAction> {
   const { status } = session;
   const actions = new Set<SessionAction>(['delete']);
   if (isLive(status)) {
@@ -85,6 +87,8 @@ export function allowedActions(session: Pick<Session, 'status' | 'phone'>): Set<
   } else {
     actions.add('start');
   }
+  // A failure that is being retried is still running in a sense: stopping it ends the retries.
+  if (status === 'failed' && session.nextRetryAt !== null) actions.add('stop');
   const linked =
     status === 'connected' ||
     status === 'reconnecting' ||
