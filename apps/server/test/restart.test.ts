@@ -1,13 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.ts';
 import {
   ADMIN,
   connect,
   createLinked,
-  FAST_ENV,
   newDataDir,
   sandbox,
   setupAdmin,
@@ -16,43 +13,7 @@ import {
   waitFor,
   waitForStatus,
 } from './support/harness.ts';
-
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-interface Running {
-  child: ChildProcess;
-  gateway: Gateway;
-  output: () => string;
-}
-
-/** Starts the real server process (as `pnpm start` does) and resolves once it listens. */
-async function startProcess(dataDir: string): Promise<Running> {
-  // One process, as `pnpm start` runs it: node with tsx's loader, so signals reach Switchboard directly.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, ...FAST_ENV, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = await waitFor(
-    () => output.match(/listening on (http:\/\/[\d.:]+)/)?.[1],
-    'the server to listen',
-    20_000,
-  );
-  // Only url is used from the gateway shape by the harness helpers.
-  const gateway = { url } as Gateway;
-  return { child, gateway, output: () => output };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null)
-      resolve({ code: child.exitCode, signal: child.signalCode });
-    else child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
+import { exited, startServerProcess as startProcess } from './support/server-process.ts';
 
 const processes: ChildProcess[] = [];
 const dirs: string[] = [];

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   browserPid,
   chromiumProcesses,
@@ -14,12 +13,10 @@ import {
   startHangingProxy,
 } from '@switchboard/engines/webjs/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.ts';
 import {
   ADMIN,
   type Client,
   connect,
-  FAST_ENV,
   newDataDir,
   setupAdmin,
   signIn,
@@ -28,6 +25,7 @@ import {
   waitFor,
   waitForStatus,
 } from './support/harness.ts';
+import { exited, startServerProcess } from './support/server-process.ts';
 
 /**
  * The WhatsApp Web engine end to end: the real gateway, real whatsapp-web.js, the machine's real Chromium.
@@ -222,44 +220,17 @@ describe('webjs sessions against a stand-in WhatsApp Web page', () => {
 
 // ── A server killed outright ────────────────────────────────────────────────────────────────────────────
 
-const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
-
-/** Starts the real server process (as `pnpm start` does) and resolves once it listens. */
+/** The real server process with the webjs settings of this file; killed after each test. */
 async function startProcess(dataDir: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      ...FAST_ENV,
-      ...WEBJS_ENV,
-      RECONNECT_BASE_MS: '10000',
-      RECONNECT_MAX_MS: '20000',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const run = await startServerProcess(dataDir, {
+    ...WEBJS_ENV,
+    RECONNECT_BASE_MS: '10000',
+    RECONNECT_MAX_MS: '20000',
+    ...env,
   });
-  processes.push(child);
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const url = await waitFor(
-    () => output.match(/listening on (http:\/\/[\d.:]+)/)?.[1],
-    'the server to listen',
-    20_000,
-  );
-  return { child, gateway: { url } as Gateway, output: () => output };
+  processes.push(run.child);
+  return run;
 }
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 
 describe('a server killed with SIGKILL while a webjs browser runs', () => {
   it('ends the orphaned browser on the next start, which then proceeds normally (no "already running")', async () => {
