@@ -3,13 +3,19 @@
  * go through the API, the per-session queues and the engine, with receipts. Prints figures; asserts nothing.
  *
  *   pnpm bench                 (defaults: 10 sessions × 200 messages)
- *   pnpm bench -- 20 500       (sessions, messages per session)
+ *   pnpm bench 20 500          (sessions, messages per session)
  */
 import { performance } from 'node:perf_hooks';
 import { connect, createLinked, setupAdmin, startTestGateway, waitFor } from '../test/support/harness.ts';
 
-const sessions = Number(process.argv[2] ?? 10);
-const perSession = Number(process.argv[3] ?? 200);
+// `pnpm bench -- 20 500` passes the "--" through; only the numbers matter.
+const [sessionsArg, perSessionArg] = process.argv.slice(2).filter((a) => a !== '--');
+const sessions = Number(sessionsArg ?? 10);
+const perSession = Number(perSessionArg ?? 200);
+if (!Number.isInteger(sessions) || sessions < 1 || !Number.isInteger(perSession) || perSession < 1) {
+  console.error('Usage: pnpm bench [sessions] [messages per session], e.g. pnpm bench 10 200');
+  process.exit(2);
+}
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
