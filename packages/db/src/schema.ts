@@ -79,22 +79,143 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** Events an endpoint gets when it names none: everything except the chatty QR codes. */
+export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = [
+  'message.received',
+  'message.sent',
+  'message.status',
+  'session.status',
+];
+
+/**
+ * A webhook endpoint: per account, or global (`accountId` null, admins only) for every account's events.
+ * During a secret rotation the previous secret keeps signing until `previousSecretExpiresAt`.
+ */
 export const webhooks = sqliteTable(
   'webhooks',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
+    description: text('description').notNull().default(''),
     secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretExpiresAt: timestamp('previous_secret_expires_at'),
     events: text('events', { mode: 'json' }).$type<WebhookEvent[]>().notNull(),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Why the server turned it off (e.g. the endpoint answered 410 Gone). */
+    disabledReason: text('disabled_reason'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [index('webhooks_account_idx').on(t.accountId)],
 );
+
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One event for one endpoint (the outbox). Written in the same transaction as the change it reports;
+ * `seq` orders deliveries per endpoint.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** Sent as `webhook-id`: the same on every retry, so receivers can drop duplicates. */
+    id: text('id').notNull().unique(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    accountId: text('account_id'),
+    /** The exact JSON body, so every retry sends the same bytes. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull(),
+    lastAttemptAt: timestamp('last_attempt_at'),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_webhook_status_idx').on(t.webhookId, t.status, t.seq),
+    index('webhook_deliveries_status_idx').on(t.status),
+  ],
+);
+
+/** Every delivery attempt, for the operator to see what the endpoint answered. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: timestamp('at').notNull(),
+    statusCode: integer('status_code'),
+    durationMs: integer('duration_ms').notNull(),
+    /** The start of the response body, capped (1 KiB). */
+    responseExcerpt: text('response_excerpt'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+
+/** Someone an account talks to, found or created by phone per account. */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+    /** From WhatsApp's push name until someone edits it. */
+    name: text('name'),
+    nameEdited: integer('name_edited', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('contacts_account_phone_idx').on(t.accountId, t.phone)],
+);
+
+export const CONVERSATION_STATUSES = ['open', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/** One thread per (account, contact): what the inbox lists. */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('open'),
+    unreadCount: integer('unread_count').notNull().default(0),
+    lastMessageAt: timestamp('last_message_at').notNull(),
+    lastMessagePreview: text('last_message_preview').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('conversations_account_contact_idx').on(t.accountId, t.contactId),
+    index('conversations_last_message_idx').on(t.lastMessageAt),
+  ],
+);
+
+export interface MessageMedia {
+  type: string;
+  mimetype?: string;
+  size?: number;
+  filename?: string;
+}
 
 export const MESSAGE_DIRECTIONS = ['out', 'in'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
@@ -124,10 +245,16 @@ export const messages = sqliteTable(
     status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     externalId: text('external_id'),
     error: text('error'),
+    /** The inbox thread it belongs to (set for every message stored since conversations exist). */
+    conversationId: text('conversation_id'),
+    media: text('media', { mode: 'json' }).$type<MessageMedia>(),
+    /** Group chat id when the message was posted in a group. */
+    groupId: text('group_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt, t.id),
     index('messages_account_created_idx').on(t.accountId, t.createdAt, t.id),
     uniqueIndex('messages_account_external_idx').on(t.accountId, t.externalId),
   ],
@@ -137,3 +264,7 @@ export type User = typeof users.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type Message = typeof messages.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;
+export type Conversation = typeof conversations.$inferSelect;
