@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { LOG_LEVELS } from '@switchboard/core';
+import { DEFAULT_RETRY_SCHEDULE_MS, LOG_LEVELS } from '@switchboard/core';
 import { DEFAULT_WEB_VERSION_URL, WEB_VERSION_PATTERN } from '@switchboard/engines/webjs';
 import { z } from 'zod';
 
@@ -12,6 +12,22 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const ms = int(0, 24 * 60 * 60 * 1000);
+/** Comma-separated delays in ms, e.g. 5000,30000,120000. */
+const msList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+  )
+  .refine(
+    (list) => list.length > 0 && list.every((n) => Number.isInteger(n) && n >= 0 && n <= 24 * 60 * 60 * 1000),
+    {
+      message: 'use comma-separated whole milliseconds (each at most a day), e.g. 5000,30000,120000',
+    },
+  );
 const phoneList = z.string().transform((v) =>
   v
     .split(',')
@@ -78,6 +94,12 @@ const schema = z
       .default(DEFAULT_WEB_VERSION_URL),
     /** Extra Chromium flags, separated by spaces (e.g. --proxy-server=http://proxy:3128). */
     WEBJS_BROWSER_ARGS: flagList.default([]),
+    /** Delays between webhook attempts; after the last one a delivery is failed (kept for replay). */
+    WEBHOOK_RETRY_SCHEDULE_MS: msList.default(DEFAULT_RETRY_SCHEDULE_MS),
+    /** A webhook endpoint that has not answered by then counts as a failed attempt. */
+    WEBHOOK_TIMEOUT_MS: int(1, 5 * 60_000).default(10_000),
+    /** Also refuse private and loopback webhook targets (link-local and metadata ones always are). */
+    WEBHOOK_BLOCK_PRIVATE: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -59,6 +59,11 @@ export async function startGateway(
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60 * 1000,
       loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       loginMaxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      webhooks: {
+        retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS,
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        blockPrivate: env.WEBHOOK_BLOCK_PRIVATE,
+      },
     },
   });
 
@@ -179,6 +184,8 @@ export async function startGateway(
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
 
+  // Deliveries left pending by the last run go out again now.
+  services.webhookDispatcher.start();
   await services.sessions.restore();
 
   let closed: Promise<void> | undefined;
@@ -190,6 +197,7 @@ export async function startGateway(
       wsHandler.broadcastReconnectNotification();
       await services.sessions.shutdown();
       await services.messages.drain();
+      await services.webhookDispatcher.stop();
       for (const client of wss.clients) client.close(1012, 'Server restarting');
       wss.close();
       server.closeIdleConnections();

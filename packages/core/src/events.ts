@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Message, SessionStatus } from '@switchboard/db';
+import type { ConversationView } from './inbox/service.ts';
 
 interface EventBase {
   /** Resumable id: `<boot>:<seq>`. Clients hand the last one back to resume after a reconnect. */
@@ -30,11 +31,21 @@ export type SessionEvent = EventBase &
 
 export type MessageEvent = EventBase & { type: 'message'; message: Message };
 
+/** A conversation was created or changed (new message, read, resolved, contact renamed). */
+export type ConversationEvent = EventBase & { type: 'conversation'; conversation: ConversationView };
+
+type AnyEvent = SessionEvent | MessageEvent | ConversationEvent;
+
+/** Session events only, out of a mixed backlog. */
+export const isSessionEvent = (e: AnyEvent): e is SessionEvent =>
+  e.type !== 'message' && e.type !== 'conversation';
+
 type Payload<E> = E extends EventBase ? Omit<E, 'id' | 'at'> : never;
 
 export interface BusEvents {
   session: [SessionEvent];
   message: [MessageEvent];
+  conversation: [ConversationEvent];
 }
 
 /**
@@ -44,7 +55,7 @@ export interface BusEvents {
 export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
   #seq = 0;
-  readonly #backlog: Array<SessionEvent | MessageEvent> = [];
+  readonly #backlog: AnyEvent[] = [];
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -75,11 +86,17 @@ export class EventBus extends EventEmitter<BusEvents> {
     return event;
   }
 
+  publishConversation(payload: Payload<ConversationEvent>): ConversationEvent {
+    const event = this.#stamp(payload) as ConversationEvent;
+    this.#deliver('conversation', event);
+    return event;
+  }
+
   /**
    * Events published after `lastId`, oldest first; `null` when they cannot be told (another server run,
    * or older than the backlog), in which case the subscriber should start again from a snapshot.
    */
-  since(lastId: string): Array<SessionEvent | MessageEvent> | null {
+  since(lastId: string): AnyEvent[] | null {
     const [boot, seqText] = lastId.split(':');
     const seq = Number(seqText);
     if (boot !== this.#boot || !Number.isInteger(seq) || seq > this.#seq) return null;
@@ -102,11 +119,9 @@ export class EventBus extends EventEmitter<BusEvents> {
     }
   }
 
-  #stamp(payload: Payload<SessionEvent> | Payload<MessageEvent>): SessionEvent | MessageEvent {
+  #stamp(payload: Payload<AnyEvent>): AnyEvent {
     this.#seq += 1;
-    const event = { ...payload, id: `${this.#boot}:${this.#seq}`, at: Date.now() } as
-      | SessionEvent
-      | MessageEvent;
+    const event = { ...payload, id: `${this.#boot}:${this.#seq}`, at: Date.now() } as AnyEvent;
     this.#backlog.push(event);
     if (this.#backlog.length > this.backlogSize) this.#backlog.shift();
     return event;

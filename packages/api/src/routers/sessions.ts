@@ -1,5 +1,5 @@
 import { on } from 'node:events';
-import { canSee, normalisePhone, type SessionEvent } from '@switchboard/core';
+import { canSee, isSessionEvent, normalisePhone, type SessionEvent } from '@switchboard/core';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { check, currentActor } from '../live.ts';
@@ -137,7 +137,7 @@ export const sessionsRouter = router({
       const live = on(bus, 'session', { signal });
       const missed = input?.lastEventId ? bus.since(input.lastEventId) : null;
       const first: SessionEvent[] = missed
-        ? missed.filter((e): e is SessionEvent => e.type !== 'message')
+        ? missed.filter(isSessionEvent)
         : sessions.snapshot(currentActor(ctx), bus.lastId);
       for (const event of first) if (wanted(event)) yield tracked(event.id, sessionEvent.parse(event));
       for await (const [event] of live as AsyncIterableIterator<[SessionEvent]>) {

@@ -5,11 +5,13 @@ import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
+import type { InboxService } from '../inbox/service.ts';
 import type { Logger } from '../logger.ts';
 import { normalisePhone } from '../phone.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic, SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import type { WebhookOutbox } from '../webhooks/outbox.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -45,6 +47,8 @@ export class MessageService {
     private readonly bus: EventBus,
     private readonly config: MessageServiceConfig,
     private readonly log: Logger,
+    /** Conversations and webhook deliveries, written in the same transaction as each message change. */
+    private readonly links: { inbox?: InboxService; outbox?: WebhookOutbox } = {},
   ) {
     sessions.traffic.on((traffic) => this.#onTraffic(traffic));
   }
@@ -80,21 +84,26 @@ export class MessageService {
       );
     }
     const now = Date.now();
-    const row = this.db
-      .insert(messages)
-      .values({
-        id: newId(),
-        accountId: session.id,
-        direction: 'out',
-        peer: to,
-        body: input.text,
-        status: 'queued',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
+    const row = this.db.transaction(() => {
+      const inserted = this.db
+        .insert(messages)
+        .values({
+          id: newId(),
+          accountId: session.id,
+          direction: 'out',
+          peer: to,
+          body: input.text,
+          status: 'queued',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      const conversationId = this.links.inbox?.attach(inserted).id ?? null;
+      return { ...inserted, conversationId };
+    });
     this.#publish(session.ownerId, row);
+    if (row.conversationId) this.links.inbox?.publish(row.conversationId);
     void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
     return row;
   }
@@ -189,25 +198,44 @@ export class MessageService {
   #storeInbound(ownerId: string, sessionId: string, message: InboundMessage): void {
     const now = Date.now();
     const body = message.text || (message.media ? `[${message.media.type}]` : '');
-    const row = this.db
-      .insert(messages)
-      .values({
-        id: newId(),
+    const row = this.db.transaction(() => {
+      const inserted = this.db
+        .insert(messages)
+        .values({
+          id: newId(),
+          accountId: sessionId,
+          direction: 'in',
+          peer: message.from,
+          peerName: message.fromName ?? null,
+          body,
+          status: 'received',
+          externalId: message.externalId,
+          media: message.media ?? null,
+          groupId: message.groupId ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        // The same message delivered twice by an engine is stored once (and reported once).
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      if (!inserted) return undefined;
+      const stored = {
+        ...inserted,
+        conversationId: this.links.inbox?.attach(inserted, message.fromName).id ?? null,
+      };
+      this.links.outbox?.enqueue({
+        type: 'message.received',
         accountId: sessionId,
-        direction: 'in',
-        peer: message.from,
-        peerName: message.fromName ?? null,
-        body,
-        status: 'received',
-        externalId: message.externalId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      // The same message delivered twice by an engine is stored once.
-      .onConflictDoNothing()
-      .returning()
-      .get();
-    if (row) this.#publish(ownerId, row);
+        data: messageData(stored),
+        at: now,
+      });
+      return stored;
+    });
+    if (row) {
+      this.#publish(ownerId, row);
+      if (row.conversationId) this.links.inbox?.publish(row.conversationId);
+    }
   }
 
   #update(
@@ -215,16 +243,56 @@ export class MessageService {
     id: string,
     values: Partial<Pick<Message, 'status' | 'externalId' | 'error'>>,
   ): void {
-    const row = this.db
-      .update(messages)
-      .set({ ...values, updatedAt: Date.now() })
-      .where(eq(messages.id, id))
-      .returning()
-      .get();
+    const now = Date.now();
+    const row = this.db.transaction(() => {
+      const updated = this.db
+        .update(messages)
+        .set({ ...values, updatedAt: now })
+        .where(eq(messages.id, id))
+        .returning()
+        .get();
+      const type = updated && webhookEventFor(updated.status);
+      if (updated && type)
+        this.links.outbox?.enqueue({
+          type,
+          accountId: updated.accountId,
+          data: messageData(updated),
+          at: now,
+        });
+      return updated;
+    });
     if (row) this.#publish(ownerId, row);
   }
 
   #publish(ownerId: string, message: Message): void {
     this.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
   }
+}
+
+/** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */
+function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.status' | null {
+  if (status === 'sent') return 'message.sent';
+  if (status === 'delivered' || status === 'read' || status === 'played' || status === 'failed')
+    return 'message.status';
+  return null;
+}
+
+/** The message as webhook payloads carry it. */
+function messageData(m: Message): Record<string, unknown> {
+  return {
+    messageId: m.id,
+    externalId: m.externalId,
+    direction: m.direction,
+    from: m.direction === 'in' ? m.peer : null,
+    to: m.direction === 'out' ? m.peer : null,
+    senderName: m.peerName,
+    text: m.body,
+    media: m.media,
+    isGroup: m.groupId !== null,
+    groupId: m.groupId,
+    status: m.status,
+    error: m.error,
+    conversationId: m.conversationId,
+    createdAt: new Date(m.createdAt).toISOString(),
+  };
 }

@@ -19,6 +19,7 @@ import { deriveSessionId, isValidSessionId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import type { WebhookOutbox } from '../webhooks/outbox.ts';
 import { removeDir } from './remove-dir.ts';
 import { canTransition, isLive } from './status-machine.ts';
 
@@ -101,6 +102,8 @@ export class SessionManager {
     private readonly bus: EventBus,
     private readonly config: SessionManagerConfig,
     private readonly log: Logger,
+    /** Where status changes become webhook deliveries, in the same transaction as the status row. */
+    private readonly outbox?: WebhookOutbox,
   ) {
     const every = config.resourceSampleMs ?? 30_000;
     if (every > 0) this.#sampler = setInterval(() => void this.sampleResources(), every).unref();
@@ -545,6 +548,11 @@ export class SessionManager {
           rt.qr = undefined;
           return;
         }
+        this.outbox?.enqueue({
+          type: 'session.qr',
+          accountId: id,
+          data: { qr: event.qr, expiresAt: new Date(event.expiresAt).toISOString() },
+        });
         this.bus.publishSession({
           type: 'qr',
           sessionId: id,
@@ -682,18 +690,31 @@ export class SessionManager {
       return false;
     }
     const now = Date.now();
-    this.db
-      .update(accounts)
-      .set({
-        status,
-        statusReason: reason,
-        updatedAt: now,
-        ...(row.status !== status ? { statusChangedAt: now } : {}),
-        ...extra,
-      })
-      .where(eq(accounts.id, id))
-      .run();
-    const updated = this.#row(id)!;
+    const updated = this.db.transaction(() => {
+      const written = this.db
+        .update(accounts)
+        .set({
+          status,
+          statusReason: reason,
+          updatedAt: now,
+          ...(row.status !== status ? { statusChangedAt: now } : {}),
+          ...extra,
+        })
+        .where(eq(accounts.id, id))
+        .returning()
+        .get()!;
+      if (row.status !== status) {
+        this.outbox?.enqueue({
+          type: 'session.status',
+          accountId: id,
+          // A logout clears the number; the event still says which one it was.
+          accountPhone: written.phone ?? row.phone,
+          data: { status, previousStatus: row.status, reason, pushName: written.pushName },
+          at: now,
+        });
+      }
+      return written;
+    });
     if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
       this.#publishStatus(updated);
     if (row.status !== status) this.log.info('session status', { id, from: row.status, to: status, reason });

@@ -1,0 +1,328 @@
+import {
+  accounts,
+  type Contact,
+  type Conversation,
+  type ConversationStatus,
+  contacts,
+  conversations,
+  type Db,
+  type Message,
+  messages,
+} from '@switchboard/db';
+import { and, desc, eq, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { type Actor, isAdmin } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import type { EventBus } from '../events.ts';
+import { newId } from '../ids.ts';
+import type { SessionManager } from '../sessions/manager.ts';
+
+export interface ConversationView {
+  id: string;
+  accountId: string;
+  contact: ContactView;
+  status: ConversationStatus;
+  unreadCount: number;
+  lastMessageAt: number;
+  lastMessagePreview: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ContactView = Pick<Contact, 'id' | 'accountId' | 'phone' | 'name' | 'createdAt' | 'updatedAt'>;
+
+const PREVIEW_LENGTH = 200;
+
+/**
+ * Contacts and conversations: every message joins the conversation of its (account, contact), created on
+ * first sight. `attach` runs inside the message's own transaction.
+ */
+export class InboxService {
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionManager,
+    private readonly bus: EventBus,
+  ) {}
+
+  /**
+   * Finds or creates the contact and conversation of a message just stored, counts it, and links the message.
+   * Inbound messages add to the unread count and reopen a resolved conversation. Synchronous on purpose.
+   */
+  attach(message: Message, pushName?: string | null): Conversation {
+    const now = Date.now();
+    let contact = this.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.accountId, message.accountId), eq(contacts.phone, message.peer)))
+      .get();
+    if (!contact) {
+      contact = this.db
+        .insert(contacts)
+        .values({
+          id: newId(),
+          accountId: message.accountId,
+          phone: message.peer,
+          name: pushName ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+    } else if (pushName && !contact.nameEdited && contact.name !== pushName) {
+      this.db
+        .update(contacts)
+        .set({ name: pushName, updatedAt: now })
+        .where(eq(contacts.id, contact.id))
+        .run();
+    }
+    const inbound = message.direction === 'in';
+    const preview = message.body.slice(0, PREVIEW_LENGTH);
+    const conversation = this.db
+      .insert(conversations)
+      .values({
+        id: newId(),
+        accountId: message.accountId,
+        contactId: contact.id,
+        unreadCount: inbound ? 1 : 0,
+        lastMessageAt: message.createdAt,
+        lastMessagePreview: preview,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [conversations.accountId, conversations.contactId],
+        set: {
+          lastMessageAt: message.createdAt,
+          lastMessagePreview: preview,
+          updatedAt: now,
+          ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, status: 'open' as const } : {}),
+        },
+      })
+      .returning()
+      .get();
+    this.db
+      .update(messages)
+      .set({ conversationId: conversation.id })
+      .where(eq(messages.id, message.id))
+      .run();
+    return conversation;
+  }
+
+  /** Publishes a conversation's current state (after the write that changed it has committed). */
+  publish(conversationId: string): void {
+    const found = this.#withContact(eq(conversations.id, conversationId))[0];
+    if (!found) return;
+    const ownerId = this.#ownerOf(found.accountId);
+    if (ownerId)
+      this.bus.publishConversation({
+        type: 'conversation',
+        sessionId: found.accountId,
+        ownerId,
+        conversation: found,
+      });
+  }
+
+  /** Unread first, then newest first; `search` matches the contact's name or phone. */
+  list(
+    actor: Actor,
+    input: {
+      sessionId?: string | null;
+      search?: string | null;
+      status?: ConversationStatus | null;
+      limit: number;
+      offset?: number;
+    },
+  ): { items: ConversationView[]; nextOffset: number | null } {
+    const conditions: SQL[] = [];
+    if (input.sessionId) {
+      this.sessions.visibleOwner(actor, input.sessionId);
+      conditions.push(eq(conversations.accountId, input.sessionId));
+    } else if (!isAdmin(actor)) {
+      conditions.push(inArray(conversations.accountId, this.#ownAccounts(actor)));
+    }
+    if (input.status) conditions.push(eq(conversations.status, input.status));
+    const search = input.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const digits = search.replace(/\D/g, '');
+      conditions.push(
+        or(
+          sql`${contacts.name} like ${pattern} escape '\\'`,
+          ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
+        )!,
+      );
+    }
+    const offset = input.offset ?? 0;
+    const rows = this.#withContact(and(...conditions), input.limit + 1, offset);
+    const items = rows.slice(0, input.limit);
+    return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
+  }
+
+  get(actor: Actor, id: string): ConversationView {
+    const found = this.#withContact(eq(conversations.id, id))[0];
+    if (!found) throw new AppError('NOT_FOUND', `Conversation ${id} not found`);
+    try {
+      this.sessions.visibleOwner(actor, found.accountId);
+    } catch {
+      throw new AppError('NOT_FOUND', `Conversation ${id} not found`);
+    }
+    return found;
+  }
+
+  /** The conversation's messages, newest first, with cursor paging. */
+  messages(actor: Actor, input: { conversationId: string; limit: number; cursor?: string | null }) {
+    const conversation = this.get(actor, input.conversationId);
+    const conditions = [eq(messages.conversationId, conversation.id)];
+    if (input.cursor) {
+      const anchor = this.db.select().from(messages).where(eq(messages.id, input.cursor)).get();
+      if (!anchor || anchor.conversationId !== conversation.id)
+        throw new AppError('BAD_REQUEST', 'The cursor does not belong to this list: start again without one');
+      conditions.push(
+        or(
+          lt(messages.createdAt, anchor.createdAt),
+          and(eq(messages.createdAt, anchor.createdAt), lt(messages.id, anchor.id)),
+        )!,
+      );
+    }
+    const rows = this.db
+      .select()
+      .from(messages)
+      .where(and(...conditions))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(input.limit + 1)
+      .all();
+    const items = rows.slice(0, input.limit);
+    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  markRead(actor: Actor, id: string): ConversationView {
+    return this.#change(actor, id, { unreadCount: 0 });
+  }
+
+  /** Resolves (or, with `resolved: false`, reopens) a conversation. A new inbound message reopens it too. */
+  resolve(actor: Actor, id: string, resolved: boolean): ConversationView {
+    return this.#change(actor, id, { status: resolved ? 'resolved' : 'open' });
+  }
+
+  listContacts(
+    actor: Actor,
+    input: { sessionId?: string | null; search?: string | null; limit: number; offset?: number },
+  ): { items: ContactView[]; nextOffset: number | null } {
+    const conditions: SQL[] = [];
+    if (input.sessionId) {
+      this.sessions.visibleOwner(actor, input.sessionId);
+      conditions.push(eq(contacts.accountId, input.sessionId));
+    } else if (!isAdmin(actor)) {
+      conditions.push(inArray(contacts.accountId, this.#ownAccounts(actor)));
+    }
+    const search = input.search?.trim();
+    if (search) {
+      const digits = search.replace(/\D/g, '');
+      conditions.push(
+        or(
+          sql`${contacts.name} like ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+          ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
+        )!,
+      );
+    }
+    const offset = input.offset ?? 0;
+    const rows = this.db
+      .select()
+      .from(contacts)
+      .where(and(...conditions))
+      .orderBy(sql`coalesce(${contacts.name}, ${contacts.phone}) collate nocase`, contacts.id)
+      .limit(input.limit + 1)
+      .offset(offset)
+      .all();
+    const items = rows.slice(0, input.limit).map(contactView);
+    return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
+  }
+
+  /** Renames a contact; from then on WhatsApp's push name no longer overwrites it. */
+  updateContact(actor: Actor, input: { id: string; name: string | null }): ContactView {
+    const row = this.db.select().from(contacts).where(eq(contacts.id, input.id)).get();
+    const owner = row ? this.#ownerOf(row.accountId) : undefined;
+    if (!row || !owner || !(isAdmin(actor) || owner === actor.id))
+      throw new AppError('NOT_FOUND', `Contact ${input.id} not found`);
+    const updated = this.db
+      .update(contacts)
+      .set({ name: input.name, nameEdited: input.name !== null, updatedAt: Date.now() })
+      .where(eq(contacts.id, row.id))
+      .returning()
+      .get();
+    const conversation = this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.contactId, row.id))
+      .get();
+    if (conversation) this.publish(conversation.id);
+    return contactView(updated);
+  }
+
+  #change(
+    actor: Actor,
+    id: string,
+    values: Partial<Pick<Conversation, 'unreadCount' | 'status'>>,
+  ): ConversationView {
+    const current = this.get(actor, id);
+    this.db
+      .update(conversations)
+      .set({ ...values, updatedAt: Date.now() })
+      .where(eq(conversations.id, current.id))
+      .run();
+    this.publish(current.id);
+    return this.get(actor, id);
+  }
+
+  #withContact(where: SQL | undefined, limit = 1, offset = 0): ConversationView[] {
+    return this.db
+      .select({ conversation: conversations, contact: contacts })
+      .from(conversations)
+      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+      .where(where)
+      .orderBy(
+        sql`case when ${conversations.unreadCount} > 0 then 0 else 1 end`,
+        desc(conversations.lastMessageAt),
+        desc(conversations.id),
+      )
+      .limit(limit)
+      .offset(offset)
+      .all()
+      .map(({ conversation: c, contact }) => ({
+        id: c.id,
+        accountId: c.accountId,
+        contact: contactView(contact),
+        status: c.status,
+        unreadCount: c.unreadCount,
+        lastMessageAt: c.lastMessageAt,
+        lastMessagePreview: c.lastMessagePreview,
+        createdAt: c.createdAt,
+        updatedAt: c.updatedAt,
+      }));
+  }
+
+  #ownAccounts(actor: Actor): string[] {
+    return this.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.ownerId, actor.id))
+      .all()
+      .map((a) => a.id);
+  }
+
+  #ownerOf(accountId: string): string | undefined {
+    return this.db
+      .select({ ownerId: accounts.ownerId })
+      .from(accounts)
+      .where(eq(accounts.id, accountId))
+      .get()?.ownerId;
+  }
+}
+
+const contactView = (c: Contact): ContactView => ({
+  id: c.id,
+  accountId: c.accountId,
+  phone: c.phone,
+  name: c.name,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+});

@@ -1,0 +1,112 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { errorMessage } from '../timeout.ts';
+import { refusedAddress, type UrlPolicy, validateWebhookUrl } from './url-policy.ts';
+
+export const RESPONSE_EXCERPT_BYTES = 1024;
+
+export interface PostResult {
+  statusCode: number | null;
+  durationMs: number;
+  /** The start of the response body, at most 1 KiB. */
+  responseExcerpt: string | null;
+  error: string | null;
+}
+
+/**
+ * Resolves like dns.lookup, but refuses addresses the policy forbids — checked on the address the socket
+ * really connects to, so a name that resolves to a metadata address (or rebinds to one) never gets through.
+ */
+const guardedLookup =
+  (policy: UrlPolicy): LookupFunction =>
+  (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, '', 0);
+      for (const a of addresses) {
+        const refused = refusedAddress(a.address, policy);
+        if (refused) return callback(new Error(`${hostname} resolves to ${refused}`), '', 0);
+      }
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
+
+/** POSTs a body with a timeout; never throws (errors are part of the result, for the attempt log). */
+export function postWebhook(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  options: { timeoutMs: number; policy: UrlPolicy; signal?: AbortSignal },
+): Promise<PostResult> {
+  const started = Date.now();
+  const done = (r: Omit<PostResult, 'durationMs'>): PostResult => ({
+    ...r,
+    durationMs: Date.now() - started,
+  });
+  let url: URL;
+  try {
+    url = validateWebhookUrl(rawUrl, options.policy);
+  } catch (error) {
+    return Promise.resolve(done({ statusCode: null, responseExcerpt: null, error: errorMessage(error) }));
+  }
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (r: Omit<PostResult, 'durationMs'>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve(done(r));
+    };
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Switchboard-Webhooks/1',
+          'content-length': Buffer.byteLength(body),
+          ...headers,
+        },
+        lookup: guardedLookup(options.policy),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < RESPONSE_EXCERPT_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on('end', () => {
+          const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
+          finish({ statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null });
+        });
+        res.on('error', (error) =>
+          finish({ statusCode: res.statusCode ?? null, responseExcerpt: null, error: errorMessage(error) }),
+        );
+      },
+    );
+    const timer = setTimeout(() => {
+      finish({
+        statusCode: null,
+        responseExcerpt: null,
+        error: `No response within ${options.timeoutMs} ms`,
+      });
+      req.destroy();
+    }, options.timeoutMs);
+    const onAbort = () => {
+      finish({ statusCode: null, responseExcerpt: null, error: 'Aborted: the server is shutting down' });
+      req.destroy();
+    };
+    options.signal?.addEventListener('abort', onAbort);
+    req.on('error', (error) =>
+      finish({ statusCode: null, responseExcerpt: null, error: errorMessage(error) }),
+    );
+    req.end(body);
+  });
+}

@@ -1,0 +1,326 @@
+import {
+  accounts,
+  type Db,
+  DEFAULT_WEBHOOK_EVENTS,
+  type DeliveryStatus,
+  type Webhook,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookEvent,
+  webhookAttempts,
+  webhookDeliveries,
+  webhooks,
+} from '@switchboard/db';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { type Actor, canSee, isAdmin } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { SessionManager } from '../sessions/manager.ts';
+import type { WebhookDispatcher } from './dispatcher.ts';
+import { postWebhook } from './http-post.ts';
+import { newDeliveryId, newEventId, type WebhookPayload } from './outbox.ts';
+import { newWebhookSecret, signedHeaders } from './signing.ts';
+import { validateWebhookUrl } from './url-policy.ts';
+
+/** How long the previous secret keeps signing after a rotation. */
+export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+export interface WebhookServiceConfig {
+  timeoutMs: number;
+  blockPrivate: boolean;
+}
+
+/** An endpoint as clients see it: never its secret (that is shown once, on create and rotate). */
+export interface WebhookView {
+  id: string;
+  accountId: string | null;
+  url: string;
+  description: string;
+  events: WebhookEvent[];
+  enabled: boolean;
+  disabledReason: string | null;
+  /** While a rotation overlaps: when the previous secret stops signing. */
+  previousSecretExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface DeliveryView extends Omit<WebhookDelivery, 'seq' | 'payload'> {
+  payload: WebhookPayload;
+  attemptLog: Array<Omit<WebhookAttempt, 'deliveryId'>>;
+}
+
+export interface TestResult {
+  ok: boolean;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+
+/** Endpoint management, the delivery log and replays. Who may touch an endpoint follows its account. */
+export class WebhookService {
+  constructor(
+    private readonly db: Db,
+    private readonly sessions: SessionManager,
+    private readonly dispatcher: WebhookDispatcher,
+    private readonly config: WebhookServiceConfig,
+  ) {}
+
+  list(actor: Actor, input: { sessionId?: string | null } = {}): WebhookView[] {
+    if (input.sessionId) this.sessions.visibleOwner(actor, input.sessionId);
+    const rows = this.#visibleRows(actor).filter((w) => !input.sessionId || w.accountId === input.sessionId);
+    return rows.map(view);
+  }
+
+  create(
+    actor: Actor,
+    input: {
+      sessionId: string | null;
+      url: string;
+      description?: string;
+      events?: WebhookEvent[];
+      enabled?: boolean;
+    },
+  ): WebhookView & { secret: string } {
+    this.#assertMayManage(actor, input.sessionId);
+    const url = validateWebhookUrl(input.url, this.config).toString();
+    const now = Date.now();
+    const row = this.db
+      .insert(webhooks)
+      .values({
+        id: newId(),
+        accountId: input.sessionId,
+        url,
+        description: input.description ?? '',
+        secret: newWebhookSecret(),
+        events: dedupe(input.events ?? DEFAULT_WEBHOOK_EVENTS),
+        enabled: input.enabled ?? true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    return { ...view(row), secret: row.secret };
+  }
+
+  update(
+    actor: Actor,
+    input: { id: string; url?: string; description?: string; events?: WebhookEvent[]; enabled?: boolean },
+  ): WebhookView {
+    const current = this.#visible(actor, input.id);
+    const url = input.url === undefined ? undefined : validateWebhookUrl(input.url, this.config).toString();
+    const row = this.db
+      .update(webhooks)
+      .set({
+        ...(url !== undefined ? { url } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.events !== undefined ? { events: dedupe(input.events) } : {}),
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        // Turning it on again (e.g. after a 410) clears why it was off.
+        ...(input.enabled ? { disabledReason: null } : {}),
+        updatedAt: Date.now(),
+      })
+      .where(eq(webhooks.id, current.id))
+      .returning()
+      .get();
+    if (input.enabled) this.dispatcher.wake();
+    return view(row);
+  }
+
+  delete(actor: Actor, id: string): void {
+    const row = this.#visible(actor, id);
+    this.db.delete(webhooks).where(eq(webhooks.id, row.id)).run();
+  }
+
+  /** A new secret; the previous one keeps signing (beside it) for 24 h so receivers can switch over. */
+  rotateSecret(actor: Actor, id: string): WebhookView & { secret: string } {
+    const current = this.#visible(actor, id);
+    const now = Date.now();
+    const row = this.db
+      .update(webhooks)
+      .set({
+        secret: newWebhookSecret(),
+        previousSecret: current.secret,
+        previousSecretExpiresAt: now + ROTATION_OVERLAP_MS,
+        updatedAt: now,
+      })
+      .where(eq(webhooks.id, current.id))
+      .returning()
+      .get();
+    return { ...view(row), secret: row.secret };
+  }
+
+  /** Sends a `webhook.test` event at once (not through the outbox) and reports what the endpoint answered. */
+  async test(actor: Actor, id: string): Promise<TestResult> {
+    const row = this.#visible(actor, id);
+    const phone = row.accountId
+      ? (this.db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, row.accountId)).get()
+          ?.phone ?? null)
+      : null;
+    const payload: WebhookPayload = {
+      id: newEventId(),
+      type: 'webhook.test',
+      timestamp: new Date().toISOString(),
+      accountId: row.accountId,
+      accountPhone: phone,
+      data: { webhookId: row.id, message: 'This is a test event from Switchboard' },
+    };
+    const body = JSON.stringify(payload);
+    const result = await postWebhook(row.url, body, signedHeaders(row, newDeliveryId(), body), {
+      timeoutMs: this.config.timeoutMs,
+      policy: this.config,
+    });
+    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    return {
+      ok,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error ?? (ok ? null : `The endpoint answered ${result.statusCode}`),
+      responseExcerpt: result.responseExcerpt,
+    };
+  }
+
+  /** Newest first; `nextCursor` goes back as `cursor`. */
+  deliveries(
+    actor: Actor,
+    input: {
+      webhookId?: string | null;
+      status?: DeliveryStatus | null;
+      eventType?: string | null;
+      limit: number;
+      cursor?: number | null;
+    },
+  ): { items: DeliveryView[]; nextCursor: number | null } {
+    const ids = input.webhookId
+      ? [this.#visible(actor, input.webhookId).id]
+      : this.#visibleRows(actor).map((w) => w.id);
+    if (ids.length === 0) return { items: [], nextCursor: null };
+    const conditions: SQL[] = [inArray(webhookDeliveries.webhookId, ids)];
+    if (input.status) conditions.push(eq(webhookDeliveries.status, input.status));
+    if (input.eventType) conditions.push(eq(webhookDeliveries.eventType, input.eventType));
+    if (input.cursor) conditions.push(lt(webhookDeliveries.seq, input.cursor));
+    const rows = this.db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(...conditions))
+      .orderBy(desc(webhookDeliveries.seq))
+      .limit(input.limit + 1)
+      .all();
+    const page = rows.slice(0, input.limit);
+    const attempts = page.length
+      ? this.db
+          .select()
+          .from(webhookAttempts)
+          .where(
+            inArray(
+              webhookAttempts.deliveryId,
+              page.map((d) => d.id),
+            ),
+          )
+          .orderBy(webhookAttempts.id)
+          .all()
+      : [];
+    const items = page.map(({ seq: _seq, payload, ...d }) => ({
+      ...d,
+      payload: JSON.parse(payload) as WebhookPayload,
+      attemptLog: attempts.filter((a) => a.deliveryId === d.id).map(({ deliveryId: _d, ...a }) => a),
+    }));
+    return { items, nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null };
+  }
+
+  /**
+   * Queues deliveries again — one, or every failed one of an endpoint — with a fresh set of attempts.
+   * They are signed when sent, so with a fresh timestamp and signature.
+   */
+  replay(actor: Actor, input: { deliveryId: string } | { webhookId: string }): { replayed: number } {
+    const now = Date.now();
+    const reset = { status: 'pending' as const, attempts: 0, nextAttemptAt: now, updatedAt: now };
+    let replayed: number;
+    if ('deliveryId' in input) {
+      const delivery = this.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.id, input.deliveryId))
+        .get();
+      const visible = delivery && this.#visibleRows(actor).some((w) => w.id === delivery.webhookId);
+      if (!delivery || !visible) throw new AppError('NOT_FOUND', `Delivery ${input.deliveryId} not found`);
+      if (delivery.status === 'pending')
+        throw new AppError('CONFLICT', `Delivery ${delivery.id} is still pending: it will be sent anyway`);
+      replayed = this.db
+        .update(webhookDeliveries)
+        .set(reset)
+        .where(eq(webhookDeliveries.id, delivery.id))
+        .run().changes;
+    } else {
+      const endpoint = this.#visible(actor, input.webhookId);
+      replayed = this.db
+        .update(webhookDeliveries)
+        .set(reset)
+        .where(and(eq(webhookDeliveries.webhookId, endpoint.id), eq(webhookDeliveries.status, 'failed')))
+        .run().changes;
+    }
+    this.dispatcher.wake();
+    return { replayed };
+  }
+
+  #visibleRows(actor: Actor): Webhook[] {
+    if (isAdmin(actor)) return this.db.select().from(webhooks).orderBy(webhooks.createdAt).all();
+    return this.db
+      .select({ webhook: webhooks })
+      .from(webhooks)
+      .innerJoin(accounts, eq(accounts.id, webhooks.accountId))
+      .where(eq(accounts.ownerId, actor.id))
+      .orderBy(webhooks.createdAt)
+      .all()
+      .map((r) => r.webhook);
+  }
+
+  /** NOT_FOUND for someone else's endpoint or an operator asking for a global one, exactly like a missing one. */
+  #visible(actor: Actor, id: string): Webhook {
+    const row = this.db.select().from(webhooks).where(eq(webhooks.id, id)).get();
+    const owner = row?.accountId
+      ? this.db
+          .select({ ownerId: accounts.ownerId })
+          .from(accounts)
+          .where(eq(accounts.id, row.accountId))
+          .get()?.ownerId
+      : undefined;
+    const allowed =
+      row && (row.accountId === null ? isAdmin(actor) : owner !== undefined && canSee(actor, owner));
+    if (!row || !allowed) throw new AppError('NOT_FOUND', `Webhook ${id} not found`);
+    return row;
+  }
+
+  #assertMayManage(actor: Actor, sessionId: string | null): void {
+    if (sessionId === null) {
+      if (!isAdmin(actor))
+        throw new AppError(
+          'FORBIDDEN',
+          'Only admins can add global webhooks (for every account): name an account',
+        );
+      return;
+    }
+    this.sessions.visibleOwner(actor, sessionId);
+  }
+}
+
+const dedupe = (events: WebhookEvent[]) => [...new Set(events)];
+
+function view(row: Webhook): WebhookView {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    url: row.url,
+    description: row.description,
+    events: row.events,
+    enabled: row.enabled,
+    disabledReason: row.disabledReason,
+    previousSecretExpiresAt:
+      row.previousSecretExpiresAt && row.previousSecretExpiresAt > Date.now()
+        ? row.previousSecretExpiresAt
+        : null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
