@@ -1,7 +1,10 @@
 import { authRouter } from './routers/auth.ts';
+import { contactsRouter } from './routers/contacts.ts';
+import { conversationsRouter } from './routers/conversations.ts';
 import { messagesRouter } from './routers/messages.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
+import { webhooksRouter } from './routers/webhooks.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -9,6 +12,9 @@ export const appRouter = router({
   users: usersRouter,
   sessions: sessionsRouter,
   messages: messagesRouter,
+  webhooks: webhooksRouter,
+  conversations: conversationsRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,13 @@
 import { ENGINE_NAMES, SESSION_ID_PATTERN } from '@switchboard/core';
-import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, SESSION_STATUSES, USER_ROLES } from '@switchboard/db';
+import {
+  CONVERSATION_STATUSES,
+  DELIVERY_STATUSES,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_STATUSES,
+  SESSION_STATUSES,
+  USER_ROLES,
+  WEBHOOK_EVENTS,
+} from '@switchboard/db';
 
 import { z } from 'zod';
 
@@ -56,6 +64,94 @@ export const message = z.object({
   status: z.enum(MESSAGE_STATUSES),
   externalId: z.string().nullable(),
   error: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  media: z
+    .object({
+      type: z.string(),
+      mimetype: z.string().optional(),
+      size: z.number().optional(),
+      filename: z.string().optional(),
+    })
+    .nullable(),
+  groupId: z.string().nullable().describe('Group chat id when the message was posted in a group'),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const webhookEvent = z.enum(WEBHOOK_EVENTS);
+
+export const webhook = z.object({
+  id: z.string(),
+  accountId: z.string().nullable().describe("null: a global endpoint that gets every account's events"),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(webhookEvent),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  previousSecretExpiresAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const webhookWithSecret = webhook.extend({
+  secret: z.string().describe('Shown once: store it now'),
+});
+
+export const deliveryStatus = z.enum(DELIVERY_STATUSES);
+
+export const webhookDelivery = z.object({
+  id: z.string(),
+  webhookId: z.string(),
+  eventId: z.string(),
+  eventType: z.string(),
+  accountId: z.string().nullable(),
+  payload: z.object({
+    id: z.string(),
+    type: z.string(),
+    timestamp: z.string(),
+    accountId: z.string().nullable(),
+    accountPhone: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  status: deliveryStatus,
+  attempts: z.number(),
+  nextAttemptAt: z.number(),
+  lastAttemptAt: z.number().nullable(),
+  lastStatusCode: z.number().nullable(),
+  lastError: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  attemptLog: z.array(
+    z.object({
+      id: z.number(),
+      at: z.number(),
+      statusCode: z.number().nullable(),
+      durationMs: z.number(),
+      responseExcerpt: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+
+export const contact = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  phone: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const conversationStatus = z.enum(CONVERSATION_STATUSES);
+
+export const conversation = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  contact,
+  status: conversationStatus,
+  unreadCount: z.number(),
+  lastMessageAt: z.number(),
+  lastMessagePreview: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -79,6 +175,8 @@ export const sessionEvent = z.discriminatedUnion('type', [
 ]);
 
 export const messageEvent = z.object({ ...eventBase, type: z.literal('message'), message });
+
+export const conversationEvent = z.object({ ...eventBase, type: z.literal('conversation'), conversation });
 
 export const ok = z.object({ ok: z.literal(true) });
 
