@@ -1,6 +1,5 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startReceiver } from './support/receiver.ts';
 import {
   type Client,
   connect,
@@ -12,6 +11,7 @@ import {
   type TestGateway,
   waitFor,
 } from './support/harness.ts';
+import { startReceiver } from './support/receiver.ts';
 
 const FAST_WEBHOOKS = { WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,50,50', WEBHOOK_TIMEOUT_MS: '300' };
 
@@ -58,7 +58,8 @@ describe('webhooks', () => {
     );
     await client.sessions.stop.mutate({ id: s.id });
     await waitFor(
-      () => r.received.some((x) => x.payload.type === 'session.status' && x.payload.data.status === 'stopped'),
+      () =>
+        r.received.some((x) => x.payload.type === 'session.status' && x.payload.data.status === 'stopped'),
       'session.status webhook',
     );
 
@@ -80,7 +81,9 @@ describe('webhooks', () => {
     expect(() => verify('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', one)).toThrow();
 
     const log = await client.webhooks.deliveries.query({ webhookId: hook.id });
-    expect(log.items.every((d) => d.status === 'delivered' && d.attemptLog[0]?.statusCode === 200)).toBe(true);
+    expect(log.items.every((d) => d.status === 'delivered' && d.attemptLog[0]?.statusCode === 200)).toBe(
+      true,
+    );
   });
 
   it('sends session.qr only to endpoints that subscribed to it', async () => {
@@ -97,13 +100,19 @@ describe('webhooks', () => {
   });
 
   it('retries on 500 until 200: every event once, in order; pending ones survive a restart while the receiver is down', async () => {
-    const { g, cookie, client } = await setup({ WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,1000,1000,1000,1000' });
+    const { g, cookie, client } = await setup({
+      WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,1000,1000,1000,1000',
+    });
     let failing = true;
     const r = await receiver(() => (failing ? 500 : 200));
     const s = await createLinked(g, cookie, client, 'Retry', '4915100000002');
     await client.webhooks.create.mutate({ sessionId: s.id, url: r.url, events: ['message.received'] });
     for (let i = 0; i < 5; i++)
-      await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550160', to: `+${s.phone}`, text: `m${i}` });
+      await sandbox(g, cookie, 'POST', '/inbound', {
+        from: '+14155550160',
+        to: `+${s.phone}`,
+        text: `m${i}`,
+      });
     await waitFor(() => r.received.length >= 3, 'some failed attempts');
     failing = false;
     await waitFor(async () => {
@@ -118,7 +127,11 @@ describe('webhooks', () => {
     // Receiver down across a restart: the deliveries wait in SQLite and go out afterwards.
     await r.close();
     for (let i = 5; i < 8; i++)
-      await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550160', to: `+${s.phone}`, text: `m${i}` });
+      await sandbox(g, cookie, 'POST', '/inbound', {
+        from: '+14155550160',
+        to: `+${s.phone}`,
+        text: `m${i}`,
+      });
     await waitFor(async () => {
       const p = await client.webhooks.deliveries.query({ status: 'pending' });
       return p.items.length === 3 && p.items.some((d) => d.attempts >= 1);
@@ -126,7 +139,10 @@ describe('webhooks', () => {
     await client.close();
     await g.close();
     const r2 = await receiver();
-    const g2 = await startTestGateway({ ...FAST_WEBHOOKS, WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,1000,1000,1000,1000' }, g.dataDir);
+    const g2 = await startTestGateway(
+      { ...FAST_WEBHOOKS, WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,1000,1000,1000,1000' },
+      g.dataDir,
+    );
     cleanups.push(() => g2.dispose());
     const c2 = connect(g2, await signIn(g2, 'admin@example.com', 'admin-password-1'));
     cleanups.push(() => c2.close());
@@ -142,14 +158,20 @@ describe('webhooks', () => {
     let mode: 'gone' | 'hang' | 'ok' = 'hang';
     const r = await receiver(() => (mode === 'gone' ? 410 : mode === 'hang' ? 'hang' : 200));
     const s = await createLinked(g, cookie, client, 'Gone', '4915100000003');
-    const hook = await client.webhooks.create.mutate({ sessionId: s.id, url: r.url, events: ['message.received'] });
+    const hook = await client.webhooks.create.mutate({
+      sessionId: s.id,
+      url: r.url,
+      events: ['message.received'],
+    });
     await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550170', to: `+${s.phone}`, text: 'slow' });
     const failed = await waitFor(async () => {
       const p = await client.webhooks.deliveries.query({ webhookId: hook.id, status: 'failed' });
       return p.items[0];
     }, 'the delivery to fail after its attempts');
     expect(failed.attempts).toBe(2);
-    expect(failed.attemptLog.every((a) => a.statusCode === null && /No response/.test(a.error ?? ''))).toBe(true);
+    expect(failed.attemptLog.every((a) => a.statusCode === null && /No response/.test(a.error ?? ''))).toBe(
+      true,
+    );
 
     mode = 'ok';
     const firstSig = r.received[0]!.headers['webhook-signature'];
@@ -163,7 +185,10 @@ describe('webhooks', () => {
 
     mode = 'gone';
     await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550170', to: `+${s.phone}`, text: 'gone' });
-    await waitFor(async () => (await client.webhooks.list.query())[0]?.enabled === false, 'endpoint disabled');
+    await waitFor(
+      async () => (await client.webhooks.list.query())[0]?.enabled === false,
+      'endpoint disabled',
+    );
     expect((await client.webhooks.list.query())[0]?.disabledReason).toMatch(/410/);
   });
 
@@ -208,20 +233,33 @@ describe('webhooks', () => {
   it('lets operators manage only their own accounts’ endpoints; global ones are admin-only', async () => {
     const { g, client } = await setup();
     const r = await receiver();
-    await client.users.create.mutate({ email: 'op@example.com', name: 'Op', password: 'operator-pass-1', role: 'operator' });
+    await client.users.create.mutate({
+      email: 'op@example.com',
+      name: 'Op',
+      password: 'operator-pass-1',
+      role: 'operator',
+    });
     const op = connect(g, await signIn(g, 'op@example.com', 'operator-pass-1'));
     cleanups.push(() => op.close());
-    const adminSession = await client.sessions.create.mutate({ name: 'Admins', engine: 'sandbox', start: false });
+    const adminSession = await client.sessions.create.mutate({
+      name: 'Admins',
+      engine: 'sandbox',
+      start: false,
+    });
     const mine = await op.sessions.create.mutate({ name: 'Mine', engine: 'sandbox', start: false });
     const adminHook = await client.webhooks.create.mutate({ sessionId: adminSession.id, url: r.url });
     const global = await client.webhooks.create.mutate({ sessionId: null, url: r.url });
     await op.webhooks.create.mutate({ sessionId: mine.id, url: r.url });
     expect((await op.webhooks.list.query()).map((w) => w.accountId)).toEqual([mine.id]);
     for (const id of [adminHook.id, global.id])
-      await expect(op.webhooks.rotateSecret.mutate({ id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
-    await expect(op.webhooks.create.mutate({ sessionId: adminSession.id, url: r.url })).rejects.toMatchObject({
-      data: { code: 'NOT_FOUND' },
-    });
+      await expect(op.webhooks.rotateSecret.mutate({ id })).rejects.toMatchObject({
+        data: { code: 'NOT_FOUND' },
+      });
+    await expect(op.webhooks.create.mutate({ sessionId: adminSession.id, url: r.url })).rejects.toMatchObject(
+      {
+        data: { code: 'NOT_FOUND' },
+      },
+    );
     await expect(op.webhooks.create.mutate({ sessionId: null, url: r.url })).rejects.toMatchObject({
       data: { code: 'FORBIDDEN' },
     });

@@ -6,7 +6,13 @@ export interface Received {
   body: string;
   /** What the receiver answered (null: it never did). */
   answer: number | null;
-  payload: { id: string; type: string; accountId: string | null; accountPhone: string | null; data: Record<string, unknown> };
+  payload: {
+    id: string;
+    type: string;
+    accountId: string | null;
+    accountPhone: string | null;
+    data: Record<string, unknown>;
+  };
 }
 
 /** A real webhook receiver on loopback. `respond` decides the answer per request (default 200). */
