@@ -1,14 +1,12 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type Client,
   connect,
   createLinked,
   sandbox,
   setupAdmin,
   signIn,
   startTestGateway,
-  type TestGateway,
   waitFor,
 } from './support/harness.ts';
 import { startReceiver } from './support/receiver.ts';
