@@ -6,6 +6,7 @@ import { ConnectionMonitor } from './live/connection.tsx';
 import { LiveStore, LiveStoreContext } from './live/live-store.ts';
 import { SessionStream } from './live/session-stream.tsx';
 import { useRoute } from './router.tsx';
+import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
@@ -36,6 +37,9 @@ export function Dashboard({
       break;
     case 'messages':
       screen = <MessagesScreen requested={route.sessionId} />;
+      break;
+    case 'inbox':
+      screen = <InboxScreen sessionId={route.sessionId} conversationId={route.conversationId} />;
       break;
     case 'users':
       screen = user.role === 'admin' ? <UsersScreen me={user} /> : <NotFoundScreen path="/users" />;

@@ -1,4 +1,4 @@
-import { MessagesSquare, Smartphone, Users } from 'lucide-react';
+import { Inbox, MessagesSquare, Smartphone, Users } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
@@ -12,6 +12,7 @@ const TITLES: Record<Route['name'], string> = {
   sessions: 'Sessions',
   session: 'Session',
   messages: 'Messages',
+  inbox: 'Inbox',
   users: 'Users',
   'not-found': 'Not found',
 };
@@ -37,6 +38,12 @@ export function AppShell({
       label: 'Sessions',
       icon: Smartphone,
       active: route.name === 'sessions' || route.name === 'session',
+    },
+    {
+      to: { name: 'inbox', sessionId: null, conversationId: null } as const,
+      label: 'Inbox',
+      icon: Inbox,
+      active: route.name === 'inbox',
     },
     {
       to: { name: 'messages', sessionId: null } as const,

@@ -9,6 +9,12 @@ describe('routes', () => {
     expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
     expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
     expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/inbox')).toEqual({ name: 'inbox', sessionId: null, conversationId: null });
+    expect(parseRoute('/inbox', '?session=s1&conversation=c1')).toEqual({
+      name: 'inbox',
+      sessionId: 's1',
+      conversationId: 'c1',
+    });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
 
@@ -19,6 +25,9 @@ describe('routes', () => {
       { name: 'messages', sessionId: 'x' },
       { name: 'messages', sessionId: null },
       { name: 'users' },
+      { name: 'inbox', sessionId: null, conversationId: null },
+      { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
+      { name: 'inbox', sessionId: null, conversationId: 'c2' },
     ];
     for (const route of routes) {
       const [path = '', query = ''] = routePath(route).split('?');

@@ -3,6 +3,7 @@ export type Route =
   | { name: 'sessions' }
   | { name: 'session'; id: string }
   | { name: 'messages'; sessionId: string | null }
+  | { name: 'inbox'; sessionId: string | null; conversationId: string | null }
   | { name: 'users' }
   | { name: 'not-found'; path: string };
 
@@ -13,6 +14,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (session?.[1]) return { name: 'session', id: safeDecode(session[1]) };
   if (path === '/messages') {
     return { name: 'messages', sessionId: new URLSearchParams(search).get('session') };
+  }
+  if (path === '/inbox') {
+    const params = new URLSearchParams(search);
+    return { name: 'inbox', sessionId: params.get('session'), conversationId: params.get('conversation') };
   }
   if (path === '/users') return { name: 'users' };
   return { name: 'not-found', path };
@@ -26,6 +31,13 @@ export function routePath(route: Route): string {
       return `/sessions/${encodeURIComponent(route.id)}`;
     case 'messages':
       return route.sessionId ? `/messages?session=${encodeURIComponent(route.sessionId)}` : '/messages';
+    case 'inbox': {
+      const params = new URLSearchParams();
+      if (route.sessionId) params.set('session', route.sessionId);
+      if (route.conversationId) params.set('conversation', route.conversationId);
+      const query = params.toString();
+      return query ? `/inbox?${query}` : '/inbox';
+    }
     case 'users':
       return '/users';
     case 'not-found':

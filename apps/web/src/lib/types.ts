@@ -17,3 +17,11 @@ export type UserRole = User['role'];
 type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
 export type TrackedSessionEvent = Yielded<Outputs['sessions']['onEvent']>;
 export type SessionEvent = TrackedSessionEvent['data'];
+
+export type Conversation = Outputs['conversations']['list']['items'][number];
+export type ConversationPage = Outputs['conversations']['list'];
+export type Webhook = Outputs['webhooks']['list'][number];
+export type WebhookWithSecret = Outputs['webhooks']['create'];
+export type WebhookEvent = Webhook['events'][number];
+export type WebhookDelivery = Outputs['webhooks']['deliveries']['items'][number];
+export type WebhookTestResult = Outputs['webhooks']['test'];

@@ -15,6 +15,7 @@ import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
+import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
@@ -178,6 +179,8 @@ export function SessionDetailScreen({ id }: { id: string }) {
             )}
           </Card>
         </div>
+
+        <WebhooksSection sessionId={session.id} />
       </div>
     </>
   );

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import {
+  belongsToThread,
+  compareConversations,
+  contactLabel,
+  matchesFilter,
+  threadMessages,
+  tickFor,
+  upsertConversation,
+} from './inbox.ts';
+import type { Conversation, Message } from './types.ts';
+
+const conv = (id: string, lastMessageAt: number, extra: Partial<Conversation> = {}): Conversation => ({
+  id,
+  accountId: 'sales',
+  contact: {
+    id: `c-${id}`,
+    accountId: 'sales',
+    phone: `1415555${id.padStart(4, '0')}`,
+    name: null,
+    createdAt: 0,
+    updatedAt: 0,
+  },
+  status: 'open',
+  unreadCount: 0,
+  lastMessageAt,
+  lastMessagePreview: 'hi',
+  createdAt: 0,
+  updatedAt: lastMessageAt,
+  ...extra,
+});
+
+const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Message => ({
+  id,
+  accountId: 'sales',
+  direction: 'out',
+  peer: '14155550001',
+  peerName: null,
+  body: id,
+  status: 'sent',
+  externalId: null,
+  error: null,
+  conversationId: null,
+  media: null,
+  groupId: null,
+  createdAt,
+  updatedAt: createdAt,
+  ...extra,
+});
+
+const all = { sessionId: null, search: '' };
+
+describe('conversation order', () => {
+  it('puts unread first, then newest first', () => {
+    const list = [
+      conv('1', 10),
+      conv('2', 30),
+      conv('3', 5, { unreadCount: 2 }),
+      conv('4', 20, { unreadCount: 1 }),
+    ];
+    expect(list.sort(compareConversations).map((c) => c.id)).toEqual(['4', '3', '2', '1']);
+  });
+});
+
+describe('matchesFilter', () => {
+  const named = conv('7', 1, { contact: { ...conv('7', 1).contact, name: 'Grace Hopper' } });
+  it('filters by account', () => {
+    expect(matchesFilter(named, { sessionId: 'sales', search: '' })).toBe(true);
+    expect(matchesFilter(named, { sessionId: 'support', search: '' })).toBe(false);
+  });
+  it('searches the name (any case) and the phone (digits only)', () => {
+    expect(matchesFilter(named, { ...all, search: 'grace' })).toBe(true);
+    expect(matchesFilter(named, { ...all, search: '+1 415 555' })).toBe(true);
+    expect(matchesFilter(named, { ...all, search: 'ada' })).toBe(false);
+  });
+});
+
+describe('upsertConversation', () => {
+  it('adds a new conversation in order and moves an updated one to the top', () => {
+    const list = [conv('1', 20), conv('2', 10)];
+    const added = upsertConversation(list, conv('3', 30), all);
+    expect(added.map((c) => c.id)).toEqual(['3', '1', '2']);
+    const bumped = upsertConversation(added, conv('2', 40, { unreadCount: 1 }), all);
+    expect(bumped.map((c) => c.id)).toEqual(['2', '3', '1']);
+    expect(bumped[0]?.unreadCount).toBe(1);
+  });
+  it('ignores an older copy and drops one that no longer matches', () => {
+    const list = [conv('1', 20)];
+    expect(upsertConversation(list, conv('1', 10), all)).toBe(list);
+    expect(upsertConversation(list, conv('1', 30), { sessionId: 'other', search: '' })).toEqual([]);
+    expect(
+      upsertConversation(list, conv('9', 30, { accountId: 'other' }), { sessionId: 'sales', search: '' }),
+    ).toBe(list);
+  });
+});
+
+describe('threads', () => {
+  it('shows messages oldest first, the newest copy of each once', () => {
+    const pages = [[msg('c', 3), msg('b', 2)], [msg('a', 1)]];
+    const live = [msg('b', 2, { status: 'read', updatedAt: 9 })];
+    const thread = threadMessages(pages, live);
+    expect(thread.map((m) => m.id)).toEqual(['a', 'b', 'c']);
+    expect(thread[1]?.status).toBe('read');
+  });
+  it('knows which live messages belong to the open conversation', () => {
+    const c = conv('1', 1);
+    expect(belongsToThread(msg('x', 1, { conversationId: '1' }), c)).toBe(true);
+    expect(belongsToThread(msg('x', 1, { conversationId: '2' }), c)).toBe(false);
+    expect(belongsToThread(msg('x', 1, { peer: c.contact.phone }), c)).toBe(true);
+    expect(belongsToThread(msg('x', 1, { peer: c.contact.phone, groupId: 'g' }), c)).toBe(false);
+  });
+  it('labels the contact by name, else by phone', () => {
+    expect(contactLabel(conv('1', 1), (p) => `+${p}`)).toBe('+14155550001');
+    expect(contactLabel(conv('1', 1, { contact: { ...conv('1', 1).contact, name: 'Ada' } }), String)).toBe(
+      'Ada',
+    );
+  });
+});
+
+describe('tickFor', () => {
+  it('maps outgoing statuses to ticks and gives incoming messages none', () => {
+    expect(tickFor(msg('a', 1, { status: 'queued' }))).toBe('pending');
+    expect(tickFor(msg('a', 1, { status: 'sent' }))).toBe('sent');
+    expect(tickFor(msg('a', 1, { status: 'delivered' }))).toBe('delivered');
+    expect(tickFor(msg('a', 1, { status: 'read' }))).toBe('read');
+    expect(tickFor(msg('a', 1, { status: 'played' }))).toBe('read');
+    expect(tickFor(msg('a', 1, { status: 'failed' }))).toBe('failed');
+    expect(tickFor(msg('a', 1, { direction: 'in', status: 'received' }))).toBeNull();
+  });
+});

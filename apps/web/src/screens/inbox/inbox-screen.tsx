@@ -1,0 +1,217 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { ChevronDown, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
+import { useDeferredValue, useId, useState } from 'react';
+import { Card } from '../../components/card.tsx';
+import { cx } from '../../components/cx.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { selectClass } from '../../components/field.tsx';
+import { LoadingBlock } from '../../components/spinner.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { upsertConversation } from '../../lib/inbox.ts';
+import { formatPhone } from '../../lib/phone.ts';
+import type { Conversation } from '../../lib/types.ts';
+import { useNow } from '../../live/use-now.ts';
+import { useSessions } from '../../live/use-sessions.ts';
+import { Link, navigate } from '../../router.tsx';
+import { trpc } from '../../trpc.ts';
+import { PageHeader } from '../page-header.tsx';
+import { ConversationList } from './conversation-list.tsx';
+import { Thread } from './thread.tsx';
+
+export const CONVERSATION_PAGE_SIZE = 100;
+
+/** Conversations of one account or all, kept live; the open thread beside the list (alone on phones). */
+export function InboxScreen({
+  sessionId,
+  conversationId,
+}: {
+  sessionId: string | null;
+  conversationId: string | null;
+}) {
+  const { sessions, isLoading: sessionsLoading, error: sessionsError } = useSessions();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const term = deferredSearch.trim();
+  const input = { sessionId, search: term || null, limit: CONVERSATION_PAGE_SIZE };
+  const utils = trpc.useUtils();
+  const now = useNow(30_000);
+  const selectId = useId();
+  const searchId = useId();
+
+  const query = trpc.conversations.list.useQuery(input, {
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });
+
+  trpc.conversations.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
+    onData: ({ data: event }) => {
+      // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
+      void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
+      utils.conversations.list.setData(input, (data) =>
+        data
+          ? {
+              ...data,
+              items: upsertConversation(data.items, event.conversation, { sessionId, search: term }),
+            }
+          : data,
+      );
+    },
+  });
+
+  const conversations = query.data?.items ?? [];
+  const selected = conversationId ? conversations.find((c) => c.id === conversationId) : undefined;
+  const sessionsById = new Map((sessions ?? []).map((s) => [s.id, s] as const));
+
+  const open = (conversation: Conversation) =>
+    navigate({ name: 'inbox', sessionId, conversationId: conversation.id });
+  const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
+
+  if (sessionsLoading) return <LoadingBlock label="Loading accounts…" />;
+  if (sessions && sessions.length === 0) {
+    return (
+      <>
+        <PageHeader title="Inbox" />
+        <EmptyState
+          icon={Smartphone}
+          title="No account yet"
+          action={
+            <Link
+              to={{ name: 'sessions' }}
+              className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+            >
+              Add a session
+            </Link>
+          }
+        >
+          Conversations arrive through a linked WhatsApp account. Add a session and link it first.
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Inbox"
+        description="Conversations with your contacts, unread first. New messages arrive live."
+      />
+      {sessionsError ? <ErrorNotice className="mb-4">{errorMessage(sessionsError)}</ErrorNotice> : null}
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 md:grid-cols-[minmax(0,21rem)_minmax(0,1fr)] md:gap-6">
+        <Card
+          aria-label="Conversations"
+          className={cx('overflow-hidden', conversationId ? 'hidden md:block' : undefined)}
+        >
+          <div className="space-y-3 border-b border-zinc-100 p-3 dark:border-zinc-800">
+            <div>
+              <label htmlFor={selectId} className="sr-only">
+                Account
+              </label>
+              <div className="relative">
+                <select
+                  id={selectId}
+                  className={selectClass}
+                  value={sessionId ?? ''}
+                  onChange={(e) =>
+                    navigate(
+                      { name: 'inbox', sessionId: e.target.value || null, conversationId: null },
+                      { replace: true },
+                    )
+                  }
+                >
+                  <option value="">All accounts</option>
+                  {(sessions ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                      {s.phone ? ` · ${formatPhone(s.phone)}` : ''}
+                    </option>
+                  ))}
+                </select>
+                <ChevronDown
+                  aria-hidden
+                  className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+                />
+              </div>
+            </div>
+            <div className="relative">
+              <label htmlFor={searchId} className="sr-only">
+                Search by name or phone
+              </label>
+              <Search
+                aria-hidden
+                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+              />
+              <input
+                id={searchId}
+                type="search"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                placeholder="Search by name or phone"
+                className={cx(selectClass, 'pr-3 pl-9')}
+              />
+            </div>
+          </div>
+          {query.isLoading ? <LoadingBlock label="Loading conversations…" /> : null}
+          {query.error ? (
+            <div className="p-4">
+              <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
+            </div>
+          ) : null}
+          {query.data && conversations.length === 0 ? (
+            <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
+              <Inbox aria-hidden className="size-6 text-zinc-400" />
+              <p className="text-sm font-medium">
+                {term ? 'No conversation matches' : 'No conversations yet'}
+              </p>
+              <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">
+                {term
+                  ? 'Try another name or part of the phone number.'
+                  : 'When a contact writes to one of your accounts, the conversation shows up here.'}
+              </p>
+            </div>
+          ) : null}
+          {conversations.length > 0 ? (
+            <ConversationList
+              conversations={conversations}
+              selectedId={conversationId}
+              sessionsById={sessionsById}
+              showAccount={!sessionId}
+              now={now}
+              onOpen={open}
+            />
+          ) : null}
+        </Card>
+
+        <div className={cx(conversationId ? undefined : 'hidden md:block')}>
+          {selected ? (
+            <Thread
+              key={selected.id}
+              conversation={selected}
+              session={sessionsById.get(selected.accountId) ?? null}
+              onBack={back}
+            />
+          ) : conversationId && query.isLoading ? (
+            <LoadingBlock label="Loading conversation…" />
+          ) : (
+            <EmptyState
+              icon={MessagesSquare}
+              title={conversationId ? 'Conversation not found' : 'Choose a conversation'}
+            >
+              {conversationId ? (
+                <button
+                  type="button"
+                  onClick={back}
+                  className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                >
+                  Back to the conversations
+                </button>
+              ) : (
+                'Pick a conversation on the left to read it and reply.'
+              )}
+            </EmptyState>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
