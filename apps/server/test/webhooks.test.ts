@@ -112,11 +112,18 @@ describe('webhooks', () => {
         text: `m${i}`,
       });
     await waitFor(() => r.received.length >= 3, 'some failed attempts');
+    // The endpoint's health says so: never succeeded, failures piling up.
+    const unhealthy = (await client.webhooks.list.query({ sessionId: s.id }))[0]!;
+    expect(unhealthy.lastSuccessAt).toBeNull();
+    expect(unhealthy.consecutiveFailures).toBeGreaterThanOrEqual(3);
     failing = false;
     await waitFor(async () => {
       const p = await client.webhooks.deliveries.query({ status: 'delivered' });
       return p.items.length === 5;
     }, 'all 5 delivered');
+    const healthy = (await client.webhooks.list.query({ sessionId: s.id }))[0]!;
+    expect(healthy.lastSuccessAt).toBeGreaterThan(0);
+    expect(healthy.consecutiveFailures).toBe(0);
     const accepted = r.received.filter((x) => x.answer === 200);
     expect(accepted.map((x) => x.payload.data.text)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
     expect(new Set(accepted.map((x) => x.headers['webhook-id'])).size).toBe(5);

@@ -89,6 +89,8 @@ export const webhook = z.object({
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
   previousSecretExpiresAt: z.number().nullable(),
+  lastSuccessAt: z.number().nullable().describe('When the endpoint last answered 2xx, if ever'),
+  consecutiveFailures: z.number().describe('Failed attempts since the last success'),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

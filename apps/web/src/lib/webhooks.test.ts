@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookDelivery } from './types.ts';
-import { defaultEvents, endpointHealth, lastOutcome, toggleEvent, urlProblem } from './webhooks.ts';
+import { defaultEvents, lastOutcome, toggleEvent, urlProblem } from './webhooks.ts';
 
 const attempt = (id: number, at: number, statusCode: number | null, error: string | null = null) => ({
   id,
@@ -11,7 +11,7 @@ const attempt = (id: number, at: number, statusCode: number | null, error: strin
   error,
 });
 
-const delivery = (id: string, attemptLog: ReturnType<typeof attempt>[]): WebhookDelivery => ({
+const _delivery = (id: string, attemptLog: ReturnType<typeof attempt>[]): WebhookDelivery => ({
   id,
   webhookId: 'w1',
   eventId: `e-${id}`,
@@ -59,29 +59,12 @@ describe('urlProblem', () => {
   });
 });
 
-describe('endpointHealth', () => {
-  it('counts failed attempts since the last success', () => {
-    const log = [
-      delivery('b', [attempt(3, 30, 500), attempt(4, 40, null, 'Timed out')]),
-      delivery('a', [attempt(1, 10, 500), attempt(2, 20, 204)]),
-    ];
-    expect(endpointHealth(log)).toEqual({ lastSuccessAt: 20, consecutiveFailures: 2 });
-  });
-  it('says never when nothing succeeded', () => {
-    expect(endpointHealth([])).toEqual({ lastSuccessAt: null, consecutiveFailures: 0 });
-    expect(endpointHealth([delivery('a', [attempt(1, 10, 410)])])).toEqual({
-      lastSuccessAt: null,
-      consecutiveFailures: 1,
-    });
-  });
-});
-
 describe('lastOutcome', () => {
   it('says the last status code and error in a few words', () => {
-    expect(lastOutcome({ attempts: 0, lastStatusCode: null, lastError: null })).toBe('Not sent yet');
-    expect(lastOutcome({ attempts: 1, lastStatusCode: 200, lastError: null })).toBe('200');
-    expect(lastOutcome({ attempts: 2, lastStatusCode: 500, lastError: 'The endpoint answered 500' })).toBe(
-      '500 · The endpoint answered 500',
-    );
+    expect(lastOutcome({ lastAttemptAt: null, lastStatusCode: null, lastError: null })).toBe('Not sent yet');
+    expect(lastOutcome({ lastAttemptAt: 1, lastStatusCode: 200, lastError: null })).toBe('200');
+    expect(
+      lastOutcome({ lastAttemptAt: 2, lastStatusCode: 500, lastError: 'The endpoint answered 500' }),
+    ).toBe('500 · The endpoint answered 500');
   });
 });

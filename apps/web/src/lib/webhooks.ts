@@ -47,28 +47,6 @@ export function urlProblem(url: string): string | null {
   return null;
 }
 
-export interface EndpointHealth {
-  lastSuccessAt: number | null;
-  consecutiveFailures: number;
-}
-
-const succeeded = (a: { statusCode: number | null; error: string | null }) =>
-  a.error === null && a.statusCode !== null && a.statusCode >= 200 && a.statusCode < 300;
-
-/**
- * Health from the delivery log (newest first): the last successful attempt, and how many attempts failed
- * since then. The API has no health fields of its own, so this reads the attempts the log carries.
- */
-export function endpointHealth(deliveries: readonly WebhookDelivery[]): EndpointHealth {
-  const attempts = deliveries.flatMap((d) => d.attemptLog).sort((a, b) => b.at - a.at);
-  let consecutiveFailures = 0;
-  for (const attempt of attempts) {
-    if (succeeded(attempt)) return { lastSuccessAt: attempt.at, consecutiveFailures };
-    consecutiveFailures += 1;
-  }
-  return { lastSuccessAt: null, consecutiveFailures };
-}
-
 export const DELIVERY_STATUS_META: Record<
   WebhookDelivery['status'],
   { label: string; tone: 'neutral' | 'success' | 'danger' | 'waiting' }
@@ -80,9 +58,10 @@ export const DELIVERY_STATUS_META: Record<
 
 /** "200", "Timed out", "500 · Internal error": the last outcome of a delivery in a few words. */
 export function lastOutcome(
-  delivery: Pick<WebhookDelivery, 'lastStatusCode' | 'lastError' | 'attempts'>,
+  delivery: Pick<WebhookDelivery, 'lastStatusCode' | 'lastError' | 'lastAttemptAt'>,
 ): string {
-  if (delivery.attempts === 0) return 'Not sent yet';
+  // `attempts` restarts at 0 on replay (a fresh retry schedule); whether it was ever sent is what counts.
+  if (delivery.lastAttemptAt === null) return 'Not sent yet';
   const parts = [
     delivery.lastStatusCode === null ? null : String(delivery.lastStatusCode),
     delivery.lastError,

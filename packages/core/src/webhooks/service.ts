@@ -11,7 +11,7 @@ import {
   webhookDeliveries,
   webhooks,
 } from '@switchboard/db';
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lt, max, not, type SQL, sql } from 'drizzle-orm';
 import { type Actor, canSee, isAdmin } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -41,6 +41,10 @@ export interface WebhookView {
   disabledReason: string | null;
   /** While a rotation overlaps: when the previous secret stops signing. */
   previousSecretExpiresAt: number | null;
+  /** When the endpoint last answered 2xx (any delivery), or null if it never has. */
+  lastSuccessAt: number | null;
+  /** Attempts that failed since then, across its deliveries. */
+  consecutiveFailures: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -70,7 +74,7 @@ export class WebhookService {
   list(actor: Actor, input: { sessionId?: string | null } = {}): WebhookView[] {
     if (input.sessionId) this.sessions.visibleOwner(actor, input.sessionId);
     const rows = this.#visibleRows(actor).filter((w) => !input.sessionId || w.accountId === input.sessionId);
-    return rows.map(view);
+    return rows.map((row) => this.#view(row));
   }
 
   create(
@@ -101,7 +105,7 @@ export class WebhookService {
       })
       .returning()
       .get();
-    return { ...view(row), secret: row.secret };
+    return { ...this.#view(row), secret: row.secret };
   }
 
   update(
@@ -125,7 +129,27 @@ export class WebhookService {
       .returning()
       .get();
     if (input.enabled) this.dispatcher.wake();
-    return view(row);
+    return this.#view(row);
+  }
+
+  /** The endpoint with its health, read from the attempt log (every delivery, not just recent ones). */
+  #view(row: Webhook): WebhookView {
+    const ofEndpoint = eq(webhookDeliveries.webhookId, row.id);
+    const lastSuccessAt =
+      this.db
+        .select({ at: max(webhookAttempts.at) })
+        .from(webhookAttempts)
+        .innerJoin(webhookDeliveries, eq(webhookAttempts.deliveryId, webhookDeliveries.id))
+        .where(and(ofEndpoint, SUCCESS))
+        .get()?.at ?? null;
+    const consecutiveFailures =
+      this.db
+        .select({ n: count() })
+        .from(webhookAttempts)
+        .innerJoin(webhookDeliveries, eq(webhookAttempts.deliveryId, webhookDeliveries.id))
+        .where(and(ofEndpoint, not(SUCCESS), gt(webhookAttempts.at, lastSuccessAt ?? -1)))
+        .get()?.n ?? 0;
+    return view(row, { lastSuccessAt, consecutiveFailures });
   }
 
   delete(actor: Actor, id: string): void {
@@ -148,7 +172,7 @@ export class WebhookService {
       .where(eq(webhooks.id, current.id))
       .returning()
       .get();
-    return { ...view(row), secret: row.secret };
+    return { ...this.#view(row), secret: row.secret };
   }
 
   /** Sends a `webhook.test` event at once (not through the outbox) and reports what the endpoint answered. */
@@ -307,8 +331,13 @@ export class WebhookService {
 
 const dedupe = (events: WebhookEvent[]) => [...new Set(events)];
 
-function view(row: Webhook): WebhookView {
+/** An attempt counts as a success only when the endpoint answered 2xx (no transport error). */
+// Parenthesised so that not(SUCCESS) negates all of it.
+const SUCCESS = sql`(${webhookAttempts.statusCode} between 200 and 299 and ${webhookAttempts.error} is null)`;
+
+function view(row: Webhook, health: Pick<WebhookView, 'lastSuccessAt' | 'consecutiveFailures'>): WebhookView {
   return {
+    ...health,
     id: row.id,
     accountId: row.accountId,
     url: row.url,

@@ -24,7 +24,7 @@ import { TONE_BADGE } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative, plural } from '../../lib/format.ts';
 import type { Webhook, WebhookDelivery, WebhookTestResult } from '../../lib/types.ts';
-import { DELIVERY_STATUS_META, endpointHealth, lastOutcome } from '../../lib/webhooks.ts';
+import { DELIVERY_STATUS_META, lastOutcome } from '../../lib/webhooks.ts';
 import { useNow } from '../../live/use-now.ts';
 import { trpc } from '../../trpc.ts';
 import { SecretDialog, WebhookFormDialog } from './webhook-dialogs.tsx';
@@ -118,12 +118,21 @@ function EndpointRow({
     { webhookId: webhook.id, limit: DELIVERY_PAGE_SIZE },
     { staleTime: Number.POSITIVE_INFINITY },
   );
-  const items = deliveries.data?.items ?? [];
-  const health = endpointHealth(items);
+  const _items = deliveries.data?.items ?? [];
+  // Health (last success, failures in a row) comes with the endpoint, computed by the server.
+  const health = webhook;
 
   const sendTest = () => {
     setResult(null);
-    test.mutate({ id: webhook.id }, { onSuccess: setResult });
+    test.mutate(
+      { id: webhook.id },
+      {
+        onSuccess: (outcome) => {
+          setResult(outcome);
+          void utils.webhooks.list.invalidate();
+        },
+      },
+    );
   };
 
   return (
@@ -332,6 +341,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
         onSuccess: ({ replayed }) => {
           toast.success(`Sending ${plural(replayed, 'delivery', 'deliveries')} again`);
           void utils.webhooks.deliveries.invalidate({ webhookId: webhook.id });
+          void utils.webhooks.list.invalidate();
         },
       },
     );
@@ -349,7 +359,10 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
             variant="ghost"
             icon={RefreshCw}
             loading={query.isFetching}
-            onClick={() => void query.refetch()}
+            onClick={() => {
+              void query.refetch();
+              void utils.webhooks.list.invalidate();
+            }}
           >
             Refresh
           </Button>
@@ -402,7 +415,10 @@ function DeliveryRow({
 }) {
   const utils = trpc.useUtils();
   const replay = trpc.webhooks.replay.useMutation({
-    onSuccess: () => void utils.webhooks.deliveries.invalidate({ webhookId }),
+    onSuccess: () => {
+      void utils.webhooks.deliveries.invalidate({ webhookId });
+      void utils.webhooks.list.invalidate();
+    },
   });
   const meta = DELIVERY_STATUS_META[delivery.status];
   const at = delivery.lastAttemptAt ?? delivery.createdAt;
@@ -424,7 +440,7 @@ function DeliveryRow({
             {meta.label}
           </span>
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {plural(delivery.attempts, 'attempt')}
+            {plural(delivery.attemptLog.length, 'attempt')}
           </span>
           <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
             {lastOutcome(delivery)}
