@@ -158,6 +158,13 @@ export const conversation = z.object({
   updatedAt: z.number(),
 });
 
+/** Newest-first cursor paging: pass `nextCursor` back as `cursor` for the next (older) page. */
+export const pageInput = {
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(100).nullish(),
+};
+export const messagePage = z.object({ items: z.array(message), nextCursor: z.string().nullable() });
+
 const eventBase = { id: z.string(), sessionId: z.string(), ownerId: z.string(), at: z.number() };
 
 export const sessionEvent = z.discriminatedUnion('type', [

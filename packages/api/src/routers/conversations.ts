@@ -3,7 +3,14 @@ import { type ConversationEvent, canSee } from '@switchboard/core';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { check, currentActor } from '../live.ts';
-import { conversation, conversationEvent, conversationStatus, message, sessionId } from '../schemas.ts';
+import {
+  conversation,
+  conversationEvent,
+  conversationStatus,
+  messagePage,
+  pageInput,
+  sessionId,
+} from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 const conversationId = z.string().min(1).max(100);
@@ -30,11 +37,10 @@ export const conversationsRouter = router({
     .input(
       z.object({
         conversationId,
-        limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(100).nullish(),
+        ...pageInput,
       }),
     )
-    .output(z.object({ items: z.array(message), nextCursor: z.string().nullable() }))
+    .output(messagePage)
     .query(({ ctx, input }) => ctx.services.inbox.messages(ctx.actor, input)),
 
   markRead: protectedProcedure

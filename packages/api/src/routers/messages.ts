@@ -3,7 +3,7 @@ import { canSee, type MessageEvent } from '@switchboard/core';
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { check, currentActor } from '../live.ts';
-import { message, messageEvent, phoneInput, sessionId } from '../schemas.ts';
+import { message, messageEvent, messagePage, pageInput, phoneInput, sessionId } from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 /** A hard ceiling before the configurable limit: nothing larger is even parsed into a message. */
@@ -26,11 +26,10 @@ export const messagesRouter = router({
     .input(
       z.object({
         sessionId,
-        limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(100).nullish(),
+        ...pageInput,
       }),
     )
-    .output(z.object({ items: z.array(message), nextCursor: z.string().nullable() }))
+    .output(messagePage)
     .query(({ ctx, input }) => ctx.services.messages.list(ctx.actor, input)),
 
   /** Every new or changed message (sent, acked, received) of the visible sessions, or of one. */

@@ -9,11 +9,12 @@ import {
   type Message,
   messages,
 } from '@switchboard/db';
-import { and, desc, eq, inArray, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
+import { type MessagePage, pageMessages } from '../messages/paging.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 
 export interface ConversationView {
@@ -169,29 +170,17 @@ export class InboxService {
   }
 
   /** The conversation's messages, newest first, with cursor paging. */
-  messages(actor: Actor, input: { conversationId: string; limit: number; cursor?: string | null }) {
+  messages(
+    actor: Actor,
+    input: { conversationId: string; limit: number; cursor?: string | null },
+  ): MessagePage {
     const conversation = this.get(actor, input.conversationId);
-    const conditions = [eq(messages.conversationId, conversation.id)];
-    if (input.cursor) {
-      const anchor = this.db.select().from(messages).where(eq(messages.id, input.cursor)).get();
-      if (!anchor || anchor.conversationId !== conversation.id)
-        throw new AppError('BAD_REQUEST', 'The cursor does not belong to this list: start again without one');
-      conditions.push(
-        or(
-          lt(messages.createdAt, anchor.createdAt),
-          and(eq(messages.createdAt, anchor.createdAt), lt(messages.id, anchor.id)),
-        )!,
-      );
-    }
-    const rows = this.db
-      .select()
-      .from(messages)
-      .where(and(...conditions))
-      .orderBy(desc(messages.createdAt), desc(messages.id))
-      .limit(input.limit + 1)
-      .all();
-    const items = rows.slice(0, input.limit);
-    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    return pageMessages(
+      this.db,
+      eq(messages.conversationId, conversation.id),
+      input,
+      (anchor) => anchor.conversationId === conversation.id,
+    );
   }
 
   markRead(actor: Actor, id: string): ConversationView {

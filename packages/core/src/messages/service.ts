@@ -1,6 +1,6 @@
 import { type Db, type Message, type MessageStatus, messages } from '@switchboard/db';
 import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
@@ -12,6 +12,7 @@ import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic, SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
 import type { WebhookOutbox } from '../webhooks/outbox.ts';
+import { type MessagePage, pageMessages } from './paging.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -108,33 +109,14 @@ export class MessageService {
     return row;
   }
 
-  list(
-    actor: Actor,
-    input: { sessionId: string; limit: number; cursor?: string | null },
-  ): { items: Message[]; nextCursor: string | null } {
+  list(actor: Actor, input: { sessionId: string; limit: number; cursor?: string | null }): MessagePage {
     this.sessions.get(actor, input.sessionId);
-    const conditions = [eq(messages.accountId, input.sessionId)];
-    if (input.cursor) {
-      const anchor = this.db.select().from(messages).where(eq(messages.id, input.cursor)).get();
-      if (!anchor || anchor.accountId !== input.sessionId) {
-        throw new AppError('BAD_REQUEST', 'The cursor does not belong to this list: start again without one');
-      }
-      conditions.push(
-        or(
-          lt(messages.createdAt, anchor.createdAt),
-          and(eq(messages.createdAt, anchor.createdAt), lt(messages.id, anchor.id)),
-        )!,
-      );
-    }
-    const rows = this.db
-      .select()
-      .from(messages)
-      .where(and(...conditions))
-      .orderBy(desc(messages.createdAt), desc(messages.id))
-      .limit(input.limit + 1)
-      .all();
-    const items = rows.slice(0, input.limit);
-    return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+    return pageMessages(
+      this.db,
+      eq(messages.accountId, input.sessionId),
+      input,
+      (anchor) => anchor.accountId === input.sessionId,
+    );
   }
 
   /** Resolves once every queued send has been attempted (for shutdown and tests). */
