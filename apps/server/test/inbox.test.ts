@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Client,
   connect,
   createLinked,
   sandbox,
-  setupAdmin,
   signIn,
-  startTestGateway,
   type TestGateway,
+  useAdminGateway,
   waitFor,
 } from './support/harness.ts';
 
@@ -15,14 +14,8 @@ let g: TestGateway;
 let cookie: string;
 let client: Client;
 
-beforeEach(async () => {
-  g = await startTestGateway();
-  cookie = await setupAdmin(g);
-  client = connect(g, cookie);
-});
-afterEach(async () => {
-  await client.close();
-  await g.dispose();
+useAdminGateway((ctx) => {
+  ({ g, cookie, client } = ctx);
 });
 
 const inbound = (to: string, from: string, text: string) =>

@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Client,
   connect,
   createLinked,
   sandbox,
-  setupAdmin,
-  startTestGateway,
   type TestGateway,
+  useAdminGateway,
   waitFor,
   waitForStatus,
 } from './support/harness.ts';
@@ -17,14 +16,8 @@ let g: TestGateway;
 let cookie: string;
 let client: Client;
 
-beforeEach(async () => {
-  g = await startTestGateway();
-  cookie = await setupAdmin(g);
-  client = connect(g, cookie);
-});
-afterEach(async () => {
-  await client.close();
-  await g.dispose();
+useAdminGateway((ctx) => {
+  ({ g, cookie, client } = ctx);
 });
 
 type SessionEvent = Parameters<

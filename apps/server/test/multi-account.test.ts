@@ -1,12 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type Client,
-  connect,
   createLinked,
   sandbox,
-  setupAdmin,
-  startTestGateway,
   type TestGateway,
+  useAdminGateway,
   waitFor,
 } from './support/harness.ts';
 
@@ -14,14 +12,8 @@ let g: TestGateway;
 let cookie: string;
 let client: Client;
 
-beforeEach(async () => {
-  g = await startTestGateway();
-  cookie = await setupAdmin(g);
-  client = connect(g, cookie);
-});
-afterEach(async () => {
-  await client.close();
-  await g.dispose();
+useAdminGateway((ctx) => {
+  ({ g, cookie, client } = ctx);
 });
 
 const phoneOf = (i: number) => `4915112340${String(i).padStart(3, '0')}`;

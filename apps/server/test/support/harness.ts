@@ -11,6 +11,7 @@ import {
   type TRPCClient,
   wsLink,
 } from '@trpc/client';
+import { afterEach, beforeEach } from 'vitest';
 import WS from 'ws';
 import { loadEnv } from '../../src/env.ts';
 import { type Gateway, startGateway } from '../../src/gateway.ts';
@@ -163,4 +164,32 @@ export async function createLinked(g: Gateway, cookie: string, client: Client, n
   const scan = await sandbox(g, cookie, 'POST', '/scan', { qr: shown.qr!.qr, phone });
   if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan)}`);
   return waitForStatus(client, created.id, 'connected');
+}
+
+export interface AdminGateway {
+  g: TestGateway;
+  cookie: string;
+  client: Client;
+}
+
+/**
+ * Gives every test of the file a fresh gateway with the first admin signed in and a connected client,
+ * handed to `use` before each test and torn down after it.
+ */
+export function useAdminGateway(
+  use: (ctx: AdminGateway) => void,
+  overrides: Record<string, string> = {},
+): void {
+  let current: AdminGateway | undefined;
+  beforeEach(async () => {
+    const g = await startTestGateway(overrides);
+    const cookie = await setupAdmin(g);
+    current = { g, cookie, client: connect(g, cookie) };
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.client.close();
+    await current?.g.dispose();
+    current = undefined;
+  });
 }
