@@ -189,5 +189,8 @@ export const conversationEvent = z.object({ ...eventBase, type: z.literal('conve
 
 export const ok = z.object({ ok: z.literal(true) });
 
+/** For procedures that take nothing: no input at all, or `{}` (what plain HTTP clients tend to send). */
+export const noInput = z.object({}).strict().optional();
+
 /** Free-form phone input; the services normalise it and say precisely what is wrong. */
 export const phoneInput = z.string().min(1, 'Phone number is required').max(40, 'Phone number is too long');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { ok, user } from '../schemas.ts';
+import { noInput, ok, user } from '../schemas.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 const credentials = {
@@ -15,7 +15,7 @@ function remember(ctx: Context, token: string, expiresAt: number) {
 export const authRouter = router({
   /** Who is signed in (null if nobody), and whether the server still waits for its first admin. */
   me: publicProcedure
-    .input(z.void())
+    .input(noInput)
     .output(z.object({ user: user.nullable(), needsSetup: z.boolean() }))
     .query(({ ctx }) => ({ user: ctx.user, needsSetup: ctx.services.users.count() === 0 })),
 
@@ -39,7 +39,7 @@ export const authRouter = router({
     }),
 
   logout: publicProcedure
-    .input(z.void())
+    .input(noInput)
     .output(ok)
     .mutation(({ ctx }) => {
       if (ctx.token) ctx.services.auth.logout(ctx.token);

@@ -3,14 +3,23 @@ import { canSee, isSessionEvent, normalisePhone, type SessionEvent } from '@swit
 import { tracked } from '@trpc/server';
 import { z } from 'zod';
 import { check, currentActor } from '../live.ts';
-import { engineName, ok, phoneInput, session, sessionEvent, sessionId, sessionStatus } from '../schemas.ts';
+import {
+  engineName,
+  noInput,
+  ok,
+  phoneInput,
+  session,
+  sessionEvent,
+  sessionId,
+  sessionStatus,
+} from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 const byId = z.object({ id: sessionId });
 
 export const sessionsRouter = router({
   list: protectedProcedure
-    .input(z.void())
+    .input(noInput)
     .output(z.array(session))
     .query(({ ctx }) => ctx.services.sessions.list(ctx.actor)),
 
@@ -20,13 +29,13 @@ export const sessionsRouter = router({
     .query(({ ctx, input }) => ctx.services.sessions.get(ctx.actor, input.id)),
 
   stats: protectedProcedure
-    .input(z.void())
+    .input(noInput)
     .output(z.object({ total: z.number(), byStatus: z.record(sessionStatus, z.number()) }))
     .query(({ ctx }) => ctx.services.sessions.stats(ctx.actor)),
 
   /** The engines this server offers, so a client can offer exactly those. */
   engines: protectedProcedure
-    .input(z.void())
+    .input(noInput)
     .output(z.array(engineName))
     .query(({ ctx }) => ctx.services.sessions.engineNames()),
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ok, user, userRole } from '../schemas.ts';
+import { noInput, ok, user, userRole } from '../schemas.ts';
 import { adminProcedure, router } from '../trpc.ts';
 
 const userId = z.string().min(1).max(64);
@@ -7,7 +7,7 @@ const password = z.string().min(8, 'Password must be at least 8 characters').max
 
 export const usersRouter = router({
   list: adminProcedure
-    .input(z.void())
+    .input(noInput)
     .output(z.array(user))
     .query(({ ctx }) => ctx.services.users.list(ctx.actor)),
 
