@@ -10,9 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const ownDataDir = !process.env.E2E_DATA_DIR;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
-const tsx = join(root, 'apps/server/node_modules/.bin/tsx');
-
-const child = spawn(tsx, ['apps/server/src/main.ts'], {
+// One process, as `pnpm start` runs it: signals reach the gateway directly and nothing can be orphaned.
+const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: {
