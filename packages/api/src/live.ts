@@ -1,5 +1,6 @@
-import type { Actor } from '@switchboard/core';
-import { TRPCError } from '@trpc/server';
+import { on } from 'node:events';
+import { type Actor, type BusEvents, canSee } from '@switchboard/core';
+import { TRPCError, tracked } from '@trpc/server';
 import type { Context } from './context.ts';
 import { toTRPCError } from './trpc.ts';
 
@@ -19,5 +20,35 @@ export function check<T>(fn: () => T): T {
     return fn();
   } catch (error) {
     throw toTRPCError(error);
+  }
+}
+
+/**
+ * A subscription to one bus channel ('message' or 'conversation'), for the sessions the user may see or
+ * for one of them. It subscribes before reading what a reconnecting client missed (`lastEventId`), so
+ * nothing falls between the two, and re-checks the user on every event.
+ */
+export async function* streamChannel<K extends 'message' | 'conversation', T>(
+  ctx: Context,
+  channel: K,
+  schema: { parse(value: unknown): T },
+  input: { sessionId?: string; lastEventId?: string | null } | undefined,
+  signal: AbortSignal | undefined,
+) {
+  const { sessions, bus } = ctx.services;
+  const sessionId = input?.sessionId;
+  const actor = currentActor(ctx);
+  if (sessionId) check(() => sessions.visibleOwner(actor, sessionId));
+  const wanted = (e: BusEvents[K][0]) =>
+    (!sessionId || e.sessionId === sessionId) && canSee(currentActor(ctx), e.ownerId);
+
+  const live = on(bus, channel, signal ? { signal } : {});
+  const missed = input?.lastEventId ? (bus.since(input.lastEventId) ?? []) : [];
+  for (const event of missed) {
+    if (event.type === channel && wanted(event as BusEvents[K][0]))
+      yield tracked(event.id, schema.parse(event));
+  }
+  for await (const [event] of live as AsyncIterableIterator<[BusEvents[K][0]]>) {
+    if (wanted(event)) yield tracked(event.id, schema.parse(event));
   }
 }

@@ -1,8 +1,5 @@
-import { on } from 'node:events';
-import { type ConversationEvent, canSee } from '@switchboard/core';
-import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { check, currentActor } from '../live.ts';
+import { streamChannel } from '../live.ts';
 import {
   conversation,
   conversationEvent,
@@ -57,21 +54,7 @@ export const conversationsRouter = router({
   /** New and changed conversations of the visible accounts (or of one); ids are resumable. */
   onUpdate: protectedProcedure
     .input(z.object({ sessionId: sessionId.optional(), lastEventId: z.string().nullish() }).optional())
-    .subscription(async function* ({ ctx, input, signal }) {
-      const { sessions, bus } = ctx.services;
-      const sessionId = input?.sessionId;
-      if (sessionId) check(() => sessions.visibleOwner(ctx.actor, sessionId));
-      const wanted = (e: ConversationEvent) =>
-        (!sessionId || e.sessionId === sessionId) && canSee(currentActor(ctx), e.ownerId);
-
-      const live = on(bus, 'conversation', { signal });
-      const missed = input?.lastEventId ? (bus.since(input.lastEventId) ?? []) : [];
-      for (const event of missed) {
-        if (event.type === 'conversation' && wanted(event))
-          yield tracked(event.id, conversationEvent.parse(event));
-      }
-      for await (const [event] of live as AsyncIterableIterator<[ConversationEvent]>) {
-        if (wanted(event)) yield tracked(event.id, conversationEvent.parse(event));
-      }
-    }),
+    .subscription(({ ctx, input, signal }) =>
+      streamChannel(ctx, 'conversation', conversationEvent, input, signal),
+    ),
 });

@@ -1,8 +1,5 @@
-import { on } from 'node:events';
-import { canSee, type MessageEvent } from '@switchboard/core';
-import { tracked } from '@trpc/server';
 import { z } from 'zod';
-import { check, currentActor } from '../live.ts';
+import { streamChannel } from '../live.ts';
 import { message, messageEvent, messagePage, pageInput, phoneInput, sessionId } from '../schemas.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
@@ -35,20 +32,5 @@ export const messagesRouter = router({
   /** Every new or changed message (sent, acked, received) of the visible sessions, or of one. */
   onUpdate: protectedProcedure
     .input(z.object({ sessionId: sessionId.optional(), lastEventId: z.string().nullish() }).optional())
-    .subscription(async function* ({ ctx, input, signal }) {
-      const { sessions, bus } = ctx.services;
-      const sessionId = input?.sessionId;
-      if (sessionId) check(() => sessions.visibleOwner(ctx.actor, sessionId));
-      const wanted = (e: MessageEvent) =>
-        (!sessionId || e.sessionId === sessionId) && canSee(currentActor(ctx), e.ownerId);
-
-      const live = on(bus, 'message', { signal });
-      const missed = input?.lastEventId ? (bus.since(input.lastEventId) ?? []) : [];
-      for (const event of missed) {
-        if (event.type === 'message' && wanted(event)) yield tracked(event.id, messageEvent.parse(event));
-      }
-      for await (const [event] of live as AsyncIterableIterator<[MessageEvent]>) {
-        if (wanted(event)) yield tracked(event.id, messageEvent.parse(event));
-      }
-    }),
+    .subscription(({ ctx, input, signal }) => streamChannel(ctx, 'message', messageEvent, input, signal)),
 });
