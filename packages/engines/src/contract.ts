@@ -11,13 +11,27 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 /** Phone numbers cross the seam as digits in international form, without "+" (e.g. "4915112345678"). */
 export type PhoneDigits = string;
 
+/**
+ * A WhatsApp privacy id ("LID"), e.g. "123456789012345@lid": WhatsApp names some people by it without
+ * telling their phone number. It stays the same for a person, so a contact first known by it can be merged
+ * with the one of their number once WhatsApp tells both.
+ */
+export type Lid = `${string}@lid`;
+
+/** Whom a message is from or for: phone digits, or a LID when WhatsApp does not tell the number. */
+export type PeerId = PhoneDigits | Lid;
+
+export const isLid = (peer: string): peer is Lid => /^\d+@lid$/.test(peer);
+
 export type AckLevel = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
 
 export interface InboundMessage {
   /** The engine's id for the message, unique per session. */
   externalId: string;
-  /** Sender's phone digits. */
-  from: PhoneDigits;
+  /** The sender: their phone digits when WhatsApp tells them, else their LID (never dropped for lack of a number). */
+  from: PeerId;
+  /** The sender's LID when WhatsApp gave one, also when `from` is their number: both name the same person. */
+  fromLid?: Lid;
   /** Sender's display (push) name, when WhatsApp tells it. */
   fromName?: string;
   /** Group chat id when the message was posted in a group. */
@@ -28,7 +42,10 @@ export interface InboundMessage {
   timestamp: number;
 }
 
-export type OutboundContent = { type: 'text'; text: string };
+export type OutboundContent =
+  | { type: 'text'; text: string }
+  /** A file (image, video, audio, document); `data` is its bytes in base64. */
+  | { type: 'media'; mimetype: string; data: string; filename?: string; caption?: string };
 
 export interface Group {
   id: string;
@@ -38,6 +55,9 @@ export interface Group {
 
 export interface Chat {
   id: string;
+  /** The other side's number and LID, when the chat is with a person and WhatsApp tells them. */
+  phone?: PhoneDigits;
+  lid?: Lid;
   name: string;
   isGroup: boolean;
   unreadCount: number;
@@ -56,7 +76,16 @@ export type EngineEvent =
   /** The session cannot go on by itself (e.g. QR not scanned in time). retryable: trying later may work. */
   | { type: 'failed'; reason: string; retryable: boolean }
   | { type: 'message'; message: InboundMessage }
-  | { type: 'ack'; externalId: string; ack: AckLevel; error?: string };
+  /** A receipt for a sent message. A `failed` one says why (`reason` when it is one the contract names). */
+  | { type: 'ack'; externalId: string; ack: AckLevel; error?: string; reason?: SendFailureReason }
+  /**
+   * WhatsApp limits this account's reach: messages to people it has no chat with are refused (WhatsApp's
+   * error 463, the "reach-out timelock") until `until` (ms since epoch) when WhatsApp says. The session stays
+   * connected and replies to existing chats still go out; restarting or re-linking would not help.
+   */
+  | { type: 'limited'; reason: string; until?: number }
+  /** The limit announced by `limited` is over. */
+  | { type: 'limit_lifted' };
 
 export type EngineEventListener = (event: EngineEvent) => void;
 
@@ -81,6 +110,50 @@ export class EngineStartError extends Error {
   }
 }
 
+/** Why a send did not (certainly) go out. */
+export type SendFailureReason =
+  /** The session is not connected (yet). */
+  | 'not_connected'
+  /** The number is not on WhatsApp. */
+  | 'not_on_whatsapp'
+  /** WhatsApp knows no LID for this contact, which it needs to address them (its "No LID for user"). */
+  | 'no_lid'
+  /** The account may not message new contacts now (see the `limited` event). */
+  | 'reach_out_limited'
+  /** WhatsApp handed the message over but gave no id for it, so receipts cannot be matched. */
+  | 'no_message_id'
+  /** Anything else WhatsApp or the engine reported; the message says what. */
+  | 'error';
+
+/**
+ * Thrown by `send()`. `outcome` says what is known about the message:
+ * - `failed`: it never reached WhatsApp; sending it again later is safe.
+ * - `unknown`: it was handed to WhatsApp before the failure, so it may well arrive. It must not be sent
+ *   again automatically; `externalId` (when known) lets a later `ack` settle it.
+ * Engines never retry a send themselves.
+ */
+export class EngineSendError extends Error {
+  readonly outcome: 'failed' | 'unknown';
+  readonly reason: SendFailureReason;
+  readonly externalId: string | undefined;
+
+  constructor(
+    message: string,
+    options: {
+      outcome: 'failed' | 'unknown';
+      reason: SendFailureReason;
+      externalId?: string;
+      cause?: unknown;
+    },
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'EngineSendError';
+    this.outcome = options.outcome;
+    this.reason = options.reason;
+    this.externalId = options.externalId;
+  }
+}
+
 export interface EngineSession {
   /**
    * Begin connecting. Resolves once the engine is under way; progress (qr, ready, …) arrives as events.
@@ -93,7 +166,8 @@ export interface EngineSession {
   logout(): Promise<void>;
   /** Ask for an 8-character pairing code for `phone` (instead of a QR); also emitted as `pairing_code`. */
   requestPairingCode(phone: PhoneDigits): Promise<string>;
-  send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }>;
+  /** Resolves once WhatsApp took the message, with its id for receipts; rejects with an EngineSendError. */
+  send(to: PeerId, content: OutboundContent): Promise<{ externalId: string }>;
   checkNumber(phone: PhoneDigits): Promise<{ onWhatsApp: boolean; chatId?: string }>;
   listGroups(): Promise<Group[]>;
   listChats(): Promise<Chat[]>;

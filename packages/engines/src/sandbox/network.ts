@@ -16,7 +16,10 @@ export class SandboxError extends Error {
 export interface PhoneMessage {
   id: string;
   from: string;
+  /** The text, or a file's caption. */
   text: string;
+  /** A file's description, when a file was sent. */
+  media?: { mimetype: string; filename?: string; size: number };
   at: number;
 }
 

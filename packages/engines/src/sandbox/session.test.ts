@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineEvent } from '../contract.ts';
+import { type EngineEvent, EngineSendError } from '../contract.ts';
 import { advance, createTestSandbox, lastQr, qrsOf, TEST_OPTIONS, typesOf } from './test-support.ts';
 
 const QR_SHAPE = /^2@[A-Za-z0-9+/]+={0,2}(,[A-Za-z0-9+/]+={0,2}){3}$/;
@@ -228,17 +228,52 @@ describe('sending and lookups', () => {
     }
   });
 
+  it('delivers a file with its caption and description, acknowledged like a text', async () => {
+    const { session, events } = await sandbox.openLinked('alpha', '4915112344567');
+    events.length = 0;
+    const data = Buffer.from('%PDF-1.7 invoice').toString('base64');
+    const { externalId } = await session.send('4917000000001', {
+      type: 'media',
+      mimetype: 'application/pdf',
+      data,
+      filename: 'invoice.pdf',
+      caption: 'Your invoice',
+    });
+    expect(sandbox.network.phoneMessages('4917000000001')).toEqual([
+      {
+        id: externalId,
+        from: '4915112344567',
+        text: 'Your invoice',
+        media: { mimetype: 'application/pdf', filename: 'invoice.pdf', size: 16 },
+        at: Date.now(),
+      },
+    ]);
+    await advance(TEST_OPTIONS.deliveredDelayMs);
+    expect(events).toEqual([{ type: 'ack', externalId, ack: 'delivered' }]);
+  });
+
   it('rejects sends to numbers that are not on WhatsApp, and sends while not connected', async () => {
     const { session } = await sandbox.openLinked('alpha', '4915112344567');
-    await expect(session.send('15550000000', { type: 'text', text: 'Hi' })).rejects.toThrow(
-      '+15550000000 is not on WhatsApp',
-    );
+    const refused = await session.send('15550000000', { type: 'text', text: 'Hi' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(EngineSendError);
+    expect(refused).toMatchObject({
+      message: '+15550000000 is not on WhatsApp',
+      outcome: 'failed',
+      reason: 'not_on_whatsapp',
+    });
     expect(sandbox.network.phoneMessages('15550000000')).toEqual([]);
+    // Its phones have numbers only: a privacy id (LID) names nobody on the sandbox network.
+    await expect(session.send('123456789012345@lid', { type: 'text', text: 'Hi' })).rejects.toMatchObject({
+      outcome: 'failed',
+      reason: 'not_on_whatsapp',
+    });
 
     const idle = sandbox.open('beta');
-    await expect(idle.session.send('4917000000001', { type: 'text', text: 'Hi' })).rejects.toThrow(
-      'Session is not connected',
-    );
+    await expect(idle.session.send('4917000000001', { type: 'text', text: 'Hi' })).rejects.toMatchObject({
+      message: 'Session is not connected',
+      outcome: 'failed',
+      reason: 'not_connected',
+    });
     await idle.session.start();
     await advance(TEST_OPTIONS.connectDelayMs);
     await expect(idle.session.send('4917000000001', { type: 'text', text: 'Hi' })).rejects.toThrow(

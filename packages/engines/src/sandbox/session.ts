@@ -7,12 +7,13 @@ import type {
   Group,
   InboundMessage,
   OutboundContent,
+  PeerId,
   PhoneDigits,
 } from '../contract.ts';
-import { EventHub } from '../contract.ts';
+import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { newMessageId, newPairingCode, newQrString, sandboxName } from './codes.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
-import type { SandboxNetwork, SessionHandle } from './network.ts';
+import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
 import type { SandboxOptions } from './options.ts';
 
 /**
@@ -112,12 +113,26 @@ export class SandboxSession implements EngineSession {
     return code;
   }
 
-  async send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }> {
-    const me = this.#requireReady();
-    if (this.#options.notOnWhatsApp.includes(to)) throw new Error(`+${to} is not on WhatsApp`);
+  async send(to: PeerId, content: OutboundContent): Promise<{ externalId: string }> {
+    if (this.#phase !== 'ready' || !this.#link) {
+      throw new EngineSendError('Session is not connected', { outcome: 'failed', reason: 'not_connected' });
+    }
+    const me = this.#link;
+    if (isLid(to)) {
+      throw new EngineSendError(`${to} is not on the sandbox network: its phones have numbers, not LIDs`, {
+        outcome: 'failed',
+        reason: 'not_on_whatsapp',
+      });
+    }
+    if (this.#options.notOnWhatsApp.includes(to)) {
+      throw new EngineSendError(`+${to} is not on WhatsApp`, {
+        outcome: 'failed',
+        reason: 'not_on_whatsapp',
+      });
+    }
     const externalId = newMessageId();
     const at = Date.now();
-    this.#network.deliver(to, { id: externalId, from: me.phone, text: content.text, at });
+    this.#network.deliver(to, { id: externalId, from: me.phone, at, ...phoneMessageContent(content) });
     this.#touchChat(to, at);
     const { deliveredDelayMs, readDelayMs } = this.#options;
     // `read` is scheduled from `delivered`, so it can never overtake it.
@@ -258,4 +273,15 @@ export class SandboxSession implements EngineSession {
   #emit(event: EngineEvent): void {
     this.#events.emit(event);
   }
+}
+
+/** What the receiving phone sees of a message: its text, or a file's caption and description. */
+function phoneMessageContent(content: OutboundContent): Pick<PhoneMessage, 'text' | 'media'> {
+  if (content.type === 'text') return { text: content.text };
+  const media: NonNullable<PhoneMessage['media']> = {
+    mimetype: content.mimetype,
+    size: Buffer.from(content.data, 'base64').length,
+  };
+  if (content.filename) media.filename = content.filename;
+  return { text: content.caption ?? '', media };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import wweb from 'whatsapp-web.js';
+import { personIds } from './ids.ts';
 import {
   accountFromInfo,
   ackLevel,
@@ -7,9 +8,8 @@ import {
   describeStartError,
   disconnectOutcome,
   inboundMessage,
-  phoneFromJid,
   qrLifetimeMs,
-  senderNeedingLookup,
+  senderJid,
   stateOutcome,
   toChat,
   toGroup,
@@ -54,6 +54,9 @@ function rawMessage(fields: Record<string, unknown> = {}) {
   };
 }
 const message = (fields?: Record<string, unknown>) => new structures.Message(null, rawMessage(fields));
+/** Maps a message the way the session does, with what a LID lookup found for its sender. */
+const inbound = (msg: WwebMessageLike, lookedUp?: { pn?: string; lid?: string }) =>
+  inboundMessage(msg, personIds(senderJid(msg), lookedUp));
 
 describe('ackLevel', () => {
   it('maps whatsapp-web.js MessageAck values to the contract levels', () => {
@@ -76,23 +79,9 @@ describe('ackLevel', () => {
   });
 });
 
-describe('phoneFromJid', () => {
-  it('takes the digits of user ids, with or without a device suffix', () => {
-    expect(phoneFromJid('4915112345678@c.us')).toBe('4915112345678');
-    expect(phoneFromJid('4915112345678:12@c.us')).toBe('4915112345678');
-    expect(phoneFromJid('4915112345678@s.whatsapp.net')).toBe('4915112345678');
-  });
-
-  it('refuses ids that are not phone numbers', () => {
-    for (const jid of ['120363025246125486@g.us', '86219306106899@lid', 'status@broadcast', '', undefined]) {
-      expect(phoneFromJid(jid)).toBeNull();
-    }
-  });
-});
-
 describe('inboundMessage', () => {
   it('maps a direct text message', () => {
-    expect(inboundMessage(message())).toEqual({
+    expect(inbound(message())).toEqual({
       externalId: 'false_4915112345678@c.us_3EB0C767D26A1D8E2B4F',
       from: '4915112345678',
       fromName: 'Ana',
@@ -107,7 +96,7 @@ describe('inboundMessage', () => {
       author: '4915187654321@c.us',
       notifyName: 'Ben',
     });
-    expect(inboundMessage(inGroup)).toMatchObject({
+    expect(inbound(inGroup)).toMatchObject({
       from: '4915187654321',
       fromName: 'Ben',
       groupId: '120363025246125486@g.us',
@@ -124,7 +113,7 @@ describe('inboundMessage', () => {
       mimetype: 'image/jpeg',
       size: 48_213,
     });
-    expect(inboundMessage(image)).toMatchObject({
+    expect(inbound(image)).toMatchObject({
       text: 'Our new shop',
       media: { type: 'image', mimetype: 'image/jpeg', size: 48_213 },
     });
@@ -135,7 +124,7 @@ describe('inboundMessage', () => {
       size: 120_000,
       filename: 'invoice.pdf',
     });
-    expect(inboundMessage(document)?.media).toEqual({
+    expect(inbound(document)?.media).toEqual({
       type: 'document',
       mimetype: 'application/pdf',
       size: 120_000,
@@ -147,35 +136,62 @@ describe('inboundMessage', () => {
       mimetype: 'audio/ogg; codecs=opus',
       size: 9000,
     });
-    expect(inboundMessage(voice)).toMatchObject({
+    expect(inbound(voice)).toMatchObject({
       text: '',
       media: { type: 'ptt', mimetype: 'audio/ogg; codecs=opus' },
     });
   });
 
   it('drops own messages, status updates, broadcasts and system notices', () => {
-    expect(inboundMessage(message({ fromMe: true }))).toBeNull();
-    expect(inboundMessage(message({ from: 'status@broadcast', author: '4915112345678@c.us' }))).toBeNull();
-    expect(inboundMessage(message({ isStatusV3: true }))).toBeNull();
-    expect(inboundMessage(message({ broadcast: true }))).toBeNull();
+    expect(inbound(message({ fromMe: true }))).toBeNull();
+    expect(inbound(message({ from: 'status@broadcast', author: '4915112345678@c.us' }))).toBeNull();
+    expect(inbound(message({ isStatusV3: true }))).toBeNull();
+    expect(inbound(message({ broadcast: true }))).toBeNull();
     for (const type of ['e2e_notification', 'notification_template', 'protocol', 'call_log', 'revoked']) {
-      expect(inboundMessage(message({ type }))).toBeNull();
+      expect(inbound(message({ type }))).toBeNull();
     }
   });
 
-  it('needs a phone number for the sender: a LID is looked up first, and dropped if that fails', () => {
+  it('keeps a sender known only by LID under the LID, and under their number with the LID once known', () => {
     const fromLid = message({ from: '86219306106899@lid' });
-    expect(senderNeedingLookup(fromLid)).toBe('86219306106899@lid');
-    expect(inboundMessage(fromLid)).toBeNull();
-    expect(inboundMessage(fromLid, '4915112345678@c.us')).toMatchObject({ from: '4915112345678' });
+    expect(senderJid(fromLid)).toBe('86219306106899@lid');
+    expect(inbound(fromLid)).toMatchObject({
+      externalId: 'false_86219306106899@lid_3EB0C767D26A1D8E2B4F',
+      from: '86219306106899@lid',
+      fromLid: '86219306106899@lid',
+    });
+    expect(inbound(fromLid, { pn: '4915112345678@c.us', lid: '86219306106899@lid' })).toMatchObject({
+      from: '4915112345678',
+      fromLid: '86219306106899@lid',
+    });
+    // A sender named by number whose LID WhatsApp also told: both are kept.
+    expect(inbound(message(), { pn: '4915112345678@c.us', lid: '86219306106899@lid' })).toMatchObject({
+      from: '4915112345678',
+      fromLid: '86219306106899@lid',
+    });
     const groupLid = message({ from: '120363025246125486@g.us', author: '86219306106899@lid' });
-    expect(senderNeedingLookup(groupLid)).toBe('86219306106899@lid');
-    expect(senderNeedingLookup(message())).toBeNull();
+    expect(senderJid(groupLid)).toBe('86219306106899@lid');
+    expect(inbound(groupLid)).toMatchObject({
+      from: '86219306106899@lid',
+      groupId: '120363025246125486@g.us',
+    });
+  });
+
+  it('reads the id of messages from WhatsApp Web versions that renamed the key field', () => {
+    const renamed = message({
+      id: {
+        fromMe: false,
+        remote: '4915112345678@c.us',
+        id: '3EB0C767D26A1D8E2B4F',
+        $1: 'false_4915112345678@c.us_3EB0C767D26A1D8E2B4F',
+      },
+    });
+    expect(inbound(renamed)?.externalId).toBe('false_4915112345678@c.us_3EB0C767D26A1D8E2B4F');
   });
 
   it('uses the receive time when WhatsApp gives no timestamp', () => {
     const before = Date.now();
-    expect(inboundMessage(message({ t: 0 }))!.timestamp).toBeGreaterThanOrEqual(before);
+    expect(inbound(message({ t: 0 }))!.timestamp).toBeGreaterThanOrEqual(before);
   });
 });
 
@@ -197,6 +213,7 @@ describe('account, chats and groups', () => {
     });
     expect(toChat(chat)).toEqual({
       id: '4915112345678@c.us',
+      phone: '4915112345678',
       name: 'Ana',
       isGroup: false,
       unreadCount: 2,
@@ -219,6 +236,12 @@ describe('account, chats and groups', () => {
       isGroup: true,
       unreadCount: 0,
     });
+  });
+
+  it('gives a chat with a person known by LID that LID', () => {
+    const chat = new structures.PrivateChat(null, { id: wid('86219306106899', 'lid'), isGroup: false, t: 0 });
+    expect(toChat(chat)).toMatchObject({ id: '86219306106899@lid', lid: '86219306106899@lid' });
+    expect(toChat(chat).phone).toBeUndefined();
   });
 
   it('names an untitled chat by its number', () => {

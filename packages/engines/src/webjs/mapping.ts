@@ -3,6 +3,7 @@
  * the session so each can be unit-tested with objects shaped like whatsapp-web.js's own, without WhatsApp.
  */
 import type { AckLevel, Chat, EngineEvent, Group, InboundMessage, PhoneDigits } from '../contract.ts';
+import { isGroupJid, messageIdOf, type PersonIds, personIds, type WwebMessageKeyLike } from './ids.ts';
 
 // ── Acks ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -27,27 +28,14 @@ export function ackLevel(ack: number): AckLevel | null {
   }
 }
 
-// ── Ids ────────────────────────────────────────────────────────────────────────────────────────────────
-
-/**
- * Phone digits from a WhatsApp user id: "4915112345678@c.us" (or "@s.whatsapp.net", or with a device
- * suffix "4915112345678:12@c.us"). Ids that are not phone numbers — groups, LIDs ("…@lid", WhatsApp's
- * privacy ids), broadcasts, channels — give null.
- */
-export function phoneFromJid(jid: string | undefined): PhoneDigits | null {
-  const match = /^(\d+)(?::\d+)?@(c\.us|s\.whatsapp\.net)$/.exec(jid ?? '');
-  return match ? match[1]! : null;
-}
-
-export const isGroupJid = (jid: string | undefined): boolean => (jid ?? '').endsWith('@g.us');
-export const isLidJid = (jid: string | undefined): boolean => (jid ?? '').endsWith('@lid');
-
 // ── Inbound messages ───────────────────────────────────────────────────────────────────────────────────
 
 /** The fields of a whatsapp-web.js `Message` this engine reads (`_data` is its raw model). */
 export interface WwebMessageLike {
-  id: { _serialized: string; fromMe: boolean };
+  id: WwebMessageKeyLike;
   from: string;
+  /** The chat a message of this account's went to. */
+  to?: string;
   author?: string;
   body: string;
   type: string;
@@ -76,25 +64,31 @@ const SYSTEM_TYPES = new Set([
   'reaction',
 ]);
 
+/** Who sent a message: the id WhatsApp names them by (a phone id or a LID), the member in groups. */
+export function senderJid(msg: WwebMessageLike): string | undefined {
+  return isGroupJid(msg.from) ? msg.author : msg.from;
+}
+
 /**
- * A received message in contract form, or null for what is not a person's message to this account
- * (own messages, status updates, channels, system notices) or whose sender has no known phone number.
- * `senderJid` overrides the sender id — the session passes the phone id it resolved for a LID sender.
+ * A received message in contract form, or null for what is not a person's message to this account (own
+ * messages, status updates, channels, system notices) or names no sender. `sender` are the sender's ids as
+ * the session resolved them: a sender known only by LID is kept under it, with their number when known.
  */
-export function inboundMessage(msg: WwebMessageLike, senderJid?: string): InboundMessage | null {
+export function inboundMessage(msg: WwebMessageLike, sender: PersonIds): InboundMessage | null {
   if (msg.id.fromMe || msg.isStatus || msg.broadcast || SYSTEM_TYPES.has(msg.type)) return null;
-  const inGroup = isGroupJid(msg.from);
-  const from = phoneFromJid(senderJid ?? (inGroup ? msg.author : msg.from));
-  if (!from) return null;
+  const from = sender.phone ?? sender.lid;
+  const externalId = messageIdOf(msg.id);
+  if (!from || !externalId) return null;
   const raw = msg._data ?? {};
   const message: InboundMessage = {
-    externalId: msg.id._serialized,
+    externalId,
     from,
     text: msg.body ?? '',
     timestamp: msg.timestamp > 0 ? msg.timestamp * 1000 : Date.now(),
   };
+  if (sender.lid) message.fromLid = sender.lid;
   if (raw.notifyName) message.fromName = raw.notifyName;
-  if (inGroup) message.groupId = msg.from;
+  if (isGroupJid(msg.from)) message.groupId = msg.from;
   if (msg.hasMedia || MEDIA_TYPES.has(msg.type)) {
     // Only what describes the file; the bytes are downloaded on demand, not with every message.
     message.media = { type: msg.type };
@@ -103,12 +97,6 @@ export function inboundMessage(msg: WwebMessageLike, senderJid?: string): Inboun
     if (raw.filename) message.media.filename = raw.filename;
   }
   return message;
-}
-
-/** The sender id to resolve to a phone number before mapping, when WhatsApp only gave a LID. */
-export function senderNeedingLookup(msg: WwebMessageLike): string | null {
-  const sender = isGroupJid(msg.from) ? msg.author : msg.from;
-  return sender && isLidJid(sender) ? sender : null;
 }
 
 // ── Account, chats, groups ─────────────────────────────────────────────────────────────────────────────
@@ -139,6 +127,9 @@ export function toChat(chat: WwebChatLike): Chat {
     isGroup: chat.isGroup,
     unreadCount: chat.unreadCount ?? 0,
   };
+  const { phone, lid } = personIds(chat.id._serialized);
+  if (phone) mapped.phone = phone;
+  if (lid) mapped.lid = lid;
   if (chat.timestamp) mapped.lastMessageAt = chat.timestamp * 1000;
   return mapped;
 }
@@ -215,6 +206,25 @@ const WORKING_STATES = new Set(['CONNECTED', 'OPENING', 'PAIRING', 'TIMEOUT']);
 /** A `change_state` that ends the link, mapped like the disconnect it causes; null while all is well. */
 export function stateOutcome(state: string): LinkOutcome | null {
   return WORKING_STATES.has(state) ? null : disconnectOutcome(state);
+}
+
+/**
+ * The run that WhatsApp Web accepted the login for but whatsapp-web.js never got `ready` within `ms`: a
+ * failure worth retrying (the login is kept), saying what the page showed — `helpersLoaded` is whether
+ * whatsapp-web.js's helpers made it into the page, null when the page no longer answered.
+ */
+export function notReadyOutcome(ms: number, helpersLoaded: boolean | null): LinkOutcome {
+  const why =
+    helpersLoaded === null
+      ? 'the page stopped answering'
+      : helpersLoaded
+        ? 'whatsapp-web.js could not attach to it'
+        : 'whatsapp-web.js could not load its helpers into it';
+  return {
+    type: 'failed',
+    retryable: true,
+    reason: `WhatsApp Web accepted the login but did not become ready in ${Math.round(ms / 1000)} s (${why}): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION`,
+  };
 }
 
 export function authFailureOutcome(message: unknown): LinkOutcome {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Client as WwebClient, Message as WwebMessage } from 'whatsapp-web.js';
+import type { Client as WwebClient } from 'whatsapp-web.js';
 import wweb from 'whatsapp-web.js';
 import type {
   Chat,
@@ -10,30 +10,33 @@ import type {
   EngineSessionOptions,
   Group,
   OutboundContent,
+  PeerId,
   PhoneDigits,
   ResourceUsage,
 } from '../contract.ts';
-import { EventHub } from '../contract.ts';
+import { EngineSendError, EventHub } from '../contract.ts';
 import { findBrowser } from './browser-path.ts';
 import { clientOptions } from './client-options.ts';
 import {
   accountFromInfo,
-  ackLevel,
   authFailureOutcome,
   describeStartError,
   disconnectOutcome,
-  inboundMessage,
   type LinkOutcome,
+  notReadyOutcome,
   qrLifetimeMs,
-  senderNeedingLookup,
   stateOutcome,
   toChat,
   toGroup,
 } from './mapping.ts';
 import type { WebjsOptions } from './options.ts';
+import { helpersLoaded } from './page-probes.ts';
 import { endProcessTree, processTreeUsage } from './process-tree.ts';
 import { removeWithRetry } from './remove-with-retry.ts';
+import type { Run } from './run.ts';
 import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
+import { Traffic } from './traffic.ts';
+import { withTimeout } from './with-timeout.ts';
 
 // whatsapp-web.js is CommonJS: its classes come from the default export (named imports fail under ESM).
 const { Client, LocalAuth } = wweb;
@@ -46,27 +49,6 @@ const LOGOUT_TIMEOUT_MS = 10_000;
 const LAUNCH_SETTLE_MS = 10_000;
 /** After the last QR code expired, how long to wait for WhatsApp to issue another before giving up. */
 const QR_GRACE_MS = 30_000;
-
-type Phase = 'launching' | 'qr' | 'authenticating' | 'ready';
-
-/** One start()…stop() of the browser. Events of a run that ended are dropped, so a late one changes nothing. */
-interface Run {
-  client: WwebClient;
-  phase: Phase;
-  /** stop/logout began, or the run ended by itself (its last event was emitted). */
-  ended: boolean;
-  /** start() resolved: from then on a failure is reported as an event, not as a rejected start. */
-  started: boolean;
-  browserPid?: number;
-  qrCount: number;
-  qrTimer?: NodeJS.Timeout;
-  /** initialize() settled, whichever way. */
-  initialized: Promise<void>;
-  /** Resolves once the browser is gone; set by the first stop. */
-  released?: Promise<void>;
-  /** Lets start() resolve as soon as WhatsApp Web shows signs of life (a QR code, or a restored login). */
-  underway: () => void;
-}
 
 class InitTimeout extends Error {}
 
@@ -121,6 +103,9 @@ export class WebjsSession implements EngineSession {
       qrCount: 0,
       initialized: Promise.resolve(),
       underway,
+      traffic: new Traffic(client, (event) => {
+        if (!run.ended) this.#emit(event);
+      }),
     };
     this.#run = run;
     this.#hookAuth(run, auth);
@@ -174,12 +159,10 @@ export class WebjsSession implements EngineSession {
     try {
       await removeWithRetry(this.#profileDir);
     } catch (error) {
-      throw new Error(
-        `Logged out, but the WhatsApp login data could not be deleted: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
+      const detail = (error as Error).message;
+      throw new Error(`Logged out, but the WhatsApp login data could not be deleted: ${detail}`, {
+        cause: error,
+      });
     }
   }
 
@@ -193,14 +176,12 @@ export class WebjsSession implements EngineSession {
     return run.client.requestPairingCode(phone);
   }
 
-  async send(to: PhoneDigits, content: OutboundContent): Promise<{ externalId: string }> {
-    const client = this.#connected();
-    // Sending to a number that is not on WhatsApp fails obscurely or not at all; ask first.
-    const chat = await client.getNumberId(to);
-    if (!chat) throw new Error(`+${to} is not on WhatsApp`);
-    // sendSeen: false — sending must not mark the other side's messages as read.
-    const sent = await client.sendMessage(chat._serialized, content.text, { sendSeen: false });
-    return { externalId: sent.id._serialized };
+  async send(to: PeerId, content: OutboundContent): Promise<{ externalId: string }> {
+    const run = this.#run;
+    if (!run || run.ended || run.phase !== 'ready') {
+      throw new EngineSendError('Session is not connected', { outcome: 'failed', reason: 'not_connected' });
+    }
+    return run.traffic.send(to, content);
   }
 
   async checkNumber(phone: PhoneDigits): Promise<{ onWhatsApp: boolean; chatId?: string }> {
@@ -287,6 +268,9 @@ export class WebjsSession implements EngineSession {
       if (run.ended) return;
       run.phase = 'authenticating';
       clearTimeout(run.qrTimer);
+      clearTimeout(run.readyTimer);
+      run.readyTimer = setTimeout(() => void this.#readyOverdue(run), this.#options.initTimeoutMs);
+      run.readyTimer.unref();
       this.#emit({ type: 'authenticated' });
       run.underway();
     });
@@ -294,8 +278,10 @@ export class WebjsSession implements EngineSession {
       if (run.ended) return;
       run.phase = 'ready';
       clearTimeout(run.qrTimer);
+      clearTimeout(run.readyTimer);
       this.#emit({ type: 'ready', me: accountFromInfo(client.info) });
       run.underway();
+      run.traffic.connected();
     });
     client.on('auth_failure', (message) => this.#end(run, authFailureOutcome(message)));
     client.on('disconnected', (reason) => this.#end(run, disconnectOutcome(String(reason))));
@@ -303,38 +289,17 @@ export class WebjsSession implements EngineSession {
       const outcome = stateOutcome(String(state));
       if (outcome) this.#end(run, outcome);
     });
-    client.on('message', (message) => void this.#receive(run, message));
-    client.on('message_ack', (message, ack) => {
-      if (run.ended || !message.id.fromMe) return;
-      const level = ackLevel(ack);
-      if (!level) return;
-      this.#emit(
-        level === 'failed'
-          ? {
-              type: 'ack',
-              externalId: message.id._serialized,
-              ack: level,
-              error: 'WhatsApp could not send it',
-            }
-          : { type: 'ack', externalId: message.id._serialized, ack: level },
-      );
-    });
   }
 
-  async #receive(run: Run, message: WwebMessage): Promise<void> {
-    if (run.ended) return;
-    let sender: string | undefined;
-    // WhatsApp increasingly names senders by LID (a privacy id); the contract speaks phone numbers.
-    const lid = senderNeedingLookup(message);
-    if (lid) {
-      try {
-        sender = (await run.client.getContactLidAndPhone([lid]))[0]?.pn;
-      } catch {
-        // Unresolvable: inboundMessage drops what it cannot attribute to a phone number.
-      }
-    }
-    const inbound = inboundMessage(message, sender);
-    if (inbound && !run.ended) this.#emit({ type: 'message', message: inbound });
+  /**
+   * WhatsApp Web accepted the login but whatsapp-web.js never got it `ready` (it could not attach to this
+   * version): the run ends as a retryable failure saying so; the login is kept for the next attempt.
+   */
+  async #readyOverdue(run: Run): Promise<void> {
+    if (run.ended || run.phase !== 'authenticating') return;
+    const page = run.client.pupPage;
+    const loaded = page ? await withTimeout(helpersLoaded(page), 5_000).catch(() => null) : null;
+    if (run.phase === 'authenticating') this.#end(run, notReadyOutcome(this.#options.initTimeoutMs, loaded));
   }
 
   /** WhatsApp stops issuing QR codes after a few minutes unscanned; without this the session would sit in `qr`. */
@@ -357,15 +322,21 @@ export class WebjsSession implements EngineSession {
   #end(run: Run, outcome: LinkOutcome): void {
     if (run.ended) return;
     run.ended = true;
-    clearTimeout(run.qrTimer);
+    this.#clearTimers(run);
     this.#emit(outcome);
+  }
+
+  #clearTimers(run: Run): void {
+    clearTimeout(run.qrTimer);
+    clearTimeout(run.readyTimer);
+    run.traffic.stop();
   }
 
   /** Stops the run's browser for good: closed politely, killed if need be, waited for if still launching. */
   #release(run: Run): Promise<void> {
     run.released ??= (async () => {
       run.ended = true;
-      clearTimeout(run.qrTimer);
+      this.#clearTimers(run);
       // WhatsApp Web reloading now would re-run whatsapp-web.js's injection against a closing page.
       run.client.pupPage?.removeAllListeners('framenavigated');
       await this.#closeBrowser(run);
@@ -385,15 +356,4 @@ export class WebjsSession implements EngineSession {
   #emit(event: EngineEvent): void {
     this.#events.emit(event);
   }
-}
-
-/** Rejects after `ms`; the work itself goes on (it cannot be cancelled), but nobody waits for it. */
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    work,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
