@@ -8,6 +8,7 @@ import {
   describeStartError,
   disconnectOutcome,
   inboundMessage,
+  notReadyOutcome,
   qrLifetimeMs,
   senderJid,
   stateOutcome,
@@ -301,6 +302,21 @@ describe('disconnect reasons', () => {
       reason:
         'WhatsApp did not accept the stored login (Unable to log in. Are the session details valid?): link the phone again',
     });
+  });
+});
+
+describe('notReadyOutcome', () => {
+  it('fails, to be retried, saying what the page showed', () => {
+    expect(notReadyOutcome(50_000, true)).toEqual({
+      type: 'failed',
+      retryable: true,
+      reason:
+        'WhatsApp Web accepted the login but did not become ready in 50 s (whatsapp-web.js could not attach to it): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION',
+    });
+    expect(notReadyOutcome(50_000, false).reason).toContain(
+      '(whatsapp-web.js could not load its helpers into it)',
+    );
+    expect(notReadyOutcome(50_000, null).reason).toContain('(the page stopped answering)');
   });
 });
 

@@ -68,7 +68,9 @@ export class ReachOutLimit {
       if (state.until) event.until = state.until;
       this.emit(event);
     }
-    const wait = state.until ? Math.max(0, state.until - Date.now()) + AFTER_END_MS : RECHECK_MS;
+    // Past its announced end, WhatsApp has not lifted it yet: ask again later, not in a loop.
+    const wait =
+      state.until && state.until > Date.now() ? state.until - Date.now() + AFTER_END_MS : RECHECK_MS;
     this.#timer = setTimeout(() => void this.check(true), wait);
     this.#timer.unref();
   }
