@@ -1,69 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type EngineEvent, type EngineSession, EngineStartError } from '../contract.ts';
-import { createWebjsEngine, DEFAULT_WEB_VERSION_URL, NO_BROWSER, type WebjsOptions } from './index.ts';
-import {
-  chromiumProcesses,
-  endChromiums,
-  FAKE_WEB_VERSION,
-  type FakeWhatsAppWebScript,
-  fakePairingCode,
-  fakeQr,
-  saveFakeWhatsAppWeb,
-  startHangingProxy,
-} from './test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { type EngineEvent, EngineStartError } from '../contract.ts';
+import { NO_BROWSER } from './index.ts';
+import { eventually, webjsSessions } from './session-fixture.ts';
+import { chromiumProcesses, fakePairingCode, fakeQr, startHangingProxy } from './test-support.ts';
 
-/** Real Chromium, real whatsapp-web.js; WhatsApp itself is unreachable from here (or replaced by a fake). */
+/** Real Chromium, real whatsapp-web.js; WhatsApp itself is unreachable from here (or replaced by a stand-in). */
 
-interface Opened {
-  session: EngineSession;
-  events: EngineEvent[];
-  dataDir: string;
-}
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function open(options: Partial<WebjsOptions> = {}, fake?: FakeWhatsAppWebScript): Opened {
-  const root = mkdtempSync(join(tmpdir(), 'switchboard-webjs-'));
-  const cacheDir = join(root, 'wweb-cache');
-  if (fake) saveFakeWhatsAppWeb(cacheDir, fake);
-  const engine = createWebjsEngine({
-    headless: true,
-    initTimeoutMs: 20_000,
-    webVersionUrl: DEFAULT_WEB_VERSION_URL,
-    cacheDir,
-    browserArgs: [],
-    ...(fake ? { webVersion: FAKE_WEB_VERSION } : {}),
-    ...options,
-  });
-  const dataDir = join(root, 'sessions', 'alpha');
-  mkdirSync(dataDir, { recursive: true });
-  const session = engine.createSession({ id: 'alpha', dataDir });
-  const events: EngineEvent[] = [];
-  session.onEvent((event) => events.push(event));
-  cleanups.push(async () => {
-    await session.stop();
-    await endChromiums(dataDir);
-    rmSync(root, { recursive: true, force: true, maxRetries: 5 });
-  });
-  return { session, events, dataDir };
-}
-
-async function eventually<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, what: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const { open, cleanUp } = webjsSessions();
 
 const processCount = async (dataDir: string) => (await chromiumProcesses(dataDir)).length;
 
@@ -79,7 +25,7 @@ describe('WebjsSession with a real Chromium', () => {
 
   it('a network that hangs: start fails after the load timeout; memory is reported while it waits', async () => {
     const proxy = await startHangingProxy();
-    cleanups.push(() => proxy.close());
+    cleanUp(() => proxy.close());
     const { session, dataDir } = open({ initTimeoutMs: 3_000, browserArgs: [`--proxy-server=${proxy.url}`] });
     const starting = session.start();
     const usage = await eventually(
@@ -94,7 +40,7 @@ describe('WebjsSession with a real Chromium', () => {
 
   it('stop() at any moment of a start (cleaning up, launching, loading) leaves no browser', async () => {
     const proxy = await startHangingProxy();
-    cleanups.push(() => proxy.close());
+    cleanUp(() => proxy.close());
     const { session, dataDir } = open({ browserArgs: [`--proxy-server=${proxy.url}`] });
     const moments: (() => Promise<unknown>)[] = [
       async () => undefined,
@@ -230,7 +176,7 @@ describe('WebjsSession logout when not running', () => {
       ['--headless=new', '--no-sandbox', '--disable-gpu', `--user-data-dir=${profile}`, 'about:blank'],
       { detached: true, stdio: 'ignore' },
     );
-    cleanups.push(() => void orphan.kill('SIGKILL'));
+    cleanUp(() => void orphan.kill('SIGKILL'));
     await eventually(
       () => processCount(dataDir),
       (n) => n >= 2,

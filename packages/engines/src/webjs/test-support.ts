@@ -1,106 +1,100 @@
 /**
  * Test fixtures for the WhatsApp Web engine on machines that cannot reach WhatsApp: a stand-in WhatsApp
- * Web page (served by whatsapp-web.js's own version cache, so no network is involved), a proxy that never
- * answers (a network that hangs), and a count of the Chromium processes using a profile.
+ * Web page (served by whatsapp-web.js's own version cache, so no network is involved) and the phone that
+ * drives it, a proxy that never answers (a network that hangs), and a count of the Chromium processes
+ * using a profile.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { processesUsingProfile } from './process-tree.ts';
 import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
+import { type StandInScript, standInPage } from './stand-in/page.ts';
 
 export { isAlive } from './process-tree.ts';
 
-/** The version the fake page is saved under; pin it with WEBJS_WEB_VERSION to load the fake. */
+/** The version the stand-in page is saved under; pin it with WEBJS_WEB_VERSION to load it. */
 export const FAKE_WEB_VERSION = '2.9999.0';
 
-export interface FakeWhatsAppWebScript {
-  /** Replace the QR code every this many ms once it shows (WhatsApp rotates its "ref"). */
-  rotateQrMs?: number;
-  /** The phone unlinks this device this long after whatsapp-web.js set up the page (once per browser tab). */
-  unlinkAfterMs?: number;
-}
+export type FakeWhatsAppWebScript = StandInScript;
+export { STAND_IN_ACCOUNT, type StandInPerson } from './stand-in/page.ts';
 
-/** The QR string the fake shows for its n-th code (1-based), as whatsapp-web.js assembles it. */
+/** The QR string the stand-in shows for its n-th code (1-based), as whatsapp-web.js assembles it. */
 export const fakeQr = (n: number) => `fake-ref-${n},c3RhdGljLWtleQ==,aWRlbnRpdHkta2V5,adv-secret,Chrome`;
 
-/** The pairing code the fake gives for a phone number. */
+/** The pairing code the stand-in gives for a phone number. */
 export const fakePairingCode = (phone: string) => `PAIR${phone.slice(-4)}`;
 
-/**
- * Just enough of WhatsApp Web's module system for whatsapp-web.js to reach the QR code (and a pairing code): the
- * modules it reads while deciding whether to show one, in an unlinked state. Linking cannot be faked this way.
- */
-function fakePage(script: FakeWhatsAppWebScript): string {
-  return `<!doctype html>
-<html><head><title>WhatsApp (test stand-in)</title><script>
-(() => {
-  const script = ${JSON.stringify(script)};
-  const emitter = () => {
-    const listeners = {};
-    return {
-      on(event, fn) { (listeners[event] ??= []).push(fn); },
-      off(event, fn) { listeners[event] = (listeners[event] || []).filter((f) => f !== fn); },
-      emit(event, ...args) { for (const fn of listeners[event] || []) fn(...args); },
-    };
-  };
-  const Socket = Object.assign(emitter(), { state: 'UNPAIRED', logout() {} });
-  const Cmd = Object.assign(emitter(), { refreshQR() {} });
-  const Conn = Object.assign(emitter(), { ref: 'fake-ref-1', serialize() { return {}; } });
-  const modules = {
-    WAWebSocketModel: { Socket },
-    WAWebCmd: { Cmd },
-    WAWebConnModel: { Conn },
-    WAWebOfflineHandler: { OfflineMessageHandler: {} },
-    WAWebAltDeviceLinkingApi: {
-      setPairingType() {},
-      async initializeAltDeviceLinking() {},
-      async startAltLinkingFlow(phone) { return 'PAIR' + String(phone).slice(-4); },
-    },
-    WABase64: { encodeB64: (value) => btoa(value) },
-    WAWebCompanionRegClientUtils: { DEVICE_PLATFORM: 'Chrome' },
-    WAWebAdvSignatureApi: {},
-    WAWebUserPrefsInfoStore: { waNoiseInfo: { get: async () => ({ staticKeyPair: { pubKey: 'static-key' } }) } },
-    WAWebSignalStoreApi: {
-      waSignalStore: { getRegistrationInfo: async () => ({ identityKeyPair: { pubKey: 'identity-key' } }) },
-    },
-    WAWebUserPrefsMultiDevice: { getADVSecretKey: () => 'adv-secret' },
-  };
-  window.require = (name) => {
-    if (!(name in modules)) throw new Error('The WhatsApp Web stand-in has no module ' + name);
-    return modules[name];
-  };
-  window.Debug = { VERSION: '${FAKE_WEB_VERSION}' };
-  // Scripted events start once whatsapp-web.js listens for them, however long the page took to get there.
-  let n = 1;
-  const listen = Conn.on;
-  Conn.on = (event, fn) => {
-    listen(event, fn);
-    if (event !== 'change:ref' || !script.rotateQrMs) return;
-    setInterval(() => {
-      Conn.ref = 'fake-ref-' + ++n;
-      Conn.emit('change:ref', Conn, Conn.ref);
-    }, script.rotateQrMs);
-  };
-  const listenCmd = Cmd.on;
-  Cmd.on = (event, fn) => {
-    listenCmd(event, fn);
-    if (event !== 'logout' || !script.unlinkAfterMs || sessionStorage.getItem('unlinked')) return;
-    setTimeout(() => {
-      sessionStorage.setItem('unlinked', '1');
-      // What WhatsApp Web does when the phone removes the linked device: a logout, then a reload.
-      Cmd.emit('logout');
-      setTimeout(() => location.reload(), 200);
-    }, script.unlinkAfterMs);
-  };
-})();
-</script></head><body>WhatsApp Web stand-in</body></html>`;
-}
-
-/** Saves the fake page as WhatsApp Web version FAKE_WEB_VERSION in a version cache folder. */
+/** Saves the stand-in WhatsApp Web as version FAKE_WEB_VERSION in a version cache folder. */
 export function saveFakeWhatsAppWeb(cacheDir: string, script: FakeWhatsAppWebScript = {}): void {
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(join(cacheDir, `${FAKE_WEB_VERSION}.html`), fakePage(script));
+  writeFileSync(join(cacheDir, `${FAKE_WEB_VERSION}.html`), standInPage(FAKE_WEB_VERSION, script));
+}
+
+/** A message that reached WhatsApp through the stand-in (what `phone.js` records). */
+export interface HandedOver {
+  id: string;
+  to: string;
+  type: string;
+  body: string | null;
+  caption: string | null;
+  mimetype: string | null;
+  filename: string | null;
+  size: number | null;
+  /** SHA-256 of the file's bytes, base64. */
+  filehash: string | null;
+}
+
+/**
+ * The phone (and WhatsApp's servers) of a session running the stand-in: drives `window.standIn` in the
+ * session's own browser through the DevTools protocol, on loopback. Close it after use.
+ */
+export class StandInPhone {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  /** Connects to the browser running on a session's profile, `<dataDir>/session`. */
+  static async of(sessionDataDir: string): Promise<StandInPhone> {
+    const [port, path] = readFileSync(join(sessionDataDir, 'session', 'DevToolsActivePort'), 'utf8').split(
+      '\n',
+    );
+    const browser = await puppeteer.connect({
+      browserWSEndpoint: `ws://127.0.0.1:${port}${path}`,
+      defaultViewport: null,
+    });
+    const page = (await browser.pages()).find((p) => p.url().startsWith('https://web.whatsapp.com'));
+    if (!page) {
+      await browser.disconnect();
+      throw new Error('The stand-in WhatsApp Web page is not open');
+    }
+    return new StandInPhone(browser, page);
+  }
+
+  /** The phone scans the QR code. */
+  link = () => this.#call<void>('link');
+  /** Someone writes to the account; resolves with the message's id. */
+  receive = (message: { from: string; body: string; notifyName?: string; author?: string }) =>
+    this.#call<string>('receive', message);
+  /** A receipt for a message the account sent. */
+  ack = (id: string, level: 'failed' | 'sent' | 'delivered' | 'read' | 'played') =>
+    this.#call<void>('ack', id, level);
+  /** What reached WhatsApp, oldest first. */
+  outbox = () => this.#call<HandedOver[]>('outbox');
+  /** The own fields of a message's key, e.g. `['fromMe', 'remote', 'id', '$1']`. */
+  keyFields = (id: string) => this.#call<string[]>('keyFields', id);
+  /** The next send fails with `reason` after WhatsApp took the message. */
+  failNextSendAfterHandOff = (reason: string) => this.#call<void>('failNextSendAfterHandOff', reason);
+
+  close = () => this.browser.disconnect();
+
+  /** Runs in the page as a string: no code of this process (or its transpiler's helpers) crosses over. */
+  #call<T>(method: string, ...args: unknown[]): Promise<T> {
+    const list = args.map((arg) => JSON.stringify(arg)).join(', ');
+    return this.page.evaluate(`window.standIn.${method}(${list})`) as Promise<T>;
+  }
 }
 
 /** An HTTP proxy that accepts connections and never answers: to Chromium, a network that hangs. */
