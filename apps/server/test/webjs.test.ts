@@ -9,6 +9,8 @@ import {
   type FakeWhatsAppWebScript,
   fakeQr,
   isAlive,
+  STAND_IN_ACCOUNT,
+  StandInPhone,
   saveFakeWhatsAppWeb,
   startHangingProxy,
 } from '@switchboard/engines/webjs/test-support';
@@ -46,8 +48,10 @@ const gateways: TestGateway[] = [];
 const clients: Client[] = [];
 const processes: ChildProcess[] = [];
 const proxies: { close(): Promise<void> }[] = [];
+const phones: StandInPhone[] = [];
 
 afterEach(async () => {
+  for (const phone of phones.splice(0)) await phone.close();
   for (const client of clients.splice(0)) await client.close();
   for (const gateway of gateways.splice(0)) await gateway.close();
   for (const child of processes.splice(0)) child.kill('SIGKILL');
@@ -216,6 +220,73 @@ describe('webjs sessions against a stand-in WhatsApp Web page', () => {
     expect(await chromiumCount(dataDir, 'unlinked')).toBe(0);
     expect(existsSync(join(sessionDir(dataDir, 'unlinked'), 'session'))).toBe(false);
   });
+});
+
+describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renamed message key field)', () => {
+  it('connect by QR scan, send through the API, follow the receipts, and store replies from LID-only senders', async () => {
+    const { client, dataDir } = await gateway({}, { keyField: '$1' });
+    const created = await client.sessions.create.mutate({ id: 'linked', name: 'Linked', engine: 'webjs' });
+    expect(created.status).toBe('qr');
+    const phone = await StandInPhone.of(sessionDir(dataDir, 'linked'));
+    phones.push(phone);
+    await phone.link();
+    expect(await waitForStatus(client, 'linked', 'connected', 20_000)).toMatchObject({
+      phone: STAND_IN_ACCOUNT.phone,
+      pushName: STAND_IN_ACCOUNT.name,
+    });
+
+    const queued = await client.messages.send.mutate({
+      sessionId: 'linked',
+      to: '+49 170 0000001',
+      text: 'Hello',
+    });
+    const messageOf = async (id: string) =>
+      (await client.messages.list.query({ sessionId: 'linked' })).items.find((m) => m.id === id);
+    const sent = await waitFor(async () => {
+      const m = await messageOf(queued.id);
+      return m?.status === 'sent' && m;
+    }, 'the message to be sent');
+    const [handedOver] = await phone.outbox();
+    expect(sent.externalId).toBe(handedOver!.id);
+    expect(handedOver).toMatchObject({ to: '491700000001@c.us', body: 'Hello' });
+    await phone.ack(handedOver!.id, 'delivered');
+    await waitFor(async () => (await messageOf(queued.id))?.status === 'delivered', 'the delivery receipt');
+
+    await phone.receive({ from: '86219306106800@lid', body: 'Who is this?', notifyName: 'Lia' });
+    const reply = await waitFor(async () => {
+      const page = await client.messages.list.query({ sessionId: 'linked' });
+      return page.items.find((m) => m.direction === 'in');
+    }, 'the reply');
+    expect(reply).toMatchObject({ peer: '86219306106800@lid', peerName: 'Lia', body: 'Who is this?' });
+  });
+
+  it('restart "authenticated but never ready" through the retry policy, with the watchdog’s reason', async () => {
+    const { client } = await gateway({ WEBJS_INIT_TIMEOUT_MS: '3000' }, { linked: true, neverReady: true });
+    await client.sessions.create.mutate({ id: 'stuck', name: 'Stuck', engine: 'webjs' });
+    const failed = await waitFor(
+      async () => {
+        const s = await client.sessions.byId.query({ id: 'stuck' });
+        return s.status === 'failed' && s;
+      },
+      'the watchdog',
+      20_000,
+    );
+    expect(failed.statusReason).toMatch(
+      /^WhatsApp Web accepted the login but did not become ready in 3 s \(whatsapp-web\.js could not attach to it\): .* — retrying in \d+ s \(attempt 1\)$/,
+    );
+    expect(failed.nextRetryAt).not.toBeNull();
+    // The retry starts it again from the stored login (no QR code) and meets the same end.
+    const again = await waitFor(
+      async () => {
+        const s = await client.sessions.byId.query({ id: 'stuck' });
+        return s.statusReason?.endsWith('(attempt 2)') && s;
+      },
+      'the second attempt',
+      30_000,
+    );
+    expect(again.statusReason).toContain('did not become ready');
+    expect(again.qr).toBeNull();
+  }, 60_000);
 });
 
 // ── A server killed outright ────────────────────────────────────────────────────────────────────────────
