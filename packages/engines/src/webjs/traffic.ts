@@ -16,6 +16,8 @@ export class Traffic {
   readonly #people: PeopleLookup;
   readonly #limit: ReachOutLimit;
   readonly #sender: Sender;
+  /** Received messages are reported in the order they arrived, whatever their sender lookups take. */
+  #receiving: Promise<void> = Promise.resolve();
 
   constructor(
     client: WwebClient,
@@ -27,7 +29,10 @@ export class Traffic {
       emit,
     );
     this.#sender = new Sender(client, this.#people, this.#limit);
-    client.on('message', (message) => void this.#receive(message));
+    client.on('message', (message) => {
+      // One message that cannot be mapped must not hold up the ones after it.
+      this.#receiving = this.#receiving.then(() => this.#receive(message)).catch(() => undefined);
+    });
     client.on('message_create', (message) => this.#sender.sawCreated(message));
     client.on('message_ack', (message, ack) => {
       const level = ackLevel(ack);
