@@ -18,7 +18,7 @@ export { isAlive } from './process-tree.ts';
 export const FAKE_WEB_VERSION = '2.9999.0';
 
 export type FakeWhatsAppWebScript = StandInScript;
-export { STAND_IN_ACCOUNT, type StandInPerson } from './stand-in/page.ts';
+export { STAND_IN_ACCOUNT } from './stand-in/page.ts';
 
 /** The QR string the stand-in shows for its n-th code (1-based), as whatsapp-web.js assembles it. */
 export const fakeQr = (n: number) => `fake-ref-${n},c3RhdGljLWtleQ==,aWRlbnRpdHkta2V5,adv-secret,Chrome`;

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Someone on the stand-in network. */
-export interface StandInPerson {
+interface StandInPerson {
   phone?: string;
   lid?: string;
   name?: string;
