@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { Engine, EngineName, EngineRegistry } from '@switchboard/engines/contract';
+import type { Engine, EngineRegistry } from '@switchboard/engines/contract';
 import { createSandboxEngine, type SandboxNetwork } from '@switchboard/engines/sandbox';
 import { createWebjsEngine } from '@switchboard/engines/webjs';
+import type { EngineName } from '@switchboard/validators';
 import type { Env } from './env.ts';
 
 /** The engines this server offers, built from the environment. Core only ever sees the registry. */

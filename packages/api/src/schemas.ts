@@ -1,13 +1,14 @@
-import { ENGINE_NAMES, SESSION_ID_PATTERN } from '@switchboard/core';
 import {
   CONVERSATION_STATUSES,
   DELIVERY_STATUSES,
+  ENGINE_NAMES,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
+  SESSION_ID_PATTERN,
   SESSION_STATUSES,
   USER_ROLES,
   WEBHOOK_EVENTS,
-} from '@switchboard/db';
+} from '@switchboard/validators';
 
 import { z } from 'zod';
 
@@ -35,7 +36,7 @@ export const user = z.object({
 export const session = z.object({
   id: z.string(),
   name: z.string(),
-  engine: z.string(),
+  engine: engineName,
   ownerId: z.string(),
   status: sessionStatus,
   statusReason: z.string().nullable(),

@@ -1,4 +1,4 @@
-import type { UserRole } from '@switchboard/db';
+import type { UserRole } from '@switchboard/validators';
 
 /** Who is asking. Every service method that touches owned data takes one and checks it. */
 export interface Actor {

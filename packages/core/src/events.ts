@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Message, SessionStatus } from '@switchboard/db';
+import type { Message } from '@switchboard/db';
+import type { SessionStatus } from '@switchboard/validators';
 import type { ConversationView } from './inbox/service.ts';
 
 interface EventBase {

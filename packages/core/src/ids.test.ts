@@ -1,5 +1,6 @@
+import { isValidSessionId, SESSION_ID_PATTERN } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
-import { deriveSessionId, isValidSessionId, newId, SESSION_ID_PATTERN } from './ids.ts';
+import { deriveSessionId, newId } from './ids.ts';
 
 describe('deriveSessionId', () => {
   it.each([

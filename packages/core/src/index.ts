@@ -1,4 +1,3 @@
-export { ENGINE_NAMES, type EngineName } from '@switchboard/engines/contract';
 export * from './actor.ts';
 export * from './auth/index.ts';
 export * from './backoff.ts';

@@ -1,12 +1,19 @@
+import {
+  CONVERSATION_STATUSES,
+  DELIVERY_STATUSES,
+  ENGINE_NAMES,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_STATUSES,
+  SESSION_STATUSES,
+  USER_ROLES,
+  type WebhookEvent,
+} from '@switchboard/validators';
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since epoch; SQLite has no date type and ms keep ordering exact. */
 const timestamp = (name: string) => integer(name, { mode: 'number' });
 const createdAt = () => timestamp('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
-
-export const USER_ROLES = ['admin', 'operator'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -34,25 +41,13 @@ export const loginSessions = sqliteTable(
   (t) => [index('login_sessions_user_idx').on(t.userId)],
 );
 
-export const SESSION_STATUSES = [
-  'stopped',
-  'starting',
-  'qr',
-  'authenticating',
-  'connected',
-  'reconnecting',
-  'logged_out',
-  'failed',
-] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
 /** A WhatsApp account ("session") run by one engine. */
 export const accounts = sqliteTable(
   'accounts',
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    engine: text('engine').notNull(),
+    engine: text('engine', { enum: ENGINE_NAMES }).notNull(),
     ownerId: text('owner_id')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
@@ -69,23 +64,6 @@ export const accounts = sqliteTable(
   },
   (t) => [index('accounts_owner_idx').on(t.ownerId)],
 );
-
-export const WEBHOOK_EVENTS = [
-  'message.received',
-  'message.sent',
-  'message.status',
-  'session.status',
-  'session.qr',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-/** Events an endpoint gets when it names none: everything except the chatty QR codes. */
-export const DEFAULT_WEBHOOK_EVENTS: WebhookEvent[] = [
-  'message.received',
-  'message.sent',
-  'message.status',
-  'session.status',
-];
 
 /**
  * A webhook endpoint: per account, or global (`accountId` null, admins only) for every account's events.
@@ -110,9 +88,6 @@ export const webhooks = sqliteTable(
   },
   (t) => [index('webhooks_account_idx').on(t.accountId)],
 );
-
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * One event for one endpoint (the outbox). Written in the same transaction as the change it reports;
@@ -183,9 +158,6 @@ export const contacts = sqliteTable(
   (t) => [uniqueIndex('contacts_account_phone_idx').on(t.accountId, t.phone)],
 );
 
-export const CONVERSATION_STATUSES = ['open', 'resolved'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
-
 /** One thread per (account, contact): what the inbox lists. */
 export const conversations = sqliteTable(
   'conversations',
@@ -216,19 +188,6 @@ export interface MessageMedia {
   size?: number;
   filename?: string;
 }
-
-export const MESSAGE_DIRECTIONS = ['out', 'in'] as const;
-export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
-export const MESSAGE_STATUSES = [
-  'queued',
-  'sent',
-  'delivered',
-  'read',
-  'played',
-  'failed',
-  'received',
-] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const messages = sqliteTable(
   'messages',

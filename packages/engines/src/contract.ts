@@ -5,8 +5,7 @@
  * things up, and reports what happens as typed events. Everything above this file is engine-agnostic.
  */
 
-export const ENGINE_NAMES = ['sandbox', 'webjs'] as const;
-export type EngineName = (typeof ENGINE_NAMES)[number];
+import type { EngineName } from '@switchboard/validators';
 
 /** Phone numbers cross the seam as digits in international form, without "+" (e.g. "4915112345678"). */
 export type PhoneDigits = string;

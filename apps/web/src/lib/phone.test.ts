@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPhone, formatPhone } from './phone.ts';
+import { checkPhone } from './phone.ts';
 
 describe('checkPhone', () => {
   it('treats an empty field as empty, not as an error', () => {
@@ -32,16 +32,5 @@ describe('checkPhone', () => {
       state: 'invalid',
       problem: expect.stringMatching(/country code/),
     });
-  });
-});
-
-describe('formatPhone', () => {
-  it('formats stored digits for reading', () => {
-    expect(formatPhone('4915123456789')).toBe('+49 1512 3456789');
-    expect(formatPhone('14155550101')).toBe('+1 415 555 0101');
-  });
-
-  it('shows nothing for a missing number', () => {
-    expect(formatPhone(null)).toBe('');
   });
 });

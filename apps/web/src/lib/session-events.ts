@@ -1,5 +1,5 @@
+import { formatPhone } from '@switchboard/validators';
 import type { LiveSession } from './live-state.ts';
-import { formatPhone } from './phone.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
 import type { Session, SessionEvent } from './types.ts';
 

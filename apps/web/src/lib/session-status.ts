@@ -1,3 +1,4 @@
+import { type EngineName, isLive } from '@switchboard/validators';
 import type { Session, SessionStatus } from './types.ts';
 
 /** The colour family a status is drawn in; the text always says the same thing for people who cannot see it. */
@@ -65,11 +66,6 @@ export const STATUS_META: Record<SessionStatus, StatusMeta> = {
 
 export type SessionAction = 'start' | 'stop' | 'restart' | 'logout' | 'delete' | 'link';
 
-/** Statuses in which the engine runs (mirrors the server's status machine). */
-const LIVE: readonly SessionStatus[] = ['starting', 'qr', 'authenticating', 'connected', 'reconnecting'];
-
-export const isLive = (status: SessionStatus) => LIVE.includes(status);
-
 /**
  * The actions that make sense for a session right now:
  * - start when nothing runs; stop and restart while something does (stop also ends a failure's retries);
@@ -126,7 +122,7 @@ export const KNOWN_ENGINES = [
     label: 'Sandbox',
     description: 'A simulated WhatsApp network for trying things out safely.',
   },
-] as const;
+] as const satisfies readonly { name: EngineName; label: string; description: string }[];
 
 export function engineLabel(name: string): string {
   return KNOWN_ENGINES.find((e) => e.name === name)?.label ?? name;

@@ -1,3 +1,4 @@
+import { DEFAULT_WEBHOOK_EVENTS } from '@switchboard/validators';
 import type { WebhookDelivery, WebhookEvent } from './types.ts';
 
 /** The documented events, in the README's order, with what each means. */
@@ -19,7 +20,7 @@ export const WEBHOOK_EVENT_META: { event: WebhookEvent; label: string; descripti
 
 /** What a new endpoint gets unless told otherwise: every event except the chatty QR codes. */
 export function defaultEvents(): WebhookEvent[] {
-  return WEBHOOK_EVENT_META.map((m) => m.event).filter((e) => e !== 'session.qr');
+  return [...DEFAULT_WEBHOOK_EVENTS];
 }
 
 /** Turns one event on or off, keeping the documented order. */

@@ -1,9 +1,10 @@
+import { EMAIL_MAX_LENGTH } from '@switchboard/validators';
 import { AppError } from '../errors.ts';
 import type { IssuedLogin, LoginSessionService } from './login-sessions.ts';
 import type { PublicUser } from './public-user.ts';
 import { RateLimiter, type RateLimitResult } from './rate-limit.ts';
 import type { SetupInput, UserService } from './users.ts';
-import { canonicalEmail, EMAIL_MAX_LENGTH } from './validation.ts';
+import { canonicalEmail } from './validation.ts';
 
 export interface AuthConfig {
   /** Sign-in attempts (successful or not) one IP may make per window. */

@@ -17,8 +17,6 @@ export {
   assertValidPassword,
   DEFAULT_PASSWORD_HASH_OPTIONS,
   hashPassword,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
   type PasswordHashOptions,
   verifyPassword,
 } from './passwords.ts';
@@ -31,4 +29,4 @@ export {
   UserService,
   type UserServiceOptions,
 } from './users.ts';
-export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, normalizeEmail, normalizeName } from './validation.ts';
+export { normalizeEmail, normalizeName } from './validation.ts';

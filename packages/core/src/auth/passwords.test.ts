@@ -1,5 +1,6 @@
+import { PASSWORD_MAX_LENGTH } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
-import { assertValidPassword, hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from './passwords.ts';
+import { assertValidPassword, hashPassword, verifyPassword } from './passwords.ts';
 import { FAST_HASH } from './test-support.ts';
 
 describe('passwords', () => {

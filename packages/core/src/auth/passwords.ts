@@ -1,9 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { AppError } from '../errors.ts';
-
-export const PASSWORD_MIN_LENGTH = 8;
-/** Argon2 accepts far more, but an unbounded input lets one request burn CPU and memory for nothing. */
-export const PASSWORD_MAX_LENGTH = 256;
 
 export interface PasswordHashOptions {
   /** KiB of memory per hash. */

@@ -1,4 +1,5 @@
-import { accounts, type Db, openDatabase, type UserRole } from '@switchboard/db';
+import { accounts, type Db, openDatabase } from '@switchboard/db';
+import type { UserRole } from '@switchboard/validators';
 import type { Actor } from '../actor.ts';
 import { newId } from '../ids.ts';
 import type { PasswordHashOptions } from './passwords.ts';
@@ -34,6 +35,6 @@ export async function addUser(users: UserService, by: Actor, email: string, role
 export function insertAccount(db: Db, ownerId: string): void {
   const now = Date.now();
   db.insert(accounts)
-    .values({ id: newId(), name: 'Sales', engine: 'fake', ownerId, updatedAt: now, statusChangedAt: now })
+    .values({ id: newId(), name: 'Sales', engine: 'sandbox', ownerId, updatedAt: now, statusChangedAt: now })
     .run();
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { accounts, type Db, loginSessions, type UserRole, users } from '@switchboard/db';
+import { accounts, type Db, loginSessions, users } from '@switchboard/db';
+import type { UserRole } from '@switchboard/validators';
 import { asc, count, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';

@@ -1,12 +1,11 @@
-import { USER_ROLES, type UserRole } from '@switchboard/db';
+import {
+  EMAIL_MAX_LENGTH,
+  EMAIL_SHAPE,
+  PERSON_NAME_MAX_LENGTH,
+  USER_ROLES,
+  type UserRole,
+} from '@switchboard/validators';
 import { AppError } from '../errors.ts';
-
-/** RFC 5321's limit on a forward path; anything longer cannot be delivered to anyway. */
-export const EMAIL_MAX_LENGTH = 254;
-export const NAME_MAX_LENGTH = 100;
-
-// Deliberately loose: one "@", no spaces, a dot in the domain. Real validation is "can they sign in".
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Emails are the login, so they are compared in one canonical form: trimmed and lowercased. */
 export const canonicalEmail = (email: string) => email.trim().toLowerCase();
@@ -28,8 +27,8 @@ export function normalizeEmail(email: string): string {
 export function normalizeName(name: string): string {
   const value = name.trim();
   if (value.length === 0) throw new AppError('BAD_REQUEST', 'Name is required');
-  if (value.length > NAME_MAX_LENGTH) {
-    throw new AppError('BAD_REQUEST', `Name must be at most ${NAME_MAX_LENGTH} characters long`);
+  if (value.length > PERSON_NAME_MAX_LENGTH) {
+    throw new AppError('BAD_REQUEST', `Name must be at most ${PERSON_NAME_MAX_LENGTH} characters long`);
   }
   return value;
 }

@@ -2,13 +2,13 @@ import {
   accounts,
   type Contact,
   type Conversation,
-  type ConversationStatus,
   contacts,
   conversations,
   type Db,
   type Message,
   messages,
 } from '@switchboard/db';
+import type { ConversationStatus } from '@switchboard/validators';
 import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../actor.ts';
 import { AppError } from '../errors.ts';

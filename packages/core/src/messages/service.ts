@@ -1,5 +1,6 @@
-import { type Db, type Message, type MessageStatus, messages } from '@switchboard/db';
+import { type Db, type Message, messages } from '@switchboard/db';
 import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
+import type { MessageStatus } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';

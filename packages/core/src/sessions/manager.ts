@@ -1,27 +1,27 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Account, accounts, type Db, type SessionStatus } from '@switchboard/db';
+import { type Account, accounts, type Db } from '@switchboard/db';
 import {
   type EngineEvent,
-  type EngineName,
   type EngineRegistry,
   type EngineSession,
   EngineStartError,
   EventHub,
   type ResourceUsage,
 } from '@switchboard/engines/contract';
+import { type EngineName, isLive, isValidSessionId, type SessionStatus } from '@switchboard/validators';
 import { count, eq } from 'drizzle-orm';
 import { type Actor, canSee, isAdmin } from '../actor.ts';
 import { backoffDelay } from '../backoff.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus, SessionEvent } from '../events.ts';
-import { deriveSessionId, isValidSessionId } from '../ids.ts';
+import { deriveSessionId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
 import type { WebhookOutbox } from '../webhooks/outbox.ts';
 import { removeDir } from './remove-dir.ts';
-import { canTransition, isLive } from './status-machine.ts';
+import { canTransition } from './status-machine.ts';
 
 export interface SessionManagerConfig {
   /** Parent folder of every session's engine data (`DATA_DIR/sessions`). */
@@ -41,7 +41,7 @@ export interface SessionManagerConfig {
 export interface SessionView {
   id: string;
   name: string;
-  engine: string;
+  engine: EngineName;
   ownerId: string;
   status: SessionStatus;
   statusReason: string | null;
@@ -438,7 +438,7 @@ export class SessionManager {
     this.#clearRetry(rt);
     if (mode === 'starting') this.#setStatus(id, 'starting', null);
 
-    const engine = this.engines.get(row.engine as EngineName);
+    const engine = this.engines.get(row.engine);
     if (!engine) {
       this.#fail(id, `Engine "${row.engine}" is not enabled on this server`, false);
       return done;
@@ -645,8 +645,8 @@ export class SessionManager {
     return true;
   }
 
-  async #logoutDormant(id: string, engineName: string): Promise<void> {
-    const engine = this.engines.get(engineName as EngineName);
+  async #logoutDormant(id: string, engineName: EngineName): Promise<void> {
+    const engine = this.engines.get(engineName);
     if (!engine) return;
     try {
       await mkdir(this.#dataDir(id), { recursive: true });

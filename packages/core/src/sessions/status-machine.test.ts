@@ -1,6 +1,6 @@
-import { SESSION_STATUSES, type SessionStatus } from '@switchboard/db';
+import { isLive, LIVE_STATUSES, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
-import { canTransition, isLive, LIVE_STATUSES } from './status-machine.ts';
+import { canTransition } from './status-machine.ts';
 
 const allowed: Array<[SessionStatus, SessionStatus]> = [
   ['stopped', 'starting'],

@@ -1,4 +1,4 @@
-import type { SessionStatus } from '@switchboard/db';
+import type { SessionStatus } from '@switchboard/validators';
 
 /**
  * Which status may follow which. The stored status is what operators, webhooks and /health trust, so a
@@ -22,13 +22,3 @@ const NEXT: Record<SessionStatus, readonly SessionStatus[]> = {
 };
 
 export const canTransition = (from: SessionStatus, to: SessionStatus) => NEXT[from].includes(to);
-
-/** Statuses in which an engine is (or should be) running. */
-export const LIVE_STATUSES: readonly SessionStatus[] = [
-  'starting',
-  'qr',
-  'authenticating',
-  'connected',
-  'reconnecting',
-];
-export const isLive = (status: SessionStatus) => LIVE_STATUSES.includes(status);

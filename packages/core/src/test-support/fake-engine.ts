@@ -3,7 +3,6 @@ import {
   type Engine,
   type EngineEvent,
   type EngineEventListener,
-  type EngineName,
   type EngineSession,
   type EngineSessionOptions,
   EventHub,
@@ -11,6 +10,7 @@ import {
   type OutboundContent,
   type PhoneDigits,
 } from '@switchboard/engines/contract';
+import type { EngineName } from '@switchboard/validators';
 
 /** A promise that never settles: an engine call that hangs. */
 export const never = <T = void>(): Promise<T> => new Promise<T>(() => {});

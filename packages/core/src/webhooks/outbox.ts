@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { accounts, type Db, type WebhookEvent, webhookDeliveries, webhooks } from '@switchboard/db';
+import { accounts, type Db, webhookDeliveries, webhooks } from '@switchboard/db';
+import type { WebhookEvent } from '@switchboard/validators';
 import { and, eq, isNull, or } from 'drizzle-orm';
 
 /** What every webhook body looks like; `data` depends on `type`. */

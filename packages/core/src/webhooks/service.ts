@@ -1,16 +1,14 @@
 import {
   accounts,
   type Db,
-  DEFAULT_WEBHOOK_EVENTS,
-  type DeliveryStatus,
   type Webhook,
   type WebhookAttempt,
   type WebhookDelivery,
-  type WebhookEvent,
   webhookAttempts,
   webhookDeliveries,
   webhooks,
 } from '@switchboard/db';
+import { DEFAULT_WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@switchboard/validators';
 import { and, count, desc, eq, gt, inArray, lt, max, not, type SQL, sql } from 'drizzle-orm';
 import { type Actor, canSee, isAdmin } from '../actor.ts';
 import { AppError } from '../errors.ts';
@@ -329,7 +327,7 @@ export class WebhookService {
   }
 }
 
-const dedupe = (events: WebhookEvent[]) => [...new Set(events)];
+const dedupe = (events: readonly WebhookEvent[]) => [...new Set(events)];
 
 /** An attempt counts as a success only when the endpoint answered 2xx (no transport error). */
 // Parenthesised so that not(SUCCESS) negates all of it.

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { ShieldCheck } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -5,7 +6,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { User } from '../../lib/types.ts';
-import { emailProblem, PASSWORD_MIN, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
+import { emailProblem, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
 import { trpc } from '../../trpc.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -65,7 +66,7 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
           onChange={(e) => setPassword(e.target.value)}
           onBlur={blur('password')}
           error={show('password')}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
         {setup.error ? <ErrorNotice>{errorMessage(setup.error)}</ErrorNotice> : null}
         <Button

@@ -1,8 +1,8 @@
+import { formatPhone } from '@switchboard/validators';
 import { CircleCheck } from 'lucide-react';
 import { cx } from '../../components/cx.ts';
 import { formatDateTime, formatRelative, initials } from '../../lib/format.ts';
 import { contactLabel } from '../../lib/inbox.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import type { Conversation, Session } from '../../lib/types.ts';
 
 export function ConversationList({

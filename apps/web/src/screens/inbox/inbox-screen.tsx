@@ -1,3 +1,4 @@
+import { formatPhone } from '@switchboard/validators';
 import { keepPreviousData } from '@tanstack/react-query';
 import { ChevronDown, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useDeferredValue, useId, useState } from 'react';
@@ -9,7 +10,6 @@ import { selectClass } from '../../components/field.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { upsertConversation } from '../../lib/inbox.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import type { Conversation } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSessions } from '../../live/use-sessions.ts';

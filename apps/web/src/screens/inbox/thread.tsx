@@ -1,3 +1,4 @@
+import { formatPhone } from '@switchboard/validators';
 import {
   ArrowLeft,
   Check,
@@ -26,7 +27,6 @@ import {
   tickFor,
 } from '../../lib/inbox.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';

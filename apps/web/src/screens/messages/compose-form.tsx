@@ -1,3 +1,4 @@
+import { formatPhone } from '@switchboard/validators';
 import { ChevronDown, CircleAlert, Send } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -8,7 +9,7 @@ import { selectClass, TextAreaField, TextField } from '../../components/field.ts
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
-import { checkPhone, formatPhone } from '../../lib/phone.ts';
+import { checkPhone } from '../../lib/phone.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';

@@ -1,3 +1,4 @@
+import { formatPhone } from '@switchboard/validators';
 import { ArrowDownLeft, ArrowUpRight, ChevronDown, Inbox } from 'lucide-react';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -6,7 +7,6 @@ import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { upsertMessage } from '../../lib/message-status.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import type { Message, Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { trpc } from '../../trpc.ts';

@@ -1,3 +1,4 @@
+import { slugifySessionName } from '@switchboard/validators';
 import { FlaskConical, Globe, Play, RotateCcw } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -7,7 +8,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { deriveSessionId, sessionIdProblem, sessionNameProblem } from '../../lib/session-id.ts';
+import { sessionIdProblem, sessionNameProblem } from '../../lib/session-id.ts';
 import { KNOWN_ENGINES } from '../../lib/session-status.ts';
 import type { EngineName, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
@@ -32,7 +33,7 @@ export function AddSessionDialog({
   const [submitted, setSubmitted] = useState(false);
   const [nameTouched, setNameTouched] = useState(false);
 
-  const id = customId ?? deriveSessionId(name);
+  const id = customId ?? slugifySessionName(name);
   const available = engines.data ?? [];
   const chosen =
     engine ?? KNOWN_ENGINES.map((e) => e.name).find((n) => available.includes(n)) ?? available[0] ?? null;
@@ -115,7 +116,7 @@ export function AddSessionDialog({
           ) : (
             <div className="grid gap-2 sm:grid-cols-2">
               {options.map((option) => {
-                const enabled = available.includes(option.name as EngineName);
+                const enabled = available.includes(option.name);
                 const Icon = option.name === 'sandbox' ? FlaskConical : Globe;
                 return (
                   <label
@@ -134,7 +135,7 @@ export function AddSessionDialog({
                       value={option.name}
                       disabled={!enabled}
                       checked={chosen === option.name}
-                      onChange={() => setEngine(option.name as EngineName)}
+                      onChange={() => setEngine(option.name)}
                       className="mt-1 size-4 accent-emerald-600"
                     />
                     <span className="min-w-0">

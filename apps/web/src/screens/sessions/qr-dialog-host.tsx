@@ -1,6 +1,6 @@
+import { formatPhone } from '@switchboard/validators';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useToast } from '../../components/toaster.tsx';
-import { formatPhone } from '../../lib/phone.ts';
 import type { Session } from '../../lib/types.ts';
 import { QrDialog } from './qr-dialog.tsx';
 

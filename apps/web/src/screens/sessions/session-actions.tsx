@@ -1,3 +1,4 @@
+import { formatPhone } from '@switchboard/validators';
 import { LogOut, Play, QrCode, RotateCw, Square, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -5,7 +6,6 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import { allowedActions } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';

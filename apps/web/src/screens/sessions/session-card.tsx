@@ -1,9 +1,9 @@
+import { formatPhone } from '@switchboard/validators';
 import { FlaskConical, Globe } from 'lucide-react';
 import { useId } from 'react';
 import { Card } from '../../components/card.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatRelative } from '../../lib/format.ts';
-import { formatPhone } from '../../lib/phone.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { ShieldCheck, UserPlus, UserRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -8,7 +9,7 @@ import { TextField } from '../../components/field.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { UserRole } from '../../lib/types.ts';
-import { emailProblem, PASSWORD_MIN, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
+import { emailProblem, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
 import { trpc } from '../../trpc.ts';
 
 const ROLES: Array<{ role: UserRole; label: string; description: string; icon: typeof UserRound }> = [
@@ -86,7 +87,7 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={show('password')}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
         <fieldset>
           <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Role</legend>

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -7,7 +8,7 @@ import { TextField } from '../../components/field.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { User } from '../../lib/types.ts';
-import { PASSWORD_MIN, passwordProblem } from '../../lib/user-validation.ts';
+import { passwordProblem } from '../../lib/user-validation.ts';
 import { trpc } from '../../trpc.ts';
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
@@ -48,7 +49,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={problem}
-          hint={`At least ${PASSWORD_MIN} characters.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         />
         {update.error ? <ErrorNotice>{errorMessage(update.error)}</ErrorNotice> : null}
         <DialogActions>

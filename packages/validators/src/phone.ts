@@ -1,0 +1,47 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+/**
+ * A phone number as typed by a person or sent by an integrator, read the way WhatsApp needs it: digits in
+ * international form without "+" ("+49 151 2345-6789" → "4915123456789"). Numbers must carry their country
+ * code ("+" and "00" optional); there is no default region because a gateway serves many countries.
+ */
+export type PhoneParse =
+  | {
+      ok: true;
+      digits: string;
+      /** "+49 1512 3456789" */
+      international: string;
+      /** ISO 3166-1 alpha-2 region, when the number tells it. */
+      country: string | null;
+    }
+  | { ok: false; problem: PhoneProblem };
+
+/** Why a number was refused; callers word it for their audience. */
+export type PhoneProblem = 'empty' | 'letters' | 'too_short' | 'shape' | 'invalid';
+
+const SHAPE = /^\+[\d\s().-]{6,24}$/;
+
+export function parsePhone(input: string): PhoneParse {
+  const trimmed = input.trim();
+  if (trimmed.length === 0) return { ok: false, problem: 'empty' };
+  const cleaned = trimmed.replace(/^00/, '+');
+  const withPlus = cleaned.startsWith('+') ? cleaned : `+${cleaned}`;
+  if (/[a-z]/i.test(withPlus)) return { ok: false, problem: 'letters' };
+  if (!SHAPE.test(withPlus))
+    return { ok: false, problem: withPlus.replace(/\D/g, '').length < 6 ? 'too_short' : 'shape' };
+  const parsed = parsePhoneNumberFromString(withPlus);
+  if (!parsed?.isValid()) return { ok: false, problem: 'invalid' };
+  return {
+    ok: true,
+    digits: parsed.number.slice(1),
+    international: parsed.formatInternational(),
+    country: parsed.country ?? null,
+  };
+}
+
+/** "4915123456789" → "+49 1512 3456789"; anything unparseable is shown as "+digits". */
+export function formatPhone(digits: string | null | undefined): string {
+  if (!digits) return '';
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed ? parsed.formatInternational() : `+${digits}`;
+}
