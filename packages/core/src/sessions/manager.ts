@@ -9,6 +9,7 @@ import {
   EventHub,
   type ResourceUsage,
 } from '@switchboard/engines/contract';
+import { removeWithRetry } from '@switchboard/engines/remove-with-retry';
 import { type EngineName, isLive, isValidSessionId, type SessionStatus } from '@switchboard/validators';
 import { count, eq } from 'drizzle-orm';
 import { type Actor, canSee, isAdmin } from '../actor.ts';
@@ -20,7 +21,6 @@ import type { Logger } from '../logger.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
 import type { WebhookOutbox } from '../webhooks/outbox.ts';
-import { removeDir } from './remove-dir.ts';
 import { canTransition } from './status-machine.ts';
 
 export interface SessionManagerConfig {
@@ -350,7 +350,7 @@ export class SessionManager {
     await this.#queue.run(id, async () => {
       if (!(await this.#teardown(id, 'logout'))) await this.#logoutDormant(id, row.engine);
       this.#runtimes.delete(id);
-      await removeDir(this.#dataDir(id));
+      await removeWithRetry(this.#dataDir(id));
       this.db.delete(accounts).where(eq(accounts.id, id)).run();
     });
     this.log.info('session deleted', { id });

@@ -15,6 +15,7 @@ import type {
   ResourceUsage,
 } from '../contract.ts';
 import { EngineSendError, EventHub } from '../contract.ts';
+import { removeWithRetry } from '../remove-with-retry.ts';
 import { findBrowser } from './browser-path.ts';
 import { clientOptions } from './client-options.ts';
 import {
@@ -32,7 +33,6 @@ import {
 import type { WebjsOptions } from './options.ts';
 import { helpersLoaded } from './page-probes.ts';
 import { endProcessTree, processTreeUsage } from './process-tree.ts';
-import { removeWithRetry } from './remove-with-retry.ts';
 import type { Run } from './run.ts';
 import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
 import { Traffic } from './traffic.ts';

@@ -7,7 +7,8 @@ const TRANSIENT = new Set(['EBUSY', 'ENOTEMPTY', 'EPERM', 'EACCES', 'EMFILE']);
 /**
  * Removes a folder, retrying with backoff while files are locked. A browser that was just closed keeps
  * writing its profile for a moment (and on Windows holds files open), which is what makes a plain `rm`
- * fail with EBUSY/ENOTEMPTY on logout. After `attempts` tries it gives up with a message that says so.
+ * fail with EBUSY/ENOTEMPTY on logout or when a session's data folder is deleted. After `attempts` tries
+ * it gives up with a message that says so. Shared by the engines and core, so both retry the same way.
  */
 export async function removeWithRetry(
   path: string,
