@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { appRouter, createContextInner } from '@switchboard/api';
-import { createServices, type Logger, type PublicUser, type Services } from '@switchboard/core';
+import { createServices, type Logger, type PublicUser, type Services, userActor } from '@switchboard/core';
 import { openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -74,11 +74,6 @@ export async function startGateway(
   ) {
     log.info('created the first admin from ADMIN_EMAIL', { email: env.ADMIN_EMAIL });
   }
-  const interrupted = services.messages.failInterrupted();
-  if (interrupted > 0)
-    log.warn('marked messages interrupted by the last shutdown as failed', { count: interrupted });
-  services.logins.purgeExpired();
-  const purge = setInterval(() => services.logins.purgeExpired(), 60 * 60 * 1000).unref();
 
   const userOf = (req: IncomingMessage): { user: PublicUser | null; token: string | null } => {
     const token = readSessionToken(req);
@@ -120,7 +115,7 @@ export async function startGateway(
           error: 'The sandbox is disabled on this server (SANDBOX_ENABLED=false)',
         });
       const { user } = userOf(req);
-      return sandbox(req, res, user ? { id: user.id, role: user.role } : null);
+      return sandbox(req, res, user ? userActor(user) : null);
     }
     if (pathname.startsWith('/api/')) return sendJson(res, 404, { error: `No endpoint at ${pathname}` });
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -184,20 +179,18 @@ export async function startGateway(
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
 
-  // Deliveries left pending by the last run go out again now.
-  services.webhookDispatcher.start();
-  await services.sessions.restore();
+  // Background work starts once the port is ours: pending webhook deliveries go out again, sessions left
+  // running are restored. Its synchronous steps (sends interrupted by the last run marked failed) finish
+  // before the first request is read, since nothing here yields to I/O before them.
+  await services.lifecycle.start();
 
   let closed: Promise<void> | undefined;
   const close = () => {
     closed ??= (async () => {
       closing = true;
-      clearInterval(purge);
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       wsHandler.broadcastReconnectNotification();
-      await services.sessions.shutdown();
-      await services.messages.drain();
-      await services.webhookDispatcher.stop();
+      await services.lifecycle.stop();
       for (const client of wss.clients) client.close(1012, 'Server restarting');
       wss.close();
       server.closeIdleConnections();

@@ -1,8 +1,16 @@
-import { on } from 'node:events';
-import { type Actor, type BusEvents, canSee } from '@switchboard/core';
+import {
+  type Actor,
+  type BusChannel,
+  type ChannelEvent,
+  canSeeAccount,
+  hasScope,
+  requireScope,
+  userActor,
+} from '@switchboard/core';
+import type { Scope } from '@switchboard/validators';
 import { TRPCError, tracked } from '@trpc/server';
 import type { Context } from './context.ts';
-import { toTRPCError } from './trpc.ts';
+import { toTRPCError } from './errors.ts';
 
 /**
  * Subscriptions outlive the request that opened them, so they ask again who is asking: a sign-out, a
@@ -11,7 +19,7 @@ import { toTRPCError } from './trpc.ts';
 export function currentActor(ctx: Context): Actor {
   const user = ctx.token ? ctx.services.auth.userForToken(ctx.token) : null;
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your sign-in has ended: sign in again' });
-  return { id: user.id, role: user.role };
+  return userActor(user);
 }
 
 /** Runs a check at the start of a subscription so its domain error keeps its code (not a 500). */
@@ -23,32 +31,43 @@ export function check<T>(fn: () => T): T {
   }
 }
 
-/**
- * A subscription to one bus channel ('message' or 'conversation'), for the sessions the user may see or
- * for one of them. It subscribes before reading what a reconnecting client missed (`lastEventId`), so
- * nothing falls between the two, and re-checks the user on every event.
- */
-export async function* streamChannel<K extends 'message' | 'conversation', T>(
-  ctx: Context,
-  channel: K,
-  schema: { parse(value: unknown): T },
-  input: { sessionId?: string; lastEventId?: string | null } | undefined,
-  signal: AbortSignal | undefined,
-) {
-  const { sessions, bus } = ctx.services;
-  const sessionId = input?.sessionId;
-  const actor = currentActor(ctx);
-  if (sessionId) check(() => sessions.visibleOwner(actor, sessionId));
-  const wanted = (e: BusEvents[K][0]) =>
-    (!sessionId || e.sessionId === sessionId) && canSee(currentActor(ctx), e.ownerId);
+export interface StreamOptions<K extends BusChannel, T> {
+  channel: K;
+  /** What the subscriber must hold to receive the channel's events. */
+  scope: Scope;
+  /** Checks (and shapes) each event on its way out. */
+  schema: { parse(value: unknown): T };
+  /** One session's events only; NOT_FOUND when the actor may not see it. */
+  sessionId?: string | undefined;
+  /** The last event a reconnecting client saw: it first gets what it missed. */
+  lastEventId?: string | null | undefined;
+  /**
+   * The current state, for a new subscriber (or one whose `lastEventId` is too old to resume from), as
+   * events stamped with the given id.
+   */
+  snapshot?: (actor: Actor, eventId: string) => ChannelEvent<K>[];
+  signal: AbortSignal | undefined;
+}
 
-  const live = on(bus, channel, signal ? { signal } : {});
-  const missed = input?.lastEventId ? (bus.since(input.lastEventId) ?? []) : [];
-  for (const event of missed) {
-    if (event.type === channel && wanted(event as BusEvents[K][0]))
-      yield tracked(event.id, schema.parse(event));
-  }
-  for await (const [event] of live as AsyncIterableIterator<[BusEvents[K][0]]>) {
-    if (wanted(event)) yield tracked(event.id, schema.parse(event));
-  }
+/**
+ * A subscription to one bus channel, for the sessions the user may see or for one of them. It subscribes
+ * before reading what came earlier (the missed events, or the snapshot), so nothing falls between the two,
+ * and asks again who is asking on every event.
+ */
+export async function* streamChannel<K extends BusChannel, T>(ctx: Context, options: StreamOptions<K, T>) {
+  const { bus, access } = ctx.services;
+  const { channel, scope, schema, sessionId, lastEventId, snapshot, signal } = options;
+  const actor = currentActor(ctx);
+  check(() => (sessionId ? access.account(actor, sessionId, scope) : requireScope(actor, scope)));
+  const wanted = (e: ChannelEvent<K>) => {
+    if (sessionId && e.sessionId !== sessionId) return false;
+    const now = currentActor(ctx);
+    return hasScope(now, scope) && canSeeAccount(now, { id: e.sessionId, ownerId: e.ownerId });
+  };
+
+  const live = bus.stream(channel, signal);
+  const missed = lastEventId ? bus.missed(channel, lastEventId) : null;
+  const earlier = missed ?? snapshot?.(currentActor(ctx), bus.lastId) ?? [];
+  for (const event of earlier) if (wanted(event)) yield tracked(event.id, schema.parse(event));
+  for await (const event of live) if (wanted(event)) yield tracked(event.id, schema.parse(event));
 }

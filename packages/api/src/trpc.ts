@@ -1,7 +1,8 @@
-import { AppError } from '@switchboard/core';
+import { AppError, userActor } from '@switchboard/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context.ts';
+import { toTRPCError } from './errors.ts';
 
 /** Zod's raw issue list is for machines; people get one sentence per problem, naming the field. */
 const readable = (error: z.ZodError) =>
@@ -23,12 +24,6 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Domain errors keep their code and wording on the wire; anything else stays an internal error. */
-export const toTRPCError = (error: unknown): unknown =>
-  error instanceof AppError
-    ? new TRPCError({ code: error.code, message: error.message, cause: error })
-    : error;
-
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
@@ -42,7 +37,7 @@ export const publicProcedure = t.procedure.use(domainErrors);
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user)
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: this needs a logged-in user' });
-  return next({ ctx: { ...ctx, user: ctx.user, actor: { id: ctx.user.id, role: ctx.user.role } } });
+  return next({ ctx: { ...ctx, user: ctx.user, actor: userActor(ctx.user) } });
 });
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {

@@ -99,4 +99,37 @@ describe('EventBus', () => {
     expect(bus.getMaxListeners()).toBe(0);
     expect(bus.listenerCount('session')).toBe(50);
   });
+
+  it('resumes one channel only, and streams a channel from the moment it is asked for', async () => {
+    const bus = new EventBus();
+    const first = bus.publishSession(status('a'));
+    bus.publishConversation({
+      type: 'conversation',
+      sessionId: 'a',
+      ownerId: 'owner',
+      conversation: {
+        id: 'c1',
+        accountId: 'a',
+        contact: { id: 'k1', accountId: 'a', phone: '491', name: null, createdAt: 1, updatedAt: 1 },
+        status: 'open',
+        unreadCount: 1,
+        lastMessageAt: 1,
+        lastMessagePreview: 'hi',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    });
+    const second = bus.publishSession(status('b'));
+    expect(bus.missed('session', first.id)).toEqual([second]);
+    expect(bus.missed('conversation', second.id)).toEqual([]);
+    expect(bus.missed('session', 'another-run:1')).toBeNull();
+
+    const abort = new AbortController();
+    const stream = bus.stream('session', abort.signal)[Symbol.asyncIterator]();
+    const third = bus.publishSession(status('c'));
+    expect((await stream.next()).value).toEqual(third);
+    abort.abort();
+    await expect(stream.next()).rejects.toThrow(/abort/i);
+    expect(bus.listenerCount('session')).toBe(0);
+  });
 });

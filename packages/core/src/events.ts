@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { EventEmitter, on } from 'node:events';
 import type { Message } from '@switchboard/db';
 import type { SessionStatus } from '@switchboard/validators';
-import type { ConversationView } from './inbox/service.ts';
+import type { ConversationView } from './views.ts';
 
 interface EventBase {
   /** Resumable id: `<boot>:<seq>`. Clients hand the last one back to resume after a reconnect. */
@@ -37,10 +37,6 @@ export type ConversationEvent = EventBase & { type: 'conversation'; conversation
 
 type AnyEvent = SessionEvent | MessageEvent | ConversationEvent;
 
-/** Session events only, out of a mixed backlog. */
-export const isSessionEvent = (e: AnyEvent): e is SessionEvent =>
-  e.type !== 'message' && e.type !== 'conversation';
-
 type Payload<E> = E extends EventBase ? Omit<E, 'id' | 'at'> : never;
 
 export interface BusEvents {
@@ -48,6 +44,8 @@ export interface BusEvents {
   message: [MessageEvent];
   conversation: [ConversationEvent];
 }
+export type BusChannel = keyof BusEvents;
+export type ChannelEvent<K extends BusChannel> = BusEvents[K][0];
 
 /**
  * The core event bus. Writes happen before publishing, so a subscriber can always read what an event names.
@@ -56,7 +54,7 @@ export interface BusEvents {
 export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
   #seq = 0;
-  readonly #backlog: AnyEvent[] = [];
+  readonly #backlog: Array<{ channel: BusChannel; event: AnyEvent }> = [];
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -76,21 +74,26 @@ export class EventBus extends EventEmitter<BusEvents> {
   }
 
   publishSession(payload: Payload<SessionEvent>): SessionEvent {
-    const event = this.#stamp(payload) as SessionEvent;
-    this.#deliver('session', event);
-    return event;
+    return this.#publish('session', this.#stamp(payload) as SessionEvent);
   }
 
   publishMessage(payload: Payload<MessageEvent>): MessageEvent {
-    const event = this.#stamp(payload) as MessageEvent;
-    this.#deliver('message', event);
-    return event;
+    return this.#publish('message', this.#stamp(payload) as MessageEvent);
   }
 
   publishConversation(payload: Payload<ConversationEvent>): ConversationEvent {
-    const event = this.#stamp(payload) as ConversationEvent;
-    this.#deliver('conversation', event);
-    return event;
+    return this.#publish('conversation', this.#stamp(payload) as ConversationEvent);
+  }
+
+  /**
+   * The channel's events as they are published, until `signal` aborts. It listens from the moment it is
+   * called, so call it before reading a backlog or a snapshot and nothing falls between the two.
+   */
+  stream<K extends BusChannel>(channel: K, signal?: AbortSignal): AsyncIterable<ChannelEvent<K>> {
+    const published = on(this, channel, signal ? { signal } : {}) as AsyncIterableIterator<[ChannelEvent<K>]>;
+    return (async function* () {
+      for await (const [event] of published) yield event;
+    })();
   }
 
   /**
@@ -98,20 +101,33 @@ export class EventBus extends EventEmitter<BusEvents> {
    * or older than the backlog), in which case the subscriber should start again from a snapshot.
    */
   since(lastId: string): AnyEvent[] | null {
+    return this.#after(lastId)?.map((entry) => entry.event) ?? null;
+  }
+
+  /** Like `since`, for one channel's events only. */
+  missed<K extends BusChannel>(channel: K, lastId: string): ChannelEvent<K>[] | null {
+    const entries = this.#after(lastId);
+    if (!entries) return null;
+    return entries
+      .filter((entry) => entry.channel === channel)
+      .map((entry) => entry.event as ChannelEvent<K>);
+  }
+
+  #after(lastId: string): Array<{ channel: BusChannel; event: AnyEvent }> | null {
     const [boot, seqText] = lastId.split(':');
     const seq = Number(seqText);
     if (boot !== this.#boot || !Number.isInteger(seq) || seq > this.#seq) return null;
     const oldest = this.#backlog[0];
-    if (oldest && seq < Number(oldest.id.split(':')[1]) - 1) return null;
-    return this.#backlog.filter((e) => Number(e.id.split(':')[1]) > seq);
+    if (oldest && seq < seqOf(oldest.event) - 1) return null;
+    return this.#backlog.filter((entry) => seqOf(entry.event) > seq);
   }
 
   /**
    * Like emit(), but a listener that throws is reported and skipped: the publisher (the session manager,
    * mid-way through a status change) and the other listeners carry on.
    */
-  #deliver<K extends keyof BusEvents>(name: K, event: BusEvents[K][0]): void {
-    for (const listener of this.rawListeners(name) as Array<(e: BusEvents[K][0]) => void>) {
+  #deliver<K extends BusChannel>(name: K, event: ChannelEvent<K>): void {
+    for (const listener of this.rawListeners(name) as Array<(e: ChannelEvent<K>) => void>) {
       try {
         listener(event);
       } catch (error) {
@@ -122,9 +138,15 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   #stamp(payload: Payload<AnyEvent>): AnyEvent {
     this.#seq += 1;
-    const event = { ...payload, id: `${this.#boot}:${this.#seq}`, at: Date.now() } as AnyEvent;
-    this.#backlog.push(event);
+    return { ...payload, id: `${this.#boot}:${this.#seq}`, at: Date.now() } as AnyEvent;
+  }
+
+  #publish<K extends BusChannel>(channel: K, event: ChannelEvent<K>): ChannelEvent<K> {
+    this.#backlog.push({ channel, event });
     if (this.#backlog.length > this.backlogSize) this.#backlog.shift();
+    this.#deliver(channel, event);
     return event;
   }
 }
+
+const seqOf = (event: AnyEvent) => Number(event.id.split(':')[1]);

@@ -1,15 +1,17 @@
 import type { Db } from '@switchboard/db';
 import type { EngineRegistry } from '@switchboard/engines/contract';
+import { Access } from './access.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { LoginSessionService } from './auth/login-sessions.ts';
 import { UserService } from './auth/users.ts';
 import { EventBus } from './events.ts';
 import { InboxService } from './inbox/service.ts';
+import { Lifecycle, periodic } from './lifecycle.ts';
 import type { Logger } from './logger.ts';
 import { MessageService, type MessageServiceConfig } from './messages/service.ts';
+import { WebhookOutbox } from './outbox/outbox.ts';
 import { SessionManager, type SessionManagerConfig } from './sessions/manager.ts';
 import { type WebhookDispatchConfig, WebhookDispatcher } from './webhooks/dispatcher.ts';
-import { WebhookOutbox } from './webhooks/outbox.ts';
 import { WebhookService } from './webhooks/service.ts';
 
 export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
@@ -18,10 +20,13 @@ export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   loginWindowMs: number;
   loginMaxAttemptsPerIp: number;
   loginMaxFailuresPerAccount: number;
+  /** How often to sample engines' resource usage (browser memory); 0 turns sampling off. Default 30 s. */
+  resourceSampleMs?: number;
 }
 
 export interface Services {
   bus: EventBus;
+  access: Access;
   users: UserService;
   logins: LoginSessionService;
   auth: AuthService;
@@ -29,9 +34,13 @@ export interface Services {
   messages: MessageService;
   inbox: InboxService;
   webhooks: WebhookService;
-  /** Sends the webhook outbox; the server starts it once the database is ready and stops it on shutdown. */
+  /** Sends the webhook outbox. */
   webhookDispatcher: WebhookDispatcher;
+  /** Everything that runs in the background; the server starts it once it listens and stops it on shutdown. */
+  lifecycle: Lifecycle;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Wires the domain services together. The server is the only caller besides tests. */
 export function createServices(deps: {
@@ -42,6 +51,8 @@ export function createServices(deps: {
 }): Services {
   const { db, engines, config, log } = deps;
   const bus = new EventBus({ onListenerError: (error) => log.error('event listener threw', { error }) });
+  const access = new Access(db);
+  const outbox = new WebhookOutbox(db);
   const users = new UserService(db);
   const logins = new LoginSessionService(db, { ttlMs: config.loginTtlMs });
   const auth = new AuthService(users, logins, {
@@ -49,11 +60,42 @@ export function createServices(deps: {
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     windowMs: config.loginWindowMs,
   });
-  const outbox = new WebhookOutbox(db);
   const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log);
-  const sessions = new SessionManager(db, engines, bus, config, log, outbox);
-  const inbox = new InboxService(db, sessions, bus);
-  const messages = new MessageService(db, sessions, bus, config, log, { inbox, outbox });
-  const webhooks = new WebhookService(db, sessions, webhookDispatcher, config.webhooks);
-  return { bus, users, logins, auth, sessions, messages, inbox, webhooks, webhookDispatcher };
+  const sessions = new SessionManager({ db, engines, bus, outbox, access, config, log });
+  const inbox = new InboxService(db, access, bus);
+  const messages = new MessageService({ db, sessions, access, bus, inbox, outbox, config, log });
+  const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks);
+
+  // Started in this order and stopped in reverse: sampling ends, sessions stop (their last status changes
+  // still reach the outbox), the sends they leave behind settle, then the dispatcher stops.
+  const lifecycle = new Lifecycle(log)
+    .add(periodic('expired sign-in purge', HOUR_MS, () => logins.purgeExpired(), log, { immediately: true }))
+    .add(webhookDispatcher)
+    .add({
+      name: 'message sending',
+      start: () => {
+        const interrupted = messages.failInterrupted();
+        if (interrupted > 0)
+          log.warn('marked messages interrupted by the last shutdown as failed', { count: interrupted });
+      },
+      stop: () => messages.drain(),
+    });
+  lifecycle.add({ name: 'sessions', start: () => sessions.restore(), stop: () => sessions.shutdown() });
+  const sampleEvery = config.resourceSampleMs ?? 30_000;
+  if (sampleEvery > 0)
+    lifecycle.add(periodic('engine resource sampling', sampleEvery, () => sessions.sampleResources(), log));
+
+  return {
+    bus,
+    access,
+    users,
+    logins,
+    auth,
+    sessions,
+    messages,
+    inbox,
+    webhooks,
+    webhookDispatcher,
+    lifecycle,
+  };
 }

@@ -1,29 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTP_STATUS } from '@switchboard/api';
 import {
   type Actor,
   AppError,
-  type AppErrorCode,
   isAdmin,
   normalisePhone,
+  requireScope,
   type Services,
 } from '@switchboard/core';
 import { SandboxError, type SandboxNetwork } from '@switchboard/engines/sandbox';
+import { MESSAGE_TEXT_CEILING } from '@switchboard/validators';
 import { HttpError, readJson, sendJson } from './json.ts';
 
-const STATUS: Record<AppErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PRECONDITION_FAILED: 412,
-  TOO_MANY_REQUESTS: 429,
-  TIMEOUT: 408,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
 const BODY_LIMIT = 128 * 1024;
-const TEXT_LIMIT = 65_536;
 
 function text(body: Record<string, unknown>, field: string, max = 1000): string {
   const value = body[field];
@@ -39,18 +28,16 @@ function text(body: Record<string, unknown>, field: string, max = 1000): string 
  * like one that does not exist.
  */
 export function sandboxApi(services: Services, network: SandboxNetwork) {
-  const { sessions } = services;
+  const { access } = services;
 
-  /** Maps a control request to the session it acts on and checks the caller may see that session. */
+  /**
+   * Maps a control request to the session it acts on (standing in for its phone, which manages it) and
+   * checks the caller may see that session.
+   */
   const visible = (actor: Actor, sessionId: string | undefined, notFound: string): string => {
-    try {
-      if (!sessionId) throw new AppError('NOT_FOUND', notFound);
-      sessions.visibleOwner(actor, sessionId);
-      return sessionId;
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_FOUND') throw new HttpError(404, notFound);
-      throw error;
-    }
+    if (!sessionId || !access.visible(actor, sessionId, 'sessions:manage'))
+      throw new HttpError(404, notFound);
+    return sessionId;
   };
 
   const routes: Array<{
@@ -91,7 +78,7 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
         const body = await readJson(req, BODY_LIMIT);
         const from = normalisePhone(text(body, 'from', 40), 'Sender');
         const to = normalisePhone(text(body, 'to', 40), 'Recipient');
-        const message = text(body, 'text', TEXT_LIMIT);
+        const message = text(body, 'text', MESSAGE_TEXT_CEILING);
         visible(actor, network.sessionIdForPhone(to), `No connected sandbox session has the number ${to}`);
         return network.inbound(from, to, message);
       },
@@ -101,9 +88,10 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
       pattern: /^\/api\/sandbox\/phones\/([^/]+)\/messages$/,
       async handle(actor, match) {
         const messages = network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
+        requireScope(actor, 'messages:read');
         if (isAdmin(actor)) return messages;
         // Operators read only what their own accounts sent.
-        const own = new Set(sessions.list(actor).map((s) => s.phone));
+        const own = new Set(access.accounts(actor, 'messages:read').map((a) => a.phone));
         return messages.filter((m) => own.has(m.from));
       },
     },
@@ -146,7 +134,7 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
     } catch (error) {
       if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
       else if (error instanceof SandboxError) sendJson(res, error.status, { error: error.message });
-      else if (error instanceof AppError) sendJson(res, STATUS[error.code], { error: error.message });
+      else if (error instanceof AppError) sendJson(res, HTTP_STATUS[error.code], { error: error.message });
       else throw error;
     }
   };

@@ -1,40 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WebhookDelivery } from './types.ts';
 import { defaultEvents, lastOutcome, toggleEvent, urlProblem } from './webhooks.ts';
-
-const attempt = (id: number, at: number, statusCode: number | null, error: string | null = null) => ({
-  id,
-  at,
-  statusCode,
-  durationMs: 5,
-  responseExcerpt: null,
-  error,
-});
-
-const _delivery = (id: string, attemptLog: ReturnType<typeof attempt>[]): WebhookDelivery => ({
-  id,
-  webhookId: 'w1',
-  eventId: `e-${id}`,
-  eventType: 'message.received',
-  accountId: 'sales',
-  payload: {
-    id: `e-${id}`,
-    type: 'message.received',
-    timestamp: '',
-    accountId: 'sales',
-    accountPhone: null,
-    data: {},
-  },
-  status: 'pending',
-  attempts: attemptLog.length,
-  nextAttemptAt: 0,
-  lastAttemptAt: attemptLog.at(-1)?.at ?? null,
-  lastStatusCode: attemptLog.at(-1)?.statusCode ?? null,
-  lastError: attemptLog.at(-1)?.error ?? null,
-  createdAt: 0,
-  updatedAt: 0,
-  attemptLog,
-});
 
 describe('event filter', () => {
   it('defaults to every event except session.qr', () => {

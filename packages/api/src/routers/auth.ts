@@ -1,12 +1,7 @@
-import { z } from 'zod';
 import type { Context } from '../context.ts';
-import { noInput, ok, user } from '../schemas.ts';
+import { noInput, ok } from '../schemas/common.ts';
+import { loginInput, meOutput, setupInput, user } from '../schemas/users.ts';
 import { publicProcedure, router } from '../trpc.ts';
-
-const credentials = {
-  email: z.string().trim().min(3, 'Email is required').max(254),
-  password: z.string().min(1, 'Password is required').max(256),
-};
 
 function remember(ctx: Context, token: string, expiresAt: number) {
   ctx.cookies?.setSession(token, expiresAt);
@@ -16,12 +11,12 @@ export const authRouter = router({
   /** Who is signed in (null if nobody), and whether the server still waits for its first admin. */
   me: publicProcedure
     .input(noInput)
-    .output(z.object({ user: user.nullable(), needsSetup: z.boolean() }))
+    .output(meOutput)
     .query(({ ctx }) => ({ user: ctx.user, needsSetup: ctx.services.users.count() === 0 })),
 
   /** Creates the first admin while no user exists, and signs them in. */
   setup: publicProcedure
-    .input(z.object({ ...credentials, name: z.string().trim().min(1, 'Name is required').max(100) }))
+    .input(setupInput)
     .output(user)
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.services.auth.setup({ ...input, ip: ctx.ip, userAgent: ctx.userAgent });
@@ -30,7 +25,7 @@ export const authRouter = router({
     }),
 
   login: publicProcedure
-    .input(z.object(credentials))
+    .input(loginInput)
     .output(user)
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.services.auth.login({ ...input, ip: ctx.ip, userAgent: ctx.userAgent });

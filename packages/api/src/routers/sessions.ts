@@ -1,21 +1,23 @@
-import { on } from 'node:events';
-import { canSee, isSessionEvent, normalisePhone, type SessionEvent } from '@switchboard/core';
-import { tracked } from '@trpc/server';
+import { normalisePhone } from '@switchboard/core';
 import { z } from 'zod';
-import { check, currentActor } from '../live.ts';
+import { streamChannel } from '../live.ts';
+import { noInput, ok } from '../schemas/common.ts';
 import {
+  byId,
+  chat,
   engineName,
-  noInput,
-  ok,
-  phoneInput,
+  group,
+  numberCheck,
+  pairingCode,
   session,
+  sessionCreateInput,
   sessionEvent,
-  sessionId,
-  sessionStatus,
-} from '../schemas.ts';
+  sessionPhoneInput,
+  sessionStats,
+  sessionStreamInput,
+  sessionUpdateInput,
+} from '../schemas/sessions.ts';
 import { protectedProcedure, router } from '../trpc.ts';
-
-const byId = z.object({ id: sessionId });
 
 export const sessionsRouter = router({
   list: protectedProcedure
@@ -30,7 +32,7 @@ export const sessionsRouter = router({
 
   stats: protectedProcedure
     .input(noInput)
-    .output(z.object({ total: z.number(), byStatus: z.record(sessionStatus, z.number()) }))
+    .output(sessionStats)
     .query(({ ctx }) => ctx.services.sessions.stats(ctx.actor)),
 
   /** The engines this server offers, so a client can offer exactly those. */
@@ -40,20 +42,12 @@ export const sessionsRouter = router({
     .query(({ ctx }) => ctx.services.sessions.engineNames()),
 
   create: protectedProcedure
-    .input(
-      z.object({
-        name: z.string().trim().min(1, 'Name is required').max(100, 'Name must be at most 100 characters'),
-        id: sessionId.optional(),
-        engine: engineName.default('sandbox'),
-        /** Start at once (default), which is what shows the QR code. */
-        start: z.boolean().default(true),
-      }),
-    )
+    .input(sessionCreateInput)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.create(ctx.actor, input)),
 
   update: protectedProcedure
-    .input(z.object({ id: sessionId, name: z.string().trim().min(1).max(100) }))
+    .input(sessionUpdateInput)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.rename(ctx.actor, input.id, input.name)),
 
@@ -86,16 +80,16 @@ export const sessionsRouter = router({
     }),
 
   requestPairingCode: protectedProcedure
-    .input(z.object({ id: sessionId, phone: phoneInput }))
-    .output(z.object({ code: z.string() }))
+    .input(sessionPhoneInput)
+    .output(pairingCode)
     .mutation(async ({ ctx, input }) => {
       const phone = normalisePhone(input.phone);
       return { code: await ctx.services.sessions.requestPairingCode(ctx.actor, input.id, phone) };
     }),
 
   checkNumber: protectedProcedure
-    .input(z.object({ id: sessionId, phone: phoneInput }))
-    .output(z.object({ phone: z.string(), onWhatsApp: z.boolean(), chatId: z.string().nullable() }))
+    .input(sessionPhoneInput)
+    .output(numberCheck)
     .query(async ({ ctx, input }) => {
       const phone = normalisePhone(input.phone);
       const result = await ctx.services.sessions.lookup(ctx.actor, input.id, 'check the number', (engine) =>
@@ -106,24 +100,14 @@ export const sessionsRouter = router({
 
   groups: protectedProcedure
     .input(byId)
-    .output(z.array(z.object({ id: z.string(), name: z.string(), participants: z.number() })))
+    .output(z.array(group))
     .query(({ ctx, input }) =>
       ctx.services.sessions.lookup(ctx.actor, input.id, 'list groups', (engine) => engine.listGroups()),
     ),
 
   chats: protectedProcedure
     .input(byId)
-    .output(
-      z.array(
-        z.object({
-          id: z.string(),
-          name: z.string(),
-          isGroup: z.boolean(),
-          unreadCount: z.number(),
-          lastMessageAt: z.number().optional(),
-        }),
-      ),
-    )
+    .output(z.array(chat))
     .query(({ ctx, input }) =>
       ctx.services.sessions.lookup(ctx.actor, input.id, 'list chats', (engine) => engine.listChats()),
     ),
@@ -133,24 +117,15 @@ export const sessionsRouter = router({
    * A new subscriber first gets the current state — including the QR on display — then live events;
    * a reconnecting one (tRPC passes `lastEventId`) gets what it missed instead.
    */
-  onEvent: protectedProcedure
-    .input(z.object({ id: sessionId.optional(), lastEventId: z.string().nullish() }).optional())
-    .subscription(async function* ({ ctx, input, signal }) {
-      const { sessions, bus } = ctx.services;
-      const id = input?.id;
-      if (id) check(() => sessions.visibleOwner(ctx.actor, id));
-      const wanted = (e: { sessionId: string; ownerId: string }) =>
-        (!id || e.sessionId === id) && canSee(currentActor(ctx), e.ownerId);
-
-      // Subscribe before reading the backlog or snapshot, so nothing falls between the two.
-      const live = on(bus, 'session', { signal });
-      const missed = input?.lastEventId ? bus.since(input.lastEventId) : null;
-      const first: SessionEvent[] = missed
-        ? missed.filter(isSessionEvent)
-        : sessions.snapshot(currentActor(ctx), bus.lastId);
-      for (const event of first) if (wanted(event)) yield tracked(event.id, sessionEvent.parse(event));
-      for await (const [event] of live as AsyncIterableIterator<[SessionEvent]>) {
-        if (wanted(event)) yield tracked(event.id, sessionEvent.parse(event));
-      }
+  onEvent: protectedProcedure.input(sessionStreamInput).subscription(({ ctx, input, signal }) =>
+    streamChannel(ctx, {
+      channel: 'session',
+      scope: 'sessions:read',
+      schema: sessionEvent,
+      sessionId: input?.id,
+      lastEventId: input?.lastEventId,
+      snapshot: (actor, eventId) => ctx.services.sessions.snapshot(actor, eventId),
+      signal,
     }),
+  ),
 });

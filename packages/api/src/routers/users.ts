@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { noInput, ok, user, userRole } from '../schemas.ts';
+import { noInput, ok } from '../schemas/common.ts';
+import { user, userCreateInput, userDeleteInput, userUpdateInput } from '../schemas/users.ts';
 import { adminProcedure, router } from '../trpc.ts';
-
-const userId = z.string().min(1).max(64);
-const password = z.string().min(8, 'Password must be at least 8 characters').max(256);
 
 export const usersRouter = router({
   list: adminProcedure
@@ -12,27 +10,13 @@ export const usersRouter = router({
     .query(({ ctx }) => ctx.services.users.list(ctx.actor)),
 
   create: adminProcedure
-    .input(
-      z.object({
-        email: z.string().trim().min(3).max(254),
-        name: z.string().trim().min(1, 'Name is required').max(100),
-        password,
-        role: userRole.default('operator'),
-      }),
-    )
+    .input(userCreateInput)
     .output(user)
     .mutation(({ ctx, input }) => ctx.services.users.create(ctx.actor, input)),
 
   /** Rename, change role, or reset the password (which signs that user out everywhere). */
   update: adminProcedure
-    .input(
-      z.object({
-        id: userId,
-        name: z.string().trim().min(1).max(100).optional(),
-        role: userRole.optional(),
-        password: password.optional(),
-      }),
-    )
+    .input(userUpdateInput)
     .output(user)
     .mutation(({ ctx, input }) => {
       const { id, ...changes } = input;
@@ -40,7 +24,7 @@ export const usersRouter = router({
     }),
 
   delete: adminProcedure
-    .input(z.object({ id: userId }))
+    .input(userDeleteInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
       await ctx.services.users.delete(ctx.actor, input.id);

@@ -1,6 +1,6 @@
 import { accounts, type Db, openDatabase } from '@switchboard/db';
 import type { UserRole } from '@switchboard/validators';
-import type { Actor } from '../actor.ts';
+import type { Actor } from '../access.ts';
 import { newId } from '../ids.ts';
 import type { PasswordHashOptions } from './passwords.ts';
 import { UserService } from './users.ts';

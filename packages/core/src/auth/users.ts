@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { accounts, type Db, loginSessions, users } from '@switchboard/db';
 import type { UserRole } from '@switchboard/validators';
 import { asc, count, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import { type Actor, isAdmin } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import {
@@ -195,7 +195,7 @@ export class UserService {
 }
 
 function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only admins can manage users');
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only admins can manage users');
 }
 
 function countUsers(q: Queryable): number {

@@ -8,28 +8,15 @@ import {
   type Message,
   messages,
 } from '@switchboard/db';
-import type { ConversationStatus } from '@switchboard/validators';
-import { and, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
-import { type Actor, isAdmin } from '../actor.ts';
+import type { ConversationStatus, Scope } from '@switchboard/validators';
+import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type Access, type Actor, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
-import { type MessagePage, pageMessages } from '../messages/paging.ts';
-import type { SessionManager } from '../sessions/manager.ts';
-
-export interface ConversationView {
-  id: string;
-  accountId: string;
-  contact: ContactView;
-  status: ConversationStatus;
-  unreadCount: number;
-  lastMessageAt: number;
-  lastMessagePreview: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export type ContactView = Pick<Contact, 'id' | 'accountId' | 'phone' | 'name' | 'createdAt' | 'updatedAt'>;
+import { type MessagePage, pageMessages } from '../paging.ts';
+import type { ContactView, ConversationView } from '../views.ts';
 
 const PREVIEW_LENGTH = 200;
 
@@ -40,7 +27,7 @@ const PREVIEW_LENGTH = 200;
 export class InboxService {
   constructor(
     private readonly db: Db,
-    private readonly sessions: SessionManager,
+    private readonly access: Access,
     private readonly bus: EventBus,
   ) {}
 
@@ -133,39 +120,21 @@ export class InboxService {
       offset?: number;
     },
   ): { items: ConversationView[]; nextOffset: number | null } {
-    const conditions: SQL[] = [];
-    if (input.sessionId) {
-      this.sessions.visibleOwner(actor, input.sessionId);
-      conditions.push(eq(conversations.accountId, input.sessionId));
-    } else if (!isAdmin(actor)) {
-      conditions.push(inArray(conversations.accountId, this.#ownAccounts(actor)));
-    }
+    const conditions = this.#scope(actor, conversations.accountId, input.sessionId);
     if (input.status) conditions.push(eq(conversations.status, input.status));
-    const search = input.search?.trim();
-    if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const digits = search.replace(/\D/g, '');
-      conditions.push(
-        or(
-          sql`${contacts.name} like ${pattern} escape '\\'`,
-          ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
-        )!,
-      );
-    }
+    const search = contactSearch(input.search);
+    if (search) conditions.push(search);
     const offset = input.offset ?? 0;
     const rows = this.#withContact(and(...conditions), input.limit + 1, offset);
     const items = rows.slice(0, input.limit);
     return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
   }
 
-  get(actor: Actor, id: string): ConversationView {
+  get(actor: Actor, id: string, scope: Scope = 'inbox:read'): ConversationView {
+    requireScope(actor, scope);
     const found = this.#withContact(eq(conversations.id, id))[0];
-    if (!found) throw new AppError('NOT_FOUND', `Conversation ${id} not found`);
-    try {
-      this.sessions.visibleOwner(actor, found.accountId);
-    } catch {
+    if (!found || !this.access.visible(actor, found.accountId, scope))
       throw new AppError('NOT_FOUND', `Conversation ${id} not found`);
-    }
     return found;
   }
 
@@ -196,23 +165,9 @@ export class InboxService {
     actor: Actor,
     input: { sessionId?: string | null; search?: string | null; limit: number; offset?: number },
   ): { items: ContactView[]; nextOffset: number | null } {
-    const conditions: SQL[] = [];
-    if (input.sessionId) {
-      this.sessions.visibleOwner(actor, input.sessionId);
-      conditions.push(eq(contacts.accountId, input.sessionId));
-    } else if (!isAdmin(actor)) {
-      conditions.push(inArray(contacts.accountId, this.#ownAccounts(actor)));
-    }
-    const search = input.search?.trim();
-    if (search) {
-      const digits = search.replace(/\D/g, '');
-      conditions.push(
-        or(
-          sql`${contacts.name} like ${`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-          ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
-        )!,
-      );
-    }
+    const conditions = this.#scope(actor, contacts.accountId, input.sessionId);
+    const search = contactSearch(input.search);
+    if (search) conditions.push(search);
     const offset = input.offset ?? 0;
     const rows = this.db
       .select()
@@ -228,9 +183,9 @@ export class InboxService {
 
   /** Renames a contact; from then on WhatsApp's push name no longer overwrites it. */
   updateContact(actor: Actor, input: { id: string; name: string | null }): ContactView {
+    requireScope(actor, 'inbox:write');
     const row = this.db.select().from(contacts).where(eq(contacts.id, input.id)).get();
-    const owner = row ? this.#ownerOf(row.accountId) : undefined;
-    if (!row || !owner || !(isAdmin(actor) || owner === actor.id))
+    if (!row || !this.access.visible(actor, row.accountId, 'inbox:write'))
       throw new AppError('NOT_FOUND', `Contact ${input.id} not found`);
     const updated = this.db
       .update(contacts)
@@ -252,14 +207,14 @@ export class InboxService {
     id: string,
     values: Partial<Pick<Conversation, 'unreadCount' | 'status'>>,
   ): ConversationView {
-    const current = this.get(actor, id);
+    const current = this.get(actor, id, 'inbox:write');
     this.db
       .update(conversations)
       .set({ ...values, updatedAt: Date.now() })
       .where(eq(conversations.id, current.id))
       .run();
     this.publish(current.id);
-    return this.get(actor, id);
+    return this.get(actor, id, 'inbox:write');
   }
 
   #withContact(where: SQL | undefined, limit = 1, offset = 0): ConversationView[] {
@@ -289,13 +244,14 @@ export class InboxService {
       }));
   }
 
-  #ownAccounts(actor: Actor): string[] {
-    return this.db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(eq(accounts.ownerId, actor.id))
-      .all()
-      .map((a) => a.id);
+  /** One account the actor may see (NOT_FOUND otherwise), or every one it sees. */
+  #scope(actor: Actor, column: SQLiteColumn, sessionId: string | null | undefined): SQL[] {
+    if (sessionId) {
+      this.access.account(actor, sessionId, 'inbox:read');
+      return [eq(column, sessionId)];
+    }
+    const visible = this.access.accountFilter(actor, column, 'inbox:read');
+    return visible ? [visible] : [];
   }
 
   #ownerOf(accountId: string): string | undefined {
@@ -305,6 +261,18 @@ export class InboxService {
       .where(eq(accounts.id, accountId))
       .get()?.ownerId;
   }
+}
+
+/** A contact whose name contains `search` (literally, not as a LIKE pattern) or whose phone has its digits. */
+function contactSearch(input: string | null | undefined): SQL | undefined {
+  const search = input?.trim();
+  if (!search) return undefined;
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const digits = search.replace(/\D/g, '');
+  return or(
+    sql`${contacts.name} like ${pattern} escape '\\'`,
+    ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
+  );
 }
 
 const contactView = (c: Contact): ContactView => ({

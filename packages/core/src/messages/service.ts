@@ -2,18 +2,20 @@ import { type Db, type Message, messages } from '@switchboard/db';
 import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
-import type { Actor } from '../actor.ts';
+import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { Logger } from '../logger.ts';
+import type { WebhookOutbox } from '../outbox/outbox.ts';
+import type { WebhookEventData } from '../outbox/webhook-events.ts';
+import { type MessagePage, pageMessages } from '../paging.ts';
 import { normalisePhone } from '../phone.ts';
 import { SerialQueue } from '../serial-queue.ts';
-import type { EngineTraffic, SessionManager } from '../sessions/manager.ts';
+import type { EngineTraffic } from '../sessions/engine-runner.ts';
+import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
-import type { WebhookOutbox } from '../webhooks/outbox.ts';
-import { type MessagePage, pageMessages } from './paging.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -44,20 +46,24 @@ export class MessageService {
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
 
   constructor(
-    private readonly db: Db,
-    private readonly sessions: SessionManager,
-    private readonly bus: EventBus,
-    private readonly config: MessageServiceConfig,
-    private readonly log: Logger,
-    /** Conversations and webhook deliveries, written in the same transaction as each message change. */
-    private readonly links: { inbox?: InboxService; outbox?: WebhookOutbox } = {},
+    private readonly deps: {
+      db: Db;
+      sessions: SessionManager;
+      access: Access;
+      bus: EventBus;
+      /** Conversations and webhook deliveries are written in the same transaction as each message change. */
+      inbox: InboxService;
+      outbox: WebhookOutbox;
+      config: MessageServiceConfig;
+      log: Logger;
+    },
   ) {
-    sessions.traffic.on((traffic) => this.#onTraffic(traffic));
+    deps.sessions.traffic.on((traffic) => this.#onTraffic(traffic));
   }
 
   /** Messages left `queued` by a server that stopped mid-send are marked failed, never silently dropped. */
   failInterrupted(): number {
-    const result = this.db
+    const result = this.deps.db
       .update(messages)
       .set({
         status: 'failed',
@@ -70,12 +76,12 @@ export class MessageService {
   }
 
   send(actor: Actor, input: { sessionId: string; to: string; text: string }): Message {
-    const session = this.sessions.get(actor, input.sessionId);
+    const session = this.deps.access.account(actor, input.sessionId, 'messages:send');
     if (input.text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
-    if (input.text.length > this.config.maxTextLength) {
+    if (input.text.length > this.deps.config.maxTextLength) {
       throw new AppError(
         'BAD_REQUEST',
-        `Message text is ${input.text.length} characters long; the limit is ${this.config.maxTextLength}`,
+        `Message text is ${input.text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
       );
     }
     const to = normalisePhone(input.to, 'Recipient');
@@ -86,8 +92,8 @@ export class MessageService {
       );
     }
     const now = Date.now();
-    const row = this.db.transaction(() => {
-      const inserted = this.db
+    const row = this.deps.db.transaction(() => {
+      const inserted = this.deps.db
         .insert(messages)
         .values({
           id: newId(),
@@ -101,19 +107,18 @@ export class MessageService {
         })
         .returning()
         .get();
-      const conversationId = this.links.inbox?.attach(inserted).id ?? null;
-      return { ...inserted, conversationId };
+      return { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
     });
     this.#publish(session.ownerId, row);
-    if (row.conversationId) this.links.inbox?.publish(row.conversationId);
+    this.deps.inbox.publish(row.conversationId);
     void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
     return row;
   }
 
   list(actor: Actor, input: { sessionId: string; limit: number; cursor?: string | null }): MessagePage {
-    this.sessions.get(actor, input.sessionId);
+    this.deps.access.account(actor, input.sessionId, 'messages:read');
     return pageMessages(
-      this.db,
+      this.deps.db,
       eq(messages.accountId, input.sessionId),
       input,
       (anchor) => anchor.accountId === input.sessionId,
@@ -128,16 +133,20 @@ export class MessageService {
   async #deliver(ownerId: string, row: Message): Promise<void> {
     let externalId: string;
     try {
-      const engine = this.sessions.connectedEngine(row.accountId);
+      const engine = this.deps.sessions.connectedEngine(row.accountId);
       externalId = (
         await withTimeout(
           () => engine.send(row.peer, { type: 'text', text: row.body }),
-          this.config.sendTimeoutMs,
-          `WhatsApp did not accept the message within ${Math.round(this.config.sendTimeoutMs / 1000)} s`,
+          this.deps.config.sendTimeoutMs,
+          `WhatsApp did not accept the message within ${Math.round(this.deps.config.sendTimeoutMs / 1000)} s`,
         )
       ).externalId;
     } catch (error) {
-      this.log.warn('send failed', { session: row.accountId, message: row.id, error: errorMessage(error) });
+      this.deps.log.warn('send failed', {
+        session: row.accountId,
+        message: row.id,
+        error: errorMessage(error),
+      });
       this.#update(ownerId, row.id, { status: 'failed', error: errorMessage(error) });
       return;
     }
@@ -155,7 +164,7 @@ export class MessageService {
   }
 
   #applyAck(ownerId: string, sessionId: string, externalId: string, ack: AckLevel, error?: string): void {
-    const row = this.db
+    const row = this.deps.db
       .select()
       .from(messages)
       .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, externalId)))
@@ -181,8 +190,8 @@ export class MessageService {
   #storeInbound(ownerId: string, sessionId: string, message: InboundMessage): void {
     const now = Date.now();
     const body = message.text || (message.media ? `[${message.media.type}]` : '');
-    const row = this.db.transaction(() => {
-      const inserted = this.db
+    const row = this.deps.db.transaction(() => {
+      const inserted = this.deps.db
         .insert(messages)
         .values({
           id: newId(),
@@ -203,11 +212,8 @@ export class MessageService {
         .returning()
         .get();
       if (!inserted) return undefined;
-      const stored = {
-        ...inserted,
-        conversationId: this.links.inbox?.attach(inserted, message.fromName).id ?? null,
-      };
-      this.links.outbox?.enqueue({
+      const stored = { ...inserted, conversationId: this.deps.inbox.attach(inserted, message.fromName).id };
+      this.deps.outbox.enqueue({
         type: 'message.received',
         accountId: sessionId,
         data: messageData(stored),
@@ -217,7 +223,7 @@ export class MessageService {
     });
     if (row) {
       this.#publish(ownerId, row);
-      if (row.conversationId) this.links.inbox?.publish(row.conversationId);
+      this.deps.inbox.publish(row.conversationId);
     }
   }
 
@@ -227,8 +233,8 @@ export class MessageService {
     values: Partial<Pick<Message, 'status' | 'externalId' | 'error'>>,
   ): void {
     const now = Date.now();
-    const row = this.db.transaction(() => {
-      const updated = this.db
+    const row = this.deps.db.transaction(() => {
+      const updated = this.deps.db
         .update(messages)
         .set({ ...values, updatedAt: now })
         .where(eq(messages.id, id))
@@ -236,7 +242,7 @@ export class MessageService {
         .get();
       const type = updated && webhookEventFor(updated.status);
       if (updated && type)
-        this.links.outbox?.enqueue({
+        this.deps.outbox.enqueue({
           type,
           accountId: updated.accountId,
           data: messageData(updated),
@@ -248,7 +254,7 @@ export class MessageService {
   }
 
   #publish(ownerId: string, message: Message): void {
-    this.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
+    this.deps.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
   }
 }
 
@@ -261,7 +267,7 @@ function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.statu
 }
 
 /** The message as webhook payloads carry it. */
-function messageData(m: Message): Record<string, unknown> {
+function messageData(m: Message): WebhookEventData<'message.received'> {
   return {
     messageId: m.id,
     externalId: m.externalId,

@@ -1,8 +1,9 @@
 import { type Db, type WebhookDelivery, webhookAttempts, webhookDeliveries, webhooks } from '@switchboard/db';
 import { and, eq, min } from 'drizzle-orm';
+import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
+import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type PostResult, postWebhook } from './http-post.ts';
-import type { WebhookOutbox } from './outbox.ts';
 import { signedHeaders } from './signing.ts';
 import type { UrlPolicy } from './url-policy.ts';
 
@@ -27,7 +28,8 @@ export const jittered = (ms: number, random = Math.random) => Math.round(ms * (0
  * independent, so a slow one never delays another. Everything it needs is in the database, so pending
  * deliveries simply resume after a restart.
  */
-export class WebhookDispatcher {
+export class WebhookDispatcher implements BackgroundService {
+  readonly name = 'webhook dispatcher';
   readonly #inFlight = new Map<string, Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
   #pumpQueued = false;

@@ -10,15 +10,17 @@ import {
 } from '@switchboard/db';
 import { DEFAULT_WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@switchboard/validators';
 import { and, count, desc, eq, gt, inArray, lt, max, not, type SQL, sql } from 'drizzle-orm';
-import { type Actor, canSee, isAdmin } from '../actor.ts';
+import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import type { SessionManager } from '../sessions/manager.ts';
+import { buildPayload, newDeliveryId, type WebhookPayload } from '../outbox/webhook-events.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
 import { postWebhook } from './http-post.ts';
-import { newDeliveryId, newEventId, type WebhookPayload } from './outbox.ts';
 import { newWebhookSecret, signedHeaders } from './signing.ts';
 import { validateWebhookUrl } from './url-policy.ts';
+
+/** Every endpoint operation, reading the delivery log included, needs this scope. */
+const SCOPE = 'webhooks:manage';
 
 /** How long the previous secret keeps signing after a rotation. */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
@@ -64,13 +66,13 @@ export interface TestResult {
 export class WebhookService {
   constructor(
     private readonly db: Db,
-    private readonly sessions: SessionManager,
+    private readonly access: Access,
     private readonly dispatcher: WebhookDispatcher,
     private readonly config: WebhookServiceConfig,
   ) {}
 
   list(actor: Actor, input: { sessionId?: string | null } = {}): WebhookView[] {
-    if (input.sessionId) this.sessions.visibleOwner(actor, input.sessionId);
+    if (input.sessionId) this.access.account(actor, input.sessionId, SCOPE);
     const rows = this.#visibleRows(actor).filter((w) => !input.sessionId || w.accountId === input.sessionId);
     return rows.map((row) => this.#view(row));
   }
@@ -180,14 +182,12 @@ export class WebhookService {
       ? (this.db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, row.accountId)).get()
           ?.phone ?? null)
       : null;
-    const payload: WebhookPayload = {
-      id: newEventId(),
-      type: 'webhook.test',
-      timestamp: new Date().toISOString(),
+    const payload = buildPayload('webhook.test', {
       accountId: row.accountId,
       accountPhone: phone,
+      at: Date.now(),
       data: { webhookId: row.id, message: 'This is a test event from Switchboard' },
-    };
+    });
     const body = JSON.stringify(payload);
     const result = await postWebhook(row.url, body, signedHeaders(row, newDeliveryId(), body), {
       timeoutMs: this.config.timeoutMs,
@@ -256,6 +256,7 @@ export class WebhookService {
    * They are signed when sent, so with a fresh timestamp and signature.
    */
   replay(actor: Actor, input: { deliveryId: string } | { webhookId: string }): { replayed: number } {
+    requireScope(actor, SCOPE);
     const now = Date.now();
     const reset = { status: 'pending' as const, attempts: 0, nextAttemptAt: now, updatedAt: now };
     let replayed: number;
@@ -286,35 +287,31 @@ export class WebhookService {
     return { replayed };
   }
 
+  /** Endpoints of the accounts the actor sees; global ones only for admins. */
   #visibleRows(actor: Actor): Webhook[] {
-    if (isAdmin(actor)) return this.db.select().from(webhooks).orderBy(webhooks.createdAt).all();
     return this.db
-      .select({ webhook: webhooks })
+      .select()
       .from(webhooks)
-      .innerJoin(accounts, eq(accounts.id, webhooks.accountId))
-      .where(eq(accounts.ownerId, actor.id))
+      .where(this.access.accountFilter(actor, webhooks.accountId, SCOPE))
       .orderBy(webhooks.createdAt)
-      .all()
-      .map((r) => r.webhook);
+      .all();
   }
 
   /** NOT_FOUND for someone else's endpoint or an operator asking for a global one, exactly like a missing one. */
   #visible(actor: Actor, id: string): Webhook {
+    requireScope(actor, SCOPE);
     const row = this.db.select().from(webhooks).where(eq(webhooks.id, id)).get();
-    const owner = row?.accountId
-      ? this.db
-          .select({ ownerId: accounts.ownerId })
-          .from(accounts)
-          .where(eq(accounts.id, row.accountId))
-          .get()?.ownerId
-      : undefined;
     const allowed =
-      row && (row.accountId === null ? isAdmin(actor) : owner !== undefined && canSee(actor, owner));
+      row &&
+      (row.accountId === null
+        ? isAdmin(actor)
+        : this.access.visible(actor, row.accountId, SCOPE) !== undefined);
     if (!row || !allowed) throw new AppError('NOT_FOUND', `Webhook ${id} not found`);
     return row;
   }
 
   #assertMayManage(actor: Actor, sessionId: string | null): void {
+    requireScope(actor, SCOPE);
     if (sessionId === null) {
       if (!isAdmin(actor))
         throw new AppError(
@@ -323,7 +320,7 @@ export class WebhookService {
         );
       return;
     }
-    this.sessions.visibleOwner(actor, sessionId);
+    this.access.account(actor, sessionId, SCOPE);
   }
 }
 

@@ -1,6 +1,6 @@
 import { type Db, type Message, messages } from '@switchboard/db';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
-import { AppError } from '../errors.ts';
+import { AppError } from './errors.ts';
 
 export interface MessagePage {
   items: Message[];

@@ -1,22 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { accounts, type Db, webhookDeliveries, webhooks } from '@switchboard/db';
 import type { WebhookEvent } from '@switchboard/validators';
 import { and, eq, isNull, or } from 'drizzle-orm';
-
-/** What every webhook body looks like; `data` depends on `type`. */
-export interface WebhookPayload {
-  /** Unique per event (the same for every endpoint that gets it). */
-  id: string;
-  type: WebhookEvent | 'webhook.test';
-  /** ISO 8601, when the event happened. */
-  timestamp: string;
-  accountId: string | null;
-  accountPhone: string | null;
-  data: Record<string, unknown>;
-}
-
-export const newEventId = () => `evt_${randomUUID().replaceAll('-', '')}`;
-export const newDeliveryId = () => `msg_${randomUUID().replaceAll('-', '')}`;
+import { buildPayload, newDeliveryId, type WebhookEventData } from './webhook-events.ts';
 
 /**
  * The transactional outbox: `enqueue` writes one delivery row per matching enabled endpoint. Callers run it
@@ -35,12 +20,12 @@ export class WebhookOutbox {
   }
 
   /** Synchronous, so it runs inside the caller's better-sqlite3 transaction. Returns the deliveries added. */
-  enqueue(event: {
-    type: WebhookEvent;
+  enqueue<T extends WebhookEvent>(event: {
+    type: T;
     accountId: string;
     /** The account's number; looked up when not given. */
     accountPhone?: string | null;
-    data: Record<string, unknown>;
+    data: WebhookEventData<T>;
     at?: number;
   }): number {
     const endpoints = this.db
@@ -64,14 +49,12 @@ export class WebhookOutbox {
             .from(accounts)
             .where(eq(accounts.id, event.accountId))
             .get()?.phone ?? null);
-    const payload: WebhookPayload = {
-      id: newEventId(),
-      type: event.type,
-      timestamp: new Date(now).toISOString(),
+    const payload = buildPayload(event.type, {
       accountId: event.accountId,
       accountPhone,
+      at: now,
       data: event.data,
-    };
+    });
     const body = JSON.stringify(payload);
     this.db
       .insert(webhookDeliveries)

@@ -1,0 +1,24 @@
+import { AppError, type AppErrorCode } from '@switchboard/core';
+import { TRPCError } from '@trpc/server';
+
+/**
+ * The HTTP status for each domain error code, the same tRPC answers with. Plain HTTP surfaces (the sandbox
+ * control API, later REST) answer with these too, so one error means one status everywhere.
+ */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
+  TIMEOUT: 408,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** Domain errors keep their code and wording on the wire; anything else stays an internal error. */
+export const toTRPCError = (error: unknown): unknown =>
+  error instanceof AppError
+    ? new TRPCError({ code: error.code, message: error.message, cause: error })
+    : error;

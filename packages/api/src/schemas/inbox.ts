@@ -1,0 +1,65 @@
+import { CONVERSATION_STATUSES, PERSON_NAME_MAX_LENGTH } from '@switchboard/validators';
+import { z } from 'zod';
+import { eventBase, offsetPage, pageInput, sessionId } from './common.ts';
+
+export const contact = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  phone: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+export const conversationStatus = z.enum(CONVERSATION_STATUSES);
+
+export const conversation = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  contact,
+  status: conversationStatus,
+  unreadCount: z.number(),
+  lastMessageAt: z.number(),
+  lastMessagePreview: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const conversationId = z.string().min(1).max(100);
+const search = z.string().max(100).nullish();
+
+export const conversationListInput = z
+  .object({
+    sessionId: sessionId.nullish(),
+    search,
+    status: conversationStatus.nullish(),
+    limit: z.number().int().min(1).max(200).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .default({ limit: 50, offset: 0 });
+
+export const conversationPage = offsetPage(conversation);
+
+export const conversationMessagesInput = z.object({ conversationId, ...pageInput });
+
+export const conversationIdInput = z.object({ id: conversationId });
+
+export const conversationResolveInput = z.object({ id: conversationId, resolved: z.boolean().default(true) });
+
+export const conversationEvent = z.object({ ...eventBase, type: z.literal('conversation'), conversation });
+
+export const contactListInput = z
+  .object({
+    sessionId: sessionId.nullish(),
+    search,
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  })
+  .default({ limit: 100, offset: 0 });
+
+export const contactPage = offsetPage(contact);
+
+export const contactUpdateInput = z.object({
+  id: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(PERSON_NAME_MAX_LENGTH).nullable(),
+});

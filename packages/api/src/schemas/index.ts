@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './inbox.ts';
+export * from './messages.ts';
+export * from './sessions.ts';
+export * from './users.ts';
+export * from './webhooks.ts';

@@ -1,0 +1,90 @@
+import { ENGINE_NAMES, SESSION_NAME_MAX_LENGTH, SESSION_STATUSES } from '@switchboard/validators';
+import { z } from 'zod';
+import { eventBase, phoneInput, sessionId } from './common.ts';
+
+export const sessionStatus = z.enum(SESSION_STATUSES);
+export const engineName = z.enum(ENGINE_NAMES);
+
+export const session = z.object({
+  id: z.string(),
+  name: z.string(),
+  engine: engineName,
+  ownerId: z.string(),
+  status: sessionStatus,
+  statusReason: z.string().nullable(),
+  phone: z.string().nullable(),
+  pushName: z.string().nullable(),
+  autoStart: z.boolean(),
+  qr: z.object({ qr: z.string(), expiresAt: z.number() }).nullable(),
+  nextRetryAt: z.number().nullable(),
+  resources: z
+    .object({ rssBytes: z.number(), processes: z.number(), sampledAt: z.number() })
+    .nullable()
+    .describe("The engine's latest resource sample (browser memory), for engines that report one"),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  statusChangedAt: z.number(),
+  lastConnectedAt: z.number().nullable(),
+});
+
+export const sessionStats = z.object({ total: z.number(), byStatus: z.record(sessionStatus, z.number()) });
+
+export const byId = z.object({ id: sessionId });
+
+export const sessionCreateInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name is required')
+    .max(SESSION_NAME_MAX_LENGTH, `Name must be at most ${SESSION_NAME_MAX_LENGTH} characters`),
+  id: sessionId.optional(),
+  engine: engineName.default('sandbox'),
+  /** Start at once (default), which is what shows the QR code. */
+  start: z.boolean().default(true),
+});
+
+export const sessionUpdateInput = z.object({
+  id: sessionId,
+  name: z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH),
+});
+
+export const sessionPhoneInput = z.object({ id: sessionId, phone: phoneInput });
+
+export const pairingCode = z.object({ code: z.string() });
+
+export const numberCheck = z.object({
+  phone: z.string(),
+  onWhatsApp: z.boolean(),
+  chatId: z.string().nullable(),
+});
+
+export const group = z.object({ id: z.string(), name: z.string(), participants: z.number() });
+
+export const chat = z.object({
+  id: z.string(),
+  name: z.string(),
+  isGroup: z.boolean(),
+  unreadCount: z.number(),
+  lastMessageAt: z.number().optional(),
+});
+
+/** `sessions.onEvent` names the one session `id` (the other streams call it `sessionId`). */
+export const sessionStreamInput = z
+  .object({ id: sessionId.optional(), lastEventId: z.string().nullish() })
+  .optional();
+
+export const sessionEvent = z.discriminatedUnion('type', [
+  z.object({
+    ...eventBase,
+    type: z.literal('status'),
+    status: sessionStatus,
+    reason: z.string().nullable(),
+    phone: z.string().nullable(),
+    pushName: z.string().nullable(),
+    lastConnectedAt: z.number().nullable(),
+    nextRetryAt: z.number().nullable(),
+  }),
+  z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
+  z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),
+  z.object({ ...eventBase, type: z.literal('deleted') }),
+]);

@@ -1,0 +1,99 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Db, type Message, messages } from '@switchboard/db';
+import { eq } from 'drizzle-orm';
+import { afterEach, expect } from 'vitest';
+import { Access, type Actor } from '../access.ts';
+import { addUser, freshUsers, seedAdmin } from '../auth/test-support.ts';
+import { EventBus } from '../events.ts';
+import { InboxService } from '../inbox/service.ts';
+import { silentLogger } from '../logger.ts';
+import { WebhookOutbox } from '../outbox/outbox.ts';
+import { SessionManager } from '../sessions/manager.ts';
+import { FakeEngine, type FakeSession } from '../test-support/fake-engine.ts';
+import { MessageService } from './service.ts';
+
+/** The message service's tests share this harness: a real database and session manager, fake engines. */
+
+export const code = (c: string) => expect.objectContaining({ code: c });
+
+const cleanups: Array<() => Promise<void>> = [];
+
+// Registered by every test file that imports this harness.
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export interface Harness {
+  db: Db;
+  bus: EventBus;
+  fake: FakeEngine;
+  sessions: SessionManager;
+  service: MessageService;
+  operator: Actor;
+  other: Actor;
+  /** Every message event, with the row as stored at the moment it was published. */
+  published: Array<{ message: Message; stored: Message | undefined }>;
+}
+
+export async function harness(): Promise<Harness> {
+  const { db, users } = freshUsers();
+  const admin = await seedAdmin(users);
+  const operator = await addUser(users, admin, 'olga@example.com', 'operator');
+  const other = await addUser(users, admin, 'otto@example.com', 'operator');
+  const sessionsDir = await mkdtemp(join(tmpdir(), 'switchboard-messages-'));
+  const fake = new FakeEngine();
+  const bus = new EventBus();
+  const access = new Access(db);
+  const outbox = new WebhookOutbox(db);
+  const sessions = new SessionManager({
+    db,
+    engines: new Map([['sandbox', fake]]),
+    bus,
+    outbox,
+    access,
+    config: {
+      sessionsDir,
+      maxSessions: 10,
+      maxSessionsPerUser: 10,
+      startTimeoutMs: 1_000,
+      stopTimeoutMs: 100,
+      reconnectBaseMs: 5_000,
+      reconnectMaxMs: 5_000,
+    },
+    log: silentLogger,
+  });
+  const service = new MessageService({
+    db,
+    sessions,
+    access,
+    bus,
+    inbox: new InboxService(db, access, bus),
+    outbox,
+    config: { maxTextLength: 50, sendTimeoutMs: 100 },
+    log: silentLogger,
+  });
+  const published: Harness['published'] = [];
+  bus.on('message', (event) => {
+    published.push({ message: event.message, stored: messageRow(db, event.message.id) });
+  });
+  cleanups.push(async () => {
+    await service.drain();
+    await sessions.shutdown();
+    await rm(sessionsDir, { recursive: true, force: true });
+  });
+  return { db, bus, fake, sessions, service, operator, other, published };
+}
+
+export const messageRow = (db: Db, id: string) => db.select().from(messages).where(eq(messages.id, id)).get();
+
+export async function connectedSession(h: Harness, name = 'Sales', actor = h.operator): Promise<FakeSession> {
+  const view = await h.sessions.create(actor, { name, engine: 'sandbox' });
+  const engine = h.fake.latest(view.id);
+  engine.connect();
+  return engine;
+}
+
+export const sendText = (h: Harness, text: string, to = '+49 151 2345 6789', sessionId = 'sales') =>
+  h.service.send(h.operator, { sessionId, to, text });

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import {
+  MESSAGE_DIRECTIONS,
+  MESSAGE_STATUSES,
+  SESSION_STATUSES,
+  type WebhookEvent,
+} from '@switchboard/validators';
+import { z } from 'zod';
+
+/**
+ * Every webhook event's `data`, one schema per event type. Integrators depend on these shapes: payloads are
+ * built through them (so nothing undocumented slips in) and the API describes deliveries with them.
+ */
+
+const message = z.object({
+  messageId: z.string(),
+  externalId: z.string().nullable().describe("WhatsApp's id for the message, once it has one"),
+  direction: z.enum(MESSAGE_DIRECTIONS),
+  from: z.string().nullable().describe("The sender's number, for incoming messages"),
+  to: z.string().nullable().describe("The recipient's number, for outgoing messages"),
+  senderName: z.string().nullable(),
+  text: z.string(),
+  media: z
+    .object({
+      type: z.string(),
+      mimetype: z.string().optional(),
+      size: z.number().optional(),
+      filename: z.string().optional(),
+    })
+    .nullable(),
+  isGroup: z.boolean(),
+  groupId: z.string().nullable(),
+  status: z.enum(MESSAGE_STATUSES),
+  error: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  createdAt: z.string().describe('ISO 8601'),
+});
+
+export const WEBHOOK_EVENT_DATA = {
+  'message.received': message,
+  'message.sent': message,
+  'message.status': message,
+  'session.status': z.object({
+    status: z.enum(SESSION_STATUSES),
+    previousStatus: z.enum(SESSION_STATUSES),
+    reason: z.string().nullable(),
+    pushName: z.string().nullable(),
+  }),
+  'session.qr': z.object({ qr: z.string(), expiresAt: z.string().describe('ISO 8601') }),
+  /** What `webhooks.test` sends; not an event endpoints subscribe to. */
+  'webhook.test': z.object({ webhookId: z.string(), message: z.string() }),
+} as const satisfies Record<WebhookEvent | 'webhook.test', z.ZodType>;
+
+export type WebhookPayloadType = keyof typeof WEBHOOK_EVENT_DATA;
+export type WebhookEventData<T extends WebhookPayloadType> = z.infer<(typeof WEBHOOK_EVENT_DATA)[T]>;
+
+/** The envelope every body shares, in the order it is sent. */
+const variant = <T extends WebhookPayloadType>(type: T) =>
+  z.object({
+    id: z.string().describe('Unique per event (the same for every endpoint that gets it)'),
+    type: z.literal(type),
+    timestamp: z.string().describe('ISO 8601, when the event happened'),
+    accountId: z.string().nullable(),
+    accountPhone: z.string().nullable(),
+    data: WEBHOOK_EVENT_DATA[type],
+  });
+
+export const webhookPayload = z.discriminatedUnion('type', [
+  variant('message.received'),
+  variant('message.sent'),
+  variant('message.status'),
+  variant('session.status'),
+  variant('session.qr'),
+  variant('webhook.test'),
+]);
+export type WebhookPayload = z.infer<typeof webhookPayload>;
+
+export const newEventId = () => `evt_${randomUUID().replaceAll('-', '')}`;
+export const newDeliveryId = () => `msg_${randomUUID().replaceAll('-', '')}`;
+
+/** A body for one event, checked against (and ordered by) the event's schema. */
+export function buildPayload<T extends WebhookPayloadType>(
+  type: T,
+  event: { accountId: string | null; accountPhone: string | null; at: number; data: WebhookEventData<T> },
+): WebhookPayload {
+  return webhookPayload.parse({
+    id: newEventId(),
+    type,
+    timestamp: new Date(event.at).toISOString(),
+    accountId: event.accountId,
+    accountPhone: event.accountPhone,
+    data: event.data,
+  });
+}

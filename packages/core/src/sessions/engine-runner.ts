@@ -1,0 +1,334 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type EngineEvent,
+  type EngineRegistry,
+  type EngineSession,
+  EngineStartError,
+  EventHub,
+} from '@switchboard/engines/contract';
+import type { EngineName } from '@switchboard/validators';
+import { backoffDelay } from '../backoff.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import type { SerialQueue } from '../serial-queue.ts';
+import { errorMessage, withTimeout } from '../timeout.ts';
+import { clearRetry, type Runtimes } from './runtimes.ts';
+import type { StatusStore } from './status-store.ts';
+
+export interface EngineRunnerConfig {
+  /** Parent folder of every session's engine data (`DATA_DIR/sessions`). */
+  sessionsDir: string;
+  /** How long an engine may take from start to its first sign of life (QR, authenticated, ready). */
+  startTimeoutMs: number;
+  /** How long stop/logout may take before the engine is abandoned. */
+  stopTimeoutMs: number;
+  reconnectBaseMs: number;
+  reconnectMaxMs: number;
+}
+
+/** Engine events the runner does not handle itself, for the services that do (messages, acks). */
+export interface EngineTraffic {
+  sessionId: string;
+  ownerId: string;
+  event: Extract<EngineEvent, { type: 'message' | 'ack' }>;
+}
+
+export type LaunchMode = 'starting' | 'reconnecting';
+
+/**
+ * The engine side of every session: launching engine sessions, the start timer, reconnects and retries with
+ * backoff, teardown (abandoning an engine that hangs), the engine's events and its resource samples. Its
+ * callers hold the session's place in the command queue; timers and events queue themselves.
+ */
+export class EngineRunner {
+  readonly traffic = new EventHub<EngineTraffic>();
+  #closing = false;
+
+  constructor(
+    private readonly deps: {
+      engines: EngineRegistry;
+      queue: SerialQueue;
+      store: StatusStore;
+      runtimes: Runtimes;
+      config: EngineRunnerConfig;
+      log: Logger;
+    },
+  ) {}
+
+  get closing(): boolean {
+    return this.#closing;
+  }
+
+  /** From now on nothing launches or retries (shutdown). */
+  close(): void {
+    this.#closing = true;
+  }
+
+  dataDir(id: string): string {
+    return join(this.deps.config.sessionsDir, id);
+  }
+
+  /** The engine of a connected session, for sending; PRECONDITION_FAILED naming the status otherwise. */
+  connectedEngine(id: string): EngineSession {
+    const row = this.deps.store.row(id);
+    const engine = this.deps.runtimes.get(id)?.engine;
+    if (row?.status !== 'connected' || !engine) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `Session ${id} is not connected (status: ${row?.status ?? 'deleted'})`,
+      );
+    }
+    return engine;
+  }
+
+  /** Runs an engine call with a timeout; anything but a domain error becomes a readable PRECONDITION_FAILED. */
+  async call<T>(id: string, what: string, call: () => Promise<T>): Promise<T> {
+    const { startTimeoutMs } = this.deps.config;
+    try {
+      return await withTimeout(call, startTimeoutMs, `timed out after ${startTimeoutMs} ms`);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('PRECONDITION_FAILED', `Session ${id} could not ${what}: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Asks every running engine that can tell for its resource usage; one that does not answer is skipped. */
+  async sampleResources(): Promise<void> {
+    await Promise.all(
+      this.deps.runtimes.entries().map(async ([id, rt]) => {
+        const engine = rt.engine;
+        if (!engine?.resourceUsage) {
+          rt.resources = undefined;
+          return;
+        }
+        try {
+          const usage = await withTimeout(() => engine.resourceUsage!(), 5_000, 'resource sample timed out');
+          if (rt.engine === engine) rt.resources = usage ? { ...usage, sampledAt: Date.now() } : undefined;
+        } catch (error) {
+          this.deps.log.debug('resource sample failed', { id, error: errorMessage(error) });
+        }
+      }),
+    );
+  }
+
+  /**
+   * Creates and starts a fresh engine session. Resolves once the engine session exists; the returned
+   * `settled` resolves when its start() has settled (or the session was torn down meanwhile), for commands
+   * that want to answer with the outcome of a quick failure such as a missing browser.
+   */
+  async launch(id: string, mode: LaunchMode): Promise<{ settled: Promise<void> }> {
+    const { engines, queue, store, runtimes } = this.deps;
+    const done = { settled: Promise.resolve() };
+    const row = store.row(id);
+    if (!row || this.#closing) return done;
+    const rt = runtimes.of(id);
+    clearRetry(rt);
+    if (mode === 'starting') store.set(id, 'starting', null);
+
+    const engine = engines.get(row.engine);
+    if (!engine) {
+      this.#fail(id, `Engine "${row.engine}" is not enabled on this server`, false);
+      return done;
+    }
+    let session: EngineSession;
+    try {
+      await mkdir(this.dataDir(id), { recursive: true });
+      session = engine.createSession({ id, dataDir: this.dataDir(id) });
+    } catch (error) {
+      this.#startFailed(id, mode, `Could not create the engine session: ${errorMessage(error)}`);
+      return done;
+    }
+    const generation = ++rt.generation;
+    rt.engine = session;
+    rt.unsubscribe = session.onEvent((event) => this.#onEngineEvent(id, generation, event));
+    this.#armStartTimer(id, generation);
+    // start() runs outside this session's command queue: a start that hangs must not hold up Stop or
+    // shutdown. The start timer above turns a start that shows no sign of life into a failure.
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    rt.settleLaunch = settle;
+    Promise.resolve()
+      .then(() => session.start())
+      .then(
+        () => settle(),
+        (error: unknown) =>
+          queue
+            .run(id, async () => {
+              if (rt.generation !== generation) return;
+              await this.teardown(id, 'stop');
+              const retryable = !(error instanceof EngineStartError) || error.retryable;
+              this.#startFailed(id, mode, errorMessage(error), retryable);
+            })
+            .finally(settle),
+      );
+    return { settled };
+  }
+
+  /**
+   * Cancels pending timers and detaches and stops (or logs out) the current engine session, abandoning it
+   * if it hangs. Returns whether there was an engine session to stop.
+   */
+  async teardown(id: string, how: 'stop' | 'logout'): Promise<boolean> {
+    const { queue, runtimes, config, log } = this.deps;
+    const rt = runtimes.get(id);
+    if (!rt) return false;
+    rt.generation += 1;
+    // Queued, so a command waiting on the launch reads the status the current task is about to write.
+    const settle = rt.settleLaunch;
+    rt.settleLaunch = undefined;
+    if (settle) void queue.run(id, async () => settle());
+    clearTimeout(rt.startTimer);
+    clearRetry(rt);
+    rt.qr = undefined;
+    rt.resources = undefined;
+    const engine = rt.engine;
+    rt.unsubscribe?.();
+    rt.engine = undefined;
+    rt.unsubscribe = undefined;
+    if (!engine) return false;
+    try {
+      await withTimeout(
+        () => (how === 'logout' ? engine.logout() : engine.stop()),
+        config.stopTimeoutMs,
+        `did not ${how} within ${Math.round(config.stopTimeoutMs / 1000)} s`,
+      );
+    } catch (error) {
+      log.warn(`engine ${how} failed; abandoning it`, { id, error: errorMessage(error) });
+    }
+    return true;
+  }
+
+  /** Logs out a session that is not running: its stored auth has to go, and only its engine knows what it is. */
+  async logoutDormant(id: string, engineName: EngineName): Promise<void> {
+    const engine = this.deps.engines.get(engineName);
+    if (!engine) return;
+    try {
+      await mkdir(this.dataDir(id), { recursive: true });
+      const session = engine.createSession({ id, dataDir: this.dataDir(id) });
+      await withTimeout(() => session.logout(), this.deps.config.stopTimeoutMs, 'logout timed out');
+    } catch (error) {
+      this.deps.log.warn('logout of a stopped session failed', { id, error: errorMessage(error) });
+    }
+  }
+
+  /** A start that shows no sign of life (QR, authenticated, ready) in time is a failure, not an eternal "starting". */
+  #armStartTimer(id: string, generation: number): void {
+    const { queue, store, runtimes, config } = this.deps;
+    const rt = runtimes.of(id);
+    clearTimeout(rt.startTimer);
+    rt.startTimer = setTimeout(() => {
+      void queue.run(id, async () => {
+        if (rt.generation !== generation) return;
+        const status = store.row(id)?.status;
+        const mode: LaunchMode = status === 'reconnecting' ? 'reconnecting' : 'starting';
+        const seconds = Math.round(config.startTimeoutMs / 1000);
+        const what = status === 'authenticating' ? 'finish linking' : 'start';
+        await this.teardown(id, 'stop');
+        this.#startFailed(id, mode, `The session did not ${what} within ${seconds} s`);
+      });
+    }, config.startTimeoutMs);
+    rt.startTimer.unref();
+  }
+
+  #startFailed(id: string, mode: LaunchMode, reason: string, retryable = true): void {
+    this.deps.log.warn('session start failed', { id, reason });
+    if (mode === 'reconnecting' && retryable) this.#scheduleRetry(id, 'reconnecting', reason);
+    else this.#fail(id, reason, retryable);
+  }
+
+  #fail(id: string, reason: string, retryable: boolean): void {
+    const { store } = this.deps;
+    store.set(id, 'failed', reason);
+    if (retryable && store.row(id)?.autoStart) this.#scheduleRetry(id, 'failed', reason);
+    else store.setAutoStart(id, false);
+  }
+
+  /** Next attempt after an exponential, jittered, capped delay — forever, until the operator stops it. */
+  #scheduleRetry(id: string, status: 'reconnecting' | 'failed', reason: string): void {
+    if (this.#closing) return;
+    const { queue, store, runtimes, config } = this.deps;
+    const rt = runtimes.of(id);
+    const delay = backoffDelay(rt.attempts, { baseMs: config.reconnectBaseMs, maxMs: config.reconnectMaxMs });
+    rt.attempts += 1;
+    rt.nextRetryAt = Date.now() + delay;
+    const seconds = Math.max(1, Math.round(delay / 1000));
+    store.set(id, status, `${reason} — retrying in ${seconds} s (attempt ${rt.attempts})`);
+    rt.retryTimer = setTimeout(() => {
+      rt.retryTimer = undefined;
+      rt.nextRetryAt = undefined;
+      void queue.run(id, async () => {
+        const row = store.row(id);
+        if (!row?.autoStart || this.#closing) return;
+        if (row.status !== 'reconnecting' && row.status !== 'failed') return;
+        await this.launch(id, row.status === 'reconnecting' ? 'reconnecting' : 'starting');
+      });
+    }, delay);
+    rt.retryTimer.unref();
+  }
+
+  #onEngineEvent(id: string, generation: number, event: EngineEvent): void {
+    const { queue, store, runtimes } = this.deps;
+    const rt = runtimes.get(id);
+    if (!rt || rt.generation !== generation) return;
+    const row = store.row(id);
+    if (!row) return;
+    switch (event.type) {
+      case 'qr':
+        clearTimeout(rt.startTimer);
+        // Set before the status is published, so a reader woken by it finds the QR; undone if refused.
+        rt.qr = { qr: event.qr, expiresAt: event.expiresAt };
+        if (!store.set(id, 'qr', null)) {
+          rt.qr = undefined;
+          return;
+        }
+        store.qrShown(row, { qr: event.qr, expiresAt: event.expiresAt });
+        return;
+      case 'pairing_code':
+        store.pairingCodeShown(row, event.code);
+        return;
+      case 'authenticated':
+        rt.qr = undefined;
+        store.set(id, 'authenticating', null);
+        // Linking can hang too (a phone that never finishes syncing): give it its own deadline.
+        this.#armStartTimer(id, generation);
+        return;
+      case 'ready':
+        clearTimeout(rt.startTimer);
+        rt.qr = undefined;
+        rt.attempts = 0;
+        store.set(id, 'connected', null, {
+          phone: event.me.phone,
+          pushName: event.me.name ?? null,
+          lastConnectedAt: Date.now(),
+        });
+        return;
+      case 'disconnected':
+        void queue.run(id, async () => {
+          if (rt.generation !== generation) return;
+          if (event.loggedOut) {
+            store.setAutoStart(id, false);
+            await this.teardown(id, 'logout');
+            store.set(id, 'logged_out', event.reason, { phone: null, pushName: null });
+          } else {
+            await this.teardown(id, 'stop');
+            this.#scheduleRetry(id, 'reconnecting', event.reason);
+          }
+        });
+        return;
+      case 'failed':
+        void queue.run(id, async () => {
+          if (rt.generation !== generation) return;
+          await this.teardown(id, 'stop');
+          this.#fail(id, event.reason, event.retryable);
+        });
+        return;
+      case 'message':
+      case 'ack':
+        this.traffic.emit({ sessionId: id, ownerId: row.ownerId, event });
+        return;
+    }
+  }
+}

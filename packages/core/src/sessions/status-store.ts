@@ -1,0 +1,127 @@
+import { type Account, accounts, type Db } from '@switchboard/db';
+import type { SessionStatus } from '@switchboard/validators';
+import { eq } from 'drizzle-orm';
+import type { EventBus } from '../events.ts';
+import type { Logger } from '../logger.ts';
+import type { WebhookOutbox } from '../outbox/outbox.ts';
+import type { Runtimes } from './runtimes.ts';
+import { canTransition } from './status-machine.ts';
+
+/**
+ * A session's stored status and what is told about it: the row is written first (with its webhook
+ * deliveries, in one transaction), then the bus hears of it, so readers never see an event before the row.
+ */
+export class StatusStore {
+  constructor(
+    private readonly deps: {
+      db: Db;
+      bus: EventBus;
+      /** Where status changes become webhook deliveries, in the same transaction as the status row. */
+      outbox: WebhookOutbox;
+      runtimes: Runtimes;
+      log: Logger;
+    },
+  ) {}
+
+  row(id: string): Account | undefined {
+    return this.deps.db.select().from(accounts).where(eq(accounts.id, id)).get();
+  }
+
+  /**
+   * Writes the status (if the machine allows it), then publishes it. Returns whether the session now has
+   * that status.
+   */
+  set(
+    id: string,
+    status: SessionStatus,
+    reason: string | null,
+    extra: Partial<Pick<Account, 'phone' | 'pushName' | 'lastConnectedAt'>> = {},
+  ): boolean {
+    const { db, outbox, log } = this.deps;
+    const row = this.row(id);
+    if (!row) return false;
+    if (row.status === status && row.statusReason === reason && Object.keys(extra).length === 0) return true;
+    if (row.status !== status && !canTransition(row.status, status)) {
+      log.error('refused status transition', { id, from: row.status, to: status });
+      return false;
+    }
+    const now = Date.now();
+    const updated = db.transaction(() => {
+      const written = db
+        .update(accounts)
+        .set({
+          status,
+          statusReason: reason,
+          updatedAt: now,
+          ...(row.status !== status ? { statusChangedAt: now } : {}),
+          ...extra,
+        })
+        .where(eq(accounts.id, id))
+        .returning()
+        .get()!;
+      if (row.status !== status) {
+        outbox.enqueue({
+          type: 'session.status',
+          accountId: id,
+          // A logout clears the number; the event still says which one it was.
+          accountPhone: written.phone ?? row.phone,
+          data: { status, previousStatus: row.status, reason, pushName: written.pushName },
+          at: now,
+        });
+      }
+      return written;
+    });
+    if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
+      this.publish(updated);
+    if (row.status !== status) log.info('session status', { id, from: row.status, to: status, reason });
+    return true;
+  }
+
+  /** For boot-time repair only: the stored status is stale and no transition led there. */
+  force(id: string, status: SessionStatus, reason: string | null): void {
+    this.deps.db
+      .update(accounts)
+      .set({ status, statusReason: reason, statusChangedAt: Date.now(), updatedAt: Date.now() })
+      .where(eq(accounts.id, id))
+      .run();
+  }
+
+  /** Whether the operator wants the session running (restored on boot, retried after failures). */
+  setAutoStart(id: string, autoStart: boolean): void {
+    this.deps.db.update(accounts).set({ autoStart, updatedAt: Date.now() }).where(eq(accounts.id, id)).run();
+  }
+
+  publish(row: Account): void {
+    this.deps.bus.publishSession({
+      type: 'status',
+      sessionId: row.id,
+      ownerId: row.ownerId,
+      status: row.status,
+      reason: row.statusReason,
+      phone: row.phone,
+      pushName: row.pushName,
+      lastConnectedAt: row.lastConnectedAt,
+      nextRetryAt: this.deps.runtimes.get(row.id)?.nextRetryAt ?? null,
+    });
+  }
+
+  /** A QR code went up (its `qr` status is already stored): a webhook delivery, then the bus. */
+  qrShown(row: Account, qr: { qr: string; expiresAt: number }): void {
+    this.deps.outbox.enqueue({
+      type: 'session.qr',
+      accountId: row.id,
+      data: { qr: qr.qr, expiresAt: new Date(qr.expiresAt).toISOString() },
+    });
+    this.deps.bus.publishSession({ type: 'qr', sessionId: row.id, ownerId: row.ownerId, ...qr });
+  }
+
+  pairingCodeShown(row: Account, code: string): void {
+    this.deps.bus.publishSession({ type: 'pairing_code', sessionId: row.id, ownerId: row.ownerId, code });
+  }
+
+  /** The session and its rows are gone for good (messages and webhooks cascade); subscribers drop it. */
+  remove(row: Account): void {
+    this.deps.db.delete(accounts).where(eq(accounts.id, row.id)).run();
+    this.deps.bus.publishSession({ type: 'deleted', sessionId: row.id, ownerId: row.ownerId });
+  }
+}

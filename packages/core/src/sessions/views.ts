@@ -1,0 +1,97 @@
+import type { Account } from '@switchboard/db';
+import type { ResourceUsage } from '@switchboard/engines/contract';
+import { type EngineName, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
+import type { Access, Actor } from '../access.ts';
+import type { SessionEvent } from '../events.ts';
+import type { Runtimes } from './runtimes.ts';
+
+export interface SessionView {
+  id: string;
+  name: string;
+  engine: EngineName;
+  ownerId: string;
+  status: SessionStatus;
+  statusReason: string | null;
+  phone: string | null;
+  pushName: string | null;
+  autoStart: boolean;
+  /** The QR code currently shown, while status is `qr`. */
+  qr: { qr: string; expiresAt: number } | null;
+  /** When the next reconnect or retry is due, while one is scheduled. */
+  nextRetryAt: number | null;
+  /** The engine's latest resource sample (e.g. its browser's memory), for engines that report one. */
+  resources: (ResourceUsage & { sampledAt: number }) | null;
+  createdAt: number;
+  updatedAt: number;
+  statusChangedAt: number;
+  lastConnectedAt: number | null;
+}
+
+/** Sessions as the actor may see them: the stored row joined with what only memory knows (QR, retries). */
+export class SessionViews {
+  constructor(
+    private readonly access: Access,
+    private readonly runtimes: Runtimes,
+  ) {}
+
+  list(actor: Actor): SessionView[] {
+    return this.access.accounts(actor, 'sessions:read').map((row) => this.view(row));
+  }
+
+  get(actor: Actor, id: string): SessionView {
+    return this.view(this.access.account(actor, id, 'sessions:read'));
+  }
+
+  /**
+   * The current state as events — a status for every visible session and the QR on display — for a new
+   * subscriber. They carry `eventId` (the bus's newest) so a later resume continues from here.
+   */
+  snapshot(actor: Actor, eventId: string): SessionEvent[] {
+    const events: SessionEvent[] = [];
+    for (const s of this.list(actor)) {
+      const base = { id: eventId, sessionId: s.id, ownerId: s.ownerId, at: s.statusChangedAt };
+      events.push({
+        ...base,
+        type: 'status',
+        status: s.status,
+        reason: s.statusReason,
+        phone: s.phone,
+        pushName: s.pushName,
+        lastConnectedAt: s.lastConnectedAt,
+        nextRetryAt: s.nextRetryAt,
+      });
+      if (s.qr) events.push({ ...base, type: 'qr', qr: s.qr.qr, expiresAt: s.qr.expiresAt });
+    }
+    return events;
+  }
+
+  /** Status counts for the sessions the actor may see. */
+  stats(actor: Actor): { total: number; byStatus: Record<SessionStatus, number> } {
+    const byStatus = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<SessionStatus, number>;
+    const list = this.list(actor);
+    for (const s of list) byStatus[s.status] += 1;
+    return { total: list.length, byStatus };
+  }
+
+  view(row: Account): SessionView {
+    const rt = this.runtimes.get(row.id);
+    return {
+      id: row.id,
+      name: row.name,
+      engine: row.engine,
+      ownerId: row.ownerId,
+      status: row.status,
+      statusReason: row.statusReason,
+      phone: row.phone,
+      pushName: row.pushName,
+      autoStart: row.autoStart,
+      qr: row.status === 'qr' && rt?.qr ? rt.qr : null,
+      nextRetryAt: rt?.nextRetryAt ?? null,
+      resources: rt?.resources ?? null,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      statusChangedAt: row.statusChangedAt,
+      lastConnectedAt: row.lastConnectedAt,
+    };
+  }
+}
