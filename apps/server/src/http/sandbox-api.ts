@@ -31,8 +31,8 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
   const { access } = services;
 
   /**
-   * Maps a control request to the session it acts on (standing in for its phone, which manages it) and
-   * checks the caller may see that session.
+   * Maps a control request to the session it acts on and checks the caller may manage that session: what a
+   * virtual phone does (scan, pair, drop, unlink) changes the session's state.
    */
   const visible = (actor: Actor, sessionId: string | undefined, notFound: string): string => {
     if (!sessionId || !access.visible(actor, sessionId, 'sessions:manage'))
@@ -87,8 +87,8 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
       method: 'GET',
       pattern: /^\/api\/sandbox\/phones\/([^/]+)\/messages$/,
       async handle(actor, match) {
-        const messages = network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
         requireScope(actor, 'messages:read');
+        const messages = network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
         if (isAdmin(actor)) return messages;
         // Operators read only what their own accounts sent.
         const own = new Set(access.accounts(actor, 'messages:read').map((a) => a.phone));

@@ -1,3 +1,4 @@
+import { messageMedia } from '@switchboard/core';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, MESSAGE_TEXT_CEILING } from '@switchboard/validators';
 import { z } from 'zod';
 import { eventBase, pageInput, phoneInput, sessionId } from './common.ts';
@@ -13,14 +14,7 @@ export const message = z.object({
   externalId: z.string().nullable(),
   error: z.string().nullable(),
   conversationId: z.string().nullable(),
-  media: z
-    .object({
-      type: z.string(),
-      mimetype: z.string().optional(),
-      size: z.number().optional(),
-      filename: z.string().optional(),
-    })
-    .nullable(),
+  media: messageMedia.nullable(),
   groupId: z.string().nullable().describe('Group chat id when the message was posted in a group'),
   createdAt: z.number(),
   updatedAt: z.number(),

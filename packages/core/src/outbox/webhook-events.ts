@@ -12,6 +12,14 @@ import { z } from 'zod';
  * built through them (so nothing undocumented slips in) and the API describes deliveries with them.
  */
 
+/** What an incoming message carried besides text (described, not downloaded). */
+export const messageMedia = z.object({
+  type: z.string(),
+  mimetype: z.string().optional(),
+  size: z.number().optional(),
+  filename: z.string().optional(),
+});
+
 const message = z.object({
   messageId: z.string(),
   externalId: z.string().nullable().describe("WhatsApp's id for the message, once it has one"),
@@ -20,14 +28,7 @@ const message = z.object({
   to: z.string().nullable().describe("The recipient's number, for outgoing messages"),
   senderName: z.string().nullable(),
   text: z.string(),
-  media: z
-    .object({
-      type: z.string(),
-      mimetype: z.string().optional(),
-      size: z.number().optional(),
-      filename: z.string().optional(),
-    })
-    .nullable(),
+  media: messageMedia.nullable(),
   isGroup: z.boolean(),
   groupId: z.string().nullable(),
   status: z.enum(MESSAGE_STATUSES),
