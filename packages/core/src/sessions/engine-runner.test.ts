@@ -2,6 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { connected, harness, WAIT, waitForStatus } from './test-support.ts';
 
+/**
+ * Long enough that a stop or shutdown that waited for it would stand out on the busiest machine: the
+ * assertion is about not waiting for the timeout at all, not about how fast a stop is.
+ */
+const HANGING_START_TIMEOUT_MS = 20_000;
+
 describe('SessionManager isolation and timeouts', () => {
   it('fails a session whose engine start hangs while another one connects meanwhile', async () => {
     const h = await harness();
@@ -82,7 +88,7 @@ describe('SessionManager isolation and timeouts', () => {
   });
 
   it('stop() interrupts a start that hangs instead of waiting for the start timeout', async () => {
-    const h = await harness({ startTimeoutMs: 400 });
+    const h = await harness({ startTimeoutMs: HANGING_START_TIMEOUT_MS });
     h.fake.configure = (s) => s.startHangs();
     const starting = h.manager.create(h.operator, { name: 'Stuck', engine: 'sandbox' });
     await vi.waitFor(() => expect(h.fake.latest('stuck').calls.start).toBe(1), WAIT);
@@ -91,11 +97,11 @@ describe('SessionManager isolation and timeouts', () => {
     const took = Date.now() - began;
     await starting;
     expect(view).toMatchObject({ status: 'stopped', autoStart: false });
-    expect(took, 'stop() waited for the hanging start to time out').toBeLessThan(200);
+    expect(took, 'stop() waited for the hanging start to time out').toBeLessThan(HANGING_START_TIMEOUT_MS / 4);
   });
 
   it('shutdown() does not wait for a hanging start to time out', async () => {
-    const h = await harness({ startTimeoutMs: 400 });
+    const h = await harness({ startTimeoutMs: HANGING_START_TIMEOUT_MS });
     h.fake.configure = (s) => s.startHangs();
     void h.manager.create(h.operator, { name: 'Stuck', engine: 'sandbox' }).catch(() => undefined);
     await vi.waitFor(() => expect(h.fake.latest('stuck').calls.start).toBe(1), WAIT);
@@ -103,7 +109,7 @@ describe('SessionManager isolation and timeouts', () => {
     await h.manager.shutdown();
     const took = Date.now() - began;
     expect(h.fake.latest('stuck').calls.stop).toBe(1);
-    expect(took, 'shutdown() waited for the hanging start to time out').toBeLessThan(200);
+    expect(took, 'shutdown() waited for the hanging start to time out').toBeLessThan(HANGING_START_TIMEOUT_MS / 4);
   });
 
   it('does not time out a start that shows a QR code', async () => {
