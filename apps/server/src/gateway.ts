@@ -15,7 +15,8 @@ import { createEngines } from './engines.ts';
 import type { Env } from './env.ts';
 import { clientIp } from './http/client-ip.ts';
 import { cookieJar, readSessionToken } from './http/cookies.ts';
-import { sendJson } from './http/json.ts';
+import { HttpError, sendJson } from './http/json.ts';
+import { decodePath, requestPath } from './http/request-path.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
 import { staticFiles } from './http/static-files.ts';
 
@@ -102,7 +103,9 @@ export async function startGateway(
   let closing = false;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const pathname = requestPath(req);
+    // Refused here once for every route: tRPC decodes the path itself and would call broken encoding a 500.
+    decodePath(pathname);
     if (pathname === '/health')
       return sendJson(res, closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
     if (pathname.startsWith('/trpc/')) {
@@ -125,6 +128,8 @@ export async function startGateway(
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError && !res.headersSent)
+        return sendJson(res, error.status, { error: error.message });
       log.error('request failed', { url: req.url, error });
       if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
       else res.destroy();
@@ -149,7 +154,7 @@ export async function startGateway(
     const reject = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const pathname = URL.parse(req.url ?? '/', 'http://x')?.pathname;
     if (pathname !== '/trpc' && pathname !== '/trpc/') return reject(404, 'Not Found');
     if (closing) return reject(503, 'Service Unavailable');
     // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.

@@ -11,6 +11,7 @@ import {
 import { SandboxError, type SandboxNetwork } from '@switchboard/engines/sandbox';
 import { MESSAGE_TEXT_CEILING } from '@switchboard/validators';
 import { HttpError, readJson, sendJson } from './json.ts';
+import { decodePath, requestPath } from './request-path.ts';
 
 const BODY_LIMIT = 128 * 1024;
 
@@ -88,7 +89,7 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
       pattern: /^\/api\/sandbox\/phones\/([^/]+)\/messages$/,
       async handle(actor, match) {
         requireScope(actor, 'messages:read');
-        const messages = network.phoneMessages(normalisePhone(decodeURIComponent(match[1] ?? '')));
+        const messages = network.phoneMessages(normalisePhone(decodePath(match[1] ?? '')));
         if (isAdmin(actor)) return messages;
         // Operators read only what their own accounts sent.
         const own = new Set(access.accounts(actor, 'messages:read').map((a) => a.phone));
@@ -121,8 +122,8 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
   ];
 
   return async (req: IncomingMessage, res: ServerResponse, actor: Actor | null): Promise<void> => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     try {
+      const pathname = requestPath(req);
       const candidates = routes.filter((r) => r.pattern.test(pathname));
       if (candidates.length === 0) throw new HttpError(404, `No sandbox endpoint at ${pathname}`);
       const route = candidates.find((r) => r.method === req.method);

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppRouter } from '@switchboard/api';
-import { createLogger, silentLogger } from '@switchboard/core';
+import { createLogger, type Logger, silentLogger } from '@switchboard/core';
 import {
   createTRPCClient,
   createWSClient,
@@ -36,10 +36,11 @@ export interface TestGateway extends Gateway {
   dispose(): Promise<void>;
 }
 
-/** A real gateway on an ephemeral loopback port with its own data folder. */
+/** A real gateway on an ephemeral loopback port with its own data folder (and `log`, when a test reads it). */
 export async function startTestGateway(
   overrides: Record<string, string> = {},
   dataDir = newDataDir(),
+  options: { log?: Logger } = {},
 ): Promise<TestGateway> {
   const env = loadEnv({
     PORT: '0',
@@ -49,8 +50,8 @@ export async function startTestGateway(
     ...FAST_ENV,
     ...overrides,
   });
-  const log = process.env.TEST_LOG ? createLogger('debug') : silentLogger;
-  const gateway = await startGateway(env, log, { webRoot: join(dataDir, 'no-web-build') });
+  const log = options.log ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
+  const gateway = await startGateway(env, log, { webRoot: webRootOf(dataDir) });
   return {
     ...gateway,
     dataDir,
@@ -59,6 +60,28 @@ export async function startTestGateway(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+const webRootOf = (dataDir: string) => join(dataDir, 'web-build');
+
+/** A stand-in for the built dashboard (index.html and one asset), for tests of what serves it. */
+export function writeDashboard(g: TestGateway): void {
+  const root = webRootOf(g.dataDir);
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(
+    join(root, 'index.html'),
+    '<!doctype html><script type="module" src="/assets/app.js"></script>',
+  );
+  writeFileSync(join(root, 'assets', 'app.js'), 'document.title = "Switchboard";');
+}
+
+/** A logger that keeps its lines, for tests that check what the server logged. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return Object.assign(
+    createLogger('debug', (line) => lines.push(line)),
+    { lines },
+  );
 }
 
 export const ADMIN = { email: 'admin@example.com', name: 'Ada Admin', password: 'admin-password-1' };
