@@ -34,7 +34,8 @@ export class WebhookDispatcher implements BackgroundService {
   #timer: NodeJS.Timeout | undefined;
   #pumpQueued = false;
   #running = false;
-  #abort = new AbortController();
+  /** One per request in flight, so shutdown can cut each short (one shared signal would collect a listener per endpoint). */
+  readonly #aborts = new Set<AbortController>();
   readonly #policy: UrlPolicy;
 
   constructor(
@@ -49,7 +50,6 @@ export class WebhookDispatcher implements BackgroundService {
 
   start(): void {
     this.#running = true;
-    this.#abort = new AbortController();
     this.wake();
   }
 
@@ -67,7 +67,7 @@ export class WebhookDispatcher implements BackgroundService {
   async stop(): Promise<void> {
     this.#running = false;
     clearTimeout(this.#timer);
-    this.#abort.abort();
+    for (const abort of this.#aborts) abort.abort();
     await Promise.all(this.#inFlight.values());
   }
 
@@ -112,6 +112,8 @@ export class WebhookDispatcher implements BackgroundService {
     const endpoint = this.db.select().from(webhooks).where(eq(webhooks.id, delivery.webhookId)).get();
     if (!endpoint) return;
     let result: PostResult;
+    const abort = new AbortController();
+    this.#aborts.add(abort);
     try {
       result = await postWebhook(
         endpoint.url,
@@ -120,12 +122,14 @@ export class WebhookDispatcher implements BackgroundService {
         {
           timeoutMs: this.config.timeoutMs,
           policy: this.#policy,
-          signal: this.#abort.signal,
+          signal: abort.signal,
         },
       );
     } catch (error) {
       this.log.error('webhook attempt threw', { delivery: delivery.id, error });
       return;
+    } finally {
+      this.#aborts.delete(abort);
     }
     if (!this.#running) return;
     this.#record(delivery, endpoint.id, result);
