@@ -1,4 +1,4 @@
-import { createLogger } from '@switchboard/core';
+import { createLogger, streamSink } from '@switchboard/core';
 import { EnvError, loadEnv } from './env.ts';
 import { startGateway } from './gateway.ts';
 
@@ -14,6 +14,8 @@ try {
 }
 
 const log = createLogger(env.LOG_LEVEL);
+// Nothing of ours writes to stdout, but a library might: a closed pipe there must not crash or spin us either.
+streamSink(process.stdout);
 
 // One misbehaving engine must not take every other session down with it.
 process.on('unhandledRejection', (reason) => log.error('unhandled rejection', { error: reason }));

@@ -8,10 +8,37 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+const sinks = new WeakMap<NodeJS.WriteStream, (line: string) => void>();
+
+/**
+ * Writes lines to a stream until it fails, then drops them. When the reader of a pipe goes away every
+ * write fails (EPIPE); the failure is never logged, since that would write to the same broken stream
+ * and, through the uncaught-exception handler, loop for ever.
+ */
+export function streamSink(stream: NodeJS.WriteStream): (line: string) => void {
+  let sink = sinks.get(stream);
+  if (!sink) {
+    let broken = false;
+    stream.on('error', () => {
+      broken = true;
+    });
+    sink = (line) => {
+      if (broken) return;
+      try {
+        stream.write(line);
+      } catch {
+        broken = true;
+      }
+    };
+    sinks.set(stream, sink);
+  }
+  return sink;
+}
+
 /** One line per entry: time, level, message, then key=value fields — readable by people and by grep. */
 export function createLogger(
   level: LogLevel,
-  write: (line: string) => void = (l) => process.stderr.write(l),
+  write: (line: string) => void = streamSink(process.stderr),
 ): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
   const log = (at: LogLevel) => (message: string, fields?: Record<string, unknown>) => {
