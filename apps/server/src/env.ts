@@ -98,8 +98,10 @@ const schema = z
     WEBHOOK_RETRY_SCHEDULE_MS: msList.default(DEFAULT_RETRY_SCHEDULE_MS),
     /** A webhook endpoint that has not answered by then counts as a failed attempt. */
     WEBHOOK_TIMEOUT_MS: int(1, 5 * 60_000).default(10_000),
-    /** Also refuse private and loopback webhook targets (link-local and metadata ones always are). */
+    /** Refuse private and loopback webhook targets for everyone, admins too (link-local and metadata: always). */
     WEBHOOK_BLOCK_PRIVATE: bool.default(false),
+    /** Let operators' endpoints reach private and loopback targets too, not only those an admin set. */
+    WEBHOOK_PRIVATE_FOR_OPERATORS: bool.default(false),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -107,6 +109,14 @@ const schema = z
         code: 'custom',
         path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
         message: 'set ADMIN_EMAIL and ADMIN_PASSWORD together',
+      });
+    }
+    if (env.WEBHOOK_BLOCK_PRIVATE && env.WEBHOOK_PRIVATE_FOR_OPERATORS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_PRIVATE_FOR_OPERATORS'],
+        message:
+          'contradicts WEBHOOK_BLOCK_PRIVATE=true (which refuses private targets for everyone): set one',
       });
     }
     if (env.RECONNECT_BASE_MS > env.RECONNECT_MAX_MS) {

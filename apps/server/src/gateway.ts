@@ -64,6 +64,7 @@ export async function startGateway(
         retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS,
         timeoutMs: env.WEBHOOK_TIMEOUT_MS,
         blockPrivate: env.WEBHOOK_BLOCK_PRIVATE,
+        privateForOperators: env.WEBHOOK_PRIVATE_FOR_OPERATORS,
       },
     },
   });

@@ -236,7 +236,8 @@ describe('webhooks', () => {
   });
 
   it('lets operators manage only their own accounts’ endpoints; global ones are admin-only', async () => {
-    const { g, client } = await setup();
+    // The receiver is on loopback, which operators may target only with this setting.
+    const { g, client } = await setup({ WEBHOOK_PRIVATE_FOR_OPERATORS: 'true' });
     const r = await receiver();
     await client.users.create.mutate({
       email: 'op@example.com',

@@ -22,4 +22,5 @@ export * from './views.ts';
 export * from './webhooks/dispatcher.ts';
 export * from './webhooks/service.ts';
 export * from './webhooks/signing.ts';
+export * from './webhooks/test-events.ts';
 export * from './webhooks/url-policy.ts';

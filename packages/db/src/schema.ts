@@ -83,6 +83,8 @@ export const webhooks = sqliteTable(
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     /** Why the server turned it off (e.g. the endpoint answered 410 Gone). */
     disabledReason: text('disabled_reason'),
+    /** The URL was set by an admin, which is what lets it reach private and loopback addresses. */
+    urlSetByAdmin: integer('url_set_by_admin', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').notNull(),
   },
@@ -135,6 +137,8 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer('duration_ms').notNull(),
     /** The start of the response body, capped (1 KiB). */
     responseExcerpt: text('response_excerpt'),
+    /** The answer came from a private or loopback address: its excerpt is shown to admins only. */
+    privateTarget: integer('private_target', { mode: 'boolean' }).notNull().default(false),
     error: text('error'),
   },
   (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],

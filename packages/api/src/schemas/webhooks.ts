@@ -90,7 +90,8 @@ export const deliveryListInput = z.object({
   webhookId: webhookId.nullish(),
   status: deliveryStatus.nullish(),
   eventType: z.string().max(50).nullish(),
-  limit: z.number().int().min(1).max(200).default(50),
+  // Each delivery carries its payload and every attempt: pages stay small.
+  limit: z.number().int().min(1).max(50).default(25),
   cursor: z.number().int().positive().nullish(),
 });
 

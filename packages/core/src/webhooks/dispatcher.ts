@@ -5,13 +5,12 @@ import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type PostResult, postWebhook } from './http-post.ts';
 import { signedHeaders } from './signing.ts';
-import type { UrlPolicy } from './url-policy.ts';
+import { type PrivateTargetRules, targetPolicy } from './url-policy.ts';
 
-export interface WebhookDispatchConfig {
+export interface WebhookDispatchConfig extends PrivateTargetRules {
   /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
   retryScheduleMs: number[];
   timeoutMs: number;
-  blockPrivate: boolean;
 }
 
 /** ~23 h: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h. */
@@ -36,7 +35,6 @@ export class WebhookDispatcher implements BackgroundService {
   #running = false;
   /** One per request in flight, so shutdown can cut each short (one shared signal would collect a listener per endpoint). */
   readonly #aborts = new Set<AbortController>();
-  readonly #policy: UrlPolicy;
 
   constructor(
     private readonly db: Db,
@@ -44,7 +42,6 @@ export class WebhookDispatcher implements BackgroundService {
     private readonly config: WebhookDispatchConfig,
     private readonly log: Logger,
   ) {
-    this.#policy = { blockPrivate: config.blockPrivate };
     outbox.onEnqueue(() => this.wake());
   }
 
@@ -121,7 +118,8 @@ export class WebhookDispatcher implements BackgroundService {
         signedHeaders(endpoint, delivery.id, delivery.payload),
         {
           timeoutMs: this.config.timeoutMs,
-          policy: this.#policy,
+          // Checked again on every attempt, on the address really connected to: a name can change what it points at.
+          policy: targetPolicy(this.config, endpoint.urlSetByAdmin),
           signal: abort.signal,
         },
       );
@@ -155,6 +153,7 @@ export class WebhookDispatcher implements BackgroundService {
           statusCode: result.statusCode,
           durationMs: result.durationMs,
           responseExcerpt: result.responseExcerpt,
+          privateTarget: result.privateTarget,
           error,
         })
         .run();

@@ -2,7 +2,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { type Actor, isAdmin } from '../access.ts';
 import { errorMessage } from '../timeout.ts';
+import { classifyAddress } from './address-ranges.ts';
 import { refusedAddress, type UrlPolicy, validateWebhookUrl } from './url-policy.ts';
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
@@ -12,8 +14,14 @@ export interface PostResult {
   durationMs: number;
   /** The start of the response body, at most 1 KiB. */
   responseExcerpt: string | null;
+  /** The answer came from a private or loopback address (its excerpt is for admins only). */
+  privateTarget: boolean;
   error: string | null;
 }
+
+/** What an internal service answered is for admins' eyes only: operators could otherwise read it through us. */
+export const excerptFor = (actor: Actor, answer: Pick<PostResult, 'privateTarget' | 'responseExcerpt'>) =>
+  answer.privateTarget && !isAdmin(actor) ? null : answer.responseExcerpt;
 
 /**
  * Resolves like dns.lookup, but refuses addresses the policy forbids — checked on the address the socket
@@ -43,8 +51,9 @@ export function postWebhook(
   options: { timeoutMs: number; policy: UrlPolicy; signal?: AbortSignal },
 ): Promise<PostResult> {
   const started = Date.now();
-  const done = (r: Omit<PostResult, 'durationMs'>): PostResult => ({
+  const done = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, from?: string): PostResult => ({
     ...r,
+    privateTarget: from !== undefined && classifyAddress(from)?.kind !== 'public',
     durationMs: Date.now() - started,
   });
   let url: URL;
@@ -56,12 +65,12 @@ export function postWebhook(
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: Omit<PostResult, 'durationMs'>) => {
+    const finish = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, from?: string) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve(done(r));
+      resolve(done(r, from));
     };
     const req = request(
       url,
@@ -76,6 +85,7 @@ export function postWebhook(
         lookup: guardedLookup(options.policy),
       },
       (res) => {
+        const from = res.socket.remoteAddress;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -84,7 +94,7 @@ export function postWebhook(
         });
         res.on('end', () => {
           const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
-          finish({ statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null });
+          finish({ statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null }, from);
         });
         res.on('error', (error) =>
           finish({ statusCode: res.statusCode ?? null, responseExcerpt: null, error: errorMessage(error) }),

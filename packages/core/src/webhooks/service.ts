@@ -1,5 +1,4 @@
 import {
-  accounts,
   type Db,
   type Webhook,
   type WebhookAttempt,
@@ -13,11 +12,12 @@ import { and, count, desc, eq, gt, inArray, lt, max, not, type SQL, sql } from '
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { buildPayload, newDeliveryId, type WebhookPayload } from '../outbox/webhook-events.ts';
+import type { WebhookPayload } from '../outbox/webhook-events.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
-import { postWebhook } from './http-post.ts';
-import { newWebhookSecret, signedHeaders } from './signing.ts';
-import { validateWebhookUrl } from './url-policy.ts';
+import { excerptFor } from './http-post.ts';
+import { newWebhookSecret } from './signing.ts';
+import { TestEvents, type TestResult } from './test-events.ts';
+import { type PrivateTargetRules, targetPolicy, validateWebhookUrl } from './url-policy.ts';
 
 /** Every endpoint operation, reading the delivery log included, needs this scope. */
 const SCOPE = 'webhooks:manage';
@@ -25,9 +25,8 @@ const SCOPE = 'webhooks:manage';
 /** How long the previous secret keeps signing after a rotation. */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60 * 1000;
 
-export interface WebhookServiceConfig {
+export interface WebhookServiceConfig extends PrivateTargetRules {
   timeoutMs: number;
-  blockPrivate: boolean;
 }
 
 /** An endpoint as clients see it: never its secret (that is shown once, on create and rotate). */
@@ -51,25 +50,21 @@ export interface WebhookView {
 
 export interface DeliveryView extends Omit<WebhookDelivery, 'seq' | 'payload'> {
   payload: WebhookPayload;
-  attemptLog: Array<Omit<WebhookAttempt, 'deliveryId'>>;
-}
-
-export interface TestResult {
-  ok: boolean;
-  statusCode: number | null;
-  durationMs: number;
-  error: string | null;
-  responseExcerpt: string | null;
+  attemptLog: Array<Omit<WebhookAttempt, 'deliveryId' | 'privateTarget'>>;
 }
 
 /** Endpoint management, the delivery log and replays. Who may touch an endpoint follows its account. */
 export class WebhookService {
+  readonly #testEvents: TestEvents;
+
   constructor(
     private readonly db: Db,
     private readonly access: Access,
     private readonly dispatcher: WebhookDispatcher,
     private readonly config: WebhookServiceConfig,
-  ) {}
+  ) {
+    this.#testEvents = new TestEvents(db, config);
+  }
 
   list(actor: Actor, input: { sessionId?: string | null } = {}): WebhookView[] {
     if (input.sessionId) this.access.account(actor, input.sessionId, SCOPE);
@@ -88,7 +83,8 @@ export class WebhookService {
     },
   ): WebhookView & { secret: string } {
     this.#assertMayManage(actor, input.sessionId);
-    const url = validateWebhookUrl(input.url, this.config).toString();
+    const urlSetByAdmin = isAdmin(actor);
+    const url = validateWebhookUrl(input.url, targetPolicy(this.config, urlSetByAdmin)).toString();
     const now = Date.now();
     const row = this.db
       .insert(webhooks)
@@ -100,6 +96,7 @@ export class WebhookService {
         secret: newWebhookSecret(),
         events: dedupe(input.events ?? DEFAULT_WEBHOOK_EVENTS),
         enabled: input.enabled ?? true,
+        urlSetByAdmin,
         createdAt: now,
         updatedAt: now,
       })
@@ -113,11 +110,16 @@ export class WebhookService {
     input: { id: string; url?: string; description?: string; events?: WebhookEvent[]; enabled?: boolean },
   ): WebhookView {
     const current = this.#visible(actor, input.id);
-    const url = input.url === undefined ? undefined : validateWebhookUrl(input.url, this.config).toString();
+    // A new URL needs a new say: an operator's replaces an admin's approval of private targets.
+    const urlSetByAdmin = isAdmin(actor);
+    const url =
+      input.url === undefined
+        ? undefined
+        : validateWebhookUrl(input.url, targetPolicy(this.config, urlSetByAdmin)).toString();
     const row = this.db
       .update(webhooks)
       .set({
-        ...(url !== undefined ? { url } : {}),
+        ...(url !== undefined ? { url, urlSetByAdmin } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
         ...(input.events !== undefined ? { events: dedupe(input.events) } : {}),
         ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
@@ -176,31 +178,8 @@ export class WebhookService {
   }
 
   /** Sends a `webhook.test` event at once (not through the outbox) and reports what the endpoint answered. */
-  async test(actor: Actor, id: string): Promise<TestResult> {
-    const row = this.#visible(actor, id);
-    const phone = row.accountId
-      ? (this.db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, row.accountId)).get()
-          ?.phone ?? null)
-      : null;
-    const payload = buildPayload('webhook.test', {
-      accountId: row.accountId,
-      accountPhone: phone,
-      at: Date.now(),
-      data: { webhookId: row.id, message: 'This is a test event from Switchboard' },
-    });
-    const body = JSON.stringify(payload);
-    const result = await postWebhook(row.url, body, signedHeaders(row, newDeliveryId(), body), {
-      timeoutMs: this.config.timeoutMs,
-      policy: this.config,
-    });
-    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-    return {
-      ok,
-      statusCode: result.statusCode,
-      durationMs: result.durationMs,
-      error: result.error ?? (ok ? null : `The endpoint answered ${result.statusCode}`),
-      responseExcerpt: result.responseExcerpt,
-    };
+  test(actor: Actor, id: string): Promise<TestResult> {
+    return this.#testEvents.send(actor, this.#visible(actor, id));
   }
 
   /** Newest first; `nextCursor` goes back as `cursor`. */
@@ -246,7 +225,12 @@ export class WebhookService {
     const items = page.map(({ seq: _seq, payload, ...d }) => ({
       ...d,
       payload: JSON.parse(payload) as WebhookPayload,
-      attemptLog: attempts.filter((a) => a.deliveryId === d.id).map(({ deliveryId: _d, ...a }) => a),
+      attemptLog: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map(({ deliveryId: _d, privateTarget, ...a }) => ({
+          ...a,
+          responseExcerpt: excerptFor(actor, { privateTarget, responseExcerpt: a.responseExcerpt }),
+        })),
     }));
     return { items, nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null };
   }
