@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { appRouter, createContextInner } from '@switchboard/api';
+import { appRouter, createContextInner, errorRef, internalErrorMessage } from '@switchboard/api';
 import { createServices, type Logger, type PublicUser, type Services, userActor } from '@switchboard/core';
 import { openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
+import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
@@ -18,6 +19,7 @@ import { cookieJar, readSessionToken } from './http/cookies.ts';
 import { HttpError, sendJson } from './http/json.ts';
 import { decodePath, requestPath } from './http/request-path.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
 
 export interface Gateway {
@@ -82,6 +84,10 @@ export async function startGateway(
     return { token, user: token ? services.auth.userForToken(token) : null };
   };
 
+  const logInternal = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      log.error('procedure failed', { path, ref: errorRef(error), error: error.cause ?? error });
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -94,10 +100,7 @@ export async function startGateway(
         userAgent: req.headers['user-agent'] ?? null,
         cookies: cookieJar(res, env.COOKIE_SECURE),
       }),
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        log.error('procedure failed', { path, error: error.cause ?? error });
-    },
+    onError: logInternal,
   });
   const sandbox = engines.sandbox ? sandboxApi(services, engines.sandbox) : null;
   const spa = staticFiles(options.webRoot ?? DEFAULT_WEB_ROOT);
@@ -124,15 +127,19 @@ export async function startGateway(
     if (pathname.startsWith('/api/')) return sendJson(res, 404, { error: `No endpoint at ${pathname}` });
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendJson(res, 405, { error: 'Method not allowed' });
+    setSecurityHeaders(res, 'dashboard');
     return spa(req, res);
   };
 
   const server = createServer((req, res) => {
+    // Every answer is an API answer until it turns out to be the dashboard.
+    setSecurityHeaders(res, 'api');
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError && !res.headersSent)
         return sendJson(res, error.status, { error: error.message });
-      log.error('request failed', { url: req.url, error });
-      if (!res.headersSent) sendJson(res, 500, { error: 'Internal error' });
+      const ref = errorRef(error instanceof Error ? error : new Error(String(error)));
+      log.error('request failed', { url: req.url, ref, error });
+      if (!res.headersSent) sendJson(res, 500, { error: internalErrorMessage(ref) });
       else res.destroy();
     });
   });
@@ -149,6 +156,7 @@ export async function startGateway(
         ip: clientIp(req, env.TRUST_PROXY),
         userAgent: req.headers['user-agent'] ?? null,
       }),
+    onError: logInternal,
     keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
   });
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

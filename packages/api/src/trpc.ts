@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context.ts';
 import { toTRPCError } from './errors.ts';
+import { errorRef, internalErrorMessage } from './internal-errors.ts';
 
 /** Zod's raw issue list is for machines; people get one sentence per problem, naming the field. */
 const readable = (error: z.ZodError) =>
@@ -13,9 +14,15 @@ const t = initTRPC.context<Context>().create({
   isDev: false,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An internal error's message may hold a file path or raw SQL error: it goes to the log, not the client.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
     return {
       ...shape,
-      message: cause instanceof z.ZodError ? readable(cause) : shape.message,
+      message: internal
+        ? internalErrorMessage(errorRef(error))
+        : cause instanceof z.ZodError
+          ? readable(cause)
+          : shape.message,
       data: {
         ...shape.data,
         retryAfterSeconds: cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null,

@@ -11,7 +11,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
-  '.map': 'application/json',
   '.woff2': 'font/woff2',
   '.webmanifest': 'application/manifest+json',
 };
