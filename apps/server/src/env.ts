@@ -34,6 +34,18 @@ const phoneList = z.string().transform((v) =>
     .map((s) => s.replace(/\D/g, ''))
     .filter(Boolean),
 );
+/** Comma-separated host names, each optionally with a port: example.com,10.0.0.5:3000. */
+const hostList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((h) => URL.parse(`http://${h}`)?.host === h.replace(/:(80)?$/, '')), {
+    message: 'use comma-separated host names, optionally with a port, e.g. wa.example.com,10.0.0.5:3000',
+  });
 /** Whitespace-separated command-line flags. */
 const flagList = z.string().transform((v) => v.split(/\s+/).filter(Boolean));
 
@@ -42,6 +54,10 @@ const schema = z
     PORT: int(0, 65535).default(3000),
     /** Loopback by default: set 0.0.0.0 to serve other machines (put TLS in front). */
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** Where users reach Switchboard (e.g. https://wa.example.com): its host is accepted, its scheme expected. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    /** More host names this server answers to, besides loopback, HOST and PUBLIC_URL's. */
+    ALLOWED_HOSTS: hostList.default([]),
     DATA_DIR: z.string().min(1).default('./data'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** Creates this admin on first start when no user exists yet (both or neither). */

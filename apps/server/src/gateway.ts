@@ -16,6 +16,7 @@ import { createEngines } from './engines.ts';
 import type { Env } from './env.ts';
 import { clientIp } from './http/client-ip.ts';
 import { cookieJar, readSessionToken } from './http/cookies.ts';
+import { hostCheck } from './http/host-check.ts';
 import { HttpError, sendJson } from './http/json.ts';
 import { decodePath, requestPath } from './http/request-path.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
@@ -103,6 +104,7 @@ export async function startGateway(
     onError: logInternal,
   });
   const sandbox = engines.sandbox ? sandboxApi(services, engines.sandbox) : null;
+  const hosts = hostCheck(env);
   const spa = staticFiles(options.webRoot ?? DEFAULT_WEB_ROOT);
   let closing = false;
 
@@ -112,6 +114,9 @@ export async function startGateway(
     decodePath(pathname);
     if (pathname === '/health')
       return sendJson(res, closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
+    // After /health, which monitors may ask by any name and which says nothing.
+    const wrongHost = hosts.refusal(req);
+    if (wrongHost) return sendJson(res, req.headers.host ? 421 : 400, { error: wrongHost });
     if (pathname.startsWith('/trpc/')) {
       if (closing) return sendJson(res, 503, { error: 'The server is shutting down' });
       return trpc(req, res);
@@ -166,10 +171,11 @@ export async function startGateway(
     const pathname = URL.parse(req.url ?? '/', 'http://x')?.pathname;
     if (pathname !== '/trpc' && pathname !== '/trpc/') return reject(404, 'Not Found');
     if (closing) return reject(503, 'Service Unavailable');
+    if (hosts.refusal(req)) return reject(421, 'Misdirected Request');
     // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.
     // An Origin that is not a URL ("null" from sandboxed frames) is foreign.
-    const origin = req.headers.origin;
-    if (origin && URL.parse(origin)?.host !== req.headers.host) return reject(403, 'Forbidden');
+    if (req.headers.origin !== undefined && !hosts.sameOrigin(req, Number(env.TRUST_PROXY)))
+      return reject(403, 'Forbidden');
     if (!userOf(req).user) return reject(401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
