@@ -11,6 +11,14 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'use true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** How many reverse proxies stand in front; true/yes mean 1, false/no 0. */
+const proxyHops = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .transform((v) => (v === 'true' || v === 'yes' ? 1 : v === 'false' || v === 'no' ? 0 : Number(v)))
+  .refine((n) => Number.isInteger(n) && n >= 0 && n <= 10, {
+    message: 'use the number of reverse proxies in front (0-10), or true (1) / false (0)',
+  });
 const ms = int(0, 24 * 60 * 60 * 1000);
 /** Comma-separated delays in ms, e.g. 5000,30000,120000. */
 const msList = z
@@ -65,11 +73,15 @@ const schema = z
     ADMIN_PASSWORD: z.string().min(8, { message: 'must be at least 8 characters' }).optional(),
     /** Mark the login cookie Secure: set true when the dashboard is served over HTTPS. */
     COOKIE_SECURE: bool.default(false),
-    /** Trust X-Forwarded-For for the client IP (login rate limits) when behind a reverse proxy. */
-    TRUST_PROXY: bool.default(false),
+    /**
+     * Reverse proxies in front whose X-Forwarded-For entries are trusted for the client IP (login limits):
+     * the client is the entry that many from the right.
+     */
+    TRUST_PROXY: proxyHops.default(0),
     LOGIN_TTL_DAYS: int(1, 365).default(30),
     LOGIN_MAX_ATTEMPTS_PER_IP: int(1, 10_000).default(30),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default(5),
+    LOGIN_MAX_FAILURES_ACROSS_IPS: int(1, 10_000).default(20),
     LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
     MAX_SESSIONS: int(1, 10_000).default(50),
     MAX_SESSIONS_PER_USER: int(1, 10_000).default(10),

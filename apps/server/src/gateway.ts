@@ -63,6 +63,7 @@ export async function startGateway(
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60 * 1000,
       loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       loginMaxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginMaxFailuresAcrossIps: env.LOGIN_MAX_FAILURES_ACROSS_IPS,
       webhooks: {
         retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS,
         timeoutMs: env.WEBHOOK_TIMEOUT_MS,
@@ -174,7 +175,7 @@ export async function startGateway(
     if (hosts.refusal(req)) return reject(421, 'Misdirected Request');
     // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.
     // An Origin that is not a URL ("null" from sandboxed frames) is foreign.
-    if (req.headers.origin !== undefined && !hosts.sameOrigin(req, Number(env.TRUST_PROXY)))
+    if (req.headers.origin !== undefined && !hosts.sameOrigin(req, env.TRUST_PROXY))
       return reject(403, 'Forbidden');
     if (!userOf(req).user) return reject(401, 'Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

@@ -144,6 +144,7 @@ describe('Services ask Access with the scope of each action', () => {
         loginWindowMs: 60_000,
         loginMaxAttemptsPerIp: 10,
         loginMaxFailuresPerAccount: 5,
+        loginMaxFailuresAcrossIps: 20,
         webhooks: { retryScheduleMs: [], timeoutMs: 1_000, blockPrivate: false, privateForOperators: false },
       },
     });

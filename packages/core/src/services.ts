@@ -20,6 +20,7 @@ export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   loginWindowMs: number;
   loginMaxAttemptsPerIp: number;
   loginMaxFailuresPerAccount: number;
+  loginMaxFailuresAcrossIps: number;
   /** How often to sample engines' resource usage (browser memory); 0 turns sampling off. Default 30 s. */
   resourceSampleMs?: number;
 }
@@ -58,6 +59,7 @@ export function createServices(deps: {
   const auth = new AuthService(users, logins, {
     maxAttemptsPerIp: config.loginMaxAttemptsPerIp,
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
+    maxFailuresAcrossIps: config.loginMaxFailuresAcrossIps,
     windowMs: config.loginWindowMs,
   });
   const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log);

@@ -6,7 +6,9 @@ import { freshUsers, PASSWORD, seedAdmin } from './test-support.ts';
 
 const WINDOW = 15 * 60_000;
 
-function build(config: { maxAttemptsPerIp?: number; maxFailuresPerAccount?: number } = {}) {
+function build(
+  config: { maxAttemptsPerIp?: number; maxFailuresPerAccount?: number; maxFailuresAcrossIps?: number } = {},
+) {
   const { db, users } = freshUsers();
   const clock = { t: Date.now() };
   const now = () => clock.t;
@@ -14,6 +16,7 @@ function build(config: { maxAttemptsPerIp?: number; maxFailuresPerAccount?: numb
   const auth = new AuthService(users, logins, {
     maxAttemptsPerIp: config.maxAttemptsPerIp ?? 100,
     maxFailuresPerAccount: config.maxFailuresPerAccount ?? 5,
+    maxFailuresAcrossIps: config.maxFailuresAcrossIps ?? 100,
     windowMs: WINDOW,
     now,
   });
@@ -85,6 +88,66 @@ describe('AuthService', () => {
 
     clock.t += WINDOW;
     expect((await attempt(auth, 'admin@example.com', PASSWORD)).user.email).toBe('admin@example.com');
+  });
+
+  it('makes each further try from the same address wait longer: 30 s, 60 s, 120 s …', async () => {
+    const { auth, users, clock } = build({ maxFailuresPerAccount: 2 });
+    await seedAdmin(users);
+    await failure(attempt(auth, 'admin@example.com', 'wrong 1'));
+    await failure(attempt(auth, 'admin@example.com', 'wrong 2'));
+    for (const seconds of [30, 60, 120, 240]) {
+      expect(await failure(attempt(auth, 'admin@example.com', PASSWORD))).toMatchObject({
+        code: 'TOO_MANY_REQUESTS',
+        retryAfterSeconds: seconds,
+      });
+      clock.t += seconds * 1000;
+      expect((await failure(attempt(auth, 'admin@example.com', 'wrong again'))).code).toBe('UNAUTHORIZED');
+    }
+  });
+
+  it('counts a try before checking its password, so simultaneous guesses get only the free tries', async () => {
+    const { auth, users } = build({ maxFailuresPerAccount: 5 });
+    await seedAdmin(users);
+    let verified = 0;
+    const original = users.verifyCredentials.bind(users);
+    users.verifyCredentials = (email, password) => {
+      verified++;
+      return original(email, password);
+    };
+    const guesses = Array.from({ length: 29 }, (_, i) => `guess-${i}`).concat(PASSWORD);
+    const results = await Promise.allSettled(guesses.map((p) => attempt(auth, 'admin@example.com', p)));
+    expect(verified).toBe(5);
+    expect(results.filter((r) => r.status === 'fulfilled')).toEqual([]);
+  });
+
+  it('does not hold up a sign-in from another address because of one address’s wrong guesses', async () => {
+    const { auth, users } = build({ maxFailuresPerAccount: 3 });
+    await seedAdmin(users);
+    for (let i = 0; i < 10; i++) await failure(attempt(auth, 'admin@example.com', `guess-${i}`, '6.6.6.6'));
+    expect((await attempt(auth, 'admin@example.com', PASSWORD, '10.0.0.1')).user.role).toBe('admin');
+  });
+
+  it('holds up new addresses after guesses from many, but never one that signed in to the account before', async () => {
+    const { auth, users } = build({ maxFailuresPerAccount: 3, maxFailuresAcrossIps: 6 });
+    await seedAdmin(users);
+    await attempt(auth, 'admin@example.com', PASSWORD, '10.0.0.1');
+    for (let i = 0; i < 9; i++)
+      await failure(attempt(auth, 'admin@example.com', `guess-${i}`, `6.6.6.${i % 3}`));
+    expect((await failure(attempt(auth, 'admin@example.com', PASSWORD, '10.0.0.2'))).code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect((await attempt(auth, 'admin@example.com', PASSWORD, '10.0.0.1')).user.role).toBe('admin');
+  });
+
+  it('counts an IPv6 network (/64) as one address', async () => {
+    const { auth, users } = build({ maxFailuresPerAccount: 2 });
+    await seedAdmin(users);
+    await failure(attempt(auth, 'admin@example.com', 'wrong', '2001:db8:1:2::1'));
+    await failure(attempt(auth, 'admin@example.com', 'wrong', '2001:db8:1:2:ffff::9'));
+    expect((await failure(attempt(auth, 'admin@example.com', PASSWORD, '2001:db8:1:2::77'))).code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    expect((await attempt(auth, 'admin@example.com', PASSWORD, '2001:db8:1:3::1')).user.role).toBe('admin');
   });
 
   it('a successful sign-in clears the account’s failures', async () => {

@@ -1,20 +1,33 @@
 import { EMAIL_MAX_LENGTH } from '@switchboard/validators';
 import { AppError } from '../errors.ts';
+import { FailureThrottle } from './failure-throttle.ts';
 import type { IssuedLogin, LoginSessionService } from './login-sessions.ts';
 import type { PublicUser } from './public-user.ts';
-import { RateLimiter, type RateLimitResult } from './rate-limit.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { sourceKey } from './source-key.ts';
 import type { SetupInput, UserService } from './users.ts';
 import { canonicalEmail } from './validation.ts';
 
 export interface AuthConfig {
   /** Sign-in attempts (successful or not) one IP may make per window. */
   maxAttemptsPerIp: number;
-  /** Failed sign-ins one email may collect per window before it is locked; a success clears them. */
+  /** Wrong passwords for one account from one IP before each further try from there has to wait. */
   maxFailuresPerAccount: number;
+  /**
+   * Wrong passwords for one account from all IPs together before tries from IPs that never signed in to it
+   * have to wait too (a distributed guess); IPs that did sign in to it are not held up by the others.
+   */
+  maxFailuresAcrossIps: number;
+  /** The rate-limit window; also the longest wait. */
   windowMs: number;
   /** Injectable clock for tests. */
   now?: () => number;
 }
+
+/** The first wait past the free failures; it doubles with each further one, up to the window. */
+export const FIRST_SIGN_IN_DELAY_MS = 30_000;
+/** Remembered (account, source) pairs that signed in, so others' failures do not hold them up. */
+const KNOWN_SOURCES_MAX = 10_000;
 
 export interface ClientInfo {
   ip: string;
@@ -37,7 +50,11 @@ const WRONG_CREDENTIALS = 'Wrong email or password';
 
 export class AuthService {
   private readonly perIp: RateLimiter;
-  private readonly perAccount: RateLimiter;
+  /** Per (account, source): the throttle a guesser from one place runs into. */
+  private readonly perAccountAndSource: FailureThrottle;
+  /** Per account, for sources that never signed in to it: the throttle for guesses from many places. */
+  private readonly perAccount: FailureThrottle;
+  private readonly knownSources = new Set<string>();
 
   constructor(
     private readonly users: UserService,
@@ -45,25 +62,40 @@ export class AuthService {
     config: AuthConfig,
   ) {
     const { windowMs, now } = config;
+    const delays = {
+      baseDelayMs: Math.min(FIRST_SIGN_IN_DELAY_MS, windowMs),
+      maxDelayMs: windowMs,
+      ...(now && { now }),
+    };
     this.perIp = new RateLimiter({ limit: config.maxAttemptsPerIp, windowMs, ...(now && { now }) });
-    this.perAccount = new RateLimiter({ limit: config.maxFailuresPerAccount, windowMs, ...(now && { now }) });
+    this.perAccountAndSource = new FailureThrottle({ freeFailures: config.maxFailuresPerAccount, ...delays });
+    this.perAccount = new FailureThrottle({ freeFailures: config.maxFailuresAcrossIps, ...delays });
   }
 
   async login(input: LoginInput): Promise<AuthResult> {
-    // Unknown emails get a counter too, so lockout behaviour does not reveal which emails exist either.
-    const accountKey = canonicalEmail(input.email).slice(0, EMAIL_MAX_LENGTH);
+    // Unknown emails get counters too, so throttling does not reveal which emails exist either.
+    const account = canonicalEmail(input.email).slice(0, EMAIL_MAX_LENGTH);
+    const source = sourceKey(input.ip);
+    const pair = `${account}\n${source}`;
 
-    // Limits are checked before the password, so a locked account gives nothing away even to the right one.
-    throwIfLimited(this.perIp.check(input.ip));
-    this.perIp.hit(input.ip);
-    throwIfLimited(this.perAccount.check(accountKey));
+    // Limits are checked before the password, so a throttled try gives nothing away even with the right one.
+    const perIp = this.perIp.check(source);
+    if (!perIp.allowed) throw tooManyAttempts(perIp.retryAfterSeconds * 1000);
+    this.perIp.hit(source);
+    throwIfWaiting(this.perAccountAndSource.waitMs(pair));
+    const accountWait = this.perAccount.waitMs(account);
+    if (accountWait > 0 && !this.knownSources.has(pair) && !this.logins.signedInFrom(account, input.ip))
+      throwIfWaiting(accountWait);
+    // Counted now, before the slow password check, so simultaneous guesses each see the ones before them.
+    this.perAccountAndSource.begin(pair);
+    this.perAccount.begin(account);
 
     const user = await this.users.verifyCredentials(input.email, input.password);
-    if (!user) {
-      this.perAccount.hit(accountKey);
-      throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
-    }
-    this.perAccount.reset(accountKey);
+    if (!user) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+    this.perAccountAndSource.succeeded(pair, true);
+    // Only this attempt is given back: signing in must not wipe out what others tried meanwhile.
+    this.perAccount.succeeded(account, false);
+    this.#remember(pair);
     return { user, ...this.logins.create(user.id, input) };
   }
 
@@ -80,10 +112,22 @@ export class AuthService {
   userForToken(token: string): PublicUser | null {
     return this.logins.resolve(token);
   }
+
+  #remember(pair: string): void {
+    this.knownSources.delete(pair);
+    this.knownSources.add(pair);
+    for (const oldest of this.knownSources) {
+      if (this.knownSources.size <= KNOWN_SOURCES_MAX) break;
+      this.knownSources.delete(oldest);
+    }
+  }
 }
 
-function throwIfLimited(result: RateLimitResult): void {
-  if (result.allowed) return;
-  const seconds = result.retryAfterSeconds;
-  throw new AppError('TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${seconds} s.`, seconds);
+function tooManyAttempts(waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError('TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${seconds} s.`, seconds);
+}
+
+function throwIfWaiting(waitMs: number): void {
+  if (waitMs > 0) throw tooManyAttempts(waitMs);
 }

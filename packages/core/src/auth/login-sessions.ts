@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Db, loginSessions, users } from '@switchboard/db';
-import { eq, lte } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import { type PublicUser, publicUserColumns } from './public-user.ts';
 
 export interface LoginSessionOptions {
@@ -95,6 +95,17 @@ export class LoginSessionService {
   /** Returns how many sessions were ended. */
   revokeAllForUser(userId: string): number {
     return this.db.delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes;
+  }
+
+  /** Whether the user with this (canonical) email holds a live sign-in made from `ip`. */
+  signedInFrom(email: string, ip: string): boolean {
+    const row = this.db
+      .select({ userId: loginSessions.userId })
+      .from(loginSessions)
+      .innerJoin(users, eq(users.id, loginSessions.userId))
+      .where(and(eq(users.email, email), eq(loginSessions.ip, ip), gt(loginSessions.expiresAt, this.now())))
+      .get();
+    return row !== undefined;
   }
 
   /** Expired rows are harmless (resolve refuses them) but would pile up; call this periodically. */

@@ -51,7 +51,7 @@ const ipv4ToBigInt = (address: string) =>
   address.split('.').reduce((n, octet) => (n << 8n) | BigInt(Number(octet)), 0n);
 
 /** The eight 16-bit groups of a valid IPv6 address (with `::` expanded and a trailing dotted quad split). */
-function ipv6Hextets(address: string): number[] {
+export function ipv6Hextets(address: string): number[] {
   let text = address.toLowerCase().replace(/%.*$/, '');
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted) {
