@@ -83,6 +83,10 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_ACCOUNT: int(1, 1000).default(5),
     LOGIN_MAX_FAILURES_ACROSS_IPS: int(1, 10_000).default(20),
     LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
+    /** Live streams (subscriptions) one WebSocket may hold at once. */
+    MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
+    /** WebSockets one sign-in may hold open at once (a dashboard tab uses one). */
+    MAX_SOCKETS_PER_LOGIN: int(1, 10_000).default(10),
     MAX_SESSIONS: int(1, 10_000).default(50),
     MAX_SESSIONS_PER_USER: int(1, 10_000).default(10),
     SESSION_START_TIMEOUT_MS: ms.default(60_000),

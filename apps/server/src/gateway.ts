@@ -2,26 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { appRouter, createContextInner, errorRef, internalErrorMessage } from '@switchboard/api';
-import { createServices, type Logger, type PublicUser, type Services, userActor } from '@switchboard/core';
+import { createServices, type Logger, type Services } from '@switchboard/core';
 import { openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
 import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
 import { createEngines } from './engines.ts';
 import type { Env } from './env.ts';
 import { clientIp } from './http/client-ip.ts';
-import { cookieJar, readSessionToken } from './http/cookies.ts';
+import { cookieJar, credentialOf } from './http/cookies.ts';
 import { hostCheck } from './http/host-check.ts';
 import { HttpError, sendJson } from './http/json.ts';
 import { decodePath, requestPath } from './http/request-path.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
+import { liveSockets } from './ws/live-sockets.ts';
 
 export interface Gateway {
   /** Base URL, e.g. http://127.0.0.1:3000 */
@@ -81,9 +79,10 @@ export async function startGateway(
     log.info('created the first admin from ADMIN_EMAIL', { email: env.ADMIN_EMAIL });
   }
 
-  const userOf = (req: IncomingMessage): { user: PublicUser | null; token: string | null } => {
-    const token = readSessionToken(req);
-    return { token, user: token ? services.auth.userForToken(token) : null };
+  /** Who a request is from, as of now (null: nobody signed in). */
+  const actorOf = (req: IncomingMessage) => {
+    const credential = credentialOf(req);
+    return (credential && services.auth.identify(credential)?.actor) ?? null;
   };
 
   const logInternal = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
@@ -97,7 +96,8 @@ export async function startGateway(
     createContext: ({ req, res }) =>
       createContextInner({
         services,
-        ...userOf(req),
+        credential: credentialOf(req),
+        transport: 'http',
         ip: clientIp(req, env.TRUST_PROXY),
         userAgent: req.headers['user-agent'] ?? null,
         cookies: cookieJar(res, env.COOKIE_SECURE),
@@ -127,8 +127,7 @@ export async function startGateway(
         return sendJson(res, 404, {
           error: 'The sandbox is disabled on this server (SANDBOX_ENABLED=false)',
         });
-      const { user } = userOf(req);
-      return sandbox(req, res, user ? userActor(user) : null);
+      return sandbox(req, res, actorOf(req));
     }
     if (pathname.startsWith('/api/')) return sendJson(res, 404, { error: `No endpoint at ${pathname}` });
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -150,39 +149,10 @@ export async function startGateway(
     });
   });
 
-  // WebSocket: one endpoint, authenticated from the login cookie before the upgrade is accepted.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: TRPC_BODY_LIMIT });
-  const wsHandler = applyWSSHandler({
-    wss,
-    router: appRouter,
-    createContext: ({ req }) =>
-      createContextInner({
-        services,
-        ...userOf(req),
-        ip: clientIp(req, env.TRUST_PROXY),
-        userAgent: req.headers['user-agent'] ?? null,
-      }),
-    onError: logInternal,
-    keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 10_000 },
-  });
-  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const reject = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    const pathname = URL.parse(req.url ?? '/', 'http://x')?.pathname;
-    if (pathname !== '/trpc' && pathname !== '/trpc/') return reject(404, 'Not Found');
-    if (closing) return reject(503, 'Service Unavailable');
-    if (hosts.refusal(req)) return reject(421, 'Misdirected Request');
-    // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.
-    // An Origin that is not a URL ("null" from sandboxed frames) is foreign.
-    if (req.headers.origin !== undefined && !hosts.sameOrigin(req, env.TRUST_PROXY))
-      return reject(403, 'Forbidden');
-    if (!userOf(req).user) return reject(401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  };
+  const live = liveSockets({ env, services, hosts, maxPayload: TRPC_BODY_LIMIT, onError: logInternal });
   server.on('upgrade', (req, socket, head) => {
     try {
-      upgrade(req, socket, head);
+      live.upgrade(req, socket, head);
     } catch (error) {
       log.warn('WebSocket upgrade failed', { error });
       socket.destroy();
@@ -210,10 +180,9 @@ export async function startGateway(
     closed ??= (async () => {
       closing = true;
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-      wsHandler.broadcastReconnectNotification();
+      live.announceRestart();
       await services.lifecycle.stop();
-      for (const client of wss.clients) client.close(1012, 'Server restarting');
-      wss.close();
+      live.close();
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2000).unref();
       await httpClosed;

@@ -1,4 +1,5 @@
-import type { PublicUser, Services } from '@switchboard/core';
+import type { Credential, Services } from '@switchboard/core';
+import type { StreamSlots } from './stream-slots.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 
@@ -10,9 +11,15 @@ export interface CookieJar {
 
 export interface Context {
   services: Services;
-  user: PublicUser | null;
-  /** The login token the request carried, if any. */
-  token: string | null;
+  /**
+   * What the request presented to say who it is (the login cookie), if anything. Who that is gets asked
+   * again on every call and streamed event (`services.auth.identify`), never taken from when it connected.
+   */
+  credential: Credential | null;
+  /** HTTP carries queries and mutations; the WebSocket carries subscriptions, and nothing else. */
+  transport: 'http' | 'ws';
+  /** The live streams a WebSocket connection may still open (null over HTTP). */
+  streams: StreamSlots | null;
   ip: string;
   userAgent: string | null;
   cookies: CookieJar | null;
@@ -21,16 +28,18 @@ export interface Context {
 /** Pure context factory: tests build one directly; the HTTP and WS adapters fill it from the request. */
 export function createContextInner(input: {
   services: Services;
-  user?: PublicUser | null;
-  token?: string | null;
+  credential?: Credential | null;
+  transport?: Context['transport'];
+  streams?: StreamSlots | null;
   ip?: string;
   userAgent?: string | null;
   cookies?: CookieJar | null;
 }): Context {
   return {
     services: input.services,
-    user: input.user ?? null,
-    token: input.token ?? null,
+    credential: input.credential ?? null,
+    transport: input.transport ?? 'http',
+    streams: input.streams ?? null,
     ip: input.ip ?? 'unknown',
     userAgent: input.userAgent ?? null,
     cookies: input.cookies ?? null,

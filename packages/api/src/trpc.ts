@@ -1,4 +1,4 @@
-import { AppError, userActor } from '@switchboard/core';
+import { AppError } from '@switchboard/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context.ts';
@@ -37,15 +37,64 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * The WebSocket serves subscriptions and nothing else: the dashboard needs nothing else from it, and a
+ * query or mutation there would run as whoever opened the socket, perhaps long ago.
+ */
+const webSocketCarriesStreamsOnly = t.middleware(({ ctx, type, next }) => {
+  if (ctx.transport === 'ws' && type !== 'subscription') {
+    throw new TRPCError({
+      code: 'METHOD_NOT_SUPPORTED',
+      message: `The WebSocket serves subscriptions only: send ${type === 'query' ? 'queries' : 'mutations'} over HTTP (/trpc/<procedure>)`,
+    });
+  }
+  return next();
+});
+
+/** Ends a stream's iteration (on its own, by error or by being stopped) by calling `done`. */
+async function* releasing<T>(stream: AsyncIterable<T>, done: () => void): AsyncGenerator<T> {
+  try {
+    yield* stream;
+  } finally {
+    done();
+  }
+}
+
+/**
+ * Subscriptions run over the WebSocket only, where each connection holds a bounded number of them at once.
+ * The slot is given back when the stream ends or is stopped (the socket closing stops them all).
+ */
+const boundedStreams = t.middleware(async ({ ctx, type, signal, next }) => {
+  if (type !== 'subscription') return next();
+  if (!ctx.streams) {
+    throw new TRPCError({
+      code: 'METHOD_NOT_SUPPORTED',
+      message: 'Subscriptions are served over the WebSocket at /trpc only',
+    });
+  }
+  const release = ctx.streams.take();
+  signal?.addEventListener('abort', release, { once: true });
+  const result = await next();
+  if (!result.ok) {
+    release();
+    return result;
+  }
+  return { ...result, data: releasing(result.data as AsyncIterable<unknown>, release) };
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(webSocketCarriesStreamsOnly);
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: this needs a logged-in user' });
-  return next({ ctx: { ...ctx, user: ctx.user, actor: userActor(ctx.user) } });
-});
+/** Resolves who is asking as of now — never from when a connection opened — then holds streams to bounds. */
+export const protectedProcedure = publicProcedure
+  .use(({ ctx, next }) => {
+    const identity = ctx.credential ? ctx.services.auth.identify(ctx.credential) : null;
+    if (!identity)
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: this needs a logged-in user' });
+    return next({ ctx: { ...ctx, user: identity.user, actor: identity.actor } });
+  })
+  .use(boundedStreams);
 
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin')

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
 import type { Message } from '@switchboard/db';
 import type { SessionStatus } from '@switchboard/validators';
+import type { AuthChange } from './auth/identity.ts';
 import type { ConversationView } from './views.ts';
 
 interface EventBase {
@@ -55,6 +56,7 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
   #seq = 0;
   readonly #backlog: Array<{ channel: BusChannel; event: AnyEvent }> = [];
+  readonly #authListeners = new Set<(change: AuthChange) => void>();
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -94,6 +96,25 @@ export class EventBus extends EventEmitter<BusEvents> {
     return (async function* () {
       for await (const [event] of published) yield event;
     })();
+  }
+
+  /**
+   * Tells every listener that a user or a sign-in changed, so caches of who may do what forget it. Not a
+   * channel: nobody streams or resumes these, they only invalidate.
+   */
+  publishAuth(change: AuthChange): void {
+    for (const listener of this.#authListeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  onAuthChange(listener: (change: AuthChange) => void): () => void {
+    this.#authListeners.add(listener);
+    return () => this.#authListeners.delete(listener);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Db } from '@switchboard/db';
 import type { EngineRegistry } from '@switchboard/engines/contract';
 import { Access } from './access.ts';
 import { AuthService } from './auth/auth-service.ts';
+import type { AuthChange } from './auth/identity.ts';
 import { LoginSessionService } from './auth/login-sessions.ts';
 import { UserService } from './auth/users.ts';
 import { EventBus } from './events.ts';
@@ -54,14 +55,17 @@ export function createServices(deps: {
   const bus = new EventBus({ onListenerError: (error) => log.error('event listener threw', { error }) });
   const access = new Access(db);
   const outbox = new WebhookOutbox(db);
-  const users = new UserService(db);
-  const logins = new LoginSessionService(db, { ttlMs: config.loginTtlMs });
+  // Changes to users and sign-ins travel over the bus, so every cache of who may do what hears of them.
+  const onChange = (change: AuthChange) => bus.publishAuth(change);
+  const users = new UserService(db, { onChange });
+  const logins = new LoginSessionService(db, { ttlMs: config.loginTtlMs, onChange });
   const auth = new AuthService(users, logins, {
     maxAttemptsPerIp: config.loginMaxAttemptsPerIp,
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     maxFailuresAcrossIps: config.loginMaxFailuresAcrossIps,
     windowMs: config.loginWindowMs,
   });
+  bus.onAuthChange((change) => auth.changed(change));
   const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log);
   const sessions = new SessionManager({ db, engines, bus, outbox, access, config, log });
   const inbox = new InboxService(db, access, bus);

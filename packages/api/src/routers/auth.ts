@@ -12,7 +12,10 @@ export const authRouter = router({
   me: publicProcedure
     .input(noInput)
     .output(meOutput)
-    .query(({ ctx }) => ({ user: ctx.user, needsSetup: ctx.services.users.count() === 0 })),
+    .query(({ ctx }) => ({
+      user: (ctx.credential && ctx.services.auth.identify(ctx.credential)?.user) ?? null,
+      needsSetup: ctx.services.users.count() === 0,
+    })),
 
   /** Creates the first admin while no user exists, and signs them in. */
   setup: publicProcedure
@@ -37,7 +40,7 @@ export const authRouter = router({
     .input(noInput)
     .output(ok)
     .mutation(({ ctx }) => {
-      if (ctx.token) ctx.services.auth.logout(ctx.token);
+      if (ctx.credential) ctx.services.auth.logout(ctx.credential.secret);
       ctx.cookies?.clearSession();
       return { ok: true as const };
     }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../errors.ts';
 import { AuthService } from './auth-service.ts';
+import { type AuthChange, loginCredential } from './identity.ts';
 import { LoginSessionService } from './login-sessions.ts';
 import { freshUsers, PASSWORD, seedAdmin } from './test-support.ts';
 
@@ -9,10 +10,13 @@ const WINDOW = 15 * 60_000;
 function build(
   config: { maxAttemptsPerIp?: number; maxFailuresPerAccount?: number; maxFailuresAcrossIps?: number } = {},
 ) {
-  const { db, users } = freshUsers();
+  // Wired the way the services are: every change to users and sign-ins reaches the auth service.
+  const wiring: { auth?: AuthService } = {};
+  const onChange = (change: AuthChange) => wiring.auth?.changed(change);
+  const { db, users } = freshUsers(onChange);
   const clock = { t: Date.now() };
   const now = () => clock.t;
-  const logins = new LoginSessionService(db, { ttlMs: 60 * 60_000, now });
+  const logins = new LoginSessionService(db, { ttlMs: 60 * 60_000, now, onChange });
   const auth = new AuthService(users, logins, {
     maxAttemptsPerIp: config.maxAttemptsPerIp ?? 100,
     maxFailuresPerAccount: config.maxFailuresPerAccount ?? 5,
@@ -20,6 +24,7 @@ function build(
     windowMs: WINDOW,
     now,
   });
+  wiring.auth = auth;
   return { db, users, logins, auth, clock };
 }
 
@@ -203,5 +208,45 @@ describe('AuthService', () => {
     expect(auth.userForToken(token)).toBeNull();
     await failure(attempt(auth, 'admin@example.com', PASSWORD));
     expect((await attempt(auth, 'admin@example.com', 'a new and better one')).user.id).toBe(admin.id);
+  });
+
+  it('answers who is asking from memory, and forgets at once when the user or the sign-in changes', async () => {
+    const { auth, users, logins, clock } = build();
+    const admin = await seedAdmin(users);
+    const operator = await users.create(admin, {
+      email: 'olga@example.com',
+      name: 'Olga',
+      password: PASSWORD,
+      role: 'operator',
+    });
+    let reads = 0;
+    const lookup = logins.lookup.bind(logins);
+    logins.lookup = (token) => {
+      reads++;
+      return lookup(token);
+    };
+    const { token } = await attempt(auth, 'olga@example.com', PASSWORD);
+    const credential = loginCredential(token);
+    for (let i = 0; i < 100; i++) expect(auth.identify(credential)?.actor.role).toBe('operator');
+    expect(reads).toBe(1);
+
+    await users.update(admin, operator.id, { role: 'admin' });
+    expect(auth.identify(credential)?.actor.role).toBe('admin');
+    expect(reads).toBe(2);
+
+    const other = await attempt(auth, 'olga@example.com', PASSWORD);
+    auth.identify(loginCredential(other.token));
+    auth.logout(token);
+    expect(auth.identify(credential)).toBeNull();
+    expect(auth.identify(loginCredential(other.token))?.user.id).toBe(operator.id);
+
+    users.delete(admin, operator.id);
+    expect(auth.identify(loginCredential(other.token))).toBeNull();
+
+    // A sign-in that expires on its own stops working without any notice.
+    const mine = loginCredential((await attempt(auth, 'admin@example.com', PASSWORD)).token);
+    expect(auth.identify(mine)?.user.id).toBe(admin.id);
+    clock.t += 60 * 60_000;
+    expect(auth.identify(mine)).toBeNull();
   });
 });

@@ -1,6 +1,14 @@
 import { EMAIL_MAX_LENGTH } from '@switchboard/validators';
+import { userActor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { FailureThrottle } from './failure-throttle.ts';
+import {
+  type AuthChange,
+  type Credential,
+  type Identity,
+  IdentityCache,
+  loginCredential,
+} from './identity.ts';
 import type { IssuedLogin, LoginSessionService } from './login-sessions.ts';
 import type { PublicUser } from './public-user.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -25,7 +33,7 @@ export interface AuthConfig {
 }
 
 /** The first wait past the free failures; it doubles with each further one, up to the window. */
-export const FIRST_SIGN_IN_DELAY_MS = 30_000;
+const FIRST_SIGN_IN_DELAY_MS = 30_000;
 /** Remembered (account, source) pairs that signed in, so others' failures do not hold them up. */
 const KNOWN_SOURCES_MAX = 10_000;
 
@@ -55,6 +63,8 @@ export class AuthService {
   /** Per account, for sources that never signed in to it: the throttle for guesses from many places. */
   private readonly perAccount: FailureThrottle;
   private readonly knownSources = new Set<string>();
+  private readonly identities: IdentityCache;
+  private readonly changeListeners = new Set<(change: AuthChange) => void>();
 
   constructor(
     private readonly users: UserService,
@@ -70,6 +80,32 @@ export class AuthService {
     this.perIp = new RateLimiter({ limit: config.maxAttemptsPerIp, windowMs, ...(now && { now }) });
     this.perAccountAndSource = new FailureThrottle({ freeFailures: config.maxFailuresPerAccount, ...delays });
     this.perAccount = new FailureThrottle({ freeFailures: config.maxFailuresAcrossIps, ...delays });
+    this.identities = new IdentityCache((credential) => {
+      const login = logins.lookup(credential.secret);
+      if (!login) return null;
+      const { user, expiresAt } = login;
+      return { user, actor: userActor(user), expiresAt };
+    }, now && { now });
+  }
+
+  /**
+   * Who presents this credential, as of now — asked on every call and every streamed event, so a sign-out,
+   * password reset, demotion or deletion takes effect at once. Cached; `changed` keeps the cache true.
+   */
+  identify(credential: Credential): Identity | null {
+    return this.identities.resolve(credential);
+  }
+
+  /** A user or sign-in changed (the event bus says so): forget what it affects, then tell the listeners. */
+  changed(change: AuthChange): void {
+    this.identities.forget(change);
+    for (const listener of this.changeListeners) listener(change);
+  }
+
+  /** Listens for changes to users and sign-ins, after the cache has forgotten them (e.g. to end streams). */
+  onChange(listener: (change: AuthChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   async login(input: LoginInput): Promise<AuthResult> {
@@ -110,7 +146,7 @@ export class AuthService {
   }
 
   userForToken(token: string): PublicUser | null {
-    return this.logins.resolve(token);
+    return this.identify(loginCredential(token))?.user ?? null;
   }
 
   #remember(pair: string): void {

@@ -7,7 +7,13 @@ export {
   type LoginInput,
 } from './auth-service.ts';
 export {
+  type AuthChange,
+  type Credential,
   hashToken,
+  type Identity,
+  loginCredential,
+} from './identity.ts';
+export {
   type IssuedLogin,
   type LoginClient,
   type LoginSessionOptions,

@@ -1,6 +1,7 @@
 import { loginSessions } from '@switchboard/db';
 import { describe, expect, it } from 'vitest';
-import { hashToken, LoginSessionService } from './login-sessions.ts';
+import { hashToken } from './identity.ts';
+import { LoginSessionService } from './login-sessions.ts';
 import { freshUsers, seedAdmin } from './test-support.ts';
 
 async function setup(ttlMs = 60_000) {

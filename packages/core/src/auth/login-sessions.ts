@@ -1,12 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type Db, loginSessions, users } from '@switchboard/db';
 import { and, eq, gt, lte } from 'drizzle-orm';
+import { type AuthChange, hashToken, loginCredential } from './identity.ts';
 import { type PublicUser, publicUserColumns } from './public-user.ts';
 
 export interface LoginSessionOptions {
   ttlMs: number;
   /** Injectable clock for tests. */
   now?: () => number;
+  /** Told when sign-ins end, so caches of who is signed in forget them at once. */
+  onChange?: (change: AuthChange) => void;
 }
 
 export interface LoginClient {
@@ -27,15 +30,10 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** User-Agent is client-controlled; it is shown in a list, not worth kilobytes per row. */
 const USER_AGENT_MAX_LENGTH = 512;
 
-/**
- * The token is 256 random bits, so a plain SHA-256 is enough (no salt or slow hash needed): a leaked
- * database row cannot be turned back into a working cookie.
- */
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
 export class LoginSessionService {
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private readonly onChange: (change: AuthChange) => void;
 
   constructor(
     private readonly db: Db,
@@ -46,6 +44,7 @@ export class LoginSessionService {
     }
     this.ttlMs = options.ttlMs;
     this.now = options.now ?? Date.now;
+    this.onChange = options.onChange ?? (() => {});
   }
 
   create(userId: string, client: LoginClient = {}): IssuedLogin {
@@ -68,6 +67,11 @@ export class LoginSessionService {
 
   /** The signed-in user, or null for an unknown, revoked or expired token (expired rows are removed). */
   resolve(token: string): PublicUser | null {
+    return this.lookup(token)?.user ?? null;
+  }
+
+  /** Like `resolve`, with when the sign-in expires. */
+  lookup(token: string): { user: PublicUser; expiresAt: number } | null {
     if (!TOKEN_SHAPE.test(token)) return null;
     const tokenHash = hashToken(token);
     const row = this.db
@@ -81,20 +85,21 @@ export class LoginSessionService {
       this.db.delete(loginSessions).where(eq(loginSessions.tokenHash, tokenHash)).run();
       return null;
     }
-    return row.user;
+    return row;
   }
 
   revoke(token: string): void {
     if (!TOKEN_SHAPE.test(token)) return;
-    this.db
-      .delete(loginSessions)
-      .where(eq(loginSessions.tokenHash, hashToken(token)))
-      .run();
+    const credential = loginCredential(token);
+    this.db.delete(loginSessions).where(eq(loginSessions.tokenHash, credential.hash)).run();
+    this.onChange({ credentialKey: credential.key });
   }
 
   /** Returns how many sessions were ended. */
   revokeAllForUser(userId: string): number {
-    return this.db.delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes;
+    const ended = this.db.delete(loginSessions).where(eq(loginSessions.userId, userId)).run().changes;
+    this.onChange({ userId });
+    return ended;
   }
 
   /** Whether the user with this (canonical) email holds a live sign-in made from `ip`. */

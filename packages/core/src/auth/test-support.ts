@@ -2,6 +2,7 @@ import { accounts, type Db, openDatabase } from '@switchboard/db';
 import type { UserRole } from '@switchboard/validators';
 import type { Actor } from '../access.ts';
 import { newId } from '../ids.ts';
+import type { AuthChange } from './identity.ts';
 import type { PasswordHashOptions } from './passwords.ts';
 import { UserService } from './users.ts';
 
@@ -10,9 +11,10 @@ export const FAST_HASH: PasswordHashOptions = { memoryCost: 8, timeCost: 1, para
 
 export const PASSWORD = 'correct horse battery';
 
-export function freshUsers(): { db: Db; users: UserService } {
+/** A fresh database and its users; `onChange` hears of changed and deleted users. */
+export function freshUsers(onChange?: (change: AuthChange) => void): { db: Db; users: UserService } {
   const db = openDatabase(':memory:');
-  return { db, users: new UserService(db, { hashOptions: FAST_HASH }) };
+  return { db, users: new UserService(db, { hashOptions: FAST_HASH, ...(onChange && { onChange }) }) };
 }
 
 /** Runs setup and returns the admin as an Actor. */

@@ -5,6 +5,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import type { AuthChange } from './identity.ts';
 import {
   assertValidPassword,
   DEFAULT_PASSWORD_HASH_OPTIONS,
@@ -34,6 +35,8 @@ export interface UpdateUserInput {
 export interface UserServiceOptions {
   /** Only tests should lower these: production uses the OWASP defaults. */
   hashOptions?: PasswordHashOptions;
+  /** Told after a user changes or goes, so caches of who may do what forget them at once. */
+  onChange?: (change: AuthChange) => void;
 }
 
 /** Both the database and a transaction handle: helpers below run inside either. */
@@ -46,6 +49,7 @@ const DEFAULT_ADMIN_NAME = 'Admin';
 
 export class UserService {
   private readonly hashOptions: PasswordHashOptions;
+  private readonly onChange: (change: AuthChange) => void;
   private dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -53,6 +57,7 @@ export class UserService {
     options: UserServiceOptions = {},
   ) {
     this.hashOptions = options.hashOptions ?? DEFAULT_PASSWORD_HASH_OPTIONS;
+    this.onChange = options.onChange ?? (() => {});
   }
 
   count(): number {
@@ -108,7 +113,7 @@ export class UserService {
     const passwordHash =
       input.password === undefined ? undefined : await hashPassword(input.password, this.hashOptions);
 
-    return this.db.transaction((tx) => {
+    const updated = this.db.transaction((tx) => {
       const current = requireUser(tx, id);
       if (current.role === 'admin' && input.role === 'operator' && countAdmins(tx) <= 1) {
         throw new AppError(
@@ -128,6 +133,8 @@ export class UserService {
       if (passwordHash !== undefined) tx.delete(loginSessions).where(eq(loginSessions.userId, id)).run();
       return requireUser(tx, id);
     }, IMMEDIATE);
+    this.onChange({ userId: id });
+    return updated;
   }
 
   delete(actor: Actor, id: string): void {
@@ -153,6 +160,7 @@ export class UserService {
       // Their login sessions go with them (ON DELETE CASCADE).
       tx.delete(users).where(eq(users.id, id)).run();
     }, IMMEDIATE);
+    this.onChange({ userId: id });
   }
 
   /**
