@@ -11,6 +11,7 @@ import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createEngines } from './engines.ts';
 import type { Env } from './env.ts';
+import { batchRefusal } from './http/batch-limit.ts';
 import { clientIp } from './http/client-ip.ts';
 import { cookieJar, credentialOf } from './http/cookies.ts';
 import { hostCheck } from './http/host-check.ts';
@@ -120,6 +121,12 @@ export async function startGateway(
     if (wrongHost) return sendJson(res, req.headers.host ? 421 : 400, { error: wrongHost });
     if (pathname.startsWith('/trpc/')) {
       if (closing) return sendJson(res, 503, { error: 'The server is shutting down' });
+      const tooMany = batchRefusal(req, pathname);
+      // Shaped like tRPC's own errors, so its clients read the message.
+      if (tooMany)
+        return sendJson(res, 400, {
+          error: { message: tooMany, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } },
+        });
       return trpc(req, res);
     }
     if (pathname.startsWith('/api/sandbox/')) {

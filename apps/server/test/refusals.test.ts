@@ -96,7 +96,7 @@ async function world(g: TestGateway, admin: Client) {
   const sessions = await admin.sessions.list.query();
   const messages: Record<string, string[]> = {};
   for (const s of sessions) {
-    const page = await admin.messages.list.query({ sessionId: s.id, limit: 200 });
+    const page = await admin.messages.list.query({ sessionId: s.id, limit: 100 });
     messages[s.id] = page.items.map((m) => `${m.id} ${m.direction} ${m.peer} ${m.body}`);
   }
   return {

@@ -28,7 +28,8 @@ export function createClients(): Clients {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({ url: '/trpc' }),
+        // The server refuses batches of more than 10 calls (MAX_BATCH_CALLS).
+        false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
       }),
     ],
   });

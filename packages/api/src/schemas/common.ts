@@ -20,7 +20,8 @@ export const phoneInput = z.string().min(1, 'Phone number is required').max(40, 
 
 /** Newest-first cursor paging: pass `nextCursor` back as `cursor` for the next (older) page. */
 export const pageInput = {
-  limit: z.number().int().min(1).max(200).default(50),
+  // A message can be 64 KiB: a page of 100 is already a few megabytes at worst.
+  limit: z.number().int().min(1).max(100).default(50),
   cursor: z.string().max(100).nullish(),
 };
 
