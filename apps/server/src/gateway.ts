@@ -9,6 +9,7 @@ import { openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
 import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { lockDataDir } from './data-dir-lock.ts';
 import { createEngines } from './engines.ts';
 import type { Env } from './env.ts';
 import { batchRefusal } from './http/batch-limit.ts';
@@ -35,12 +36,27 @@ export interface Gateway {
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const TRPC_BODY_LIMIT = 1024 * 1024;
 
-/** The composition root: database, engines, services, and one HTTP port for the API, WebSocket and dashboard. */
+/**
+ * The composition root: database, engines, services, and one HTTP port for the API, WebSocket and dashboard
+ * — for one server per data folder (DataDirInUseError while another holds it).
+ */
 export async function startGateway(
   env: Env,
   log: Logger,
   options: { webRoot?: string } = {},
 ): Promise<Gateway> {
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const lock = lockDataDir(env.DATA_DIR);
+  try {
+    const gateway = await serve(env, log, options);
+    return { ...gateway, close: () => gateway.close().finally(() => lock.release()) };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function serve(env: Env, log: Logger, options: { webRoot?: string }): Promise<Gateway> {
   mkdirSync(join(env.DATA_DIR, 'sessions'), { recursive: true });
   const db = openDatabase(join(env.DATA_DIR, 'switchboard.db'));
   const engines = createEngines(env);

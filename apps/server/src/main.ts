@@ -1,4 +1,5 @@
 import { createLogger, streamSink } from '@switchboard/core';
+import { DataDirInUseError } from './data-dir-lock.ts';
 import { EnvError, loadEnv } from './env.ts';
 import { startGateway } from './gateway.ts';
 
@@ -23,7 +24,8 @@ process.on('uncaughtException', (error) => log.error('uncaught exception', { err
 
 const gateway = await startGateway(env, log).catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE')
+  if (error instanceof DataDirInUseError) log.error(error.message);
+  else if (code === 'EADDRINUSE')
     log.error(`port ${env.PORT} is already in use: stop the other process or set PORT`);
   else log.error('could not start', { error });
   process.exit(1);

@@ -111,9 +111,9 @@ async function world(g: TestGateway, admin: Client) {
     })),
     messages,
     users: (await admin.users.list.query()).map((u) => `${u.email} ${u.role} ${u.name}`),
-    // The database files are always there; everything else in the folder is engine state a call created.
+    // The database files and the server's lock are always there; everything else is engine state a call created.
     files: readdirSync(g.dataDir, { recursive: true, encoding: 'utf8' })
-      .filter((f) => !f.startsWith('switchboard.db'))
+      .filter((f) => !f.startsWith('switchboard.'))
       .sort(),
   };
 }
@@ -202,7 +202,8 @@ describe('bad session ids are refused before they reach the disk', () => {
     const derived = await admin.sessions.create.mutate({ name: '../../etc/passwd', start: true });
     expect(derived.id).toBe('etc-passwd');
     await waitForStatus(admin, derived.id, 'qr');
-    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.db'))).toEqual(['sessions']);
+    // Besides the database and the server's lock, only sessions/.
+    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual(['sessions']);
     expect(readdirSync(join(g.dataDir, 'sessions'))).toContain('etc-passwd');
   });
 

@@ -1,2 +1,3 @@
+export * from './file-lock.ts';
 export * from './open.ts';
 export * from './schema.ts';

@@ -14,13 +14,10 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server process the way `pnpm start` runs it — one Node process with tsx's loader, so
- * signals reach Switchboard directly — and resolves once it listens on its ephemeral port.
+ * Spawns the real server process the way `pnpm start` runs it — one Node process with tsx's loader, so
+ * signals reach Switchboard directly — collecting what it writes.
  */
-export async function startServerProcess(
-  dataDir: string,
-  env: Record<string, string> = {},
-): Promise<ServerProcess> {
+export function spawnServer(dataDir: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: SERVER_DIR,
     env: {
@@ -37,12 +34,21 @@ export async function startServerProcess(
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
+  return { child, output: () => output };
+}
+
+/** Starts the real server process and resolves once it listens on its ephemeral port. */
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const { child, output } = spawnServer(dataDir, env);
   const url = await waitFor(
-    () => output.match(/listening on (http:\/\/[\d.:]+)/)?.[1],
+    () => output().match(/listening on (http:\/\/[\d.:]+)/)?.[1],
     'the server to listen',
     20_000,
   );
-  return { child, gateway: { url } as Gateway, output: () => output };
+  return { child, gateway: { url } as Gateway, output };
 }
 
 export const exited = (child: ChildProcess) =>
