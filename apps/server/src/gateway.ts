@@ -105,6 +105,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
   const logInternal = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR')
       log.error('procedure failed', { path, ref: errorRef(error), error: error.cause ?? error });
+    else if (error.code === 'SERVICE_UNAVAILABLE') log.warn('procedure could not write', { path, error });
   };
   const trpc = createHTTPHandler({
     router: appRouter,
@@ -126,12 +127,19 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
   const spa = staticFiles(options.webRoot ?? DEFAULT_WEB_ROOT);
   let closing = false;
 
+  /** Public, so it says no more than whether this server can do its work, and if not, why. */
+  const health = (res: ServerResponse) => {
+    if (closing) return sendJson(res, 503, { status: 'stopping' });
+    const problem = services.database.problem();
+    if (problem) return sendJson(res, 503, { status: 'unavailable', reason: problem });
+    sendJson(res, 200, { status: 'ok' });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = requestPath(req);
     // Refused here once for every route: tRPC decodes the path itself and would call broken encoding a 500.
     decodePath(pathname);
-    if (pathname === '/health')
-      return sendJson(res, closing ? 503 : 200, { status: closing ? 'stopping' : 'ok' });
+    if (pathname === '/health') return health(res);
     // After /health, which monitors may ask by any name and which says nothing.
     const wrongHost = hosts.refusal(req);
     if (wrongHost) return sendJson(res, req.headers.host ? 421 : 400, { error: wrongHost });

@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from '@switchboard/core';
+import { AppError, type AppErrorCode, unwritableReason } from '@switchboard/core';
 import { TRPCError } from '@trpc/server';
 
 /**
@@ -17,8 +17,19 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INTERNAL_SERVER_ERROR: 500,
 };
 
-/** Domain errors keep their code and wording on the wire; anything else stays an internal error. */
-export const toTRPCError = (error: unknown): unknown =>
-  error instanceof AppError
-    ? new TRPCError({ code: error.code, message: error.message, cause: error })
-    : error;
+/**
+ * Domain errors keep their code and wording on the wire; a database that cannot be written (locked, full)
+ * is a passing SERVICE_UNAVAILABLE, said plainly; anything else stays an internal error.
+ */
+export function toTRPCError(error: unknown): unknown {
+  if (error instanceof AppError)
+    return new TRPCError({ code: error.code, message: error.message, cause: error });
+  const unwritable = unwritableReason(error);
+  if (unwritable)
+    return new TRPCError({
+      code: 'SERVICE_UNAVAILABLE',
+      message: `${unwritable}. Nothing was changed: try again in a moment`,
+      cause: error,
+    });
+  return error;
+}

@@ -33,7 +33,10 @@ const t = initTRPC.context<Context>().create({
 
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) throw toTRPCError(result.error.cause);
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause);
+    if (mapped !== result.error.cause) throw mapped;
+  }
   return result;
 });
 

@@ -1,6 +1,8 @@
 export * from './access.ts';
 export * from './auth/index.ts';
 export * from './backoff.ts';
+export * from './database-errors.ts';
+export * from './database-health.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './ids.ts';
@@ -24,3 +26,4 @@ export * from './webhooks/service.ts';
 export * from './webhooks/signing.ts';
 export * from './webhooks/test-events.ts';
 export * from './webhooks/url-policy.ts';
+export * from './write-retry.ts';

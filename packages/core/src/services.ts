@@ -5,6 +5,7 @@ import { AuthService } from './auth/auth-service.ts';
 import type { AuthChange } from './auth/identity.ts';
 import { LoginSessionService } from './auth/login-sessions.ts';
 import { UserService } from './auth/users.ts';
+import { DatabaseHealth } from './database-health.ts';
 import { EventBus } from './events.ts';
 import { InboxService } from './inbox/service.ts';
 import { Lifecycle, periodic } from './lifecycle.ts';
@@ -14,6 +15,7 @@ import { WebhookOutbox } from './outbox/outbox.ts';
 import { SessionManager, type SessionManagerConfig } from './sessions/manager.ts';
 import { type WebhookDispatchConfig, WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { WebhookService } from './webhooks/service.ts';
+import { WriteRetry } from './write-retry.ts';
 
 export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   webhooks: WebhookDispatchConfig;
@@ -40,6 +42,8 @@ export interface Services {
   webhookDispatcher: WebhookDispatcher;
   /** Everything that runs in the background; the server starts it once it listens and stops it on shutdown. */
   lifecycle: Lifecycle;
+  /** Whether the database can be written (for /health). */
+  database: DatabaseHealth;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -69,8 +73,11 @@ export function createServices(deps: {
   const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log);
   const sessions = new SessionManager({ db, engines, bus, outbox, access, config, log });
   const inbox = new InboxService(db, access, bus);
-  const messages = new MessageService({ db, sessions, access, bus, inbox, outbox, config, log });
+  // What engines report is stored even when the database briefly refuses writes: retried, not dropped.
+  const writes = new WriteRetry(log);
+  const messages = new MessageService({ db, sessions, access, bus, inbox, outbox, writes, config, log });
   const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks);
+  const database = new DatabaseHealth(db, writes);
 
   // Started in this order and stopped in reverse: sampling ends, sessions stop (their last status changes
   // still reach the outbox), the sends they leave behind settle, then the dispatcher stops.
@@ -103,5 +110,6 @@ export function createServices(deps: {
     webhooks,
     webhookDispatcher,
     lifecycle,
+    database,
   };
 }

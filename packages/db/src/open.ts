@@ -20,8 +20,9 @@ export function openDatabase(path: string): Db {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Another connection holding a write lock makes us wait instead of failing at once with SQLITE_BUSY.
-  sqlite.pragma('busy_timeout = 5000');
+  // Another program holding the write lock makes a write wait this long, then fail with SQLITE_BUSY (and be
+  // retried or reported). Kept short: better-sqlite3 waits synchronously, stalling the whole server meanwhile.
+  sqlite.pragma('busy_timeout = 200');
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });

@@ -16,6 +16,7 @@ import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import type { WriteRetry } from '../write-retry.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -44,6 +45,8 @@ const EARLY_ACK_TTL_MS = 60_000;
 export class MessageService {
   readonly #queue = new SerialQueue();
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
+  /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
+  readonly #writes: WriteRetry;
 
   constructor(
     private readonly deps: {
@@ -54,11 +57,16 @@ export class MessageService {
       /** Conversations and webhook deliveries are written in the same transaction as each message change. */
       inbox: InboxService;
       outbox: WebhookOutbox;
+      /** What engines report is written through it, so a database that refuses writes delays it, not loses it. */
+      writes: WriteRetry;
       config: MessageServiceConfig;
       log: Logger;
     },
   ) {
-    deps.sessions.traffic.on((traffic) => this.#onTraffic(traffic));
+    this.#writes = deps.writes;
+    deps.sessions.traffic.on((traffic) =>
+      this.#writes.run(`${traffic.event.type} for ${traffic.sessionId}`, () => this.#onTraffic(traffic)),
+    );
   }
 
   /** Messages left `queued` by a server that stopped mid-send are marked failed, never silently dropped. */
@@ -125,9 +133,10 @@ export class MessageService {
     );
   }
 
-  /** Resolves once every queued send has been attempted (for shutdown and tests). */
-  drain(): Promise<void> {
-    return this.#queue.drain();
+  /** Resolves once every queued send has been attempted and what waits for the database tried once more. */
+  async drain(): Promise<void> {
+    await this.#queue.drain();
+    this.#writes.flush();
   }
 
   async #deliver(ownerId: string, row: Message): Promise<void> {
@@ -147,14 +156,18 @@ export class MessageService {
         message: row.id,
         error: errorMessage(error),
       });
-      this.#update(ownerId, row.id, { status: 'failed', error: errorMessage(error) });
+      this.#writes.run(`failed send ${row.id}`, () =>
+        this.#update(ownerId, row.id, { status: 'failed', error: errorMessage(error) }),
+      );
       return;
     }
-    this.#update(ownerId, row.id, { status: 'sent', externalId });
+    this.#writes.run(`sent ${row.id}`, () => this.#update(ownerId, row.id, { status: 'sent', externalId }));
     const early = this.#earlyAcks.get(`${row.accountId}:${externalId}`);
     if (early) {
       this.#earlyAcks.delete(`${row.accountId}:${externalId}`);
-      this.#applyAck(ownerId, row.accountId, externalId, early.ack, early.error);
+      this.#writes.run(`receipt for ${row.id}`, () =>
+        this.#applyAck(ownerId, row.accountId, externalId, early.ack, early.error),
+      );
     }
   }
 

@@ -12,6 +12,7 @@ import { silentLogger } from '../logger.ts';
 import { WebhookOutbox } from '../outbox/outbox.ts';
 import { SessionManager } from '../sessions/manager.ts';
 import { FakeEngine, type FakeSession } from '../test-support/fake-engine.ts';
+import { WriteRetry } from '../write-retry.ts';
 import { MessageService } from './service.ts';
 
 /** The message service's tests share this harness: a real database and session manager, fake engines. */
@@ -71,6 +72,7 @@ export async function harness(): Promise<Harness> {
     bus,
     inbox: new InboxService(db, access, bus),
     outbox,
+    writes: new WriteRetry(silentLogger),
     config: { maxTextLength: 50, sendTimeoutMs: 100 },
     log: silentLogger,
   });
