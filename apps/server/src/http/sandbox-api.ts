@@ -3,6 +3,7 @@ import { HTTP_STATUS } from '@switchboard/api';
 import {
   type Actor,
   AppError,
+  hasScope,
   isAdmin,
   normalisePhone,
   requireScope,
@@ -121,6 +122,15 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
     },
   ];
 
+  /** Names the session a phone is linked to only to someone who may see that session. */
+  const sandboxMessage = (error: SandboxError, actor: Actor | null): string =>
+    error.linkedTo &&
+    actor &&
+    hasScope(actor, 'sessions:read') &&
+    access.visible(actor, error.linkedTo, 'sessions:read')
+      ? `${error.message}: ${error.linkedTo}`
+      : error.message;
+
   return async (req: IncomingMessage, res: ServerResponse, actor: Actor | null): Promise<void> => {
     try {
       const pathname = requestPath(req);
@@ -134,7 +144,8 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
       sendJson(res, 200, await route.handle(actor, match, req));
     } catch (error) {
       if (error instanceof HttpError) sendJson(res, error.status, { error: error.message });
-      else if (error instanceof SandboxError) sendJson(res, error.status, { error: error.message });
+      else if (error instanceof SandboxError)
+        sendJson(res, error.status, { error: sandboxMessage(error, actor) });
       else if (error instanceof AppError) sendJson(res, HTTP_STATUS[error.code], { error: error.message });
       else throw error;
     }

@@ -6,6 +6,8 @@ export class SandboxError extends Error {
   constructor(
     readonly status: 404 | 409 | 410,
     message: string,
+    /** The session a phone is already linked to, for callers allowed to be told which. */
+    readonly linkedTo?: string,
   ) {
     super(message);
     this.name = 'SandboxError';
@@ -221,7 +223,7 @@ export class SandboxNetwork {
   #link(record: QrRecord, phone: string): void {
     for (const [sessionId, handle] of this.#running) {
       if (handle !== record.handle && handle.linkedPhone() === phone) {
-        throw new SandboxError(409, `Phone ${phone} is already linked to session ${sessionId}`);
+        throw new SandboxError(409, `Phone ${phone} is already linked to another session`, sessionId);
       }
     }
     record.handle.link(phone);
