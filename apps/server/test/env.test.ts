@@ -88,6 +88,15 @@ describe('loadEnv', () => {
     ['MAX_SESSIONS', { MAX_SESSIONS: '0' }],
     ['MESSAGE_MAX_LENGTH', { MESSAGE_MAX_LENGTH: '70000' }],
     ['RECONNECT_BASE_MS', { RECONNECT_BASE_MS: '10000', RECONNECT_MAX_MS: '1000' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'sometimes' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '11' }],
+    ['PUBLIC_URL', { PUBLIC_URL: 'wa.example.com' }],
+    ['ALLOWED_HOSTS', { ALLOWED_HOSTS: 'wa.example.com/path' }],
+    [
+      'WEBHOOK_PRIVATE_FOR_OPERATORS',
+      { WEBHOOK_BLOCK_PRIVATE: 'true', WEBHOOK_PRIVATE_FOR_OPERATORS: 'true' },
+    ],
+    ['MAX_SUBSCRIPTIONS_PER_SOCKET', { MAX_SUBSCRIPTIONS_PER_SOCKET: '0' }],
   ])('refuses a bad %s, naming it', (name, source) => {
     const error = refusal(source);
     expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
@@ -105,6 +114,23 @@ describe('loadEnv', () => {
     expect(refusal({ ADMIN_EMAIL: 'boss@example.com', ADMIN_PASSWORD: '' }).message).toContain(
       'ADMIN_PASSWORD',
     );
+  });
+
+  it('reads TRUST_PROXY as a number of proxies, true and false meaning one and none', () => {
+    expect(loadEnv({}).TRUST_PROXY).toBe(0);
+    expect(loadEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(loadEnv({ TRUST_PROXY: 'FALSE' }).TRUST_PROXY).toBe(0);
+    expect(loadEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+  });
+
+  it('reads the hosts to answer to', () => {
+    const env = loadEnv({
+      PUBLIC_URL: 'https://wa.example.com',
+      ALLOWED_HOSTS: ' Switchboard.internal, 10.0.0.5:8443 ',
+    });
+    expect(env.PUBLIC_URL).toBe('https://wa.example.com');
+    expect(env.ALLOWED_HOSTS).toEqual(['switchboard.internal', '10.0.0.5:8443']);
+    expect(loadEnv({}).ALLOWED_HOSTS).toEqual([]);
   });
 
   it('tells how to write a boolean', () => {
