@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { countLoads, decodeQr, shoot } from './support.ts';
+import { countLoads, cspViolations, decodeQr, shoot } from './support.ts';
 
 /**
  * The operator's day, in order, against one real gateway: first run, sign-in, linking two sandbox accounts by
@@ -18,6 +18,7 @@ const recipient = '14155550101';
 let context: BrowserContext;
 let page: Page;
 let loads: () => number;
+let refusedByPolicy: () => string[];
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   context = await browser.newContext({
@@ -27,6 +28,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   });
   page = await context.newPage();
   loads = countLoads(page);
+  refusedByPolicy = cspViolations(page);
 });
 
 test.afterAll(async () => {
@@ -332,9 +334,7 @@ test('an operator whose password an admin resets is signed out at once', async (
       data: { id: otto?.id, password: 'a-brand-new-pass' },
     });
     expect(reset.ok(), await reset.text()).toBe(true);
-    // Any next event makes the server ask again who is listening.
-    await api.post('/trpc/sessions.stop', { data: { id: 'pairing-desk' } });
-
+    // The server closes the operator's live connection at once; the dashboard finds the sign-in gone.
     await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible({
       timeout: 15_000,
     });
@@ -342,4 +342,14 @@ test('an operator whose password an admin resets is signed out at once', async (
   } finally {
     await adminContext.close();
   }
+});
+
+test('the whole day ran under the dashboard’s Content-Security-Policy, and no source map is served', async () => {
+  expect(refusedByPolicy()).toEqual([]);
+  const index = await page.request.get('/');
+  expect(index.headers()['content-security-policy']).toContain("script-src 'self'");
+  const script = /<script[^>]+src="([^"]+)"/.exec(await index.text())?.[1];
+  expect(script).toBeDefined();
+  const code = await (await page.request.get(script ?? '')).text();
+  expect(code).not.toContain('sourceMappingURL');
 });

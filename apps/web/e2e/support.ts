@@ -63,6 +63,16 @@ export function countLoads(page: Page): () => number {
   return () => loads;
 }
 
+/** What the page's Content-Security-Policy refused, as Chromium reports it on the console. */
+export function cspViolations(page: Page): () => string[] {
+  const seen: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+      seen.push(message.text());
+  });
+  return () => seen;
+}
+
 /** A gateway of the test's own (not the shared one), which the test may stop and start again. */
 export interface OwnGateway {
   url: string;

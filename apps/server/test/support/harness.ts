@@ -123,7 +123,8 @@ export function connect(g: Gateway, cookie?: string): Client {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: ws }),
-        false: httpBatchLink({ url: `${g.url}/trpc`, headers }),
+        // Split like the dashboard's client: the server takes at most 10 calls per batch.
+        false: httpBatchLink({ url: `${g.url}/trpc`, headers, maxItems: 10 }),
       }),
     ],
   });
