@@ -1,3 +1,5 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppRouter } from '@switchboard/api';
 import { openDatabase } from '@switchboard/db';
@@ -94,5 +96,49 @@ describe('a database that cannot be written for a while', () => {
     }
     release();
     await waitFor(async () => (await health(g)).status === 200, '/health to recover');
+  });
+
+  it('does not resend a webhook in a loop while the database cannot record the attempt', async () => {
+    const g = await startTestGateway({ WEBHOOK_RETRY_SCHEDULE_MS: '50' });
+    cleanups.push(() => g.dispose());
+    const cookie = await setupAdmin(g);
+    const admin = connect(g, cookie);
+    cleanups.push(() => admin.close());
+    // A receiver that holds its first answer until told to give it.
+    const held: ServerResponse[] = [];
+    const ids: string[] = [];
+    const receiver = createServer((req, res) => {
+      ids.push(String(req.headers['webhook-id']));
+      req.resume();
+      if (ids.length === 1) held.push(res);
+      else res.writeHead(200).end('ok');
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          receiver.closeAllConnections();
+          receiver.close(() => resolve());
+        }),
+    );
+    const session = await admin.sessions.create.mutate({ name: 'Hooks', start: false });
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    await admin.webhooks.create.mutate({ sessionId: session.id, url, events: ['session.status'] });
+    await admin.sessions.start.mutate({ id: session.id });
+    await waitFor(() => held.length === 1, 'the first delivery to arrive');
+
+    const release = holdWriteLock(g);
+    held[0]!.writeHead(200).end('ok');
+    // The answer cannot be recorded; the delivery waits instead of going out again and again.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ids).toHaveLength(1);
+
+    release();
+    await waitFor(async () => {
+      const page = await admin.webhooks.deliveries.query({ status: 'delivered' });
+      return page.items.length >= 1;
+    }, 'the delivery to be recorded once the database takes writes');
+    // Sent again once (same webhook-id, so a receiver drops the duplicate), then recorded.
+    expect(ids[1]).toBe(ids[0]);
   });
 });

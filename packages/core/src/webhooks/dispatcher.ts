@@ -1,5 +1,6 @@
 import { type Db, type WebhookDelivery, webhookAttempts, webhookDeliveries, webhooks } from '@switchboard/db';
 import { and, eq, min } from 'drizzle-orm';
+import { unwritableReason } from '../database-errors.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
@@ -18,6 +19,9 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
   5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000,
 ];
 
+/** How long deliveries wait after the database refused to record one. */
+const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
+
 /** ±20 % so endpoints that failed together are not all retried in the same instant. */
 export const jittered = (ms: number, random = Math.random) => Math.round(ms * (0.8 + 0.4 * random()));
 
@@ -35,6 +39,8 @@ export class WebhookDispatcher implements BackgroundService {
   #running = false;
   /** One per request in flight, so shutdown can cut each short (one shared signal would collect a listener per endpoint). */
   readonly #aborts = new Set<AbortController>();
+  /** Set when the database refused to record an attempt: nothing is sent before then. */
+  #pausedUntil = 0;
 
   constructor(
     private readonly db: Db,
@@ -71,6 +77,12 @@ export class WebhookDispatcher implements BackgroundService {
   #pump(): void {
     if (!this.#running) return;
     clearTimeout(this.#timer);
+    const paused = this.#pausedUntil - Date.now();
+    if (paused > 0) {
+      this.#timer = setTimeout(() => this.wake(), paused);
+      this.#timer.unref();
+      return;
+    }
     const heads = this.db
       .select({ webhookId: webhookDeliveries.webhookId, seq: min(webhookDeliveries.seq) })
       .from(webhookDeliveries)
@@ -130,7 +142,18 @@ export class WebhookDispatcher implements BackgroundService {
       this.#aborts.delete(abort);
     }
     if (!this.#running) return;
-    this.#record(delivery, endpoint.id, result);
+    try {
+      this.#record(delivery, endpoint.id, result);
+    } catch (error) {
+      const reason = unwritableReason(error);
+      if (!reason) throw error;
+      // The delivery stays pending and goes out again, but not in a loop while the database refuses writes.
+      this.log.warn('could not record a webhook attempt; pausing deliveries', {
+        delivery: delivery.id,
+        reason,
+      });
+      this.#pausedUntil = Date.now() + PAUSE_WHILE_UNWRITABLE_MS;
+    }
   }
 
   /** The attempt, the delivery's new state and (on 410) the endpoint's, in one transaction. */
