@@ -97,7 +97,9 @@ describe('SessionManager isolation and timeouts', () => {
     const took = Date.now() - began;
     await starting;
     expect(view).toMatchObject({ status: 'stopped', autoStart: false });
-    expect(took, 'stop() waited for the hanging start to time out').toBeLessThan(HANGING_START_TIMEOUT_MS / 4);
+    expect(took, 'stop() waited for the hanging start to time out').toBeLessThan(
+      HANGING_START_TIMEOUT_MS / 4,
+    );
   });
 
   it('shutdown() does not wait for a hanging start to time out', async () => {
@@ -109,7 +111,9 @@ describe('SessionManager isolation and timeouts', () => {
     await h.manager.shutdown();
     const took = Date.now() - began;
     expect(h.fake.latest('stuck').calls.stop).toBe(1);
-    expect(took, 'shutdown() waited for the hanging start to time out').toBeLessThan(HANGING_START_TIMEOUT_MS / 4);
+    expect(took, 'shutdown() waited for the hanging start to time out').toBeLessThan(
+      HANGING_START_TIMEOUT_MS / 4,
+    );
   });
 
   it('does not time out a start that shows a QR code', async () => {
