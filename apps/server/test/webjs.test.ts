@@ -261,7 +261,7 @@ describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renam
   });
 
   it('restart "authenticated but never ready" through the retry policy, with the watchdog’s reason', async () => {
-    const { client } = await gateway({ WEBJS_INIT_TIMEOUT_MS: '3000' }, { linked: true, neverReady: true });
+    const { client } = await gateway({ WEBJS_INIT_TIMEOUT_MS: '10000' }, { linked: true, neverReady: true });
     await client.sessions.create.mutate({ id: 'stuck', name: 'Stuck', engine: 'webjs' });
     const failed = await waitFor(
       async () => {
@@ -269,10 +269,10 @@ describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renam
         return s.status === 'failed' && s;
       },
       'the watchdog',
-      20_000,
+      30_000,
     );
     expect(failed.statusReason).toMatch(
-      /^WhatsApp Web accepted the login but did not become ready in 3 s \(whatsapp-web\.js could not attach to it\): .* — retrying in \d+ s \(attempt 1\)$/,
+      /^WhatsApp Web accepted the login but did not become ready in 10 s \(whatsapp-web\.js could not attach to it\): .* — retrying in \d+ s \(attempt 1\)$/,
     );
     expect(failed.nextRetryAt).not.toBeNull();
     // The retry starts it again from the stored login (no QR code) and meets the same end.
@@ -282,11 +282,11 @@ describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renam
         return s.statusReason?.endsWith('(attempt 2)') && s;
       },
       'the second attempt',
-      30_000,
+      50_000,
     );
     expect(again.statusReason).toContain('did not become ready');
     expect(again.qr).toBeNull();
-  }, 60_000);
+  }, 100_000);
 });
 
 // ── A server killed outright ────────────────────────────────────────────────────────────────────────────

@@ -288,12 +288,13 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
   });
 
   it('ends "authenticated but never ready" after the load timeout, saying why, to be retried', async () => {
-    const { session, events } = open({ initTimeoutMs: 3_000 }, { keyField, linked: true, neverReady: true });
+    const { session, events } = open({ initTimeoutMs: 10_000 }, { keyField, linked: true, neverReady: true });
     await session.start();
     await eventually(
       () => ofType(events, 'failed'),
       (f) => f.length > 0,
       'the watchdog',
+      30_000,
     );
     expect(events).toEqual([
       { type: 'authenticated' },
@@ -301,8 +302,8 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
         type: 'failed',
         retryable: true,
         reason:
-          'WhatsApp Web accepted the login but did not become ready in 3 s (whatsapp-web.js could not attach to it): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION',
+          'WhatsApp Web accepted the login but did not become ready in 10 s (whatsapp-web.js could not attach to it): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION',
       },
     ]);
-  });
+  }, 45_000);
 });
