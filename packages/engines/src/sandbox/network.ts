@@ -41,6 +41,10 @@ export interface SessionHandle {
   drop(): void;
   /** The phone removed this linked device. */
   unlink(): void;
+  /** The account's reach-out limit was set or lifted (read it with `limitedUntil`). */
+  limitChanged(): void;
+  /** The next send is handed to WhatsApp, then fails: its outcome is unknown. */
+  failNextSend(): void;
 }
 
 interface QrRecord {
@@ -58,6 +62,7 @@ interface PairingRecord extends QrRecord {
 const INBOX_LIMIT = 1000;
 const PHONE_LIMIT = 10_000;
 const CODES_PER_SESSION = 50;
+const WROTE_LIMIT = 100_000;
 
 /**
  * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
@@ -72,6 +77,10 @@ export class SandboxNetwork {
   /** Least recently written phone first, so the oldest inbox is the one forgotten. */
   readonly #inboxes = new Map<string, PhoneMessage[]>();
   readonly #offlineUntil = new Map<string, number>();
+  /** Account phone → when WhatsApp's reach-out limit on it ends. */
+  readonly #limitedUntil = new Map<string, number>();
+  /** `<account>:<peer>` for every peer who wrote to an account, oldest first: replies to them are no new chats. */
+  readonly #wrote = new Set<string>();
 
   // ── Control: what a phone, or the network itself, does ──────────────────────────────────────────────
 
@@ -123,6 +132,9 @@ export class SandboxNetwork {
       throw new SandboxError(404, `No connected sandbox session has the number ${to}`);
     }
     const externalId = newMessageId();
+    this.#wrote.delete(`${to}:${from}`);
+    this.#wrote.add(`${to}:${from}`);
+    if (this.#wrote.size > WROTE_LIMIT) this.#wrote.delete(this.#wrote.values().next().value ?? '');
     handle.receive({ externalId, from, fromName: sandboxName(from), text, timestamp: Date.now() });
     return { sessionId, externalId };
   }
@@ -134,9 +146,7 @@ export class SandboxNetwork {
 
   /** The session loses its connection; for `offlineMs` the network also refuses to let it start again. */
   drop(sessionId: string, offlineMs = 0): void {
-    const handle = this.#running.get(sessionId);
-    if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
-    if (!handle.isReady()) throw new SandboxError(409, `Session ${sessionId} is not connected`);
+    const handle = this.#connected(sessionId);
     // Before the event: a listener that reconnects at once must already find the network down.
     if (offlineMs > 0) this.#offlineUntil.set(sessionId, Date.now() + offlineMs);
     handle.drop();
@@ -150,6 +160,24 @@ export class SandboxNetwork {
       throw new SandboxError(404, `Session ${sessionId} is not linked to a phone`);
     }
     handle.unlink();
+  }
+
+  /**
+   * WhatsApp limits the account of the session from starting chats for `forMs` (error 463, the reach-out
+   * limit); 0 lifts it now. Returns when it ends, if it holds.
+   */
+  limit(sessionId: string, forMs: number): { until: number | null } {
+    const handle = this.#connected(sessionId);
+    const phone = handle.linkedPhone() ?? '';
+    if (forMs > 0) this.#limitedUntil.set(phone, Date.now() + forMs);
+    else this.#limitedUntil.delete(phone);
+    handle.limitChanged();
+    return { until: this.limitedUntil(phone) ?? null };
+  }
+
+  /** The session's next send reaches the phone, but the send then fails: the sender cannot tell it arrived. */
+  failNextSend(sessionId: string): void {
+    this.#connected(sessionId).failNextSend();
   }
 
   // ── Used by sessions ─────────────────────────────────────────────────────────────────────────────────
@@ -209,7 +237,28 @@ export class SandboxNetwork {
     }
   }
 
+  /** When the reach-out limit on account `phone` ends, while it holds. */
+  limitedUntil(phone: string): number | undefined {
+    const until = this.#limitedUntil.get(phone);
+    if (until === undefined || until > Date.now()) return until;
+    this.#limitedUntil.delete(phone);
+    return undefined;
+  }
+
+  /** Whether `peer` ever wrote to the account `phone`: a message to them is a reply, not a new chat. */
+  hasWritten(peer: string, phone: string): boolean {
+    return this.#wrote.has(`${phone}:${peer}`);
+  }
+
   // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The running session, when it is connected: 404 when it is not running, 409 when not connected. */
+  #connected(sessionId: string): SessionHandle {
+    const handle = this.#running.get(sessionId);
+    if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
+    if (!handle.isReady()) throw new SandboxError(409, `Session ${sessionId} is not connected`);
+    return handle;
+  }
 
   /** A code links only while its session still shows it: not once expired, linked, given up or stopped. */
   #stillShowing(record: QrRecord): boolean {

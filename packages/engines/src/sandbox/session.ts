@@ -11,6 +11,7 @@ import type {
   PhoneDigits,
 } from '../contract.ts';
 import { EngineSendError, EventHub, isLid } from '../contract.ts';
+import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { newMessageId, newPairingCode, newQrString, sandboxName } from './codes.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
 import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
@@ -41,6 +42,10 @@ export class SandboxSession implements EngineSession {
   #qrCycleEndsAt = 0;
   /** Bumped whenever a run starts or ends, so a sequence of events stops if a listener ends the run. */
   #run = 0;
+  /** The end of the reach-out limit this run announced, while one holds. */
+  #limitAnnounced: number | undefined;
+  /** Set through the control API: the next send fails after the hand-off. */
+  #failNextSend = false;
 
   readonly #handle: SessionHandle = {
     linkedPhone: () => (this.#isRunning() ? this.#link?.phone : undefined),
@@ -62,6 +67,10 @@ export class SandboxSession implements EngineSession {
       this.#end();
       this.#emit({ type: 'disconnected', reason: 'Unlinked from the phone', loggedOut: true });
     },
+    limitChanged: () => this.#followLimit(),
+    failNextSend: () => {
+      this.#failNextSend = true;
+    },
   };
 
   constructor(session: EngineSessionOptions, options: SandboxOptions, network: SandboxNetwork) {
@@ -79,6 +88,7 @@ export class SandboxSession implements EngineSession {
     this.#network.register(this.#id, this.#handle);
     this.#link = link;
     this.#phase = 'connecting';
+    this.#limitAnnounced = undefined;
     this.#run += 1;
     const run = this.#run;
     this.#later(this.#options.connectDelayMs, () => {
@@ -89,6 +99,7 @@ export class SandboxSession implements EngineSession {
       this.#phase = 'ready';
       this.#emit({ type: 'authenticated' });
       if (run === this.#run) this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
+      if (run === this.#run) this.#followLimit();
     });
   }
 
@@ -130,6 +141,10 @@ export class SandboxSession implements EngineSession {
         reason: 'not_on_whatsapp',
       });
     }
+    // WhatsApp's reach-out limit: only people who wrote to the account may be messaged while it holds.
+    if (this.#network.limitedUntil(me.phone) && !this.#network.hasWritten(to, me.phone)) {
+      throw new EngineSendError(REACH_OUT_REFUSED, { outcome: 'failed', reason: 'reach_out_limited' });
+    }
     const externalId = newMessageId();
     const at = Date.now();
     this.#network.deliver(to, { id: externalId, from: me.phone, at, ...phoneMessageContent(content) });
@@ -140,6 +155,13 @@ export class SandboxSession implements EngineSession {
       this.#later(readDelayMs - deliveredDelayMs, () => this.#emit({ type: 'ack', externalId, ack: 'read' }));
       this.#emit({ type: 'ack', externalId, ack: 'delivered' });
     });
+    if (this.#failNextSend) {
+      this.#failNextSend = false;
+      throw new EngineSendError(
+        'The connection failed after WhatsApp took the message (sandbox); it is not sent again — its receipts will settle it',
+        { outcome: 'unknown', reason: 'error', externalId },
+      );
+    }
     return { externalId };
   }
 
@@ -209,6 +231,7 @@ export class SandboxSession implements EngineSession {
     this.#later(this.#options.connectDelayMs, () => {
       this.#phase = 'ready';
       this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
+      this.#followLimit();
     });
     this.#emit({ type: 'authenticated' });
   }
@@ -216,6 +239,24 @@ export class SandboxSession implements EngineSession {
   #receive(message: InboundMessage): void {
     this.#touchChat(message.from, message.timestamp);
     this.#emit({ type: 'message', message });
+  }
+
+  /**
+   * Announces the account's reach-out limit when it starts or changes, and `limit_lifted` when it is over
+   * (checked again when it should end). Restarting changes nothing: the limit belongs to the account.
+   */
+  #followLimit(): void {
+    const phone = this.#phase === 'ready' ? this.#link?.phone : undefined;
+    const until = phone ? this.#network.limitedUntil(phone) : undefined;
+    const was = this.#limitAnnounced;
+    if (!phone || until === was) return;
+    this.#limitAnnounced = until;
+    if (until === undefined) {
+      if (was !== undefined) this.#emit({ type: 'limit_lifted' });
+      return;
+    }
+    this.#emit({ type: 'limited', reason: limitReason(undefined), until });
+    this.#later(until - Date.now(), () => this.#followLimit());
   }
 
   /** The run finished by itself. Its codes stay known (answering 410) until stop() or the next start(). */

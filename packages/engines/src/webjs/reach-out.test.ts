@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../contract.ts';
+import { limitReason } from '../reach-out-words.ts';
 import type { ReachOutState } from './page-probes.ts';
-import { limitReason, ReachOutLimit } from './reach-out.ts';
+import { ReachOutLimit } from './reach-out.ts';
 
 /** A ReachOutLimit reading scripted answers, one per check, as WhatsApp Web would give them. */
 function follow(...answers: (ReachOutState | null)[]) {

@@ -1,28 +1,11 @@
 import type { EngineEvent } from '../contract.ts';
+import { limitReason } from '../reach-out-words.ts';
 import type { ReachOutState } from './page-probes.ts';
 
 /** Without an end time from WhatsApp, how often to ask whether a limit is over. */
 const RECHECK_MS = 10 * 60_000;
 /** Asked again this long after the announced end, so WhatsApp has lifted it by then. */
 const AFTER_END_MS = 1_000;
-
-/**
- * What WhatsApp's reach-out limit (error 463, the "reach-out timelock") means for the account, in words
- * an operator can act on. WhatsApp names whom it restricts: WhatsApp Web only, or every linked device.
- */
-export function limitReason(enforcement: string | undefined): string {
-  const where =
-    enforcement === 'WEB_COMPANION_ONLY'
-      ? 'on WhatsApp Web'
-      : enforcement === 'RESTRICT_ALL_COMPANIONS'
-        ? 'on its linked devices'
-        : 'for now';
-  return `WhatsApp limits this account ${where} (error 463, reach-out limit): it cannot start chats with people who have not written to it; replies still go out`;
-}
-
-/** Why a message to someone who never wrote was refused, or not sent, while the account is limited. */
-export const REACH_OUT_REFUSED =
-  'WhatsApp limits this account from starting new chats (error 463, reach-out limit): only people who wrote to it can be messaged now';
 
 /**
  * Follows the account's reach-out limit as WhatsApp Web knows it, and announces each change once: `limited`

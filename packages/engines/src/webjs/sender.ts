@@ -7,10 +7,11 @@ import {
   type PeerId,
   type SendFailureReason,
 } from '../contract.ts';
+import { REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { messageIdOf } from './ids.ts';
 import { mayMessage } from './page-probes.ts';
 import type { PeopleLookup } from './people.ts';
-import { REACH_OUT_REFUSED, type ReachOutLimit } from './reach-out.ts';
+import type { ReachOutLimit } from './reach-out.ts';
 
 const { MessageMedia } = wweb;
 

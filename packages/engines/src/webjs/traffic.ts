@@ -1,10 +1,11 @@
 import type { Client as WwebClient, Message as WwebMessage } from 'whatsapp-web.js';
 import type { EngineEvent, OutboundContent, PeerId } from '../contract.ts';
+import { REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { messageIdOf } from './ids.ts';
 import { ackLevel, inboundMessage, senderJid } from './mapping.ts';
 import { readReachOutState } from './page-probes.ts';
 import { PeopleLookup } from './people.ts';
-import { REACH_OUT_REFUSED, ReachOutLimit } from './reach-out.ts';
+import { ReachOutLimit } from './reach-out.ts';
 import { Sender } from './sender.ts';
 
 /**
