@@ -125,6 +125,7 @@ describe('tickFor', () => {
     expect(tickFor(msg('a', 1, { status: 'read' }))).toBe('read');
     expect(tickFor(msg('a', 1, { status: 'played' }))).toBe('read');
     expect(tickFor(msg('a', 1, { status: 'failed' }))).toBe('failed');
+    expect(tickFor(msg('a', 1, { status: 'unknown' }))).toBe('unknown');
     expect(tickFor(msg('a', 1, { direction: 'in', status: 'received' }))).toBeNull();
   });
 });

@@ -66,7 +66,7 @@ export function belongsToThread(message: Message, conversation: Conversation): b
   );
 }
 
-export type Tick = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | null;
+export type Tick = 'pending' | 'sent' | 'delivered' | 'read' | 'failed' | 'unknown' | null;
 
 /** The tick an outgoing bubble shows (incoming messages show none). */
 export function tickFor(message: Message): Tick {
@@ -83,6 +83,8 @@ export function tickFor(message: Message): Tick {
       return 'read';
     case 'failed':
       return 'failed';
+    case 'unknown':
+      return 'unknown';
     default:
       return 'sent';
   }
@@ -94,4 +96,5 @@ export const TICK_LABEL: Record<Exclude<Tick, null>, string> = {
   delivered: 'Delivered',
   read: 'Read',
   failed: 'Failed',
+  unknown: 'Unknown',
 };

@@ -1,8 +1,12 @@
 import type { Message, MessagePage, MessageStatus } from './types.ts';
 
+/** Why a message is `unknown`, in the words the dashboard shows wherever that status appears. */
+export const UNKNOWN_OUTCOME_HINT =
+  'WhatsApp may or may not have received it; it will not be re-sent automatically';
+
 export const MESSAGE_STATUS_META: Record<
   MessageStatus,
-  { label: string; tone: 'neutral' | 'info' | 'success' | 'danger' }
+  { label: string; tone: 'neutral' | 'info' | 'waiting' | 'success' | 'danger'; hint?: string }
 > = {
   queued: { label: 'Queued', tone: 'neutral' },
   sent: { label: 'Sent', tone: 'neutral' },
@@ -10,6 +14,7 @@ export const MESSAGE_STATUS_META: Record<
   read: { label: 'Read', tone: 'success' },
   played: { label: 'Played', tone: 'success' },
   failed: { label: 'Failed', tone: 'danger' },
+  unknown: { label: 'Unknown', tone: 'waiting', hint: UNKNOWN_OUTCOME_HINT },
   received: { label: 'Received', tone: 'info' },
 };
 

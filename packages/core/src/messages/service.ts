@@ -15,22 +15,27 @@ import { normalisePhone } from '../phone.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
-import { errorMessage, withTimeout } from '../timeout.ts';
+import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
+import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
   sendTimeoutMs: number;
 }
 
-/** Outbound progress only moves forward: a late "delivered" never overwrites "read". */
+/**
+ * Outbound progress only moves forward: a late "delivered" never overwrites "read". `unknown` (handed to
+ * WhatsApp, then the send failed) sits below `sent`, so any receipt settles it.
+ */
 const RANK: Record<MessageStatus, number> = {
   queued: 0,
-  sent: 1,
-  delivered: 2,
-  read: 3,
-  played: 4,
-  failed: 5,
+  unknown: 1,
+  sent: 2,
+  delivered: 3,
+  read: 4,
+  played: 5,
+  failed: 6,
   received: 0,
 };
 
@@ -40,7 +45,7 @@ const EARLY_ACK_TTL_MS = 60_000;
 /**
  * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
  * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
- * read, or failed with the reason.
+ * read, or failed with the reason, or `unknown` when it may have reached WhatsApp — never sent twice.
  */
 export class MessageService {
   readonly #queue = new SerialQueue();
@@ -139,36 +144,66 @@ export class MessageService {
     this.#writes.flush();
   }
 
+  /** Hands a queued message to its engine, once: whatever happens, nothing here sends it again. */
   async #deliver(ownerId: string, row: Message): Promise<void> {
-    let externalId: string;
+    const seconds = Math.round(this.deps.config.sendTimeoutMs / 1000);
+    let sending: Promise<{ externalId: string }> | undefined;
+    let outcome: SendOutcome;
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
-      externalId = (
-        await withTimeout(
-          () => engine.send(row.peer, { type: 'text', text: row.body }),
-          this.deps.config.sendTimeoutMs,
-          `WhatsApp did not accept the message within ${Math.round(this.deps.config.sendTimeoutMs / 1000)} s`,
-        )
-      ).externalId;
-    } catch (error) {
-      this.deps.log.warn('send failed', {
-        session: row.accountId,
-        message: row.id,
-        error: errorMessage(error),
-      });
-      this.#writes.run(`failed send ${row.id}`, () =>
-        this.#update(ownerId, row.id, { status: 'failed', error: errorMessage(error) }),
+      sending = Promise.resolve().then(() => engine.send(row.peer, { type: 'text', text: row.body }));
+      const { externalId } = await withTimeout(
+        () => sending!,
+        this.deps.config.sendTimeoutMs,
+        `WhatsApp did not confirm the message within ${seconds} s; it is not sent again — a receipt will settle it`,
       );
-      return;
+      outcome = accepted(externalId);
+    } catch (error) {
+      outcome = refused(error);
+      // Core stopped waiting, the engine did not: what it answers later still tells what became of it.
+      if (error instanceof TimeoutError && sending)
+        void sending
+          .then(
+            ({ externalId }) => this.#lateAnswer(ownerId, row, accepted(externalId)),
+            (late: unknown) => this.#lateAnswer(ownerId, row, refused(late)),
+          )
+          .catch((failure: unknown) =>
+            this.deps.log.error('could not record a late send answer', { message: row.id, error: failure }),
+          );
     }
-    this.#writes.run(`sent ${row.id}`, () => this.#update(ownerId, row.id, { status: 'sent', externalId }));
-    const early = this.#earlyAcks.get(`${row.accountId}:${externalId}`);
-    if (early) {
+    this.#settle(ownerId, row, outcome);
+  }
+
+  /** Records how a send ended; with an external id, receipts that beat it to the row apply now. */
+  #settle(ownerId: string, row: Message, outcome: SendOutcome): void {
+    if (outcome.status !== 'sent') {
+      // A message WhatsApp may hold under no id this server knows is an error: no receipt can settle it.
+      this.deps.log[lostTrack(outcome) ? 'error' : 'warn'](
+        outcome.status === 'failed' ? 'send failed' : 'send outcome unknown',
+        {
+          session: row.accountId,
+          message: row.id,
+          error: outcome.error,
+        },
+      );
+    }
+    this.#writes.run(`${outcome.status} send ${row.id}`, () => this.#update(ownerId, row.id, outcome));
+    const externalId = outcome.externalId;
+    const early = externalId && this.#earlyAcks.get(`${row.accountId}:${externalId}`);
+    if (externalId && early) {
       this.#earlyAcks.delete(`${row.accountId}:${externalId}`);
       this.#writes.run(`receipt for ${row.id}`, () =>
         this.#applyAck(ownerId, row.accountId, externalId, early.ack, early.error),
       );
     }
+  }
+
+  /** An engine's answer after the send timed out refines an `unknown` that nothing has settled since. */
+  #lateAnswer(ownerId: string, row: Message, outcome: SendOutcome): void {
+    const current = this.deps.db.select().from(messages).where(eq(messages.id, row.id)).get();
+    if (current?.status !== 'unknown' || current.externalId) return;
+    if (outcome.status === 'unknown' && !outcome.externalId) return;
+    this.#settle(ownerId, row, outcome);
   }
 
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
@@ -274,9 +309,8 @@ export class MessageService {
 /** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */
 function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.status' | null {
   if (status === 'sent') return 'message.sent';
-  if (status === 'delivered' || status === 'read' || status === 'played' || status === 'failed')
-    return 'message.status';
-  return null;
+  if (status === 'queued' || status === 'received') return null;
+  return 'message.status';
 }
 
 /** The message as webhook payloads carry it. */

@@ -8,7 +8,7 @@ import { Access, type Actor } from '../access.ts';
 import { addUser, freshUsers, seedAdmin } from '../auth/test-support.ts';
 import { EventBus } from '../events.ts';
 import { InboxService } from '../inbox/service.ts';
-import { silentLogger } from '../logger.ts';
+import { type Logger, silentLogger } from '../logger.ts';
 import { WebhookOutbox } from '../outbox/outbox.ts';
 import { SessionManager } from '../sessions/manager.ts';
 import { FakeEngine, type FakeSession } from '../test-support/fake-engine.ts';
@@ -36,6 +36,8 @@ export interface Harness {
   other: Actor;
   /** Every message event, with the row as stored at the moment it was published. */
   published: Array<{ message: Message; stored: Message | undefined }>;
+  /** What the message service logged at warn and error level. */
+  logged: Array<{ level: 'warn' | 'error'; message: string; fields?: Record<string, unknown> }>;
 }
 
 export async function harness(): Promise<Harness> {
@@ -65,6 +67,12 @@ export async function harness(): Promise<Harness> {
     },
     log: silentLogger,
   });
+  const logged: Harness['logged'] = [];
+  const log: Logger = {
+    ...silentLogger,
+    warn: (message, fields) => logged.push({ level: 'warn', message, fields }),
+    error: (message, fields) => logged.push({ level: 'error', message, fields }),
+  };
   const service = new MessageService({
     db,
     sessions,
@@ -74,7 +82,7 @@ export async function harness(): Promise<Harness> {
     outbox,
     writes: new WriteRetry(silentLogger),
     config: { maxTextLength: 50, sendTimeoutMs: 100 },
-    log: silentLogger,
+    log,
   });
   const published: Harness['published'] = [];
   bus.on('message', (event) => {
@@ -85,7 +93,7 @@ export async function harness(): Promise<Harness> {
     await sessions.shutdown();
     await rm(sessionsDir, { recursive: true, force: true });
   });
-  return { db, bus, fake, sessions, service, operator, other, published };
+  return { db, bus, fake, sessions, service, operator, other, published, logged };
 }
 
 export const messageRow = (db: Db, id: string) => db.select().from(messages).where(eq(messages.id, id)).get();

@@ -6,6 +6,7 @@ import {
   ChevronUp,
   CircleAlert,
   CircleCheck,
+  CircleHelp,
   Clock,
   RotateCcw,
   Send,
@@ -26,7 +27,12 @@ import {
   threadMessages,
   tickFor,
 } from '../../lib/inbox.ts';
-import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
+import {
+  MESSAGE_MAX_LENGTH,
+  messageTextProblem,
+  UNKNOWN_OUTCOME_HINT,
+  upsertMessage,
+} from '../../lib/message-status.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
@@ -39,6 +45,7 @@ const TICK_ICON = {
   delivered: CheckCheck,
   read: CheckCheck,
   failed: CircleAlert,
+  unknown: CircleHelp,
 };
 
 /** One conversation: its messages oldest first with live ticks, a reply box, resolve / reopen. */
@@ -220,6 +227,11 @@ function Bubble({ message }: { message: Message }) {
             {message.error}
           </p>
         ) : null}
+        {message.status === 'unknown' ? (
+          <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-amber-800 dark:bg-zinc-950/80 dark:text-amber-300">
+            {UNKNOWN_OUTCOME_HINT}.
+          </p>
+        ) : null}
       </div>
     </li>
   );
@@ -231,10 +243,12 @@ function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
     <span
       data-testid="tick"
       data-tick={tick}
+      title={tick === 'unknown' ? UNKNOWN_OUTCOME_HINT : undefined}
       className={cx(
         'inline-flex items-center gap-0.5 font-medium',
         tick === 'read' && 'text-sky-200',
         tick === 'failed' && 'rounded bg-red-100 px-1 text-red-700',
+        tick === 'unknown' && 'rounded bg-amber-100 px-1 text-amber-800',
       )}
     >
       <Icon aria-hidden className="size-3.5" />

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
-import { upsertMessage } from '../../lib/message-status.ts';
+import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts';
 import type { Message, Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { trpc } from '../../trpc.ts';
@@ -128,6 +128,11 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
         {message.status === 'failed' && message.error ? (
           <p className="mt-1.5 text-sm text-red-700 dark:text-red-400" data-testid="message-error">
             {message.error}
+          </p>
+        ) : null}
+        {message.status === 'unknown' ? (
+          <p className="mt-1.5 text-sm text-amber-800 dark:text-amber-300" data-testid="message-error">
+            {UNKNOWN_OUTCOME_HINT}.{message.error ? ` ${message.error}` : ''}
           </p>
         ) : null}
       </div>

@@ -1,4 +1,13 @@
-import { ArrowDownLeft, Check, CheckCheck, CircleAlert, Clock, type LucideIcon, Play } from 'lucide-react';
+import {
+  ArrowDownLeft,
+  Check,
+  CheckCheck,
+  CircleAlert,
+  CircleHelp,
+  Clock,
+  type LucideIcon,
+  Play,
+} from 'lucide-react';
 import { cx } from '../../components/cx.ts';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { MESSAGE_STATUS_META } from '../../lib/message-status.ts';
@@ -11,6 +20,7 @@ const ICON: Record<MessageStatus, LucideIcon> = {
   read: CheckCheck,
   played: Play,
   failed: CircleAlert,
+  unknown: CircleHelp,
   received: ArrowDownLeft,
 };
 
@@ -21,6 +31,7 @@ export function MessageStatusBadge({ status }: { status: MessageStatus }) {
     <span
       data-testid="message-status"
       data-status={status}
+      title={meta.hint}
       className={cx(
         'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
         TONE_BADGE[meta.tone],
