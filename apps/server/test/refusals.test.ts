@@ -446,7 +446,7 @@ describe("another user's session looks exactly like one that does not exist", ()
     const before = await world(g, admin);
 
     for (const id of [linked.id, 'ghost']) {
-      for (const action of ['drop', 'unlink']) {
+      for (const action of ['drop', 'unlink', 'limit', 'fail-next-send']) {
         expect(
           await sandbox(g, op.cookie, 'POST', `/sessions/${id}/${action}`, {}),
           `${action} ${id}`,
@@ -693,6 +693,8 @@ describe('without signing in', () => {
       ['GET', '/phones/14155550150/messages', undefined],
       ['POST', `/sessions/${linked.id}/drop`, {}],
       ['POST', `/sessions/${linked.id}/unlink`, {}],
+      ['POST', `/sessions/${linked.id}/limit`, { forMs: 60_000 }],
+      ['POST', `/sessions/${linked.id}/fail-next-send`, {}],
     ];
     for (const [method, path, body] of requests) {
       expect(await sandbox(g, undefined, method, path, body), path).toEqual({

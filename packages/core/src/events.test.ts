@@ -12,6 +12,7 @@ const status = (sessionId: string) =>
     pushName: null,
     lastConnectedAt: null,
     nextRetryAt: null,
+    limited: null,
   }) as const;
 
 const seqOf = (id: string) => Number(id.split(':')[1]);

@@ -3,7 +3,7 @@ import { EventEmitter, on } from 'node:events';
 import type { Message } from '@switchboard/db';
 import type { SessionStatus } from '@switchboard/validators';
 import type { AuthChange } from './auth/identity.ts';
-import type { ConversationView } from './views.ts';
+import type { ConversationView, SessionLimit } from './views.ts';
 
 interface EventBase {
   /** Resumable id: `<boot>:<seq>`. Clients hand the last one back to resume after a reconnect. */
@@ -24,6 +24,8 @@ export type SessionEvent = EventBase &
         lastConnectedAt: number | null;
         /** When the next reconnect or retry is due, while one is scheduled. */
         nextRetryAt: number | null;
+        /** WhatsApp's reach-out limit on the account, while it holds (its changes are status events too). */
+        limited: SessionLimit | null;
       }
     | { type: 'qr'; qr: string; expiresAt: number }
     | { type: 'pairing_code'; code: string }

@@ -2,6 +2,15 @@ import type { Contact } from '@switchboard/db';
 import type { ConversationStatus } from '@switchboard/validators';
 
 /**
+ * WhatsApp's reach-out limit on an account (error 463): it may not start chats with people who never wrote
+ * to it, until `until` (ms since epoch) when WhatsApp said. Not a status: the session stays connected.
+ */
+export interface SessionLimit {
+  reason: string;
+  until: number | null;
+}
+
+/**
  * Views shared across domains and the event bus. They live on this floor so that the bus and every domain
  * can name them without importing the domain that fills them.
  */

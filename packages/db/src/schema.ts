@@ -61,6 +61,12 @@ export const accounts = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
     statusChangedAt: timestamp('status_changed_at').notNull(),
     lastConnectedAt: timestamp('last_connected_at'),
+    /**
+     * WhatsApp limits the account from starting chats (error 463, the reach-out limit): why, and until when
+     * when WhatsApp said. Not a status: the session stays connected and replies go out.
+     */
+    limitedReason: text('limited_reason'),
+    limitedUntil: timestamp('limited_until'),
   },
   (t) => [index('accounts_owner_idx').on(t.ownerId)],
 );

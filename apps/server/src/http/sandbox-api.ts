@@ -15,6 +15,8 @@ import { HttpError, readJson, sendJson } from './json.ts';
 import { decodePath, requestPath } from './request-path.ts';
 
 const BODY_LIMIT = 128 * 1024;
+/** A sandbox reach-out limit lasts at most a day (WhatsApp's own last hours to days). */
+const LIMIT_MAX_MS = 86_400_000;
 
 function text(body: Record<string, unknown>, field: string, max = 1000): string {
   const value = body[field];
@@ -108,6 +110,31 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
         }
         const id = visible(actor, match[1], `Session ${match[1]} not found`);
         network.drop(id, offlineMs);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/limit$/,
+      async handle(actor, match, req) {
+        const id = visible(actor, match[1], `Session ${match[1]} not found`);
+        const body = await readJson(req, BODY_LIMIT);
+        const forMs = body.forMs;
+        if (typeof forMs !== 'number' || !Number.isInteger(forMs) || forMs < 0 || forMs > LIMIT_MAX_MS) {
+          throw new HttpError(
+            400,
+            `"forMs" is required: how long WhatsApp limits the account, in whole milliseconds up to ${LIMIT_MAX_MS} (0 lifts it)`,
+          );
+        }
+        return network.limit(id, forMs);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/fail-next-send$/,
+      async handle(actor, match) {
+        const id = visible(actor, match[1], `Session ${match[1]} not found`);
+        network.failNextSend(id);
         return { ok: true };
       },
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatCountdown,
+  formatMoment,
   formatPairingCode,
   formatRelative,
   initials,
@@ -24,6 +25,16 @@ describe('formatRelative', () => {
   it('reads a moment slightly ahead of a stale clock as just now', () => {
     expect(formatRelative(now + 2_000, now)).toBe('just now');
     expect(formatRelative(now + 3 * 3_600_000, now)).toMatch(/2025/);
+  });
+});
+
+describe('formatMoment', () => {
+  it('leaves out the date on the same day, and the year always', () => {
+    const local = new Date(2025, 5, 15, 9, 0).getTime();
+    // Intl separates "PM" with a narrow no-break space.
+    const moment = (at: number) => formatMoment(at, local).replace(/\s/g, ' ');
+    expect(moment(local + 5.5 * 3_600_000)).toBe('2:30 PM');
+    expect(moment(local + 24 * 3_600_000)).toBe('Jun 16, 9:00 AM');
   });
 });
 

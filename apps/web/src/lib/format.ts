@@ -25,6 +25,15 @@ export function formatDateTime(at: number): string {
   return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** "2:30 PM" on the day of `now`, "Jan 6, 2:30 PM" on another: a moment near enough to need no year. */
+export function formatMoment(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(
+    'en',
+    sameDay ? { timeStyle: 'short' } : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+  ).format(at);
+}
+
 /** Clock time with seconds, for event logs where order within a minute matters. */
 export function formatTime(at: number): string {
   return new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);

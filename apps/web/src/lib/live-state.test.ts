@@ -21,9 +21,30 @@ const status = (
     pushName: null,
     lastConnectedAt: null,
     nextRetryAt: null,
+    limited: null,
   }) as const;
 const qr = (id: string, code: string) =>
   ({ ...base, id, at: 2, type: 'qr', qr: code, expiresAt: 100 }) as const;
+
+const session: Session = {
+  id: 's1',
+  name: 'Sales',
+  engine: 'sandbox',
+  ownerId: 'u1',
+  status: 'qr',
+  statusReason: null,
+  phone: null,
+  pushName: null,
+  autoStart: true,
+  qr: { qr: 'A', expiresAt: 1 },
+  nextRetryAt: null,
+  resources: null,
+  limited: null,
+  createdAt: 0,
+  updatedAt: 0,
+  statusChangedAt: 0,
+  lastConnectedAt: null,
+};
 
 describe('reduceLive', () => {
   it('keeps the newest QR code and drops it when the session leaves the QR status', () => {
@@ -52,6 +73,25 @@ describe('reduceLive', () => {
     expect(state.history.map((h) => h.title)).toEqual(['Connected', 'Starting']);
   });
 
+  it('gives WhatsApp’s reach-out limit its own history lines, without a status change', () => {
+    const limited = {
+      reason: 'WhatsApp limits this account for now (error 463, reach-out limit)',
+      until: 9_000,
+    };
+    let state = reduceLive(emptyLive(), status('1', 'connected', 100), 0);
+    state = reduceLive(state, { ...status('2', 'connected', 200), limited }, 0);
+    state = reduceLive(state, { ...status('2', 'connected', 200), limited }, 0);
+    expect(state.status).toMatchObject({ status: 'connected', since: 100, limited });
+    state = reduceLive(state, status('3', 'connected', 300), 0);
+    expect(state.history.map((h) => [h.title.replace(/until .*/, 'until …'), h.tone])).toEqual([
+      ['Reach-out limit lifted', 'success'],
+      ['Reach-out limited until …', 'waiting'],
+      ['Connected', 'success'],
+    ]);
+    expect(state.history[1]?.detail).toBe(limited.reason);
+    expect(mergeLive({ ...session, status: 'connected' }, state).limited).toBeNull();
+  });
+
   it('keeps a pairing code until the session stops waiting for a link', () => {
     let state = reduceLive(emptyLive(), status('1', 'qr'), 0);
     state = reduceLive(state, { ...base, id: '2', at: 3, type: 'pairing_code', code: 'ABCD2345' }, 0);
@@ -68,25 +108,6 @@ describe('reduceLive', () => {
 });
 
 describe('mergeLive', () => {
-  const session: Session = {
-    id: 's1',
-    name: 'Sales',
-    engine: 'sandbox',
-    ownerId: 'u1',
-    status: 'qr',
-    statusReason: null,
-    phone: null,
-    pushName: null,
-    autoStart: true,
-    qr: { qr: 'A', expiresAt: 1 },
-    nextRetryAt: null,
-    resources: null,
-    createdAt: 0,
-    updatedAt: 0,
-    statusChangedAt: 0,
-    lastConnectedAt: null,
-  };
-
   it('leaves the row alone until the stream has said something', () => {
     expect(mergeLive(session, undefined)).toBe(session);
     expect(mergeLive(session, emptyLive())).toBe(session);

@@ -1,5 +1,5 @@
-import { describeEvent, type HistoryEntry } from './session-events.ts';
-import type { SessionEvent, SessionStatus } from './types.ts';
+import { describeEvent, describeLimit, type HistoryEntry, sameLimit } from './session-events.ts';
+import type { Session, SessionEvent, SessionStatus } from './types.ts';
 
 export interface LiveStatus {
   status: SessionStatus;
@@ -9,6 +9,8 @@ export interface LiveStatus {
   lastConnectedAt: number | null;
   /** When the next reconnect or retry is due, while one is scheduled. */
   nextRetryAt: number | null;
+  /** WhatsApp's reach-out limit on the account, while it holds. */
+  limited: Session['limited'];
   /** When the session entered this status (as far as the stream tells). */
   since: number;
 }
@@ -42,7 +44,10 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
     case 'status': {
       const previous = state.status;
       const sameStatus = previous?.status === event.status;
-      const repeat = sameStatus && previous.reason === event.reason && previous.phone === event.phone;
+      // The reach-out limit starts and ends without a status change: a line of its own.
+      const limitChanged = sameStatus && !sameLimit(previous.limited, event.limited);
+      const repeat =
+        sameStatus && previous.reason === event.reason && previous.phone === event.phone && !limitChanged;
       const waiting = event.status === 'qr';
       return {
         ...state,
@@ -54,11 +59,14 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
           pushName: event.pushName,
           lastConnectedAt: event.lastConnectedAt,
           nextRetryAt: event.nextRetryAt,
+          limited: event.limited,
           since: sameStatus ? previous.since : event.at,
         },
         qr: waiting ? state.qr : null,
         pairingCode: waiting ? state.pairingCode : null,
-        history: repeat ? state.history : addEntry(state.history, event),
+        history: repeat
+          ? state.history
+          : addEntry(state.history, event, limitChanged ? describeLimit(event) : undefined),
       };
     }
     case 'qr':
@@ -79,10 +87,14 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
   }
 }
 
-function addEntry(history: HistoryEntry[], event: SessionEvent): HistoryEntry[] {
+function addEntry(
+  history: HistoryEntry[],
+  event: SessionEvent,
+  described: Omit<HistoryEntry, 'key'> = describeEvent(event),
+): HistoryEntry[] {
   const entry: HistoryEntry = {
     key: `${event.id}:${event.type}:${event.at}:${history.length}`,
-    ...describeEvent(event),
+    ...described,
   };
   return [entry, ...history].slice(0, HISTORY_LIMIT);
 }

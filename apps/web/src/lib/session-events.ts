@@ -1,4 +1,5 @@
 import { formatPhone } from '@switchboard/validators';
+import { formatDateTime } from './format.ts';
 import type { LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
 import type { Session, SessionEvent } from './types.ts';
@@ -20,10 +21,19 @@ export function mergeLive(session: Session, live: LiveSession | undefined): Sess
     statusChangedAt: changed ? status.since : session.statusChangedAt,
     lastConnectedAt: status.lastConnectedAt ?? session.lastConnectedAt,
     nextRetryAt: status.nextRetryAt,
+    limited: status.limited,
     qr:
       status.status !== 'qr' ? null : live.qr ? { qr: live.qr.qr, expiresAt: live.qr.expiresAt } : session.qr,
   };
 }
+
+type Limit = Session['limited'];
+
+export const sameLimit = (a: Limit, b: Limit) => a?.reason === b?.reason && a?.until === b?.until;
+
+/** "until Jan 5, 2026, 2:30 PM", or nothing when WhatsApp did not say. */
+export const limitEnd = (limit: NonNullable<Limit>) =>
+  limit.until === null ? '' : `until ${formatDateTime(limit.until)}`;
 
 /** One line of a session's recent history, as the detail page lists it. */
 export interface HistoryEntry {
@@ -32,6 +42,19 @@ export interface HistoryEntry {
   title: string;
   detail: string | null;
   tone: StatusTone;
+}
+
+/** A status event that only changed WhatsApp's reach-out limit. */
+export function describeLimit(event: Extract<SessionEvent, { type: 'status' }>): Omit<HistoryEntry, 'key'> {
+  const limit = event.limited;
+  if (!limit) return { at: event.at, title: 'Reach-out limit lifted', detail: null, tone: 'success' };
+  const end = limitEnd(limit);
+  return {
+    at: event.at,
+    title: `Reach-out limited${end ? ` ${end}` : ''}`,
+    detail: limit.reason,
+    tone: 'waiting',
+  };
 }
 
 /** What an event means to an operator. */

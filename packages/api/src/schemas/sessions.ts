@@ -5,6 +5,15 @@ import { eventBase, phoneInput, sessionId } from './common.ts';
 export const sessionStatus = z.enum(SESSION_STATUSES);
 export const engineName = z.enum(ENGINE_NAMES);
 
+/** WhatsApp's reach-out limit (error 463) on an account: no new chats, replies still go out. Not a status. */
+export const sessionLimit = z
+  .object({
+    reason: z.string(),
+    until: z.number().nullable().describe('When it ends (ms since epoch), when WhatsApp said'),
+  })
+  .nullable()
+  .describe("WhatsApp's reach-out limit while it holds: messages to people who never wrote fail fast");
+
 export const session = z.object({
   id: z.string(),
   name: z.string(),
@@ -21,6 +30,7 @@ export const session = z.object({
     .object({ rssBytes: z.number(), processes: z.number(), sampledAt: z.number() })
     .nullable()
     .describe("The engine's latest resource sample (browser memory), for engines that report one"),
+  limited: sessionLimit,
   createdAt: z.number(),
   updatedAt: z.number(),
   statusChangedAt: z.number(),
@@ -83,6 +93,7 @@ export const sessionEvent = z.discriminatedUnion('type', [
     pushName: z.string().nullable(),
     lastConnectedAt: z.number().nullable(),
     nextRetryAt: z.number().nullable(),
+    limited: sessionLimit,
   }),
   z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
   z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),

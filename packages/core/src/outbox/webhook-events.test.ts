@@ -7,7 +7,13 @@ describe('webhook payloads', () => {
       accountId: 'sales-1',
       accountPhone: '4915112345678',
       at: Date.UTC(2026, 0, 5, 10),
-      data: { status: 'connected', previousStatus: 'authenticating', reason: null, pushName: 'Sales' },
+      data: {
+        status: 'connected',
+        previousStatus: 'authenticating',
+        reason: null,
+        pushName: 'Sales',
+        limited: null,
+      },
     });
     expect(Object.keys(payload)).toEqual(['id', 'type', 'timestamp', 'accountId', 'accountPhone', 'data']);
     expect(payload).toMatchObject({
@@ -29,7 +35,13 @@ describe('webhook payloads', () => {
     expect(() =>
       buildPayload('session.status', {
         ...event,
-        data: { status: 'online', previousStatus: 'qr', reason: null, pushName: null } as never,
+        data: {
+          status: 'online',
+          previousStatus: 'qr',
+          reason: null,
+          pushName: null,
+          limited: null,
+        } as never,
       }),
     ).toThrow();
   });

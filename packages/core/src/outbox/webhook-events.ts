@@ -46,6 +46,12 @@ export const WEBHOOK_EVENT_DATA = {
     previousStatus: z.enum(SESSION_STATUSES),
     reason: z.string().nullable(),
     pushName: z.string().nullable(),
+    limited: z
+      .object({ reason: z.string(), until: z.string().nullable().describe('ISO 8601, when WhatsApp said') })
+      .nullable()
+      .describe(
+        "WhatsApp's reach-out limit (error 463) while it holds: no new chats, replies still go out. Its start and end are sent as session.status events whose status equals previousStatus",
+      ),
   }),
   'session.qr': z.object({ qr: z.string(), expiresAt: z.string().describe('ISO 8601') }),
   /** What `webhooks.test` sends; not an event endpoints subscribe to. */

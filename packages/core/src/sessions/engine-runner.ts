@@ -13,6 +13,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SerialQueue } from '../serial-queue.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import { limitAfterConnect, NO_LIMIT } from './limit.ts';
 import { clearRetry, type Runtimes } from './runtimes.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -303,6 +304,7 @@ export class EngineRunner {
           phone: event.me.phone,
           pushName: event.me.name ?? null,
           lastConnectedAt: Date.now(),
+          ...limitAfterConnect(row),
         });
         return;
       case 'disconnected':
@@ -311,7 +313,7 @@ export class EngineRunner {
           if (event.loggedOut) {
             store.setAutoStart(id, false);
             await this.teardown(id, 'logout');
-            store.set(id, 'logged_out', event.reason, { phone: null, pushName: null });
+            store.set(id, 'logged_out', event.reason, { phone: null, pushName: null, ...NO_LIMIT });
           } else {
             await this.teardown(id, 'stop');
             this.#scheduleRetry(id, 'reconnecting', event.reason);
@@ -328,6 +330,13 @@ export class EngineRunner {
       case 'message':
       case 'ack':
         this.traffic.emit({ sessionId: id, ownerId: row.ownerId, event });
+        return;
+      // WhatsApp's reach-out limit changes nothing about the connection: nothing restarts, no status moves.
+      case 'limited':
+        store.setLimit(id, { reason: event.reason, until: event.until ?? null });
+        return;
+      case 'limit_lifted':
+        store.setLimit(id, null);
         return;
     }
   }

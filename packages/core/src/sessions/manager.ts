@@ -17,6 +17,7 @@ import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { EngineRunner, type EngineRunnerConfig, type EngineTraffic } from './engine-runner.ts';
+import { NO_LIMIT } from './limit.ts';
 import { Runtimes } from './runtimes.ts';
 import { StatusStore } from './status-store.ts';
 import { type SessionView, SessionViews } from './views.ts';
@@ -226,7 +227,7 @@ export class SessionManager {
       this.#store.setAutoStart(id, false);
       // Not running: the stored auth still has to go, and only the engine knows what it is.
       if (!(await this.#runner.teardown(id, 'logout'))) await this.#runner.logoutDormant(id, row.engine);
-      this.#store.set(id, 'logged_out', 'Logged out', { phone: null, pushName: null });
+      this.#store.set(id, 'logged_out', 'Logged out', { phone: null, pushName: null, ...NO_LIMIT });
     });
     return this.get(actor, id);
   }

@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
+import type { SessionLimit } from '../views.ts';
+import { limitOf } from './limit.ts';
 import type { Runtimes } from './runtimes.ts';
 import { canTransition } from './status-machine.ts';
 
@@ -35,9 +37,11 @@ export class StatusStore {
     id: string,
     status: SessionStatus,
     reason: string | null,
-    extra: Partial<Pick<Account, 'phone' | 'pushName' | 'lastConnectedAt'>> = {},
+    extra: Partial<
+      Pick<Account, 'phone' | 'pushName' | 'lastConnectedAt' | 'limitedReason' | 'limitedUntil'>
+    > = {},
   ): boolean {
-    const { db, outbox, log } = this.deps;
+    const { db, log } = this.deps;
     const row = this.row(id);
     if (!row) return false;
     if (row.status === status && row.statusReason === reason && Object.keys(extra).length === 0) return true;
@@ -59,22 +63,61 @@ export class StatusStore {
         .where(eq(accounts.id, id))
         .returning()
         .get()!;
-      if (row.status !== status) {
-        outbox.enqueue({
-          type: 'session.status',
-          accountId: id,
-          // A logout clears the number; the event still says which one it was.
-          accountPhone: written.phone ?? row.phone,
-          data: { status, previousStatus: row.status, reason, pushName: written.pushName },
-          at: now,
-        });
-      }
+      // A logout clears the number; the event still says which one it was.
+      if (row.status !== status) this.#statusDelivery(written, row, now);
       return written;
     });
     if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
       this.publish(updated);
     if (row.status !== status) log.info('session status', { id, from: row.status, to: status, reason });
     return true;
+  }
+
+  /**
+   * WhatsApp's reach-out limit started, changed or ended. Stored and told like a status change (a
+   * `session.status` delivery, a status event) with the status as it is: the status machine is not involved.
+   */
+  setLimit(id: string, limit: SessionLimit | null): void {
+    const { db, log } = this.deps;
+    const row = this.row(id);
+    if (!row) return;
+    const next = { limitedReason: limit?.reason ?? null, limitedUntil: limit?.until ?? null };
+    if (row.limitedReason === next.limitedReason && row.limitedUntil === next.limitedUntil) return;
+    const now = Date.now();
+    const updated = db.transaction(() => {
+      const written = db
+        .update(accounts)
+        .set({ ...next, updatedAt: now })
+        .where(eq(accounts.id, id))
+        .returning()
+        .get()!;
+      this.#statusDelivery(written, row, now);
+      return written;
+    });
+    this.publish(updated);
+    if (limit) log.warn('WhatsApp limits the account from starting chats', { id, until: limit.until });
+    else log.info('reach-out limit lifted', { id });
+  }
+
+  /** The `session.status` webhook delivery for a row just written (inside its transaction). */
+  #statusDelivery(written: Account, previous: Account, at: number): void {
+    const limited = limitOf(written, at);
+    this.deps.outbox.enqueue({
+      type: 'session.status',
+      accountId: written.id,
+      accountPhone: written.phone ?? previous.phone,
+      data: {
+        status: written.status,
+        previousStatus: previous.status,
+        reason: written.statusReason,
+        pushName: written.pushName,
+        limited: limited && {
+          reason: limited.reason,
+          until: limited.until === null ? null : new Date(limited.until).toISOString(),
+        },
+      },
+      at,
+    });
   }
 
   /** For boot-time repair only: the stored status is stale and no transition led there. */
@@ -102,6 +145,7 @@ export class StatusStore {
       pushName: row.pushName,
       lastConnectedAt: row.lastConnectedAt,
       nextRetryAt: this.deps.runtimes.get(row.id)?.nextRetryAt ?? null,
+      limited: limitOf(row),
     });
   }
 

@@ -3,6 +3,8 @@ import type { ResourceUsage } from '@switchboard/engines/contract';
 import { type EngineName, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
 import type { Access, Actor } from '../access.ts';
 import type { SessionEvent } from '../events.ts';
+import type { SessionLimit } from '../views.ts';
+import { limitOf } from './limit.ts';
 import type { Runtimes } from './runtimes.ts';
 
 export interface SessionView {
@@ -21,6 +23,8 @@ export interface SessionView {
   nextRetryAt: number | null;
   /** The engine's latest resource sample (e.g. its browser's memory), for engines that report one. */
   resources: (ResourceUsage & { sampledAt: number }) | null;
+  /** WhatsApp's reach-out limit on the account, while it holds: no new chats, replies still go out. */
+  limited: SessionLimit | null;
   createdAt: number;
   updatedAt: number;
   statusChangedAt: number;
@@ -59,6 +63,7 @@ export class SessionViews {
         pushName: s.pushName,
         lastConnectedAt: s.lastConnectedAt,
         nextRetryAt: s.nextRetryAt,
+        limited: s.limited,
       });
       if (s.qr) events.push({ ...base, type: 'qr', qr: s.qr.qr, expiresAt: s.qr.expiresAt });
     }
@@ -88,6 +93,7 @@ export class SessionViews {
       qr: row.status === 'qr' && rt?.qr ? rt.qr : null,
       nextRetryAt: rt?.nextRetryAt ?? null,
       resources: rt?.resources ?? null,
+      limited: limitOf(row),
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       statusChangedAt: row.statusChangedAt,

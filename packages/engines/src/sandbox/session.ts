@@ -256,7 +256,8 @@ export class SandboxSession implements EngineSession {
       return;
     }
     this.#emit({ type: 'limited', reason: limitReason(undefined), until });
-    this.#later(until - Date.now(), () => this.#followLimit());
+    // A millisecond late: a timer may fire a rounding error before the clock reads `until`.
+    this.#later(until - Date.now() + 1, () => this.#followLimit());
   }
 
   /** The run finished by itself. Its codes stay known (answering 410) until stop() or the next start(). */

@@ -1,5 +1,5 @@
 import { formatPhone } from '@switchboard/validators';
-import { ChevronDown, CircleAlert, Send } from 'lucide-react';
+import { ChevronDown, CircleAlert, Hourglass, Send } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -10,6 +10,7 @@ import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
+import { limitEnd } from '../../lib/session-events.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
@@ -114,6 +115,16 @@ export function ComposeForm({
                   Open the session
                 </Link>{' '}
                 to start or link it.
+              </span>
+            </p>
+          ) : null}
+          {selected?.limited ? (
+            <p className="mt-2 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+              <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
+              <span>
+                WhatsApp limits {selected.name} from starting new chats
+                {selected.limited.until ? ` ${limitEnd(selected.limited)}` : ''}: only people who wrote to it
+                can be messaged now.
               </span>
             </p>
           ) : null}

@@ -7,6 +7,7 @@ import { formatRelative } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
+import { LimitBadge } from './limit-badge.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
 
@@ -37,7 +38,10 @@ export function SessionCard({ session, now }: { session: Session; now: number })
             </span>
           </p>
         </div>
-        <StatusBadge status={session.status} />
+        <div className="flex shrink-0 flex-col items-end gap-1.5">
+          <StatusBadge status={session.status} />
+          {session.limited ? <LimitBadge limited={session.limited} now={now} /> : null}
+        </div>
       </div>
 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 px-5 pt-4 text-sm">

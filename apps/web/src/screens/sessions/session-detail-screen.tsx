@@ -16,6 +16,7 @@ import { useSession } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
+import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
@@ -53,7 +54,12 @@ export function SessionDetailScreen({ id }: { id: string }) {
     <>
       <PageHeader
         title={session.name}
-        badge={<StatusBadge status={session.status} />}
+        badge={
+          <>
+            <StatusBadge status={session.status} />
+            {session.limited ? <LimitBadge limited={session.limited} now={now} /> : null}
+          </>
+        }
         description={
           <span className="font-mono text-xs">
             {session.id} · {engineLabel(session.engine)}
@@ -109,6 +115,17 @@ export function SessionDetailScreen({ id }: { id: string }) {
                 {session.phone ? formatPhone(session.phone) : <Muted>Not linked</Muted>}
               </Row>
               <Row label="Push name">{session.pushName ?? <Muted>—</Muted>}</Row>
+              {session.limited ? (
+                <Row label="Reach-out limit">
+                  {session.limited.until ? (
+                    <>
+                      Until <Time at={session.limited.until} now={now} />
+                    </>
+                  ) : (
+                    'Until WhatsApp lifts it'
+                  )}
+                </Row>
+              ) : null}
               <Row label="Status since">
                 <Time at={session.statusChangedAt} now={now} />
               </Row>

@@ -1,12 +1,35 @@
-import { CircleAlert, Info } from 'lucide-react';
+import { CircleAlert, Hourglass, Info } from 'lucide-react';
+import { limitEnd } from '../../lib/session-events.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 
-/**
- * What the status means right now: a failure reason in red, an automatic retry in amber, otherwise the plain
- * explanation of the status (a reason that only repeats the status, like "Logged out", adds nothing).
- */
+/** What the status means right now, and WhatsApp's reach-out limit when one holds (it is no status). */
 export function StatusNote({ session }: { session: Session }) {
+  if (!session.limited) return <StatusMeaning session={session} />;
+  const end = limitEnd(session.limited);
+  return (
+    <div className="space-y-2">
+      <StatusMeaning session={session} />
+      <p
+        className="flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/60 dark:text-amber-200"
+        data-testid="limit-note"
+      >
+        <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <span className="min-w-0 break-words">
+          {session.limited.reason}
+          {end ? ` — ${end}` : ''}. Messages to new contacts fail at once; nothing is restarted, since
+          restarting or re-linking would not help.
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A failure reason in red, an automatic retry in amber, otherwise the plain explanation of the status (a
+ * reason that only repeats the status, like "Logged out", adds nothing).
+ */
+function StatusMeaning({ session }: { session: Session }) {
   const meta = STATUS_META[session.status];
   const reason = session.statusReason && session.statusReason !== meta.label ? session.statusReason : null;
   if (reason && (session.status === 'failed' || session.status === 'reconnecting')) {
