@@ -226,8 +226,11 @@ describe('webjs sessions against a stand-in WhatsApp Web page', () => {
 });
 
 describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renamed message key field)', () => {
-  it('connect by QR scan, send through the API, follow the receipts, and store replies from LID-only senders', async () => {
-    const { client, dataDir } = await gateway({}, { keyField: '$1' });
+  it('connect by QR scan, send through the API, follow the receipts, and keep senders known by LID', async () => {
+    const { client, dataDir } = await gateway(
+      {},
+      { keyField: '$1', people: [{ phone: '491700000003', lid: '86219306106899@lid', name: 'Ana' }] },
+    );
     const created = await client.sessions.create.mutate({ id: 'linked', name: 'Linked', engine: 'webjs' });
     expect(created.status).toBe('qr');
     const phone = await StandInPhone.of(sessionDir(dataDir, 'linked'));
@@ -261,6 +264,33 @@ describe('webjs sessions linked to the stand-in of today’s WhatsApp Web (renam
       return page.items.find((m) => m.direction === 'in');
     }, 'the reply');
     expect(reply).toMatchObject({ peer: '86219306106800@lid', peerName: 'Lia', body: 'Who is this?' });
+
+    // Someone WhatsApp names by LID but whose number it knows is kept under the number, with both ids.
+    await phone.receive({ from: '86219306106899@lid', body: 'Ana here', notifyName: 'Ana' });
+    const people = await waitFor(async () => {
+      const { items } = await client.contacts.list.query({ sessionId: 'linked' });
+      return items.length === 3 && items;
+    }, 'three contacts');
+    expect(people.map((c) => [c.name, c.phone, c.lid])).toEqual([
+      [null, '491700000001', null],
+      ['Ana', '491700000003', '86219306106899@lid'],
+      ['Lia', '86219306106800@lid', '86219306106800@lid'],
+    ]);
+
+    // A reply to the LID-only sender goes to their LID.
+    const answer = await client.messages.send.mutate({
+      sessionId: 'linked',
+      to: '86219306106800@lid',
+      text: 'This is the shop',
+    });
+    await waitFor(async () => {
+      const m = await messageOf(answer.id);
+      return m?.status === 'sent' && m;
+    }, 'the reply to Lia');
+    expect((await phone.outbox()).at(-1)).toMatchObject({
+      to: '86219306106800@lid',
+      body: 'This is the shop',
+    });
   });
 
   it('restart "authenticated but never ready" through the retry policy, with the watchdog’s reason', async () => {

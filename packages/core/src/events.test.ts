@@ -111,7 +111,15 @@ describe('EventBus', () => {
       conversation: {
         id: 'c1',
         accountId: 'a',
-        contact: { id: 'k1', accountId: 'a', phone: '491', name: null, createdAt: 1, updatedAt: 1 },
+        contact: {
+          id: 'k1',
+          accountId: 'a',
+          phone: '491',
+          lid: null,
+          name: null,
+          createdAt: 1,
+          updatedAt: 1,
+        },
         status: 'open',
         unreadCount: 1,
         lastMessageAt: 1,
@@ -119,6 +127,7 @@ describe('EventBus', () => {
         createdAt: 1,
         updatedAt: 1,
       },
+      absorbed: null,
     });
     const second = bus.publishSession(status('b'));
     expect(bus.missed('session', first.id)).toEqual([second]);

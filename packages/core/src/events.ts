@@ -35,8 +35,15 @@ export type SessionEvent = EventBase &
 
 export type MessageEvent = EventBase & { type: 'message'; message: Message };
 
-/** A conversation was created or changed (new message, read, resolved, contact renamed). */
-export type ConversationEvent = EventBase & { type: 'conversation'; conversation: ConversationView };
+/**
+ * A conversation was created or changed (new message, read, resolved, contact renamed). `absorbed`: a
+ * conversation merged into this one — its contact turned out to be the same person — which is gone now.
+ */
+export type ConversationEvent = EventBase & {
+  type: 'conversation';
+  conversation: ConversationView;
+  absorbed: string | null;
+};
 
 type AnyEvent = SessionEvent | MessageEvent | ConversationEvent;
 

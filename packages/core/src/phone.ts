@@ -1,4 +1,4 @@
-import { parsePhone } from '@switchboard/validators';
+import { isLid, parsePhone } from '@switchboard/validators';
 import { AppError } from './errors.ts';
 
 /**
@@ -15,4 +15,13 @@ export function normalisePhone(input: string, field = 'Phone number'): string {
       ? `${field} "${trimmed}" is not a valid phone number: check the country code and the number of digits`
       : `${field} "${trimmed}" is not a phone number: use international form with country code, e.g. +4915123456789`,
   );
+}
+
+/**
+ * Whom to send to: a phone number (normalised as above), or the LID (`…@lid`) of someone WhatsApp names only
+ * by it — the inbox keeps such contacts under their LID, and replies go there.
+ */
+export function normaliseRecipient(input: string, field = 'Recipient'): string {
+  const trimmed = input.trim().toLowerCase();
+  return isLid(trimmed) ? trimmed : normalisePhone(input, field);
 }

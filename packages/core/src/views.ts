@@ -15,7 +15,10 @@ export interface SessionLimit {
  * can name them without importing the domain that fills them.
  */
 
-export type ContactView = Pick<Contact, 'id' | 'accountId' | 'phone' | 'name' | 'createdAt' | 'updatedAt'>;
+export type ContactView = Pick<
+  Contact,
+  'id' | 'accountId' | 'phone' | 'lid' | 'name' | 'createdAt' | 'updatedAt'
+>;
 
 export interface ConversationView {
   id: string;

@@ -150,7 +150,10 @@ export const webhookAttempts = sqliteTable(
   (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
 );
 
-/** Someone an account talks to, found or created by phone per account. */
+/**
+ * Someone an account talks to, found or created per account by phone number or by LID (a privacy id
+ * WhatsApp names some people by without telling their number).
+ */
 export const contacts = sqliteTable(
   'contacts',
   {
@@ -158,14 +161,20 @@ export const contacts = sqliteTable(
     accountId: text('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** Their number's digits, or their LID (`…@lid`) while WhatsApp has not told the number. */
     phone: text('phone').notNull(),
+    /** Their LID, when WhatsApp gave it: it names the same person as the number. */
+    lid: text('lid'),
     /** From WhatsApp's push name until someone edits it. */
     name: text('name'),
     nameEdited: integer('name_edited', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('contacts_account_phone_idx').on(t.accountId, t.phone)],
+  (t) => [
+    uniqueIndex('contacts_account_phone_idx').on(t.accountId, t.phone),
+    uniqueIndex('contacts_account_lid_idx').on(t.accountId, t.lid),
+  ],
 );
 
 /** One thread per (account, contact): what the inbox lists. */

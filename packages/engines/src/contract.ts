@@ -7,6 +7,8 @@
 
 import type { EngineName } from '@switchboard/validators';
 
+export { isLid } from '@switchboard/validators';
+
 /** Phone numbers cross the seam as digits in international form, without "+" (e.g. "4915112345678"). */
 export type PhoneDigits = string;
 
@@ -19,8 +21,6 @@ export type Lid = `${string}@lid`;
 
 /** Whom a message is from or for: phone digits, or a LID when WhatsApp does not tell the number. */
 export type PeerId = PhoneDigits | Lid;
-
-export const isLid = (peer: string): peer is Lid => /^\d+@lid$/.test(peer);
 
 export type AckLevel = 'sent' | 'delivered' | 'read' | 'played' | 'failed';
 

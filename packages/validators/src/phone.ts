@@ -39,9 +39,21 @@ export function parsePhone(input: string): PhoneParse {
   };
 }
 
-/** "4915123456789" → "+49 1512 3456789"; anything unparseable is shown as "+digits". */
+/**
+ * A WhatsApp privacy id ("LID", e.g. "86219306106800@lid"): WhatsApp names some people by it without
+ * telling their number. It stays the same for a person, so Switchboard keeps contacts under it until the
+ * number is known, and it can be written to like a number.
+ */
+export const LID_PATTERN = /^\d{1,32}@lid$/;
+export const isLid = (value: string): value is `${string}@lid` => LID_PATTERN.test(value);
+
+/**
+ * "4915123456789" → "+49 1512 3456789"; a LID → "LID 86219306106800" (the number is hidden); anything
+ * unparseable is shown as "+digits".
+ */
 export function formatPhone(digits: string | null | undefined): string {
   if (!digits) return '';
+  if (isLid(digits)) return `LID ${digits.slice(0, -'@lid'.length)}`;
   const parsed = parsePhoneNumberFromString(`+${digits}`);
   return parsed ? parsed.formatInternational() : `+${digits}`;
 }

@@ -17,6 +17,7 @@ const conv = (id: string, lastMessageAt: number, extra: Partial<Conversation> = 
     id: `c-${id}`,
     accountId: 'sales',
     phone: `1415555${id.padStart(4, '0')}`,
+    lid: null,
     name: null,
     createdAt: 0,
     updatedAt: 0,
@@ -91,6 +92,11 @@ describe('upsertConversation', () => {
     expect(
       upsertConversation(list, conv('9', 30, { accountId: 'other' }), { sessionId: 'sales', search: '' }),
     ).toBe(list);
+  });
+  it('drops a conversation merged into another (the same person, known by LID, then by number)', () => {
+    const list = [conv('1', 20), conv('2', 10)];
+    const merged = upsertConversation(list, conv('2', 30, { unreadCount: 2 }), all, '1');
+    expect(merged.map((c) => [c.id, c.unreadCount])).toEqual([['2', 2]]);
   });
 });
 

@@ -24,13 +24,16 @@ export function matchesFilter(conversation: Conversation, filter: ConversationFi
 
 /**
  * Puts a new or changed conversation into the list (replacing the older copy), drops it when it no longer
- * matches the filter, and keeps the server's order. Returns the same array when nothing changes.
+ * matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one) goes.
+ * Returns the same array when nothing changes.
  */
 export function upsertConversation(
-  list: readonly Conversation[],
+  all: readonly Conversation[],
   conversation: Conversation,
   filter: ConversationFilter,
+  absorbed: string | null = null,
 ): Conversation[] {
+  const list = absorbed && all.some((c) => c.id === absorbed) ? all.filter((c) => c.id !== absorbed) : all;
   const index = list.findIndex((c) => c.id === conversation.id);
   const current = index === -1 ? undefined : list[index];
   if (current && current.updatedAt > conversation.updatedAt) return list as Conversation[];

@@ -5,7 +5,12 @@ import { eventBase, offsetPage, pageInput, sessionId } from './common.ts';
 export const contact = z.object({
   id: z.string(),
   accountId: z.string(),
-  phone: z.string(),
+  phone: z
+    .string()
+    .describe(
+      'Their number, or their LID (`…@lid`) while WhatsApp has not told the number; send replies here',
+    ),
+  lid: z.string().nullable().describe('Their WhatsApp privacy id (LID), when WhatsApp gave it'),
   name: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -46,7 +51,17 @@ export const conversationIdInput = z.object({ id: conversationId });
 
 export const conversationResolveInput = z.object({ id: conversationId, resolved: z.boolean().default(true) });
 
-export const conversationEvent = z.object({ ...eventBase, type: z.literal('conversation'), conversation });
+export const conversationEvent = z.object({
+  ...eventBase,
+  type: z.literal('conversation'),
+  conversation,
+  absorbed: z
+    .string()
+    .nullable()
+    .describe(
+      'A conversation merged into this one (the same person, once known by number and LID): gone now',
+    ),
+});
 
 export const contactListInput = z
   .object({

@@ -7,7 +7,9 @@ export const message = z.object({
   id: z.string(),
   accountId: z.string(),
   direction: z.enum(MESSAGE_DIRECTIONS),
-  peer: z.string(),
+  peer: z
+    .string()
+    .describe('The other side: their number, or their LID (`…@lid`) when WhatsApp does not tell it'),
   peerName: z.string().nullable(),
   body: z.string(),
   status: z.enum(MESSAGE_STATUSES),
@@ -24,7 +26,9 @@ export const messagePage = z.object({ items: z.array(message), nextCursor: z.str
 
 export const messageSendInput = z.object({
   sessionId,
-  to: phoneInput,
+  to: phoneInput.describe(
+    'A phone number with country code, or the LID (`…@lid`) of a contact WhatsApp names only by it',
+  ),
   text: z
     .string()
     .max(MESSAGE_TEXT_CEILING, `Message text must be at most ${MESSAGE_TEXT_CEILING} characters`),

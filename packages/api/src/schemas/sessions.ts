@@ -72,6 +72,11 @@ export const group = z.object({ id: z.string(), name: z.string(), participants: 
 
 export const chat = z.object({
   id: z.string(),
+  phone: z
+    .string()
+    .optional()
+    .describe("The other side's number, when the chat is with a person and WhatsApp tells it"),
+  lid: z.string().optional().describe("The other side's privacy id (LID), when WhatsApp tells it"),
   name: z.string(),
   isGroup: z.boolean(),
   unreadCount: z.number(),

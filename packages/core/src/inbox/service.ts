@@ -17,6 +17,7 @@ import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import type { ContactView, ConversationView } from '../views.ts';
+import { resolveContact } from './contacts.ts';
 
 const PREVIEW_LENGTH = 200;
 
@@ -33,35 +34,19 @@ export class InboxService {
 
   /**
    * Finds or creates the contact and conversation of a message just stored, counts it, and links the message.
-   * Inbound messages add to the unread count and reopen a resolved conversation. Synchronous on purpose.
+   * Inbound messages add to the unread count and reopen a resolved conversation. `lid`: the sender's LID when
+   * WhatsApp gave one; a contact kept under it is merged with the number's (see `resolveContact`).
+   * Synchronous on purpose: it runs inside the message's transaction.
    */
-  attach(message: Message, pushName?: string | null): Conversation {
+  attach(message: Message, pushName?: string | null, lid?: string): Conversation {
     const now = Date.now();
-    let contact = this.db
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.accountId, message.accountId), eq(contacts.phone, message.peer)))
-      .get();
-    if (!contact) {
-      contact = this.db
-        .insert(contacts)
-        .values({
-          id: newId(),
-          accountId: message.accountId,
-          phone: message.peer,
-          name: pushName ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-    } else if (pushName && !contact.nameEdited && contact.name !== pushName) {
-      this.db
-        .update(contacts)
-        .set({ name: pushName, updatedAt: now })
-        .where(eq(contacts.id, contact.id))
-        .run();
-    }
+    const { contact, absorbed } = resolveContact(this.db, {
+      accountId: message.accountId,
+      peer: message.peer,
+      lid,
+      pushName,
+    });
+    for (const gone of absorbed) this.#afterCommit(() => this.#publishMerge(gone, contact.id));
     const inbound = message.direction === 'in';
     const preview = message.body.slice(0, PREVIEW_LENGTH);
     const conversation = this.db
@@ -96,7 +81,7 @@ export class InboxService {
   }
 
   /** Publishes a conversation's current state (after the write that changed it has committed). */
-  publish(conversationId: string): void {
+  publish(conversationId: string, absorbed: string | null = null): void {
     const found = this.#withContact(eq(conversations.id, conversationId))[0];
     if (!found) return;
     const ownerId = this.#ownerOf(found.accountId);
@@ -106,7 +91,25 @@ export class InboxService {
         sessionId: found.accountId,
         ownerId,
         conversation: found,
+        absorbed,
       });
+  }
+
+  /** Runs after the synchronous transaction around the caller has committed (or rolled back). */
+  #afterCommit(task: () => void): void {
+    setImmediate(task);
+  }
+
+  /** A conversation merged into the contact's: subscribers drop it — once the merge has really committed. */
+  #publishMerge(gone: string, contactId: string): void {
+    if (this.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, gone)).get())
+      return;
+    const into = this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.contactId, contactId))
+      .get();
+    if (into) this.publish(into.id, gone);
   }
 
   /** Unread first, then newest first; `search` matches the contact's name or phone. */
@@ -279,6 +282,7 @@ const contactView = (c: Contact): ContactView => ({
   id: c.id,
   accountId: c.accountId,
   phone: c.phone,
+  lid: c.lid,
   name: c.name,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,

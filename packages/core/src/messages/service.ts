@@ -11,7 +11,7 @@ import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import type { WebhookEventData } from '../outbox/webhook-events.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
-import { normalisePhone } from '../phone.ts';
+import { normaliseRecipient } from '../phone.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
@@ -97,7 +97,7 @@ export class MessageService {
         `Message text is ${input.text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
       );
     }
-    const to = normalisePhone(input.to, 'Recipient');
+    const to = normaliseRecipient(input.to);
     if (session.status !== 'connected') {
       throw new AppError(
         'PRECONDITION_FAILED',
@@ -260,7 +260,8 @@ export class MessageService {
         .returning()
         .get();
       if (!inserted) return undefined;
-      const stored = { ...inserted, conversationId: this.deps.inbox.attach(inserted, message.fromName).id };
+      const conversation = this.deps.inbox.attach(inserted, message.fromName, message.fromLid);
+      const stored = { ...inserted, conversationId: conversation.id };
       this.deps.outbox.enqueue({
         type: 'message.received',
         accountId: sessionId,

@@ -32,6 +32,7 @@ export interface Harness {
   fake: FakeEngine;
   sessions: SessionManager;
   service: MessageService;
+  inbox: InboxService;
   operator: Actor;
   other: Actor;
   /** Every message event, with the row as stored at the moment it was published. */
@@ -73,12 +74,13 @@ export async function harness(): Promise<Harness> {
     warn: (message, fields) => logged.push({ level: 'warn', message, fields }),
     error: (message, fields) => logged.push({ level: 'error', message, fields }),
   };
+  const inbox = new InboxService(db, access, bus);
   const service = new MessageService({
     db,
     sessions,
     access,
     bus,
-    inbox: new InboxService(db, access, bus),
+    inbox,
     outbox,
     writes: new WriteRetry(silentLogger),
     config: { maxTextLength: 50, sendTimeoutMs: 100 },
@@ -93,7 +95,7 @@ export async function harness(): Promise<Harness> {
     await sessions.shutdown();
     await rm(sessionsDir, { recursive: true, force: true });
   });
-  return { db, bus, fake, sessions, service, operator, other, published, logged };
+  return { db, bus, fake, sessions, service, inbox, operator, other, published, logged };
 }
 
 export const messageRow = (db: Db, id: string) => db.select().from(messages).where(eq(messages.id, id)).get();

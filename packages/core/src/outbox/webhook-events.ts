@@ -24,8 +24,11 @@ const message = z.object({
   messageId: z.string(),
   externalId: z.string().nullable().describe("WhatsApp's id for the message, once it has one"),
   direction: z.enum(MESSAGE_DIRECTIONS),
-  from: z.string().nullable().describe("The sender's number, for incoming messages"),
-  to: z.string().nullable().describe("The recipient's number, for outgoing messages"),
+  from: z
+    .string()
+    .nullable()
+    .describe("The sender's number (or LID, `…@lid`, when WhatsApp does not tell it), for incoming messages"),
+  to: z.string().nullable().describe("The recipient's number (or LID), for outgoing messages"),
   senderName: z.string().nullable(),
   text: z.string(),
   media: messageMedia.nullable(),

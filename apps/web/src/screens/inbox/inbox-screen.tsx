@@ -52,10 +52,18 @@ export function InboxScreen({
         data
           ? {
               ...data,
-              items: upsertConversation(data.items, event.conversation, { sessionId, search: term }),
+              items: upsertConversation(
+                data.items,
+                event.conversation,
+                { sessionId, search: term },
+                event.absorbed,
+              ),
             }
           : data,
       );
+      // The open thread was merged into another (the same person): follow it there.
+      if (event.absorbed && event.absorbed === conversationId)
+        navigate({ name: 'inbox', sessionId, conversationId: event.conversation.id }, { replace: true });
     },
   });
 
