@@ -27,8 +27,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.
     // Eight codes of four seconds: long enough for the screenshots the tests take of the QR dialog.
     SANDBOX_QR_MAX_CODES: '8',
     SANDBOX_CONNECT_DELAY_MS: '100',
-    SANDBOX_DELIVERED_DELAY_MS: '300',
-    SANDBOX_READ_DELAY_MS: '800',
+    SANDBOX_DELIVERED_DELAY_MS: process.env.E2E_SANDBOX_DELIVERED_DELAY_MS ?? '300',
+    SANDBOX_READ_DELAY_MS: process.env.E2E_SANDBOX_READ_DELAY_MS ?? '800',
     SANDBOX_NOT_ON_WHATSAPP: '4915199999999',
   },
 });

@@ -79,9 +79,18 @@ export interface OwnGateway {
   stop(): Promise<void>;
 }
 
-export async function startOwnGateway(port: number, dataDir: string): Promise<OwnGateway> {
+/** `sandbox`: timings of its own for the sandbox (e.g. receipts slow enough to watch a status before them). */
+export async function startOwnGateway(
+  port: number,
+  dataDir: string,
+  sandbox: { deliveredDelayMs?: number; readDelayMs?: number } = {},
+): Promise<OwnGateway> {
+  const timings = {
+    ...(sandbox.deliveredDelayMs ? { E2E_SANDBOX_DELIVERED_DELAY_MS: String(sandbox.deliveredDelayMs) } : {}),
+    ...(sandbox.readDelayMs ? { E2E_SANDBOX_READ_DELAY_MS: String(sandbox.readDelayMs) } : {}),
+  };
   const child = spawn(process.execPath, ['apps/web/e2e/start-server.mjs'], {
-    env: { ...process.env, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
+    env: { ...process.env, ...timings, E2E_PORT: String(port), E2E_DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -31,10 +31,6 @@ type Limit = Session['limited'];
 
 export const sameLimit = (a: Limit, b: Limit) => a?.reason === b?.reason && a?.until === b?.until;
 
-/** "until Jan 5, 2026, 2:30 PM", or nothing when WhatsApp did not say. */
-export const limitEnd = (limit: NonNullable<Limit>) =>
-  limit.until === null ? '' : `until ${formatDateTime(limit.until)}`;
-
 /** One line of a session's recent history, as the detail page lists it. */
 export interface HistoryEntry {
   key: string;
@@ -48,10 +44,9 @@ export interface HistoryEntry {
 export function describeLimit(event: Extract<SessionEvent, { type: 'status' }>): Omit<HistoryEntry, 'key'> {
   const limit = event.limited;
   if (!limit) return { at: event.at, title: 'Reach-out limit lifted', detail: null, tone: 'success' };
-  const end = limitEnd(limit);
   return {
     at: event.at,
-    title: `Reach-out limited${end ? ` ${end}` : ''}`,
+    title: `Reach-out limited${limit.until ? ` until ${formatDateTime(limit.until)}` : ''}`,
     detail: limit.reason,
     tone: 'waiting',
   };

@@ -8,9 +8,9 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass, TextAreaField, TextField } from '../../components/field.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
-import { limitEnd } from '../../lib/session-events.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
@@ -123,8 +123,8 @@ export function ComposeForm({
               <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span>
                 WhatsApp limits {selected.name} from starting new chats
-                {selected.limited.until ? ` ${limitEnd(selected.limited)}` : ''}: only people who wrote to it
-                can be messaged now.
+                {selected.limited.until ? ` until ${formatDateTime(selected.limited.until)}` : ''}: only
+                people who wrote to it can be messaged now.
               </span>
             </p>
           ) : null}

@@ -118,9 +118,9 @@ export function SessionDetailScreen({ id }: { id: string }) {
               {session.limited ? (
                 <Row label="Reach-out limit">
                   {session.limited.until ? (
-                    <>
-                      Until <Time at={session.limited.until} now={now} />
-                    </>
+                    <time dateTime={new Date(session.limited.until).toISOString()}>
+                      Until {formatDateTime(session.limited.until)}
+                    </time>
                   ) : (
                     'Until WhatsApp lifts it'
                   )}

@@ -1,12 +1,12 @@
 import { CircleAlert, Hourglass, Info } from 'lucide-react';
-import { limitEnd } from '../../lib/session-events.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 
 /** What the status means right now, and WhatsApp's reach-out limit when one holds (it is no status). */
 export function StatusNote({ session }: { session: Session }) {
   if (!session.limited) return <StatusMeaning session={session} />;
-  const end = limitEnd(session.limited);
+  const { reason, until } = session.limited;
   return (
     <div className="space-y-2">
       <StatusMeaning session={session} />
@@ -16,9 +16,8 @@ export function StatusNote({ session }: { session: Session }) {
       >
         <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span className="min-w-0 break-words">
-          {session.limited.reason}
-          {end ? ` — ${end}` : ''}. Messages to new contacts fail at once; nothing is restarted, since
-          restarting or re-linking would not help.
+          {reason}. {until ? `Ends ${formatDateTime(until)}` : 'It ends when WhatsApp lifts it'}; restarting
+          or re-linking would not help.
         </span>
       </p>
     </div>
