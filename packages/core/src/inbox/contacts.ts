@@ -91,8 +91,8 @@ export function resolveContact(db: Db, who: Peer): { contact: Contact; absorbed:
 
 /**
  * Moves everything of `from` onto `into` — its messages (renamed to `into`'s number), its conversation
- * (merged into `into`'s, or handed over when `into` has none) — and deletes it. Returns the conversation
- * that no longer exists, if one was merged away.
+ * (merged into `into`'s, or handed over when `into` has none) — and deletes it. Returns the conversations
+ * that no longer exist (the one merged away, if any).
  */
 function absorb(db: Db, from: Contact, into: Contact): string[] {
   db.update(messages)

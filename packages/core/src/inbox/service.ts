@@ -46,7 +46,8 @@ export class InboxService {
       lid,
       pushName,
     });
-    for (const gone of absorbed) this.#afterCommit(() => this.#publishMerge(gone, contact.id));
+    // Told once the transaction around this call has committed (or rolled back: then nothing is gone).
+    for (const gone of absorbed) setImmediate(() => this.#publishMerge(gone, contact.id));
     const inbound = message.direction === 'in';
     const preview = message.body.slice(0, PREVIEW_LENGTH);
     const conversation = this.db
@@ -93,11 +94,6 @@ export class InboxService {
         conversation: found,
         absorbed,
       });
-  }
-
-  /** Runs after the synchronous transaction around the caller has committed (or rolled back). */
-  #afterCommit(task: () => void): void {
-    setImmediate(task);
   }
 
   /** A conversation merged into the contact's: subscribers drop it — once the merge has really committed. */

@@ -63,7 +63,6 @@ export class StatusStore {
         .where(eq(accounts.id, id))
         .returning()
         .get()!;
-      // A logout clears the number; the event still says which one it was.
       if (row.status !== status) this.#statusDelivery(written, row, now);
       return written;
     });
@@ -105,6 +104,7 @@ export class StatusStore {
     this.deps.outbox.enqueue({
       type: 'session.status',
       accountId: written.id,
+      // A logout clears the number; the event still says which one it was.
       accountPhone: written.phone ?? previous.phone,
       data: {
         status: written.status,

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EngineSendError } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
-import { SandboxError } from './index.ts';
-import { advance, createTestSandbox, TEST_OPTIONS, typesOf } from './test-support.ts';
+import { advance, createTestSandbox, refusal, TEST_OPTIONS, typesOf } from './test-support.ts';
 
 /** What WhatsApp does to a working account that the control API can make the sandbox do too. */
 
@@ -20,16 +19,6 @@ afterEach(() => {
 
 const ACCOUNT = '4915112344567';
 const text = (body: string) => ({ type: 'text', text: body }) as const;
-
-function refusal(call: () => unknown): SandboxError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof SandboxError) return error;
-    throw error;
-  }
-  throw new Error('expected a SandboxError');
-}
 
 describe('the reach-out limit (error 463)', () => {
   it('is announced with its end, refuses new contacts before sending, lets replies out, and lifts on time', async () => {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SandboxError } from './index.ts';
-import { advance, createTestSandbox, lastQr, qrsOf, TEST_OPTIONS, typesOf } from './test-support.ts';
+import { advance, createTestSandbox, lastQr, qrsOf, refusal, TEST_OPTIONS, typesOf } from './test-support.ts';
 
 let sandbox: ReturnType<typeof createTestSandbox>;
 
@@ -15,17 +14,6 @@ afterEach(() => {
   vi.useRealTimers();
   sandbox.cleanup();
 });
-
-/** Runs `call` and returns the SandboxError it throws. */
-function refusal(call: () => unknown): SandboxError {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof SandboxError) return error;
-    throw error;
-  }
-  throw new Error('expected a SandboxError');
-}
 
 describe('scan', () => {
   it('answers 404 for an unknown QR code', () => {

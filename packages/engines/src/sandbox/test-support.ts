@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { EngineEvent, EngineSession } from '../contract.ts';
-import { createSandboxEngine, type SandboxOptions } from './index.ts';
+import { createSandboxEngine, SandboxError, type SandboxOptions } from './index.ts';
 
 /** Short delays so the whole QR cycle fits in a few hundred (fake) milliseconds. */
 export const TEST_OPTIONS: SandboxOptions = {
@@ -68,4 +68,15 @@ export function lastQr(events: EngineEvent[]): string {
   const qr = qrsOf(events).at(-1);
   if (qr === undefined) throw new Error('no QR code shown');
   return qr;
+}
+
+/** Runs `call` and returns the SandboxError it throws. */
+export function refusal(call: () => unknown): SandboxError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof SandboxError) return error;
+    throw error;
+  }
+  throw new Error('expected a SandboxError');
 }

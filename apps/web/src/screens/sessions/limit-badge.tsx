@@ -8,15 +8,7 @@ import type { Session } from '../../lib/types.ts';
  * WhatsApp's reach-out limit (error 463) beside the status it does not change: the account is connected,
  * but may not start chats until the time shown. The reason is the tooltip; the status note spells it out.
  */
-export function LimitBadge({
-  limited,
-  now,
-  className,
-}: {
-  limited: NonNullable<Session['limited']>;
-  now: number;
-  className?: string;
-}) {
+export function LimitBadge({ limited, now }: { limited: NonNullable<Session['limited']>; now: number }) {
   return (
     <span
       data-testid="limit-badge"
@@ -24,7 +16,6 @@ export function LimitBadge({
       className={cx(
         'inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
         TONE_BADGE.waiting,
-        className,
       )}
     >
       <Hourglass aria-hidden className="size-3.5" />
