@@ -181,12 +181,18 @@ export function waitForStatus(client: Client, id: string, status: string, timeou
   );
 }
 
-/** Creates (starting) a session and links it by scanning its QR with virtual phone `phone`. */
+/**
+ * Creates (starting) a session and links it by scanning its QR with virtual phone `phone`. A code that rotated
+ * away between reading and scanning (410, a busy machine) is read again, as a phone would.
+ */
 export async function createLinked(g: Gateway, cookie: string, client: Client, name: string, phone: string) {
   const created = await client.sessions.create.mutate({ name, engine: 'sandbox' });
-  const shown = await waitForStatus(client, created.id, 'qr');
-  const scan = await sandbox(g, cookie, 'POST', '/scan', { qr: shown.qr!.qr, phone });
-  if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan)}`);
+  for (let attempt = 1; ; attempt++) {
+    const shown = await waitForStatus(client, created.id, 'qr');
+    const scan = await sandbox(g, cookie, 'POST', '/scan', { qr: shown.qr!.qr, phone });
+    if (scan.status === 200) break;
+    if (scan.status !== 410 || attempt === 3) throw new Error(`scan failed: ${JSON.stringify(scan)}`);
+  }
   return waitForStatus(client, created.id, 'connected');
 }
 
