@@ -47,6 +47,9 @@ describe('SessionManager reconnects', () => {
     const h = await harness({ reconnectBaseMs: 10, reconnectMaxMs: 40 });
     const first = await connected(h, h.operator, 'Flaky');
     h.fake.configure = (s) => s.startRejects('WhatsApp is unreachable');
+    // The delays are read off the clock: held still, so a busy machine's pauses between scheduling a retry
+    // and announcing it do not count (the retry timers themselves run in real time).
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now());
     const delays: number[] = [];
     h.bus.on('session', (event) => {
       if (event.type !== 'status' || event.status !== 'reconnecting') return;
