@@ -37,7 +37,10 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}) {
   return { child, output: () => output };
 }
 
-/** Starts the real server process and resolves once it listens on its ephemeral port. */
+/**
+ * Starts the real server process and resolves once it listens on its ephemeral port. One that does not
+ * listen in time is killed before the error is thrown: the test that asked for it cannot clean it up.
+ */
 export async function startServerProcess(
   dataDir: string,
   env: Record<string, string> = {},
@@ -47,7 +50,10 @@ export async function startServerProcess(
     () => output().match(/listening on (http:\/\/[\d.:]+)/)?.[1],
     'the server to listen',
     20_000,
-  );
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return { child, gateway: { url } as Gateway, output };
 }
 
