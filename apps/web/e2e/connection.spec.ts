@@ -2,21 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { type OwnGateway, shoot, startOwnGateway } from './support.ts';
+import { OWN_PORT, type OwnGateway, shoot, startOwnGateway } from './support.ts';
 
 /**
  * The live connection, against a gateway of this test's own so it can be stopped: the dashboard says when
  * live updates stop, and when the server is back it recovers by itself — no reload, still signed in, and the
  * session's status current again.
  */
-const PORT = Number(process.env.E2E_OWN_PORT ?? 3101);
 
 test('says when the live connection is lost and recovers quietly when the server is back', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-restart-'));
-  let gateway: OwnGateway | null = await startOwnGateway(PORT, dataDir);
+  let gateway: OwnGateway | null = await startOwnGateway(OWN_PORT, dataDir);
   const context = await browser.newContext({ baseURL: gateway.url, viewport: { width: 1280, height: 860 } });
   try {
     const page = await context.newPage();
@@ -60,7 +59,7 @@ test('says when the live connection is lost and recovers quietly when the server
     await expect(banner).toBeVisible({ timeout: 15_000 });
     await shoot(page, '12-connection-lost', { phone: true });
 
-    gateway = await startOwnGateway(PORT, dataDir);
+    gateway = await startOwnGateway(OWN_PORT, dataDir);
     await expect(banner).toBeHidden({ timeout: 30_000 });
     // Still signed in, the session restored by the server with its stored link, and shown as such.
     await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();

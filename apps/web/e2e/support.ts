@@ -73,6 +73,12 @@ export function cspViolations(page: Page): () => string[] {
   return () => seen;
 }
 
+/**
+ * The port of a test's own gateway: a hundred above the shared one's (`E2E_PORT`), so that test runs side by
+ * side on one machine, each with its own `E2E_PORT`, never reach for the same one. `E2E_OWN_PORT` overrides it.
+ */
+export const OWN_PORT = Number(process.env.E2E_OWN_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 100);
+
 /** A gateway of the test's own (not the shared one), which the test may stop and start again. */
 export interface OwnGateway {
   url: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { type OwnGateway, shoot, startOwnGateway } from './support.ts';
+import { OWN_PORT, type OwnGateway, shoot, startOwnGateway } from './support.ts';
 
 /**
  * What today's WhatsApp does to a working account, as an operator sees it, with the sandbox standing in:
@@ -10,7 +10,6 @@ import { type OwnGateway, shoot, startOwnGateway } from './support.ts';
  * have received ("Unknown") until its receipts settle it. A gateway of this test's own, with receipts slow
  * enough to watch the status before them.
  */
-const PORT = Number(process.env.E2E_OWN_PORT ?? 3101);
 const account = '4915112340088';
 const customer = '14155550188';
 const stranger = '14155550189';
@@ -54,7 +53,7 @@ test('a reach-out limit shows on the session; a send WhatsApp may not have recei
 }) => {
   test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-limits-'));
-  let gateway: OwnGateway | null = await startOwnGateway(PORT, dataDir, {
+  let gateway: OwnGateway | null = await startOwnGateway(OWN_PORT, dataDir, {
     deliveredDelayMs: 5_000,
     readDelayMs: 7_000,
   });
