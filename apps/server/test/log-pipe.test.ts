@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDataDir, setupAdmin } from './support/harness.ts';
-import { exited, startServerProcess } from './support/server-process.ts';
+import { exited, PROCESS_TEST_TIMEOUT, startServerProcess } from './support/server-process.ts';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -16,7 +16,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-describe('a log destination that goes away', () => {
+describe('a log destination that goes away', PROCESS_TEST_TIMEOUT, () => {
   it('does not spin or ignore SIGTERM when the reader of its output pipe dies', async () => {
     const dataDir = newDataDir();
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));

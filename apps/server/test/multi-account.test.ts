@@ -72,10 +72,13 @@ describe('many accounts side by side', () => {
   it('streams message status over the WebSocket: queued → sent → delivered → read', async () => {
     const s = await createLinked(g, cookie, client, 'Streamer', phoneOf(7));
     const seen: string[] = [];
+    let started!: () => void;
+    const subscribed = new Promise<void>((resolve) => (started = resolve));
     const done = new Promise<void>((resolve, reject) => {
       const sub = client.messages.onUpdate.subscribe(
         { sessionId: s.id },
         {
+          onStarted: () => started(),
           onData: ({ data }) => {
             seen.push(data.message.status);
             if (data.message.status === 'read') {
@@ -87,7 +90,7 @@ describe('many accounts side by side', () => {
         },
       );
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed;
     await client.messages.send.mutate({ sessionId: s.id, to: '+14155550199', text: 'status please' });
     await done;
     expect(seen).toEqual(['queued', 'sent', 'delivered', 'read']);

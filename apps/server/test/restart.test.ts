@@ -13,7 +13,11 @@ import {
   waitFor,
   waitForStatus,
 } from './support/harness.ts';
-import { exited, startServerProcess as startProcess } from './support/server-process.ts';
+import {
+  exited,
+  PROCESS_TEST_TIMEOUT,
+  startServerProcess as startProcess,
+} from './support/server-process.ts';
 
 const processes: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -22,7 +26,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('restarts', () => {
+describe('restarts', PROCESS_TEST_TIMEOUT, () => {
   it('brings linked sessions back connected after a restart, without a scan, with their history', async () => {
     const dataDir = newDataDir();
     dirs.push(dataDir);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, newDataDir, setupAdmin, startTestGateway, waitForStatus } from './support/harness.ts';
-import { exited, spawnServer, startServerProcess } from './support/server-process.ts';
+import { exited, PROCESS_TEST_TIMEOUT, spawnServer, startServerProcess } from './support/server-process.ts';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -14,7 +14,7 @@ function dataDir() {
   return dir;
 }
 
-describe('one server per data folder', () => {
+describe('one server per data folder', PROCESS_TEST_TIMEOUT, () => {
   it('refuses to start a second server on a data folder in use, naming it; the first keeps running', async () => {
     const dir = dataDir();
     // QR codes that do not run out while the second server tries its luck.

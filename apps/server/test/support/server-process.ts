@@ -38,6 +38,13 @@ export function spawnServer(dataDir: string, env: Record<string, string> = {}) {
 }
 
 /**
+ * How long a spawned server may take to listen: generous, because a shared, busy machine can take many
+ * seconds to load the TypeScript sources; tests that spawn servers allow for it (`PROCESS_TEST_TIMEOUT`).
+ */
+const LISTEN_TIMEOUT_MS = 45_000;
+export const PROCESS_TEST_TIMEOUT = { timeout: 150_000 };
+
+/**
  * Starts the real server process and resolves once it listens on its ephemeral port. One that does not
  * listen in time is killed before the error is thrown: the test that asked for it cannot clean it up.
  */
@@ -49,7 +56,7 @@ export async function startServerProcess(
   const url = await waitFor(
     () => output().match(/listening on (http:\/\/[\d.:]+)/)?.[1],
     'the server to listen',
-    20_000,
+    LISTEN_TIMEOUT_MS,
   ).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;

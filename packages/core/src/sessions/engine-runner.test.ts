@@ -22,12 +22,11 @@ describe('SessionManager isolation and timeouts', () => {
     await h.manager.create(h.operator, { name: 'Healthy', engine: 'sandbox' });
     h.fake.latest('healthy').connect();
     expect(h.manager.get(h.operator, 'healthy').status).toBe('connected');
+    // The healthy session connected while the hanging one was still starting: no waiting in line.
     expect(h.manager.get(h.operator, 'hangs').status).toBe('starting');
-    const healthyAt = Date.now();
 
     const failed = await hanging;
     expect(Date.now() - started).toBeGreaterThanOrEqual(h.config.startTimeoutMs - 5);
-    expect(healthyAt - started).toBeLessThan(h.config.startTimeoutMs);
     expect(failed.status).toBe('failed');
     expect(failed.statusReason).toMatch(/did not start within/);
     const firstFailure = h.statusEvents.find(
