@@ -70,15 +70,3 @@ export function initials(name: string): string {
   const second = words.length > 1 ? (words[1]?.[0] ?? '') : '';
   return (first + second).toUpperCase();
 }
-
-/** 402653184 → "384 MB" (binary units, as process monitors show memory). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
