@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type PostResult, postWebhook } from './http-post.ts';
 import { signedHeaders } from './signing.ts';
-import { type PrivateTargetRules, targetPolicy } from './url-policy.ts';
+import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
 export interface WebhookDispatchConfig extends PrivateTargetRules {
   /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
