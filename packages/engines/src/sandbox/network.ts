@@ -1,5 +1,8 @@
-import type { InboundMessage } from '../contract.ts';
+import { createHash } from 'node:crypto';
+import type { MediaType, MessageType } from '@switchboard/validators';
+import type { InboundMessage, Place } from '../contract.ts';
 import { newMessageId, sandboxName } from './codes.ts';
+import { PhoneFiles } from './phone-files.ts';
 
 /** A refused control request; `status` is the HTTP status the control API answers with. */
 export class SandboxError extends Error {
@@ -18,11 +21,20 @@ export class SandboxError extends Error {
 export interface PhoneMessage {
   id: string;
   from: string;
+  type: MessageType;
   /** The text, or a file's caption. */
   text: string;
-  /** A file's description, when a file was sent. */
-  media?: { mimetype: string; filename?: string; size: number };
+  /** The file's description, when a file was sent; its bytes are served by `phoneFile`. */
+  media?: { mimetype: string; filename?: string; size: number; sha256: string };
+  location?: Place;
   at: number;
+}
+
+/** What a virtual phone sends to an account: a text, a file (with a caption) or a place. */
+export interface PhoneContent {
+  text: string;
+  media?: { kind: MediaType; data: Buffer; mimetype?: string; filename?: string };
+  location?: Place;
 }
 
 /**
@@ -63,6 +75,8 @@ const INBOX_LIMIT = 1000;
 const PHONE_LIMIT = 10_000;
 const CODES_PER_SESSION = 50;
 const WROTE_LIMIT = 100_000;
+/** The bytes of received files kept for all phones together; older ones are forgotten first. */
+const PHONE_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
@@ -81,6 +95,7 @@ export class SandboxNetwork {
   readonly #limitedUntil = new Map<string, number>();
   /** `<account>:<peer>` for every peer who wrote to an account, oldest first: replies to them are no new chats. */
   readonly #wrote = new Set<string>();
+  readonly #files = new PhoneFiles(PHONE_FILE_BYTES);
 
   // ── Control: what a phone, or the network itself, does ──────────────────────────────────────────────
 
@@ -124,8 +139,8 @@ export class SandboxNetwork {
     return { sessionId: record.sessionId };
   }
 
-  /** Virtual phone `from` sends `text` to the account whose number is `to`. */
-  inbound(from: string, to: string, text: string): { sessionId: string; externalId: string } {
+  /** Virtual phone `from` sends a text, a file or a place to the account whose number is `to`. */
+  inbound(from: string, to: string, content: PhoneContent): { sessionId: string; externalId: string } {
     const sessionId = this.sessionIdForPhone(to);
     const handle = sessionId === undefined ? undefined : this.#running.get(sessionId);
     if (sessionId === undefined || !handle) {
@@ -135,13 +150,37 @@ export class SandboxNetwork {
     this.#wrote.delete(`${to}:${from}`);
     this.#wrote.add(`${to}:${from}`);
     if (this.#wrote.size > WROTE_LIMIT) this.#wrote.delete(this.#wrote.values().next().value ?? '');
-    handle.receive({ externalId, from, fromName: sandboxName(from), text, timestamp: Date.now() });
+    const message: InboundMessage = {
+      externalId,
+      from,
+      fromName: sandboxName(from),
+      text: content.text,
+      timestamp: Date.now(),
+    };
+    const { media, location } = content;
+    if (media) {
+      message.media = { kind: media.kind, size: media.data.length, download: async () => media.data };
+      if (media.mimetype) message.media.mimetype = media.mimetype;
+      if (media.filename) message.media.filename = media.filename;
+    }
+    if (location) message.location = location;
+    handle.receive(message);
     return { sessionId, externalId };
   }
 
   /** What virtual phone `phone` has received, oldest first. */
   phoneMessages(phone: string): PhoneMessage[] {
     return [...(this.#inboxes.get(phone) ?? [])];
+  }
+
+  /** The bytes of a file virtual phone `phone` received in message `id`. */
+  phoneFile(phone: string, id: string): { message: PhoneMessage; data: Buffer } {
+    const message = this.#inboxes.get(phone)?.find((m) => m.id === id);
+    if (!message?.media) throw new SandboxError(404, `Phone ${phone} received no file in message ${id}`);
+    const data = this.#files.get(id);
+    if (!data)
+      throw new SandboxError(410, 'The sandbox no longer keeps this file (it keeps the newest 256 MB)');
+    return { message, data };
   }
 
   /** The session loses its connection; for `offlineMs` the network also refuses to let it start again. */
@@ -224,16 +263,36 @@ export class SandboxNetwork {
     this.#codesOf.delete(handle);
   }
 
-  /** Puts a message sent by an account into virtual phone `to`'s inbox. */
-  deliver(to: string, message: PhoneMessage): void {
+  /** Puts a message sent by an account into virtual phone `to`'s inbox, with its file's bytes if any. */
+  deliver(
+    to: string,
+    message: Omit<PhoneMessage, 'media'>,
+    file?: { data: Buffer; mimetype: string; filename?: string },
+  ): void {
+    const stored: PhoneMessage = file
+      ? {
+          ...message,
+          media: {
+            mimetype: file.mimetype,
+            ...(file.filename ? { filename: file.filename } : {}),
+            size: file.data.length,
+            sha256: createHash('sha256').update(file.data).digest('hex'),
+          },
+        }
+      : message;
+    if (file) this.#files.put(message.id, file.data);
     const inbox = this.#inboxes.get(to) ?? [];
     this.#inboxes.delete(to);
     this.#inboxes.set(to, inbox);
-    inbox.push(message);
-    if (inbox.length > INBOX_LIMIT) inbox.splice(0, inbox.length - INBOX_LIMIT);
+    inbox.push(stored);
+    if (inbox.length > INBOX_LIMIT)
+      for (const gone of inbox.splice(0, inbox.length - INBOX_LIMIT)) this.#files.forget(gone.id);
     if (this.#inboxes.size > PHONE_LIMIT) {
       const oldest = this.#inboxes.keys().next().value;
-      if (oldest !== undefined) this.#inboxes.delete(oldest);
+      if (oldest !== undefined) {
+        for (const gone of this.#inboxes.get(oldest) ?? []) this.#files.forget(gone.id);
+        this.#inboxes.delete(oldest);
+      }
     }
   }
 

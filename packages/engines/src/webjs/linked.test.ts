@@ -88,6 +88,7 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const invoice = await session.send('4917000000001', {
       type: 'media',
+      kind: 'document',
       mimetype: 'application/pdf',
       data: pdf.toString('base64'),
       filename: 'invoice.pdf',
@@ -95,6 +96,7 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
     });
     const photo = await session.send('4917000000001', {
       type: 'media',
+      kind: 'image',
       mimetype: 'image/png',
       data: png.toString('base64'),
     });
