@@ -142,9 +142,9 @@ describe('inboundMessage', () => {
       text: '',
       media: { kind: 'voice', mimetype: 'audio/ogg; codecs=opus' },
     });
-    expect(inbound(message({ type: 'sticker', directPath: '/v/s', mimetype: 'image/webp' }))?.media?.kind).toBe(
-      'sticker',
-    );
+    expect(
+      inbound(message({ type: 'sticker', directPath: '/v/s', mimetype: 'image/webp' }))?.media?.kind,
+    ).toBe('sticker');
   });
 
   it('downloads a file only when asked, and says when WhatsApp no longer has it', async () => {
