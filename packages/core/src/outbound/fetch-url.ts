@@ -51,7 +51,7 @@ export async function fetchUrl(raw: string, options: FetchOptions): Promise<Fetc
     }
     if (status < 200 || status >= 300) {
       res.destroy();
-      throw new AppError('BAD_GATEWAY', `${url.host} answered ${status} for the ${what.toLowerCase()}`);
+      throw new AppError('BAD_GATEWAY', `${what}: ${url.host} answered ${status}`);
     }
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -79,10 +79,7 @@ function get(url: URL, policy: UrlPolicy, what: string, signal: AbortSignal): Pr
       if (signal.aborted) reject(signal.reason);
       else if (error instanceof RefusedAddressError)
         reject(new AppError('BAD_REQUEST', `${what} refused: ${error.message}`));
-      else
-        reject(
-          new AppError('BAD_GATEWAY', `Could not fetch the ${what.toLowerCase()}: ${errorMessage(error)}`),
-        );
+      else reject(new AppError('BAD_GATEWAY', `${what}: could not fetch it (${errorMessage(error)})`));
     });
     req.end();
   });
