@@ -36,7 +36,9 @@ export const messageView = z.object({
   accountId: z.string(),
   direction: z.enum(MESSAGE_DIRECTIONS),
   type: z.enum(MESSAGE_TYPES),
-  peer: z.string(),
+  peer: z
+    .string()
+    .describe('The other side: their number, or their LID (`…@lid`) when WhatsApp does not tell it'),
   peerName: z.string().nullable(),
   body: z.string().describe('The text, or a file’s caption'),
   status: z.enum(MESSAGE_STATUSES),

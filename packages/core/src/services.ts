@@ -10,6 +10,7 @@ import { EventBus } from './events.ts';
 import { InboxService } from './inbox/service.ts';
 import { Lifecycle, periodic } from './lifecycle.ts';
 import type { Logger } from './logger.ts';
+import { type MediaConfig, MediaService } from './media/service.ts';
 import { MessageService, type MessageServiceConfig } from './messages/service.ts';
 import { WebhookOutbox } from './outbox/outbox.ts';
 import { SessionManager, type SessionManagerConfig } from './sessions/manager.ts';
@@ -19,6 +20,7 @@ import { WriteRetry } from './write-retry.ts';
 
 export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   webhooks: WebhookDispatchConfig;
+  media: MediaConfig;
   loginTtlMs: number;
   loginWindowMs: number;
   loginMaxAttemptsPerIp: number;
@@ -37,6 +39,7 @@ export interface Services {
   sessions: SessionManager;
   messages: MessageService;
   inbox: InboxService;
+  media: MediaService;
   webhooks: WebhookService;
   /** Sends the webhook outbox. */
   webhookDispatcher: WebhookDispatcher;
@@ -75,14 +78,29 @@ export function createServices(deps: {
   const inbox = new InboxService(db, access, bus);
   // What engines report is stored even when the database briefly refuses writes: retried, not dropped.
   const writes = new WriteRetry(log);
-  const messages = new MessageService({ db, sessions, access, bus, inbox, outbox, writes, config, log });
+  const media = new MediaService({ db, access, bus, config: config.media, log });
+  const messages = new MessageService({
+    db,
+    sessions,
+    access,
+    bus,
+    inbox,
+    media,
+    outbox,
+    writes,
+    config,
+    log,
+  });
   const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks);
   const database = new DatabaseHealth(db, writes);
 
   // Started in this order and stopped in reverse: sampling ends, sessions stop (their last status changes
-  // still reach the outbox), the sends they leave behind settle, then the dispatcher stops.
+  // still reach the outbox), the sends they leave behind settle, then the dispatcher stops. Media storage is
+  // tidied before anything can write to it.
   const lifecycle = new Lifecycle(log)
     .add(periodic('expired sign-in purge', HOUR_MS, () => logins.purgeExpired(), log, { immediately: true }))
+    .add({ name: 'media storage', start: () => media.retention.sweep(), stop: () => media.retention.stop() })
+    .add(periodic('media retention', HOUR_MS, () => media.retention.cleanup(), log, { immediately: true }))
     .add(webhookDispatcher)
     .add({
       name: 'message sending',
@@ -107,6 +125,7 @@ export function createServices(deps: {
     sessions,
     messages,
     inbox,
+    media,
     webhooks,
     webhookDispatcher,
     lifecycle,

@@ -1,5 +1,5 @@
 import { type Db, type Message, messages } from '@switchboard/db';
-import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
+import type { AckLevel, InboundMessage, OutboundContent } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
@@ -8,8 +8,9 @@ import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { Logger } from '../logger.ts';
+import type { MediaService, MessageFile } from '../media/service.ts';
+import { type MessageView, toMessageView } from '../message-view.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
-import type { WebhookEventData } from '../outbox/webhook-events.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { normaliseRecipient } from '../phone.ts';
 import { SerialQueue } from '../serial-queue.ts';
@@ -18,6 +19,8 @@ import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
+import { compose, type SendInput } from './compose.ts';
+import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -46,9 +49,12 @@ const EARLY_ACK_TTL_MS = 60_000;
  * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
  * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
  * read, or failed with the reason, or `unknown` when it may have reached WhatsApp — never sent twice.
+ * Received messages are stored one at a time per session, in the order they came, each after its file (if
+ * any) was downloaded.
  */
 export class MessageService {
   readonly #queue = new SerialQueue();
+  readonly #inbound = new SerialQueue();
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
@@ -61,6 +67,7 @@ export class MessageService {
       bus: EventBus;
       /** Conversations and webhook deliveries are written in the same transaction as each message change. */
       inbox: InboxService;
+      media: MediaService;
       outbox: WebhookOutbox;
       /** What engines report is written through it, so a database that refuses writes delays it, not loses it. */
       writes: WriteRetry;
@@ -88,21 +95,41 @@ export class MessageService {
     return result.changes;
   }
 
-  send(actor: Actor, input: { sessionId: string; to: string; text: string }): Message {
+  /**
+   * Stores a message as `queued` and queues it for its session. Everything is checked before anything is
+   * stored: the content (see `compose`), the recipient, the session, and the file — an upload of this
+   * session's, or a URL fetched now (so a refused or failing URL is the caller's error, not a failed message).
+   */
+  async send(actor: Actor, input: SendInput): Promise<MessageView> {
     const session = this.deps.access.account(actor, input.sessionId, 'messages:send');
-    if (input.text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
-    if (input.text.length > this.deps.config.maxTextLength) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Message text is ${input.text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
-      );
-    }
+    const content = compose(input, this.deps.config.maxTextLength);
     const to = normaliseRecipient(input.to);
-    if (session.status !== 'connected') {
-      throw new AppError(
-        'PRECONDITION_FAILED',
-        `Session ${session.id} is not connected (status: ${session.status})`,
-      );
+    const requireConnected = () => {
+      const current = this.deps.access.account(actor, session.id, 'messages:send');
+      if (current.status !== 'connected')
+        throw new AppError(
+          'PRECONDITION_FAILED',
+          `Session ${current.id} is not connected (status: ${current.status})`,
+        );
+    };
+    requireConnected();
+    let file: MessageFile | null = null;
+    if ('media' in content) {
+      const { media } = content;
+      const id =
+        'id' in media
+          ? media.id
+          : (
+              await this.deps.media.fetch(actor, {
+                sessionId: session.id,
+                url: media.url,
+                type: content.type,
+              })
+            ).id;
+      file = this.deps.media.attach(session.id, id, content.type);
+      if (content.filename) file.info.filename = content.filename;
+      // Fetching took a while: the session may have gone meanwhile.
+      requireConnected();
     }
     const now = Date.now();
     const row = this.deps.db.transaction(() => {
@@ -112,9 +139,13 @@ export class MessageService {
           id: newId(),
           accountId: session.id,
           direction: 'out',
+          type: content.type,
           peer: to,
-          body: input.text,
+          body: content.body,
           status: 'queued',
+          media: file?.info ?? null,
+          mediaId: file?.mediaId ?? null,
+          location: 'location' in content ? content.location : null,
           createdAt: now,
           updatedAt: now,
         })
@@ -125,7 +156,7 @@ export class MessageService {
     this.#publish(session.ownerId, row);
     this.deps.inbox.publish(row.conversationId);
     void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
-    return row;
+    return toMessageView(row);
   }
 
   list(actor: Actor, input: { sessionId: string; limit: number; cursor?: string | null }): MessagePage {
@@ -138,9 +169,12 @@ export class MessageService {
     );
   }
 
-  /** Resolves once every queued send has been attempted and what waits for the database tried once more. */
+  /**
+   * Resolves once every queued send has been attempted, every received message stored, and what waits for
+   * the database tried once more (shutdown, tests).
+   */
   async drain(): Promise<void> {
-    await this.#queue.drain();
+    await Promise.all([this.#queue.drain(), this.#inbound.drain()]);
     this.#writes.flush();
   }
 
@@ -151,7 +185,9 @@ export class MessageService {
     let outcome: SendOutcome;
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
-      sending = Promise.resolve().then(() => engine.send(row.peer, { type: 'text', text: row.body }));
+      // The file is read before the hand-off: a file gone missing fails the send, nothing reached WhatsApp.
+      const content = await this.#outbound(row);
+      sending = Promise.resolve().then(() => engine.send(row.peer, content));
       const { externalId } = await withTimeout(
         () => sending!,
         this.deps.config.sendTimeoutMs,
@@ -206,9 +242,39 @@ export class MessageService {
     this.#settle(ownerId, row, outcome);
   }
 
+  /** What the engine is handed: the text, the place, or the file read from storage. */
+  async #outbound(row: Message): Promise<OutboundContent> {
+    if (row.type === 'text') return { type: 'text', text: row.body };
+    if (row.type === 'location' && row.location) {
+      const { latitude, longitude, name, address } = row.location;
+      return {
+        type: 'location',
+        latitude,
+        longitude,
+        ...(name ? { name } : {}),
+        ...(address ? { address } : {}),
+      };
+    }
+    if (row.type === 'location' || !row.mediaId || !row.media?.mimetype)
+      throw new Error('The message lost what it was to carry before it could be sent');
+    return {
+      type: 'media',
+      kind: row.type,
+      mimetype: row.media.mimetype,
+      data: await this.deps.media.readBase64(row.mediaId),
+      ...(row.media.filename ? { filename: row.media.filename } : {}),
+      ...(row.body ? { caption: row.body } : {}),
+    };
+  }
+
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
     if (event.type === 'ack') this.#applyAck(ownerId, sessionId, event.externalId, event.ack, event.error);
-    else this.#storeInbound(ownerId, sessionId, event.message);
+    else
+      void this.#inbound
+        .run(sessionId, () => this.#receive(ownerId, sessionId, event.message))
+        .catch((error: unknown) =>
+          this.deps.log.error('could not store a received message', { session: sessionId, error }),
+        );
   }
 
   #applyAck(ownerId: string, sessionId: string, externalId: string, ack: AckLevel, error?: string): void {
@@ -235,27 +301,44 @@ export class MessageService {
     if (!previous || RANK[ack] > RANK[previous.ack]) this.#earlyAcks.set(key, { ack, error, at: now });
   }
 
-  #storeInbound(ownerId: string, sessionId: string, message: InboundMessage): void {
+  /** A received message: its file downloaded first (if any), then stored like anything WhatsApp reported. */
+  async #receive(ownerId: string, sessionId: string, message: InboundMessage): Promise<void> {
+    // The same message reported twice is stored (and reported) once, and its file not fetched again.
+    const known = this.deps.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, message.externalId)))
+      .get();
+    if (known) return;
+    const file = message.media ? await this.deps.media.receive(sessionId, message.media) : null;
+    this.#writes.run(`message ${message.externalId} for ${sessionId}`, () =>
+      this.#storeInbound(ownerId, sessionId, message, file),
+    );
+  }
+
+  #storeInbound(ownerId: string, sessionId: string, message: InboundMessage, file: MessageFile | null): void {
+    const { db, media } = this.deps;
     const now = Date.now();
-    const body = message.text || (message.media ? `[${message.media.type}]` : '');
-    const row = this.deps.db.transaction(() => {
-      const inserted = this.deps.db
+    const row = db.transaction(() => {
+      const inserted = db
         .insert(messages)
         .values({
           id: newId(),
           accountId: sessionId,
           direction: 'in',
+          type: message.location ? 'location' : (message.media?.kind ?? 'text'),
           peer: message.from,
           peerName: message.fromName ?? null,
-          body,
+          body: message.text,
           status: 'received',
           externalId: message.externalId,
-          media: message.media ?? null,
+          media: file?.info ?? null,
+          mediaId: file?.mediaId ?? null,
+          location: message.location ? { name: null, address: null, ...message.location } : null,
           groupId: message.groupId ?? null,
           createdAt: now,
           updatedAt: now,
         })
-        // The same message delivered twice by an engine is stored once (and reported once).
         .onConflictDoNothing()
         .returning()
         .get();
@@ -265,15 +348,17 @@ export class MessageService {
       this.deps.outbox.enqueue({
         type: 'message.received',
         accountId: sessionId,
-        data: messageData(stored),
+        data: webhookData(stored, media.links),
         at: now,
       });
       return stored;
     });
-    if (row) {
-      this.#publish(ownerId, row);
-      this.deps.inbox.publish(row.conversationId);
+    if (!row) {
+      if (file?.mediaId) media.release(file.mediaId);
+      return;
     }
+    this.#publish(ownerId, row);
+    this.deps.inbox.publish(row.conversationId);
   }
 
   #update(
@@ -294,7 +379,7 @@ export class MessageService {
         this.deps.outbox.enqueue({
           type,
           accountId: updated.accountId,
-          data: messageData(updated),
+          data: webhookData(updated, this.deps.media.links),
           at: now,
         });
       return updated;
@@ -302,8 +387,13 @@ export class MessageService {
     if (row) this.#publish(ownerId, row);
   }
 
-  #publish(ownerId: string, message: Message): void {
-    this.deps.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
+  #publish(ownerId: string, row: Message): void {
+    this.deps.bus.publishMessage({
+      type: 'message',
+      sessionId: row.accountId,
+      ownerId,
+      message: toMessageView(row),
+    });
   }
 }
 
@@ -312,24 +402,4 @@ function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.statu
   if (status === 'sent') return 'message.sent';
   if (status === 'queued' || status === 'received') return null;
   return 'message.status';
-}
-
-/** The message as webhook payloads carry it. */
-function messageData(m: Message): WebhookEventData<'message.received'> {
-  return {
-    messageId: m.id,
-    externalId: m.externalId,
-    direction: m.direction,
-    from: m.direction === 'in' ? m.peer : null,
-    to: m.direction === 'out' ? m.peer : null,
-    senderName: m.peerName,
-    text: m.body,
-    media: m.media,
-    isGroup: m.groupId !== null,
-    groupId: m.groupId,
-    status: m.status,
-    error: m.error,
-    conversationId: m.conversationId,
-    createdAt: new Date(m.createdAt).toISOString(),
-  };
 }

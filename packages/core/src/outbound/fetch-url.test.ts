@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { type FetchOptions, fetchUrl } from './fetch-url.ts';
+import { guardedLookup, RefusedAddressError } from './guarded-lookup.ts';
 
 /** Real servers on loopback; each test says how they answer. */
 const servers: Array<ReturnType<typeof createServer>> = [];
@@ -61,13 +62,19 @@ describe('fetchUrl', () => {
   });
 
   it('checks what a name resolves to when connecting', async () => {
-    const base = await serve((_req, res) => res.end('secret'));
-    const port = new URL(base).port;
-    await expect(
-      fetchUrl(`http://localhost:${port}/`, options({ policy: { privateRefused: ' (no private targets)' } })),
-    ).rejects.toThrow(
-      /^Media URL refused: localhost resolves to .* is a private or loopback address \(no private targets\)$/,
+    // `localhost` is refused in the URL already; here the lookup itself is asked, as the socket asks it.
+    const lookup = guardedLookup({ privateRefused: ' (no private targets)' });
+    const error = await new Promise<Error | null>((resolve) => lookup('localhost', {}, (e) => resolve(e)));
+    expect(error).toBeInstanceOf(RefusedAddressError);
+    expect(error?.message).toMatch(
+      /^localhost resolves to .* is a private or loopback address \(no private targets\)$/,
     );
+    const allowed = await new Promise<string>((resolve, reject) =>
+      guardedLookup({ privateRefused: null })('localhost', {}, (e, address) =>
+        e ? reject(e) : resolve(String(address)),
+      ),
+    );
+    expect(['127.0.0.1', '::1']).toContain(allowed);
   });
 
   it('cuts off a body that never ends once it passes the cap, and closes the connection', async () => {
