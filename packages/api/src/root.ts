@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { contactsRouter } from './routers/contacts.ts';
 import { conversationsRouter } from './routers/conversations.ts';
+import { mediaRouter } from './routers/media.ts';
 import { messagesRouter } from './routers/messages.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   users: usersRouter,
   sessions: sessionsRouter,
   messages: messagesRouter,
+  media: mediaRouter,
   webhooks: webhooksRouter,
   conversations: conversationsRouter,
   contacts: contactsRouter,

@@ -1,5 +1,6 @@
 export * from './common.ts';
 export * from './inbox.ts';
+export * from './media.ts';
 export * from './messages.ts';
 export * from './sessions.ts';
 export * from './users.ts';

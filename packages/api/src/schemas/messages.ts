@@ -8,9 +8,8 @@ export const message = messageView;
 export const messagePage = z.object({ items: z.array(message), nextCursor: z.string().nullable() });
 
 /** Bounds that keep parsing cheap; the service applies the real limits and says which one was passed. */
-const boundedText = z
-  .string()
-  .max(MESSAGE_TEXT_CEILING, `Text must be at most ${MESSAGE_TEXT_CEILING} characters`);
+const bounded = (what: string) =>
+  z.string().max(MESSAGE_TEXT_CEILING, `${what} must be at most ${MESSAGE_TEXT_CEILING} characters`);
 
 export const messageSendInput = z.object({
   sessionId,
@@ -18,8 +17,8 @@ export const messageSendInput = z.object({
     'A phone number with country code, or the LID (`…@lid`) of a contact WhatsApp names only by it',
   ),
   type: z.enum(MESSAGE_TYPES).optional().describe('What the message is; `text` when not given'),
-  text: boundedText.optional().describe('For `text` messages'),
-  caption: boundedText.optional().describe('For images, videos and documents'),
+  text: bounded('Message text').optional().describe('For `text` messages'),
+  caption: bounded('The caption').optional().describe('For images, videos and documents'),
   media: z
     .object({
       id: z.string().max(100).optional().describe('A file uploaded for this session (POST /api/v1/media)'),
