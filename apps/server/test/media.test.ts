@@ -142,9 +142,8 @@ describe('media through the sandbox, end to end', () => {
       () => (r.received.length === 3 ? r.received.map((x) => x.payload.data) : undefined),
       'three message.received deliveries',
     );
-    const [hookVoice, hookImage, hookPlace] = payloads as Array<
-      Record<string, unknown> & { media: Record<string, string> }
-    >;
+    type Data = Record<string, unknown> & { media: Record<string, string> };
+    const [hookVoice, hookImage, hookPlace] = payloads as [Data, Data, Data];
     expect(hookVoice).toMatchObject({
       type: 'voice',
       text: '',
