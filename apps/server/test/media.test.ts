@@ -167,6 +167,7 @@ describe('media through the sandbox, end to end', () => {
 
     // The inbox shows the same messages; the signed-in link serves the file, also in ranges for players.
     const [conversation] = (await client.conversations.list.query({ sessionId: s.id })).items;
+    expect(conversation?.lastMessagePreview).toBe('Location');
     const thread = await client.conversations.messages.query({ conversationId: conversation!.id, limit: 10 });
     expect(thread.items.map((m) => m.type)).toEqual(['location', 'image', 'voice']);
     const inThread = thread.items[2]!;

@@ -106,15 +106,6 @@ export function messagePreview(type: MessageType, text: string): string {
   return text ? `${label} · ${text}` : label;
 }
 
-/** The type a file is sent as when nobody says: by its format, a document when nothing else fits. */
-export function defaultMediaType(mimetype: string): MediaType {
-  if (MEDIA_MIME_TYPES.image.includes(mimetype)) return 'image';
-  if (MEDIA_MIME_TYPES.video.includes(mimetype)) return 'video';
-  if (MEDIA_MIME_TYPES.voice.includes(mimetype)) return 'voice';
-  if (MEDIA_MIME_TYPES.audio.includes(mimetype)) return 'audio';
-  return 'document';
-}
-
 /** A place: latitude and longitude in degrees, with what WhatsApp shows under the map. */
 export interface MessageLocation {
   latitude: number;
