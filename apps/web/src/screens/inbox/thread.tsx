@@ -9,9 +9,8 @@ import {
   CircleHelp,
   Clock,
   RotateCcw,
-  Send,
 } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
@@ -27,15 +26,11 @@ import {
   threadMessages,
   tickFor,
 } from '../../lib/inbox.ts';
-import {
-  MESSAGE_MAX_LENGTH,
-  messageTextProblem,
-  UNKNOWN_OUTCOME_HINT,
-  upsertMessage,
-} from '../../lib/message-status.ts';
-import { STATUS_META } from '../../lib/session-status.ts';
+import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
+import { MessageMedia } from '../media/message-media.tsx';
+import { ReplyBox } from './reply-box.tsx';
 
 const THREAD_PAGE_SIZE = 50;
 
@@ -92,10 +87,17 @@ export function Thread({
 
   const messages = threadMessages(query.data?.pages.map((p) => p.items) ?? [], []);
 
-  // Keep the newest message in view as messages arrive.
+  // Keep the newest message in view as messages arrive, and as their photos and players load and grow —
+  // unless the reader scrolled up to read older ones.
   const scroller = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
   const lastId = messages.at(-1)?.id;
+  const toBottom = () => {
+    const el = scroller.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  };
   useEffect(() => {
+    atBottom.current = true;
     const el = scroller.current;
     if (el && lastId) el.scrollTop = el.scrollHeight;
   }, [lastId]);
@@ -145,6 +147,12 @@ export function Thread({
 
       <ol
         ref={scroller}
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+        }}
+        onLoadCapture={toBottom}
+        onLoadedMetadataCapture={toBottom}
         aria-label={`Messages with ${name}`}
         className="flex h-[min(32rem,calc(100dvh-22rem))] min-h-64 flex-col gap-2 overflow-y-auto bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
       >
@@ -205,9 +213,12 @@ function Bubble({ message }: { message: Message }) {
         )}
       >
         <span className="sr-only">{outgoing ? 'You: ' : 'They: '}</span>
-        <p className="break-words whitespace-pre-wrap">
-          {message.body || (message.media ? `[${message.media.type}]` : '')}
-        </p>
+        {message.media || message.location ? (
+          <div className="-mx-1.5 mt-0.5 mb-1">
+            <MessageMedia message={message} outgoing={outgoing} />
+          </div>
+        ) : null}
+        {message.body ? <p className="break-words whitespace-pre-wrap">{message.body}</p> : null}
         <p
           className={cx(
             'mt-1 flex items-center justify-end gap-1.5 text-[11px]',
@@ -254,77 +265,5 @@ function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
       <Icon aria-hidden className="size-3.5" />
       {TICK_LABEL[tick]}
     </span>
-  );
-}
-
-function ReplyBox({
-  conversation,
-  session,
-  onSent,
-}: {
-  conversation: Conversation;
-  session: Session | null;
-  onSent: (message: Message) => void;
-}) {
-  const [text, setText] = useState('');
-  const send = trpc.messages.send.useMutation();
-  const fieldId = useId();
-  const hintId = useId();
-  const problem = messageTextProblem(text);
-  const connected = session?.status === 'connected';
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!text.trim() || problem || send.isPending) return;
-    send.mutate(
-      { sessionId: conversation.accountId, to: conversation.contact.phone, text },
-      {
-        onSuccess: (message) => {
-          setText('');
-          onSent(message);
-        },
-      },
-    );
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
-  };
-
-  return (
-    <form onSubmit={submit} className="border-t border-zinc-100 p-3 dark:border-zinc-800">
-      {send.error ? <ErrorNotice className="mb-2">{errorMessage(send.error)}</ErrorNotice> : null}
-      {problem ? <ErrorNotice className="mb-2">{problem}</ErrorNotice> : null}
-      <label htmlFor={fieldId} className="sr-only">
-        Reply
-      </label>
-      <div className="flex items-end gap-2">
-        <textarea
-          id={fieldId}
-          rows={2}
-          value={text}
-          maxLength={MESSAGE_MAX_LENGTH + 1000}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-describedby={hintId}
-          placeholder="Write a reply"
-          className="block min-h-10 w-full resize-none rounded-lg border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-emerald-600 focus:outline-none sm:text-sm dark:bg-zinc-950 dark:text-zinc-100 dark:ring-zinc-700 dark:placeholder:text-zinc-500 dark:focus:ring-emerald-500"
-        />
-        <Button
-          type="submit"
-          variant="primary"
-          icon={Send}
-          loading={send.isPending}
-          disabled={!text.trim() || Boolean(problem)}
-        >
-          Send
-        </Button>
-      </div>
-      <p id={hintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-        Sends from {session?.name ?? conversation.accountId}
-        {session && !connected ? ` — ${STATUS_META[session.status].label.toLowerCase()} right now` : ''}.
-        Enter sends, Shift+Enter adds a line.
-      </p>
-    </form>
   );
 }
