@@ -18,7 +18,9 @@ export function sendArguments(content: OutboundContent): [MessageContent, Messag
     });
     return [place, { sendSeen: false }];
   }
-  const media = new MessageMedia(content.mimetype, content.data, content.filename ?? null);
+  // WhatsApp shows a document under its name; whatsapp-web.js would call a nameless one "null".
+  const filename = content.filename ?? (content.kind === 'document' ? 'Document' : null);
+  const media = new MessageMedia(content.mimetype, content.data, filename);
   return [
     media,
     {
