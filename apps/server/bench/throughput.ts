@@ -1,12 +1,22 @@
 /**
- * Measures the gateway on the sandbox engine: how fast sessions link and how many messages per second
- * go through the API, the per-session queues and the engine, with receipts. Prints figures; asserts nothing.
+ * Measures the gateway on the sandbox engine: how fast sessions link, how many messages per second go
+ * through the API, the per-session queues and the engine, with receipts, and how fast photos are uploaded,
+ * sent and received. Prints figures; asserts nothing.
  *
  *   pnpm bench                 (defaults: 10 sessions × 200 messages)
  *   pnpm bench 20 500          (sessions, messages per session)
  */
 import { performance } from 'node:perf_hooks';
-import { connect, createLinked, setupAdmin, startTestGateway, waitFor } from '../test/support/harness.ts';
+import { PNG } from '@switchboard/core/test-files';
+import {
+  connect,
+  createLinked,
+  sandbox,
+  setupAdmin,
+  startTestGateway,
+  waitFor,
+} from '../test/support/harness.ts';
+import { upload } from '../test/support/media.ts';
 
 // `pnpm bench -- 20 500` passes the "--" through; only the numbers matter.
 const [sessionsArg, perSessionArg] = process.argv.slice(2).filter((a) => a !== '--');
@@ -88,6 +98,48 @@ try {
   const readWall = performance.now() - sendStart;
   const total = sessions * perSession;
 
+  // Media: a 4 MB photo uploaded and sent 20 times (stored once), then 20 different 1 MB photos received.
+  const photo = Buffer.concat([PNG, Buffer.alloc(4 * 1024 * 1024 - PNG.length, 1)]);
+  const uploadTimes: number[] = [];
+  const mediaSendTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    let t0 = performance.now();
+    const stored = await upload(
+      g,
+      cookie,
+      { sessionId: linked[0]!.id, type: 'image' },
+      { name: 'photo.png', bytes: photo },
+    );
+    uploadTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    await client.messages.send.mutate({
+      sessionId: linked[0]!.id,
+      to: '+14155552671',
+      type: 'image',
+      media: { id: stored.body.id! },
+    });
+    mediaSendTimes.push(performance.now() - t0);
+  }
+  const receiveStart = performance.now();
+  for (let i = 0; i < 20; i++) {
+    const received = Buffer.concat([PNG, Buffer.alloc(1024 * 1024 - PNG.length, i)]);
+    await sandbox(g, cookie, 'POST', '/inbound', {
+      from: '+14155552671',
+      to: `+${linked[0]!.phone}`,
+      media: { type: 'image', data: received.toString('base64') },
+    });
+  }
+  await waitFor(
+    async () => {
+      const page = await client.messages.list.query({ sessionId: linked[0]!.id, limit: 20 });
+      return page.items.filter((m) => m.direction === 'in' && m.media?.url).length === 20;
+    },
+    'twenty received photos to be stored',
+    120_000,
+  );
+  const receiveWall = performance.now() - receiveStart;
+  const mbPerSecond = (mb: number, ms: number) => ((mb / ms) * 1000).toFixed(0);
+
   console.log(`Switchboard benchmark — sandbox engine, ${sessions} sessions × ${perSession} messages`);
   console.log(
     `link (create → QR → scan → connected): ${summary(linkTimes)} · all ${sessions} in ${linkWall.toFixed(0)} ms`,
@@ -99,6 +151,14 @@ try {
   );
   console.log(
     `all ${total} sent and read in ${readWall.toFixed(0)} ms = ${((total / readWall) * 1000).toFixed(0)} msg/s end to end`,
+  );
+  const uploadTotal = uploadTimes.reduce((a, b) => a + b, 0);
+  console.log(
+    `photo upload (4 MB, multipart): ${summary(uploadTimes)} = ${mbPerSecond(80, uploadTotal)} MB/s one at a time`,
+  );
+  console.log(`messages.send of a stored photo: ${summary(mediaSendTimes)}`);
+  console.log(
+    `20 received 1 MB photos downloaded, stored and listed in ${receiveWall.toFixed(0)} ms = ${mbPerSecond(20, receiveWall)} MB/s`,
   );
   await client.close();
 } finally {
