@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_STATUS } from '@switchboard/api';
 import { type Actor, AppError, largestLimit, type MediaView, type Services } from '@switchboard/core';
-import { isMediaType, isValidSessionId, type MediaType } from '@switchboard/validators';
+import { isMediaType, isValidSessionId, MEDIA_TYPES } from '@switchboard/validators';
 import busboy from 'busboy';
 import { HttpError, sendJson } from './json.ts';
 import { serveFile } from './serve-file.ts';
@@ -58,13 +58,13 @@ export function mediaApi(services: Services) {
               400,
               'Send the "sessionId" field (the session to send from) before the "file" part',
             );
-          const type = fields.get('type');
-          if (type !== undefined && !isMediaType(type))
-            throw new HttpError(400, `"type" must be one of image, video, audio, voice, document, sticker`);
+          const given = fields.get('type');
+          const type = given === undefined ? null : isMediaType(given) ? given : undefined;
+          if (type === undefined) throw new HttpError(400, `"type" must be one of ${MEDIA_TYPES.join(', ')}`);
           media
             .upload(actor, {
               sessionId,
-              type: (type as MediaType | undefined) ?? null,
+              type,
               filename: fields.get('filename') ?? info.filename,
               body: stream,
             })
