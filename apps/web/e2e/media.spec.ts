@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { ELF, oggOpus, PDF } from '../../../packages/core/src/media/test-files.ts';
-import { shoot } from './support.ts';
+import { cspViolations, shoot } from './support.ts';
 
 /**
  * Media in the dashboard against the shared gateway: received photos, voice notes, documents and places in
@@ -17,6 +17,7 @@ const customer = '14155550188';
 
 let context: BrowserContext;
 let page: Page;
+let refusedByPolicy: () => string[];
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -64,6 +65,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
     colorScheme: 'light',
   });
   page = await context.newPage();
+  refusedByPolicy = cspViolations(page);
   const request = context.request;
   const me = await trpc<{ needsSetup: boolean }>(request, 'GET', 'auth.me');
   if (me.needsSetup) await trpc(request, 'POST', 'auth.setup', admin);
@@ -229,4 +231,6 @@ test('a picture pasted into the compose form is previewed; a wrong file is refus
     'which cannot be sent as an image',
   );
   await shoot(page, 'media-07-refused', { phone: false });
+  // Previews, photos, players and the lightbox all ran under the dashboard's Content-Security-Policy.
+  expect(refusedByPolicy()).toEqual([]);
 });
