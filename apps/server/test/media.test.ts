@@ -164,6 +164,11 @@ describe('media through the sandbox, end to end', () => {
     expect(sha256(fetched.bytes)).toBe(sha256(voice));
     expect(fetched.headers.get('content-type')).toBe('audio/ogg; codecs=opus');
     expect(fetched.headers.get('x-content-type-options')).toBe('nosniff');
+    // Personal data, never kept by browsers or proxies; a page opened from it could run nothing.
+    expect(fetched.headers.get('cache-control')).toBe('no-store');
+    expect(fetched.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    );
 
     // The inbox shows the same messages; the signed-in link serves the file, also in ranges for players.
     const [conversation] = (await client.conversations.list.query({ sessionId: s.id })).items;

@@ -39,7 +39,7 @@ export async function serveFile(req: IncomingMessage, res: ServerResponse, file:
     'content-type': file.mimetype === 'text/plain' ? 'text/plain; charset=utf-8' : file.mimetype,
     'content-disposition': disposition(INLINE.has(file.mimetype), file.filename),
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; sandbox",
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; sandbox",
     'cache-control': 'no-store',
     'accept-ranges': 'bytes',
   };
