@@ -1,6 +1,6 @@
 import { formatBytes, MESSAGE_TYPE_LABELS, type MediaType } from '@switchboard/validators';
 import { CircleAlert, CircleCheck, FileText, Music, X } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { cx } from '../../components/cx.ts';
 import type { Attachment } from './use-attachment.ts';
 
@@ -118,19 +118,36 @@ export function AttachmentPreview({
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {
   const { file, previewUrl, type } = attachment;
-  // A file named like a picture that is none: the browser cannot show it, so it gets an icon.
+  // A file named like a picture may be none: it is shown only once the browser could decode it.
+  const [decoded, setDecoded] = useState<boolean | null>(null);
   const [unreadable, setUnreadable] = useState(false);
+  useEffect(() => {
+    if (!file.type.startsWith('image/')) return;
+    let current = true;
+    createImageBitmap(file).then(
+      (bitmap) => {
+        bitmap.close();
+        if (current) setDecoded(true);
+      },
+      () => {
+        if (current) setDecoded(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [file]);
   const box = 'size-16 shrink-0 overflow-hidden rounded-lg bg-zinc-200 dark:bg-zinc-700';
-  if (file.type.startsWith('image/') && !unreadable)
+  if (decoded)
     return (
       <img
         src={previewUrl}
         alt={`Preview of ${file.name}`}
         data-testid="attachment-preview-image"
-        onError={() => setUnreadable(true)}
         className={cx(box, type === 'sticker' ? 'object-contain' : 'object-cover')}
       />
     );
+  if (decoded === null && file.type.startsWith('image/')) return <div className={box} />;
   if (file.type.startsWith('video/') && !unreadable)
     return (
       <video
