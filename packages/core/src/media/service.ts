@@ -60,6 +60,9 @@ export interface MessageFile {
   info: MessageMedia;
 }
 
+/** What callers see of a stored file: never where it lies on the server's disk. */
+const viewOf = ({ path, ...view }: StoredFile): MediaView => view;
+
 const newMediaId = () => `med_${randomUUID().replaceAll('-', '')}`;
 
 /** A name as it came (a path, control characters, any length) → what a recipient may see, or null. */
@@ -152,8 +155,7 @@ export class MediaService {
   }
 
   get(actor: Actor, id: string): MediaView {
-    const { path, ...view } = this.open(actor, id);
-    return view;
+    return viewOf(this.open(actor, id));
   }
 
   /** A stored file of an account the actor may read; NOT_FOUND otherwise, like a missing one. */
@@ -286,7 +288,7 @@ export class MediaService {
       db.insert(media).values({ id, accountId, sha256: file.sha256, filename, origin, createdAt }).run();
     });
     this.retention.cleanupSoonIfFull();
-    return this.#find(id)!;
+    return viewOf(this.#find(id)!);
   }
 
   #find(id: string): StoredFile | undefined {
