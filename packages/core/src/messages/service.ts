@@ -1,5 +1,5 @@
 import { type Db, type Message, messages } from '@switchboard/db';
-import type { AckLevel, InboundMessage, OutboundContent } from '@switchboard/engines/contract';
+import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
@@ -20,6 +20,7 @@ import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 import { compose, type SendInput } from './compose.ts';
+import { outboundContent } from './outbound-content.ts';
 import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
@@ -186,7 +187,7 @@ export class MessageService {
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
       // The file is read before the hand-off: a file gone missing fails the send, nothing reached WhatsApp.
-      const content = await this.#outbound(row);
+      const content = await outboundContent(row, (mediaId) => this.deps.media.readBase64(mediaId));
       sending = Promise.resolve().then(() => engine.send(row.peer, content));
       const { externalId } = await withTimeout(
         () => sending!,
@@ -240,31 +241,6 @@ export class MessageService {
     if (current?.status !== 'unknown' || current.externalId) return;
     if (outcome.status === 'unknown' && !outcome.externalId) return;
     this.#settle(ownerId, row, outcome);
-  }
-
-  /** What the engine is handed: the text, the place, or the file read from storage. */
-  async #outbound(row: Message): Promise<OutboundContent> {
-    if (row.type === 'text') return { type: 'text', text: row.body };
-    if (row.type === 'location' && row.location) {
-      const { latitude, longitude, name, address } = row.location;
-      return {
-        type: 'location',
-        latitude,
-        longitude,
-        ...(name ? { name } : {}),
-        ...(address ? { address } : {}),
-      };
-    }
-    if (row.type === 'location' || !row.mediaId || !row.media?.mimetype)
-      throw new Error('The message lost what it was to carry before it could be sent');
-    return {
-      type: 'media',
-      kind: row.type,
-      mimetype: row.media.mimetype,
-      data: await this.deps.media.readBase64(row.mediaId),
-      ...(row.media.filename ? { filename: row.media.filename } : {}),
-      ...(row.body ? { caption: row.body } : {}),
-    };
   }
 
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
