@@ -6,8 +6,9 @@ import { cspViolations, shoot } from './support.ts';
 
 /**
  * Media in the dashboard against the shared gateway: received photos, voice notes, documents and places in
- * a thread; attaching a photo to a reply (picker, with its preview and upload progress), pasting one into
- * the compose form. Self-contained: it signs in as the admin and links an account of its own.
+ * a thread; attaching a photo to a reply (picker, with its preview and upload progress) and sharing a place
+ * from it; pasting a photo into the compose form. Self-contained: it signs in as the admin and links an
+ * account of its own.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -200,6 +201,40 @@ test('a photo attached to a reply shows its preview and upload progress, then ar
   await shoot(page, 'media-05-sent', { dark: true });
 });
 
+test('a place shared from the reply box is checked, then arrives as a location with its name', async () => {
+  const thread = page.getByTestId('thread');
+  await thread.getByRole('button', { name: 'Share a location' }).click();
+  const place = thread.getByTestId('place');
+  await expect(place).toBeVisible();
+  // Coordinates written the wrong way round for a latitude are refused in words, and nothing is sent.
+  await place.getByLabel('Coordinates').fill('152.5, 13.4');
+  await thread.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(place.getByText('The latitude (the first number) must be between -90 and 90.')).toBeVisible();
+
+  await place.getByLabel('Coordinates').fill('52.5208, 13.4094');
+  await expect(place.getByRole('link', { name: 'Check it on the map' })).toHaveAttribute(
+    'href',
+    /mlat=52\.5208&mlon=13\.4094/,
+  );
+  await place.getByLabel('Name').fill('Showroom');
+  await place.getByLabel('Address').fill('Rathausstraße 5, Berlin');
+  await thread.getByLabel('Message sent after the place').fill('Open until 6 pm');
+  await shoot(page, 'media-06-place', { phone: false });
+  await thread.getByRole('button', { name: 'Send', exact: true }).click();
+
+  const card = thread.getByTestId('location').filter({ hasText: 'Showroom' });
+  await expect(card).toContainText('Rathausstraße 5, Berlin');
+  await expect(thread.getByTestId('bubble').filter({ hasText: 'Open until 6 pm' })).toBeVisible();
+  await expect(thread.getByTestId('place')).toHaveCount(0);
+  await expect
+    .poll(async () => {
+      const received = await context.request.get(`/api/sandbox/phones/${customer}/messages`);
+      const list = (await received.json()) as { type: string; location?: { name?: string } }[];
+      return list.filter((m) => m.type === 'location').map((m) => m.location?.name);
+    })
+    .toEqual(['Showroom']);
+});
+
 test('a picture pasted into the compose form is previewed; a wrong file is refused in words', async () => {
   await page.goto('/messages');
   const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Send message' }) });
@@ -219,7 +254,7 @@ test('a picture pasted into the compose form is previewed; a wrong file is refus
   await expect(form.getByLabel('Caption')).toBeVisible();
   await form.getByRole('radio', { name: 'Document' }).check({ force: true });
   await expect(form.getByLabel('Message (sent after the file)')).toHaveCount(0);
-  await shoot(page, 'media-06-compose', { dark: true });
+  await shoot(page, 'media-07-compose', { dark: true });
 
   // A program named like a photo: the server reads its bytes and says what it is.
   await form.getByRole('button', { name: `Remove clipboard.png` }).click();
@@ -230,7 +265,27 @@ test('a picture pasted into the compose form is previewed; a wrong file is refus
   await expect(form.getByTestId('attachment').getByRole('alert')).toContainText(
     'which cannot be sent as an image',
   );
-  await shoot(page, 'media-07-refused', { phone: false });
+  await shoot(page, 'media-08-refused', { phone: false });
   // Previews, photos, players and the lightbox all ran under the dashboard's Content-Security-Policy.
+  expect(refusedByPolicy()).toEqual([]);
+});
+
+test('the compose form shares a place instead of a file, and the message list shows it', async () => {
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Send message' }) });
+  await form.getByRole('button', { name: 'Remove holiday.jpg' }).click();
+  await form.getByLabel('To').fill(`+${customer}`);
+  await form.getByRole('button', { name: 'Share a location' }).click();
+  // A message carries a file or a place, not both.
+  await expect(form.getByRole('button', { name: 'Attach a file' })).toBeDisabled();
+  const place = form.getByTestId('place');
+  await place.getByLabel('Coordinates').fill('48.1374 11.5755');
+  await place.getByLabel('Name').fill('Munich pick-up');
+  await expect(form.getByLabel('Message (sent after the place)')).toBeVisible();
+  await shoot(page, 'media-09-compose-place', { phone: true });
+  await form.getByRole('button', { name: 'Send message' }).click();
+
+  const sent = page.getByTestId('location').filter({ hasText: 'Munich pick-up' });
+  await expect(sent).toHaveAttribute('href', /mlat=48\.1374&mlon=11\.5755/);
+  await expect(form.getByTestId('place')).toHaveCount(0);
   expect(refusedByPolicy()).toEqual([]);
 });

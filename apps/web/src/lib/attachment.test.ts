@@ -46,6 +46,17 @@ describe('messagesToSend', () => {
     ]);
   });
 
+  it('sends a place, then the text on its own', () => {
+    const place = { latitude: 52.5219, longitude: 13.4132, name: 'Shop' };
+    expect(messagesToSend({ ...base, text: 'See you there', file: null, place })).toEqual([
+      { ...base, type: 'location', location: place },
+      { ...base, text: 'See you there' },
+    ]);
+    expect(messagesToSend({ ...base, text: '', file: null, place })).toEqual([
+      { ...base, type: 'location', location: place },
+    ]);
+  });
+
   it('sends text alone, and nothing for nothing', () => {
     expect(messagesToSend({ ...base, text: 'Hi', file: null })).toEqual([{ ...base, text: 'Hi' }]);
     expect(messagesToSend({ ...base, text: ' ', file: null })).toEqual([]);

@@ -5,6 +5,7 @@ import {
   MESSAGE_TYPE_LABELS,
   type MediaType,
 } from '@switchboard/validators';
+import type { LocationInput } from './place.ts';
 
 /**
  * What a picked file can be sent as, the likeliest first: a photo can also go as a document (uncompressed),
@@ -46,26 +47,31 @@ export function pickFile(files: FileList | readonly File[] | null | undefined): 
 export interface SendInput {
   sessionId: string;
   to: string;
-  type?: MediaType;
+  type?: MediaType | 'location';
   text?: string;
   caption?: string;
   media?: { id: string };
+  location?: LocationInput;
 }
 
 /**
- * The sends a composed message takes: the text alone; a file with the text as its caption; or, for files
- * WhatsApp shows no caption under (voice notes, audio, stickers), the file and then the text on its own.
+ * The sends a composed message takes: the text alone; a file with the text as its caption; or, for a place
+ * and for files WhatsApp shows no caption under (voice notes, audio, stickers), that first and then the text
+ * on its own.
  */
 export function messagesToSend(input: {
   sessionId: string;
   to: string;
   text: string;
   file: { type: MediaType; mediaId: string } | null;
+  place?: LocationInput | null;
 }): SendInput[] {
-  const { sessionId, to, text, file } = input;
+  const { sessionId, to, text, file, place } = input;
   const hasText = text.trim().length > 0;
-  if (!file) return hasText ? [{ sessionId, to, text }] : [];
+  const then = hasText ? [{ sessionId, to, text }] : [];
+  if (place) return [{ sessionId, to, type: 'location', location: place }, ...then];
+  if (!file) return then;
   const media = { sessionId, to, type: file.type, media: { id: file.mediaId } };
   if (takesCaption(file.type)) return [hasText ? { ...media, caption: text } : media];
-  return hasText ? [media, { sessionId, to, text }] : [media];
+  return [media, ...then];
 }

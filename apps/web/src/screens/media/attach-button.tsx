@@ -3,6 +3,10 @@ import { useRef } from 'react';
 import { cx } from '../../components/cx.ts';
 import { pickFile } from '../../lib/attachment.ts';
 
+/** A square icon button beside a message field (attach a file, share a place). */
+export const TOOL_BUTTON =
+  'inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-zinc-500 ring-1 ring-inset ring-zinc-300 transition-colors hover:bg-zinc-100 hover:text-zinc-800 disabled:cursor-not-allowed disabled:opacity-50 dark:text-zinc-400 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100';
+
 /** A paperclip that opens the file picker; the chosen file goes to `onFile`. */
 export function AttachButton({
   onFile,
@@ -22,10 +26,7 @@ export function AttachButton({
         disabled={disabled}
         aria-label="Attach a file"
         title="Attach a photo, video, audio or document (or drop or paste one)"
-        className={cx(
-          'inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-zinc-500 ring-1 ring-inset ring-zinc-300 transition-colors hover:bg-zinc-100 hover:text-zinc-800 disabled:cursor-not-allowed disabled:opacity-50 dark:text-zinc-400 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:hover:text-zinc-100',
-          className,
-        )}
+        className={cx(TOOL_BUTTON, className)}
       >
         <Paperclip aria-hidden className="size-[18px]" />
       </button>

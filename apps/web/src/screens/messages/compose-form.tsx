@@ -12,6 +12,7 @@ import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
+import { emptyPlace, type PlaceDraft, placeToSend } from '../../lib/place.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Message, Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
@@ -19,6 +20,7 @@ import { trpc } from '../../trpc.ts';
 import { AttachButton } from '../media/attach-button.tsx';
 import { AttachmentPreview } from '../media/attachment-preview.tsx';
 import { useFileDrop } from '../media/file-drop.ts';
+import { PlaceButton, PlaceFields } from '../media/place-fields.tsx';
 import { useAttachment } from '../media/use-attachment.ts';
 import { useSend } from '../media/use-send.ts';
 import { MESSAGE_PAGE_SIZE } from './message-list.tsx';
@@ -36,12 +38,18 @@ export function ComposeForm({
   const [text, setText] = useState('');
   const [toTouched, setToTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  const [place, setPlace] = useState<PlaceDraft | null>(null);
   const utils = trpc.useUtils();
   const toast = useToast();
   const selectId = useId();
   const selectHintId = useId();
   const { attachment, attach, setType, clear } = useAttachment(selected?.id ?? null);
-  const { dragging, handlers } = useFileDrop(attach);
+  // A message shares a file or a place: attaching a file replaces the place being written.
+  const attachFile = (file: File) => {
+    setPlace(null);
+    attach(file);
+  };
+  const { dragging, handlers } = useFileDrop(attachFile);
   const put = (message: Message) =>
     utils.messages.list.setInfiniteData({ sessionId: message.accountId, limit: MESSAGE_PAGE_SIZE }, (data) =>
       data ? upsertMessage(data, message) : data,
@@ -59,7 +67,7 @@ export function ComposeForm({
   const textLimit = caption ? CAPTION_MAX_LENGTH : MESSAGE_MAX_LENGTH;
   const textProblem =
     messageTextProblem(text, textLimit) ??
-    (submitted && !attachment && text.trim() === '' ? 'Write a message or attach a file.' : null);
+    (submitted && !attachment && !place && text.trim() === '' ? 'Write a message or attach a file.' : null);
   const connected = selected?.status === 'connected';
   const fileReady = !attachment || (attachment.status === 'ready' && attachment.mediaId !== null);
 
@@ -74,12 +82,15 @@ export function ComposeForm({
       !fileReady
     )
       return;
+    const location = place ? placeToSend(place) : null;
+    if (place && !location) return;
     const file = attachment?.mediaId ? { type: attachment.type, mediaId: attachment.mediaId } : null;
-    const sends = messagesToSend({ sessionId: selected.id, to: phone.digits, text, file });
+    const sends = messagesToSend({ sessionId: selected.id, to: phone.digits, text, file, place: location });
     if (sends.length === 0) return;
     if (await sendAll(sends)) {
       setText('');
       clear();
+      setPlace(null);
       setSubmitted(false);
       toast.success(
         `${sends.length > 1 ? `${sends.length} messages` : 'Message'} to ${formatPhone(phone.digits)} queued.`,
@@ -178,8 +189,16 @@ export function ComposeForm({
         />
 
         <TextAreaField
-          label={attachment ? (caption ? 'Caption' : 'Message (sent after the file)') : 'Message'}
-          rows={attachment ? 3 : 5}
+          label={
+            attachment
+              ? caption
+                ? 'Caption'
+                : 'Message (sent after the file)'
+              : place
+                ? 'Message (sent after the place)'
+                : 'Message'
+          }
+          rows={attachment || place ? 3 : 5}
           value={text}
           onChange={(e) => setText(e.target.value)}
           error={textProblem}
@@ -200,10 +219,22 @@ export function ComposeForm({
         />
 
         {attachment ? <AttachmentPreview attachment={attachment} onType={setType} onRemove={clear} /> : null}
+        {place ? (
+          <PlaceFields
+            draft={place}
+            onChange={setPlace}
+            onRemove={() => setPlace(null)}
+            showProblems={submitted}
+          />
+        ) : null}
 
         {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
         <div className="flex items-center gap-2">
-          <AttachButton onFile={attach} disabled={!selected} />
+          <AttachButton onFile={attachFile} disabled={!selected || place !== null} />
+          <PlaceButton
+            onClick={() => setPlace(emptyPlace())}
+            disabled={!selected || place !== null || attachment !== null}
+          />
           <Button
             type="submit"
             variant="primary"
