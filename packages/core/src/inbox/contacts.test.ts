@@ -58,7 +58,7 @@ describe('senders known only by LID', () => {
 describe('a LID contact and a number contact of the same person', () => {
   it('become one once WhatsApp tells both: one conversation with every message, the other one gone', async () => {
     const { h, engine, events, contactRows, conversationRows, messageRows } = await inbox();
-    sendText(h, 'Your order shipped', `+${NUMBER}`);
+    await sendText(h, 'Your order shipped', `+${NUMBER}`);
     await h.service.drain();
     engine.emit(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
     expect(contactRows()).toHaveLength(2);
@@ -98,12 +98,12 @@ describe('sending to a LID', () => {
   it('goes to the engine as the LID and joins the contact’s conversation', async () => {
     const { h, engine, contactRows, conversationRows } = await inbox();
     engine.emit(inbound({ from: NUMBER, fromLid: LID }));
-    const row = sendText(h, 'Thanks!', LID.toUpperCase());
+    const row = await sendText(h, 'Thanks!', LID.toUpperCase());
     await h.service.drain();
     expect(engine.sent.map((s) => s.to)).toEqual([LID]);
     expect(row.peer).toBe(LID);
     expect(contactRows()).toHaveLength(1);
     expect(conversationRows()).toHaveLength(1);
-    expect(() => sendText(h, 'hi', 'abc@lid')).toThrow('Recipient "abc@lid" is not a phone number');
+    await expect(sendText(h, 'hi', 'abc@lid')).rejects.toThrow('Recipient "abc@lid" is not a phone number');
   });
 });

@@ -18,9 +18,9 @@ import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
-import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 import { compose, type SendInput } from './compose.ts';
 import { outboundContent } from './outbound-content.ts';
+import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
