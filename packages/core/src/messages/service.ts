@@ -19,6 +19,7 @@ import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { compose, type SendInput } from './compose.ts';
+import { insertInbound } from './inbound-row.ts';
 import { outboundContent } from './outbound-content.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 import { webhookData } from './webhook-data.ts';
@@ -293,48 +294,14 @@ export class MessageService {
   }
 
   #storeInbound(ownerId: string, sessionId: string, message: InboundMessage, file: MessageFile | null): void {
-    const { db, media } = this.deps;
-    const now = Date.now();
-    const row = db.transaction(() => {
-      const inserted = db
-        .insert(messages)
-        .values({
-          id: newId(),
-          accountId: sessionId,
-          direction: 'in',
-          type: message.location ? 'location' : (message.media?.kind ?? 'text'),
-          peer: message.from,
-          peerName: message.fromName ?? null,
-          body: message.text,
-          status: 'received',
-          externalId: message.externalId,
-          media: file?.info ?? null,
-          mediaId: file?.mediaId ?? null,
-          location: message.location ? { name: null, address: null, ...message.location } : null,
-          groupId: message.groupId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing()
-        .returning()
-        .get();
-      if (!inserted) return undefined;
-      const conversation = this.deps.inbox.attach(inserted, message.fromName, message.fromLid);
-      const stored = { ...inserted, conversationId: conversation.id };
-      this.deps.outbox.enqueue({
-        type: 'message.received',
-        accountId: sessionId,
-        data: webhookData(stored, media.links),
-        at: now,
-      });
-      return stored;
-    });
+    const { db, inbox, outbox, media } = this.deps;
+    const row = insertInbound({ db, inbox, outbox, links: media.links }, sessionId, message, file);
     if (!row) {
       if (file?.mediaId) media.release(file.mediaId);
       return;
     }
     this.#publish(ownerId, row);
-    this.deps.inbox.publish(row.conversationId);
+    inbox.publish(row.conversationId);
   }
 
   #update(
