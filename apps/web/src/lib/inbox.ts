@@ -1,4 +1,4 @@
-import type { Conversation, Message } from './types.ts';
+import type { Conversation, ConversationPage, Message } from './types.ts';
 
 /** The server's order: unread first, then newest first (ties by id, so the order is stable). */
 export function compareConversations(a: Conversation, b: Conversation): number {
@@ -23,23 +23,76 @@ export function matchesFilter(conversation: Conversation, filter: ConversationFi
 }
 
 /**
- * Puts a new or changed conversation into the list (replacing the older copy), drops it when it no longer
- * matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one) goes.
- * Returns the same array when nothing changes.
+ * The loaded pages as one list, each conversation once. Pages are fetched by offset while conversations move
+ * to the top as messages arrive, so a later page can repeat one already shown: the first copy stays.
+ */
+export function flattenConversations(pages: readonly ConversationPage[]): Conversation[] {
+  const seen = new Set<string>();
+  const list: Conversation[] = [];
+  for (const page of pages) {
+    for (const conversation of page.items) {
+      if (seen.has(conversation.id)) continue;
+      seen.add(conversation.id);
+      list.push(conversation);
+    }
+  }
+  return list;
+}
+
+/** Where `conversation` goes in a sorted list: after everything that sorts before it. */
+function insertionIndex(list: readonly Conversation[], conversation: Conversation): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareConversations(list[mid]!, conversation) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The pages without conversation `id`; the same pages when it is in none. */
+function withoutConversation(pages: readonly ConversationPage[], id: string): readonly ConversationPage[] {
+  if (!pages.some((page) => page.items.some((c) => c.id === id))) return pages;
+  return pages.map((page) => ({ ...page, items: page.items.filter((c) => c.id !== id) }));
+}
+
+/**
+ * Puts a new or changed conversation into the loaded pages (replacing the older copy), drops it when it no
+ * longer matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one)
+ * goes. One that sorts after everything loaded while more pages are to come is left for those pages to
+ * bring. Returns the same pages when nothing changes.
  */
 export function upsertConversation(
-  all: readonly Conversation[],
+  loaded: readonly ConversationPage[],
   conversation: Conversation,
   filter: ConversationFilter,
   absorbed: string | null = null,
-): Conversation[] {
-  const list = absorbed && all.some((c) => c.id === absorbed) ? all.filter((c) => c.id !== absorbed) : all;
-  const index = list.findIndex((c) => c.id === conversation.id);
-  const current = index === -1 ? undefined : list[index];
-  if (current && current.updatedAt > conversation.updatedAt) return list as Conversation[];
-  const rest = index === -1 ? list.slice() : list.filter((c) => c.id !== conversation.id);
-  if (!matchesFilter(conversation, filter)) return index === -1 ? (list as Conversation[]) : rest;
-  return [...rest, conversation].sort(compareConversations);
+): ConversationPage[] {
+  const pages = absorbed ? withoutConversation(loaded, absorbed) : loaded;
+  let current: Conversation | undefined;
+  const rest = pages.map((page) => {
+    const index = page.items.findIndex((c) => c.id === conversation.id);
+    if (index === -1) return page;
+    current = page.items[index];
+    return { ...page, items: page.items.filter((_, i) => i !== index) };
+  });
+  if (current && current.updatedAt > conversation.updatedAt) return pages as ConversationPage[];
+  if (!matchesFilter(conversation, filter)) return current ? rest : (pages as ConversationPage[]);
+  const target = rest.findIndex((page, p) => {
+    const last = page.items.at(-1);
+    const isLastPage = p === rest.length - 1;
+    return (
+      (last !== undefined && compareConversations(conversation, last) < 0) ||
+      (isLastPage && page.nextOffset === null)
+    );
+  });
+  if (target === -1) return current ? rest : (pages as ConversationPage[]);
+  const page = rest[target]!;
+  const items = page.items.slice();
+  items.splice(insertionIndex(items, conversation), 0, conversation);
+  rest[target] = { ...page, items };
+  return rest;
 }
 
 /** The contact's name when known, else the phone number. */
