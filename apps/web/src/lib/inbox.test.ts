@@ -91,18 +91,22 @@ describe('upsertConversation', () => {
     expect(ids(bumped)).toEqual([['2', '3', '1']]);
     expect(bumped[0]?.items[0]?.unreadCount).toBe(1);
   });
-  it('puts it into the page where it belongs, and leaves one past the loaded end to the pages to come', () => {
+  it('puts it into the page where it belongs, and leaves a new one past the loaded end to the pages to come', () => {
     const pages = [page([conv('1', 50), conv('2', 40)], 2), page([conv('3', 30), conv('4', 20)], 4)];
     expect(ids(upsertConversation(pages, conv('5', 35), all))).toEqual([
       ['1', '2'],
       ['5', '3', '4'],
     ]);
     expect(upsertConversation(pages, conv('6', 10), all)).toBe(pages);
-    // A loaded conversation that falls behind the loaded end leaves the list until its page is fetched.
-    expect(ids(upsertConversation(pages, conv('1', 10, { updatedAt: 99 }), all))).toEqual([
-      ['2'],
-      ['3', '4'],
-    ]);
+  });
+  it('keeps a shown conversation that falls behind the loaded end, at the end', () => {
+    // Opened and read, an unread conversation sorts after every other unread one: it must not vanish.
+    const pages = [page([conv('1', 50, { unreadCount: 3 }), conv('2', 40, { unreadCount: 1 })], 2)];
+    const read = conv('1', 50, { unreadCount: 0, updatedAt: 99 });
+    expect(ids(upsertConversation(pages, read, all))).toEqual([['2', '1']]);
+  });
+  it('breaks ties as the server does (by id, descending)', () => {
+    expect([conv('a', 10), conv('b', 10)].sort(compareConversations).map((c) => c.id)).toEqual(['b', 'a']);
   });
   it('ignores an older copy and drops one that no longer matches', () => {
     const pages = [page([conv('1', 20)])];

@@ -1,10 +1,10 @@
 import type { Conversation, ConversationPage, Message } from './types.ts';
 
-/** The server's order: unread first, then newest first (ties by id, so the order is stable). */
+/** The server's order: unread first, then newest first (ties by id, descending, as the server breaks them). */
 export function compareConversations(a: Conversation, b: Conversation): number {
   const unread = Number(b.unreadCount > 0) - Number(a.unreadCount > 0);
   if (unread !== 0) return unread;
-  return b.lastMessageAt - a.lastMessageAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.lastMessageAt - a.lastMessageAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 export interface ConversationFilter {
@@ -60,8 +60,9 @@ function withoutConversation(pages: readonly ConversationPage[], id: string): re
 /**
  * Puts a new or changed conversation into the loaded pages (replacing the older copy), drops it when it no
  * longer matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one)
- * goes. One that sorts after everything loaded while more pages are to come is left for those pages to
- * bring. Returns the same pages when nothing changes.
+ * goes. A new one that sorts after everything loaded while more pages are to come is left for those pages to
+ * bring; one already shown stays, at the end of what is loaded (say, the open conversation, once read, falls
+ * behind a long unread list). Returns the same pages when nothing changes.
  */
 export function upsertConversation(
   loaded: readonly ConversationPage[],
@@ -87,11 +88,12 @@ export function upsertConversation(
       (isLastPage && page.nextOffset === null)
     );
   });
-  if (target === -1) return current ? rest : (pages as ConversationPage[]);
-  const page = rest[target]!;
+  if (target === -1 && !current) return pages as ConversationPage[];
+  const index = target === -1 ? rest.length - 1 : target;
+  const page = rest[index]!;
   const items = page.items.slice();
-  items.splice(insertionIndex(items, conversation), 0, conversation);
-  rest[target] = { ...page, items };
+  items.splice(target === -1 ? items.length : insertionIndex(items, conversation), 0, conversation);
+  rest[index] = { ...page, items };
   return rest;
 }
 
