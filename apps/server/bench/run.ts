@@ -10,13 +10,15 @@
  *   pnpm bench --rounds 5            more rounds
  */
 import type { BenchOptions, Scenario } from './scenario.ts';
+import { dashboard } from './scenarios/dashboard.ts';
+import { inbox } from './scenarios/inbox.ts';
 import { liveEvents } from './scenarios/live-events.ts';
 import { send } from './scenarios/send.ts';
 import { startup } from './scenarios/startup.ts';
 import { webhooks } from './scenarios/webhooks.ts';
 import { formatTable, type Row } from './table.ts';
 
-const SCENARIOS: Scenario[] = [send, webhooks, liveEvents, startup];
+const SCENARIOS: Scenario[] = [send, webhooks, liveEvents, dashboard, inbox, startup];
 
 const USAGE = `Usage: pnpm bench [--short] [--only ${SCENARIOS.map((s) => s.name).join(',')}] [--rounds N] [--list]`;
 
@@ -55,7 +57,7 @@ if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20)
 const options: BenchOptions = {
   short,
   rounds,
-  roundSeconds: short ? 3 : 15,
+  roundSeconds: short ? 2 : 15,
   connections: 32,
   progress: (line) => process.stderr.write(`  ${line}\n`),
 };

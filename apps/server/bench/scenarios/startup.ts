@@ -56,8 +56,8 @@ export const startup: Scenario = {
     // The state after a first start: the dashboard is built and unchanged.
     execFileSync(process.execPath, ['scripts/build-web.mjs'], { cwd: ROOT, stdio: 'ignore' });
     const rounds: Record<string, number>[] = [];
-    // Starts are quick and noisy: at least three rounds even in short mode.
-    const count = Math.max(3, o.rounds);
+    // Starts are quick and noisy: more than one round even in short mode.
+    const count = Math.max(o.short ? 2 : 3, o.rounds);
     for (let r = 1; r <= count; r++) {
       o.progress(`round ${r}/${count}: pnpm start, then node --import tsx apps/server/src/main.ts`);
       const pnpm = await timeToHealth('pnpm', ['start']);

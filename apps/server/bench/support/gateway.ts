@@ -9,11 +9,16 @@ import { freePort, spawnBenchProcess, stopProcess } from './processes.ts';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
-/** Sandbox settings for the bench: fast links, QR codes that outlive linking a thousand sessions. */
+/**
+ * Sandbox settings for the bench: fast links, QR codes that outlive linking a thousand sessions, receipts
+ * soon after a send (so a round's work is done soon after the round).
+ */
 export const BENCH_ENV: Record<string, string> = {
   LOG_LEVEL: 'warn',
   WEBJS_ENABLED: 'false',
   SANDBOX_CONNECT_DELAY_MS: '20',
+  SANDBOX_DELIVERED_DELAY_MS: '100',
+  SANDBOX_READ_DELAY_MS: '300',
   SANDBOX_QR_ROTATE_MS: '600000',
   RECONNECT_BASE_MS: '50',
   RECONNECT_MAX_MS: '200',
