@@ -58,7 +58,7 @@ export function SessionsScreen() {
               items={sessions}
               columns={twoColumns ? 2 : 1}
               rowClassName="grid gap-4 lg:grid-cols-2"
-              estimateRowHeight={270}
+              estimateRowHeight={290}
               getKey={(session) => session.id}
               renderItem={(session) => (
                 <div className="w-full [&>section]:h-full">
