@@ -64,10 +64,22 @@ const options: BenchOptions = {
 
 const started = Date.now();
 const rows: Row[] = [];
+let failed = false;
 for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
   process.stderr.write(`${scenario.name}: ${scenario.about}\n`);
   const t0 = Date.now();
-  rows.push(...(await scenario.run(options)));
+  try {
+    const measured = await scenario.run(options);
+    rows.push(...measured);
+    // Each scenario's rows as soon as they are measured: a long run that fails later keeps them.
+    for (const row of measured) process.stderr.write(`  ${row.what}: ${row.switchboard} | ${row.ceiling}\n`);
+  } catch (error) {
+    failed = true;
+    process.stderr.write(
+      `  failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    rows.push({ what: scenario.name, switchboard: `failed: ${String(error)}`, ceiling: '—', ratio: '—' });
+  }
   process.stderr.write(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }
 
@@ -77,3 +89,4 @@ console.log(
     `took ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
 );
 console.log(formatTable(rows));
+if (failed) process.exit(1);

@@ -103,17 +103,14 @@ export interface LinkedSession {
 
 /**
  * Creates `count` sandbox sessions through the API and links each to its own virtual phone by scanning its
- * QR code, as an operator would; resolves once all are connected.
+ * QR code, as an operator would; resolves once all are connected. `first` numbers them on from sessions
+ * linked before, so names and phone numbers stay unique.
  */
-export async function linkSessions(
-  g: BenchGateway,
-  count: number,
-  prefix = 'Bench',
-): Promise<LinkedSession[]> {
+export async function linkSessions(g: BenchGateway, count: number, first = 0): Promise<LinkedSession[]> {
   const created = await inParallel(
     Array.from({ length: count }, (_, i) => i),
     16,
-    (i) => g.client.sessions.create.mutate({ name: `${prefix} ${i + 1}`, engine: 'sandbox' }),
+    (i) => g.client.sessions.create.mutate({ name: `Bench ${first + i + 1}`, engine: 'sandbox' }),
   );
   const ids = new Set(created.map((s) => s.id));
   const mine = async () => (await g.client.sessions.list.query()).filter((s) => ids.has(s.id));
@@ -126,7 +123,7 @@ export async function linkSessions(
     120_000,
   );
   const linked = await inParallel(showing, 16, async (s, i) => {
-    const phone = `4915100${String(i).padStart(6, '0')}`;
+    const phone = `4915100${String(first + i).padStart(6, '0')}`;
     const scan = await sandbox({ url: g.url } as Gateway, g.cookie, 'POST', '/scan', { qr: s.qr!.qr, phone });
     if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan)}`);
     return { id: s.id, phone };
