@@ -78,7 +78,8 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) 
     process.stderr.write(
       `  failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    rows.push({ what: scenario.name, switchboard: `failed: ${String(error)}`, ceiling: '—', ratio: '—' });
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    rows.push({ what: scenario.name, switchboard: `failed: ${reason}`, ceiling: '—', ratio: '—' });
   }
   process.stderr.write(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }

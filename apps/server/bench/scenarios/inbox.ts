@@ -48,6 +48,16 @@ async function incoming(
   if (result.failed > 0) throw new Error(`${result.failed} incoming messages were refused`);
 }
 
+/** One incoming message from `from` (digits), through the sandbox. */
+async function inbound(g: BenchGateway, account: LinkedSession, from: string, text: string) {
+  const response = await fetch(`${g.url}/api/sandbox/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: g.cookie },
+    body: JSON.stringify({ from: `+${from}`, to: `+${account.phone}`, text }),
+  });
+  if (!response.ok) throw new Error(`an incoming message was refused: ${await response.text()}`);
+}
+
 /** Incoming messages at `perSecond` for `seconds`, from the given senders in turn. */
 async function trickle(
   g: BenchGateway,
@@ -58,15 +68,7 @@ async function trickle(
 ) {
   const until = Date.now() + seconds * 1000;
   for (let i = 0; Date.now() < until; i++) {
-    await fetch(`${g.url}/api/sandbox/inbound`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: g.cookie },
-      body: JSON.stringify({
-        from: `+${senders[i % senders.length]}`,
-        to: `+${account.phone}`,
-        text: `Live ${i}`,
-      }),
-    });
+    await inbound(g, account, senders[i % senders.length]!, `Live ${i}`);
     await sleep(1000 / perSecond);
   }
 }
@@ -191,6 +193,9 @@ export const inbox: Scenario = {
           pageRequest: 'conversations.list',
         },
       );
+      // The messages streamed into the list moved other conversations above the long thread; one more
+      // message brings it back to the top, into the first page the inbox loads.
+      await inbound(g, account!, String(THREAD_SENDER), 'One more');
       o.progress('thread: load, scroll up through older messages, 10 new messages/s');
       const threadFigures = await measure(
         browser,
