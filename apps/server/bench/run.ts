@@ -54,15 +54,16 @@ const rounds = Number(value('--rounds') ?? (short ? 1 : 3));
 if (!Number.isInteger(rounds) || rounds < 1 || rounds > 20)
   fail('--rounds must be a whole number from 1 to 20.');
 
+const started = Date.now();
 const options: BenchOptions = {
   short,
   rounds,
   roundSeconds: short ? 2 : 15,
   connections: 32,
-  progress: (line) => process.stderr.write(`  ${line}\n`),
+  progress: (line) =>
+    process.stderr.write(`  ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}\n`),
 };
 
-const started = Date.now();
 const rows: Row[] = [];
 let failed = false;
 for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {

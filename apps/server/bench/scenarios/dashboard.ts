@@ -91,7 +91,7 @@ export const dashboard: Scenario = {
   about:
     'the dashboard in Chromium with 200 and 1,000 sandbox accounts, beside a plain DOM page with the same data',
   async run(o): Promise<Row[]> {
-    const sizes = o.short ? [1000] : [200, 1000];
+    const sizes = o.short ? [500] : [200, 1000];
     const capMs = o.short ? 30_000 : 120_000;
     const g = await startBenchGateway();
     const browser = await launchBrowser();

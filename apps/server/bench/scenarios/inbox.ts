@@ -164,7 +164,8 @@ export const inbox: Scenario = {
     const conversations = o.short ? 500 : 10_000;
     const messages = o.short ? 500 : 10_000;
     const capMs = o.short ? 30_000 : 120_000;
-    const seconds = o.short ? 3 : o.roundSeconds;
+    const seconds = o.short ? 2 : o.roundSeconds;
+    const steps = o.short ? 10 : 20;
     const g = await startBenchGateway();
     const browser = await launchBrowser();
     try {
@@ -177,7 +178,7 @@ export const inbox: Scenario = {
         throw new Error('the long thread is not on top');
       const senders = Array.from({ length: 100 }, (_, i) => `49171${1_000_000 + i * 7}`);
 
-      o.progress('inbox: load, scroll through 1,000 conversations, 20 new messages/s');
+      o.progress(`inbox: load, scroll down ${steps} times, 20 new messages/s`);
       const list = await measure(
         browser,
         g,
@@ -188,7 +189,7 @@ export const inbox: Scenario = {
           plainHtml: PLAIN_CONVERSATIONS,
           scrollOver: ROW,
           deltaY: 4000,
-          steps: 20,
+          steps,
           stream: () => trickle(g, account!, senders, 20, seconds),
           pageRequest: 'conversations.list',
         },
@@ -196,7 +197,7 @@ export const inbox: Scenario = {
       // The messages streamed into the list moved other conversations above the long thread; one more
       // message brings it back to the top, into the first page the inbox loads.
       await inbound(g, account!, String(THREAD_SENDER), 'One more');
-      o.progress('thread: load, scroll up through older messages, 10 new messages/s');
+      o.progress(`thread: load, scroll up ${steps} times, 10 new messages/s`);
       const threadFigures = await measure(
         browser,
         g,
@@ -208,7 +209,7 @@ export const inbox: Scenario = {
           // The middle of the thread's card is its scrolling message area.
           scrollOver: '[data-testid="thread"]',
           deltaY: -4000,
-          steps: 20,
+          steps,
           stream: () => trickle(g, account!, [String(THREAD_SENDER)], 10, seconds),
           pageRequest: 'conversations.messages',
         },
@@ -217,13 +218,13 @@ export const inbox: Scenario = {
         ...loadRow(
           `inbox, ${count(conversations)} conversations`,
           list,
-          'scrolling down 20 times',
+          `scrolling down ${steps} times`,
           '20 new messages/s',
         ),
         ...loadRow(
           `thread, ${count(messages)} messages`,
           threadFigures,
-          'scrolling up 20 times',
+          `scrolling up ${steps} times`,
           '10 new messages/s',
         ),
       ];

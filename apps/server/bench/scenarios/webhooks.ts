@@ -132,7 +132,7 @@ export const webhooks: Scenario = {
   name: 'webhooks',
   about: 'webhook delivery from a backlog (1 and 4 endpoints) and the lag in a burst, beside a raw client',
   async run(o): Promise<Row[]> {
-    const total = o.short ? 500 : 5000;
+    const total = o.short ? 300 : 5000;
     // The held first request must outlast the time it takes to pile the backlog up.
     const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000' });
     const receiver = await startReceiver();
