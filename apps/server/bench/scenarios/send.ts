@@ -3,12 +3,14 @@ import { type BenchProcess, startBare } from '../support/bare.ts';
 import { linkSessions, startBenchGateway } from '../support/gateway.ts';
 import { type LoadOptions, runLoad } from '../support/load.ts';
 import { cpuSeconds, waitQuiet } from '../support/processes.ts';
-import { duration, medians, perSecond, ratio, wholeMs } from '../support/stats.ts';
+import { count, duration, medians, perSecond, ratio, wholeMs } from '../support/stats.ts';
 import type { Row } from '../table.ts';
 
 type Target = Pick<BenchProcess, 'url' | 'pid'>;
 interface Round {
   perSecond: number;
+  /** Requests not answered with 2xx (a busy machine can time some out). */
+  failed: number;
   p50: number;
   p99: number;
   /** CPU ms of the target per answered request, including what a request causes after its answer. */
@@ -16,13 +18,18 @@ interface Round {
 }
 
 /** One load round against a target; its CPU counts until the target is quiet again (receipts and all). */
-async function round(target: Target, load: Omit<LoadOptions, 'url'>, path: string): Promise<Round> {
+async function round(
+  target: Target,
+  load: Omit<LoadOptions, 'url'>,
+  path: string,
+  progress: (line: string) => void,
+): Promise<Round> {
   const cpu = cpuSeconds(target.pid);
   const result = await runLoad({ ...load, url: `${target.url}${path}` });
   await waitQuiet(target.pid);
-  if (result.failed > 0) throw new Error(`${result.failed} requests to ${target.url}${path} failed`);
+  if (result.failed > 0) progress(`  ${result.failed} requests failed: ${result.problems}`);
   const cpuMs = ((cpuSeconds(target.pid) - cpu) * 1000) / Math.max(1, result.ok);
-  return { perSecond: result.perSecond, p50: result.p50, p99: result.p99, cpuMs };
+  return { perSecond: result.perSecond, failed: result.failed, p50: result.p50, p99: result.p99, cpuMs };
 }
 
 export const send: Scenario = {
@@ -53,7 +60,9 @@ export const send: Scenario = {
       for (let r = 1; r <= o.rounds; r++) {
         for (const [name, target] of Object.entries(targets) as [keyof typeof targets, Target][]) {
           o.progress(`round ${r}/${o.rounds}: as fast as ${o.connections} connections go — ${name}`);
-          full[name].push(await round(target, { ...load, durationSeconds: o.roundSeconds }, path));
+          full[name].push(
+            await round(target, { ...load, durationSeconds: o.roundSeconds }, path, o.progress),
+          );
         }
       }
       const offered = [500, 1000];
@@ -66,7 +75,12 @@ export const send: Scenario = {
           for (const name of ['switchboard', 'bare'] as const) {
             o.progress(`round ${r}/${o.rounds}: offered ${rate} req/s — ${name}`);
             paced[i]![name].push(
-              await round(targets[name], { ...load, rate, durationSeconds: o.roundSeconds }, path),
+              await round(
+                targets[name],
+                { ...load, rate, durationSeconds: o.roundSeconds },
+                path,
+                o.progress,
+              ),
             );
           }
         }
@@ -77,10 +91,17 @@ export const send: Scenario = {
       const ins = medians(full.insert);
       const at = paced.map((p) => ({ switchboard: medians(p.switchboard), bare: medians(p.bare) }));
       const cpu = (ms: number) => `${duration(ms)} CPU`;
+      // Unanswered sends are part of the figure, not a reason to drop it (a busy machine times some out).
+      const unanswered = [...full.switchboard, ...paced.flatMap((p) => p.switchboard)].reduce(
+        (sum, r) => sum + r.failed,
+        0,
+      );
       return [
         {
           what: '`messages.send` over HTTP (cookie, zod, insert)',
-          switchboard: `${perSecond(sb.perSecond)}, p50 ${wholeMs(sb.p50)}, p99 ${wholeMs(sb.p99)}, **${cpu(sb.cpuMs)} per send**`,
+          switchboard:
+            `${perSecond(sb.perSecond)}, p50 ${wholeMs(sb.p50)}, p99 ${wholeMs(sb.p99)}, **${cpu(sb.cpuMs)} per send**` +
+            (unanswered > 0 ? ` (${count(unanswered)} sends unanswered in all rounds)` : ''),
           ceiling:
             `bare Node \`http\` + same JSON: ${perSecond(b.perSecond)}, ${cpu(b.cpuMs)}; ` +
             `the same plus one better-sqlite3 INSERT (WAL): ${perSecond(ins.perSecond)}, ${cpu(ins.cpuMs)}`,

@@ -20,12 +20,16 @@ interface Setup {
   receiver: BenchProcess;
   /** Numbers the next inbound messages come from, so every run writes from new contacts. */
   nextSender: number;
+  progress(line: string): void;
 }
 
 const report = (s: Setup) => ask<ReceiverReport>(s.receiver.child, { report: true });
 
-/** `events` incoming messages through the sandbox (as fast as the API takes them): one webhook event each. */
-async function incoming(s: Setup, events: number, connections: number): Promise<void> {
+/**
+ * `events` incoming messages through the sandbox (as fast as the API takes them): one webhook event each.
+ * Resolves with how many the API took.
+ */
+async function incoming(s: Setup, events: number, connections: number): Promise<number> {
   const start = s.nextSender;
   s.nextSender += events;
   const result = await runLoad({
@@ -36,7 +40,9 @@ async function incoming(s: Setup, events: number, connections: number): Promise<
     connections,
     amount: events,
   });
-  if (result.failed > 0) throw new Error(`${result.failed} incoming messages were refused`);
+  // A busy machine can time a few out: the deliveries expected are those of the messages taken.
+  if (result.failed > 0) s.progress(`  ${result.failed} incoming messages failed: ${result.problems}`);
+  return result.ok;
 }
 
 /** Endpoints for `message.received` on the receiver, one path each; removed again by the returned function. */
@@ -72,10 +78,10 @@ const delivered = (s: Setup, total: number) =>
 async function backlog(s: Setup, count: number, total: number, connections: number): Promise<number> {
   const remove = await endpoints(s, count);
   await ask(s.receiver.child, { reset: true, hold: true });
-  await incoming(s, total / count, connections);
+  const taken = await incoming(s, total / count, connections);
   await waitQuiet(s.g.pid);
   await ask(s.receiver.child, { hold: false });
-  const r = await delivered(s, total);
+  const r = await delivered(s, taken * count);
   await remove();
   return (r.total * 1000) / Math.max(1, r.last - r.first);
 }
@@ -84,8 +90,8 @@ async function backlog(s: Setup, count: number, total: number, connections: numb
 async function burst(s: Setup, count: number, total: number, connections: number) {
   const remove = await endpoints(s, count);
   await ask(s.receiver.child, { reset: true });
-  await incoming(s, total / count, connections);
-  const r = await delivered(s, total);
+  const taken = await incoming(s, total / count, connections);
+  const r = await delivered(s, taken * count);
   await remove();
   await waitQuiet(s.g.pid);
   return { p50: percentile(r.lags, 50), p99: percentile(r.lags, 99) };
@@ -138,7 +144,7 @@ export const webhooks: Scenario = {
     const receiver = await startReceiver();
     try {
       const [account] = await linkSessions(g, 1);
-      const s: Setup = { g, account: account!, receiver, nextSender: 1_000_000 };
+      const s: Setup = { g, account: account!, receiver, nextSender: 1_000_000, progress: o.progress };
       const rounds: Record<string, number>[] = [];
       for (let r = 1; r <= o.rounds; r++) {
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 1 endpoint`);

@@ -37,9 +37,18 @@ const result = await autocannon({
       : {}),
 });
 
+const problems = [
+  ...Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count = 0 }]) => `${count} × ${code}`),
+  ...(result.timeouts ? [`${result.timeouts} timed out (10 s)`] : []),
+  ...(result.errors > result.timeouts ? [`${result.errors - result.timeouts} connection errors`] : []),
+].join(', ');
 const summary: LoadResult = {
   ok: result['2xx'],
-  failed: result.non2xx + result.errors + result.timeouts,
+  // autocannon counts timeouts among the errors.
+  failed: result.non2xx + result.errors,
+  problems,
   seconds: result.duration,
   perSecond: result['2xx'] / result.duration,
   p50: result.latency.p50,

@@ -22,6 +22,8 @@ export interface LoadResult {
   ok: number;
   /** Answered otherwise, failed or timed out. */
   failed: number;
+  /** What went wrong, when something did: "3 × 503, 1 timeout". */
+  problems: string;
   seconds: number;
   /** 2xx answers per second. */
   perSecond: number;

@@ -59,6 +59,10 @@ process.on('message', (message: { hold?: boolean; report?: boolean; reset?: bool
 });
 process.on('SIGTERM', () => process.exit(0));
 
+// Node closes idle keep-alive sockets after 5 s, racing a client that reuses one just then ("socket hang
+// up", retried 5 s later): the bench's receiver keeps them, so that race never stretches a measurement.
+server.keepAliveTimeout = 120_000;
+
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 });
