@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, lineFrom, spawnBenchProcess, stopProcess } from './processes.ts';
+import { lineFrom, spawnBenchProcess, stopProcess } from './processes.ts';
 
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
 const RECEIVER = fileURLToPath(new URL('./receiver.ts', import.meta.url));
@@ -9,7 +9,6 @@ export interface BenchProcess {
   url: string;
   pid: number;
   child: ChildProcess;
-  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -21,7 +20,6 @@ async function started(file: string, args: string[]): Promise<BenchProcess> {
     url: `http://127.0.0.1:${port}`,
     pid,
     child,
-    cpuSeconds: () => cpuSeconds(pid),
     stop: () => stopProcess(child),
   };
 }
