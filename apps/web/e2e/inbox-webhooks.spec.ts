@@ -122,6 +122,8 @@ test('a reply from the thread reaches the phone, with live ticks; resolve and re
   await expect(thread.getByTestId('conversation-status')).toHaveText('Resolved');
   await expect(page.getByTestId('conversation').first()).toContainText('Resolved');
   await shoot(page, 'inbox-02-thread', { dark: true });
+  // The shots at a phone's width hid the list behind the thread; at full width it is whole again beside it.
+  await expect(page.getByTestId('conversation').filter({ hasText: 'Great, thanks!' })).toBeVisible();
   await thread.getByRole('button', { name: 'Reopen' }).click();
   await expect(thread.getByTestId('conversation-status')).toHaveText('Open');
 
@@ -130,6 +132,7 @@ test('a reply from the thread reaches the phone, with live ticks; resolve and re
   await expect(page.getByRole('region', { name: 'Conversations' })).toBeHidden();
   await page.getByRole('button', { name: 'Back to the conversations' }).click();
   await expect(page.getByRole('region', { name: 'Conversations' })).toBeVisible();
+  await expect(page.getByTestId('conversation').filter({ hasText: 'Great, thanks!' })).toBeVisible();
   await expect(page.getByTestId('thread')).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 860 });
 });

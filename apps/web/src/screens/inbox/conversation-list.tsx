@@ -1,5 +1,5 @@
 import { formatPhone } from '@switchboard/validators';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { CircleCheck } from 'lucide-react';
 import { memo, useEffect, useRef } from 'react';
 import { cx } from '../../components/cx.ts';
@@ -10,6 +10,24 @@ import type { Conversation, Session } from '../../lib/types.ts';
 
 /** Load the next page when the list is scrolled to within this many rows of what is loaded. */
 const PREFETCH_ROWS = 10;
+
+/**
+ * Measures a row, except while the list is not displayed (beside an open thread on a phone it is hidden):
+ * a hidden row measures 0 px, and a list whose rows all measure 0 has no height, so shown again it would
+ * have no room to render a row in. The size known before (or the estimate) stands until it is shown again.
+ */
+function measureShownRow(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+): number {
+  if (element.getClientRects().length > 0) return measureElement(element, entry, virtualizer);
+  const index = virtualizer.indexFromElement(element);
+  return (
+    virtualizer.itemSizeCache.get(virtualizer.options.getItemKey(index)) ??
+    virtualizer.options.estimateSize(index)
+  );
+}
 
 /**
  * The conversations, in a scrolling box that renders only the rows in view and fetches further pages as
@@ -43,6 +61,7 @@ export function ConversationList({
     estimateSize: () => (showAccount ? 92 : 72),
     overscan: 8,
     getItemKey: (index) => conversations[index]!.id,
+    measureElement: measureShownRow,
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
