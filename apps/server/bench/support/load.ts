@@ -38,8 +38,9 @@ const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 /** Generates load from a separate process (autocannon) and returns its figures. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const child = spawnBenchProcess(WORKER, [JSON.stringify(options)]);
-  // Bounded: a request times out after 10 s, so the worker ends at most that long after its run.
-  const limitMs = ((options.durationSeconds ?? 0) + 60) * 1000 + (options.amount ?? 0) * 20;
+  // Bounded: a request times out after 10 s, so the worker ends at most that long after its run; a fixed
+  // amount gets 50 ms a request (a busy shared machine answered ten thousand inbound messages at ~40/s).
+  const limitMs = ((options.durationSeconds ?? 0) + 60) * 1000 + (options.amount ?? 0) * 50;
   const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
   const { code, stdout } = await stdoutOf(child);
   clearTimeout(timer);
