@@ -5,9 +5,13 @@ import { expect, it } from 'vitest';
 
 const PROBE = fileURLToPath(new URL('./support/webjs-load-probe.ts', import.meta.url));
 
-it('loads whatsapp-web.js only once a WhatsApp Web session is used, and such a session still works', async () => {
+// A whole server in a process of its own, which then loads the engine's libraries: generous bounds for a
+// busy machine.
+it('loads whatsapp-web.js only once a WhatsApp Web session is used, and such a session still works', {
+  timeout: 120_000,
+}, async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', PROBE], {
-    timeout: 60_000,
+    timeout: 110_000,
   });
   const [listening, started] = stdout
     .trim()

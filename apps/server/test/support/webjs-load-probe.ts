@@ -13,13 +13,18 @@ const loaded = () =>
   );
 const report = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
 
-// No browser at that path: the session fails at once, after the engine was loaded to find that out.
-const g = await startTestGateway({ WEBJS_ENABLED: 'true', CHROME_PATH: '/nonexistent/chromium' });
+// No browser at that path: the session fails at once, after the engine was loaded to find that out. The load
+// counts towards the start's time limit, which the tests otherwise keep short: a busy machine needs longer.
+const g = await startTestGateway({
+  WEBJS_ENABLED: 'true',
+  CHROME_PATH: '/nonexistent/chromium',
+  SESSION_START_TIMEOUT_MS: '60000',
+});
 report({ stage: 'listening', loaded: loaded() });
 const cookie = await setupAdmin(g);
 const client = connect(g, cookie);
 const created = await client.sessions.create.mutate({ name: 'Real phone', engine: 'webjs' });
-const failed = await waitForStatus(client, created.id, 'failed');
+const failed = await waitForStatus(client, created.id, 'failed', 60_000);
 report({ stage: 'started', loaded: loaded(), reason: failed.statusReason });
 await client.close();
 await g.dispose();
