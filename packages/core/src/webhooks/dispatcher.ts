@@ -168,6 +168,13 @@ export class WebhookDispatcher implements BackgroundService {
       (ok ? null : `The endpoint answered ${result.statusCode}${gone ? ' Gone: endpoint disabled' : ''}`);
     const status = ok ? 'delivered' : gone || retryIn === undefined ? 'failed' : 'pending';
     this.db.transaction(() => {
+      // The endpoint may have been deleted (its deliveries with it) while this attempt was on the wire.
+      const stillThere = this.db
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.id, delivery.id))
+        .get();
+      if (!stillThere) return;
       this.db
         .insert(webhookAttempts)
         .values({
