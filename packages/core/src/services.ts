@@ -14,6 +14,7 @@ import { type MediaConfig, MediaService } from './media/service.ts';
 import { MessageService, type MessageServiceConfig } from './messages/service.ts';
 import { WebhookOutbox } from './outbox/outbox.ts';
 import { SessionManager, type SessionManagerConfig } from './sessions/manager.ts';
+import { StatsService } from './stats/service.ts';
 import { type WebhookDispatchConfig, WebhookDispatcher } from './webhooks/dispatcher.ts';
 import { WebhookService } from './webhooks/service.ts';
 import { WriteRetry } from './write-retry.ts';
@@ -41,6 +42,8 @@ export interface Services {
   inbox: InboxService;
   media: MediaService;
   webhooks: WebhookService;
+  /** The overview's figures. */
+  stats: StatsService;
   /** Sends the webhook outbox. */
   webhookDispatcher: WebhookDispatcher;
   /** Everything that runs in the background; the server starts it once it listens and stops it on shutdown. */
@@ -93,6 +96,7 @@ export function createServices(deps: {
   });
   const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks);
   const database = new DatabaseHealth(db, writes);
+  const stats = new StatsService(db, access, webhooks);
 
   // Started in this order and stopped in reverse: sampling ends, sessions stop (their last status changes
   // still reach the outbox), the sends they leave behind settle, then the dispatcher stops. Media storage is
@@ -127,6 +131,7 @@ export function createServices(deps: {
     inbox,
     media,
     webhooks,
+    stats,
     webhookDispatcher,
     lifecycle,
     database,

@@ -8,5 +8,6 @@ export * from './message.ts';
 export * from './phone.ts';
 export * from './scopes.ts';
 export * from './session.ts';
+export * from './stats.ts';
 export * from './user.ts';
 export * from './webhook.ts';

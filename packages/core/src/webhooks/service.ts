@@ -8,12 +8,13 @@ import {
   webhooks,
 } from '@switchboard/db';
 import { DEFAULT_WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@switchboard/validators';
-import { and, count, desc, eq, gt, inArray, lt, max, not, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { WebhookPayload } from '../outbox/webhook-events.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
+import { type EndpointHealth, endpointHealth, type FailingWebhookView, failingEndpoints } from './health.ts';
 import { excerptFor } from './http-post.ts';
 import { newWebhookSecret } from './signing.ts';
 import { type PrivateTargetRules, targetPolicy, validateWebhookUrl } from './target-policy.ts';
@@ -30,7 +31,7 @@ export interface WebhookServiceConfig extends PrivateTargetRules {
 }
 
 /** An endpoint as clients see it: never its secret (that is shown once, on create and rotate). */
-export interface WebhookView {
+export interface WebhookView extends EndpointHealth {
   id: string;
   accountId: string | null;
   url: string;
@@ -40,10 +41,6 @@ export interface WebhookView {
   disabledReason: string | null;
   /** While a rotation overlaps: when the previous secret stops signing. */
   previousSecretExpiresAt: number | null;
-  /** When the endpoint last answered 2xx (any delivery), or null if it never has. */
-  lastSuccessAt: number | null;
-  /** Attempts that failed since then, across its deliveries. */
-  consecutiveFailures: number;
   createdAt: number;
   updatedAt: number;
 }
@@ -136,22 +133,12 @@ export class WebhookService {
 
   /** The endpoint with its health, read from the attempt log (every delivery, not just recent ones). */
   #view(row: Webhook): WebhookView {
-    const ofEndpoint = eq(webhookDeliveries.webhookId, row.id);
-    const lastSuccessAt =
-      this.db
-        .select({ at: max(webhookAttempts.at) })
-        .from(webhookAttempts)
-        .innerJoin(webhookDeliveries, eq(webhookAttempts.deliveryId, webhookDeliveries.id))
-        .where(and(ofEndpoint, SUCCESS))
-        .get()?.at ?? null;
-    const consecutiveFailures =
-      this.db
-        .select({ n: count() })
-        .from(webhookAttempts)
-        .innerJoin(webhookDeliveries, eq(webhookAttempts.deliveryId, webhookDeliveries.id))
-        .where(and(ofEndpoint, not(SUCCESS), gt(webhookAttempts.at, lastSuccessAt ?? -1)))
-        .get()?.n ?? 0;
-    return view(row, { lastSuccessAt, consecutiveFailures });
+    return view(row, endpointHealth(this.db, row.id));
+  }
+
+  /** The visible endpoints that fail or were turned off by the server, most failures first. */
+  failing(actor: Actor): FailingWebhookView[] {
+    return failingEndpoints(this.db, this.#visibleRows(actor));
   }
 
   delete(actor: Actor, id: string): void {
@@ -310,11 +297,7 @@ export class WebhookService {
 
 const dedupe = (events: readonly WebhookEvent[]) => [...new Set(events)];
 
-/** An attempt counts as a success only when the endpoint answered 2xx (no transport error). */
-// Parenthesised so that not(SUCCESS) negates all of it.
-const SUCCESS = sql`(${webhookAttempts.statusCode} between 200 and 299 and ${webhookAttempts.error} is null)`;
-
-function view(row: Webhook, health: Pick<WebhookView, 'lastSuccessAt' | 'consecutiveFailures'>): WebhookView {
+function view(row: Webhook, health: EndpointHealth): WebhookView {
   return {
     ...health,
     id: row.id,

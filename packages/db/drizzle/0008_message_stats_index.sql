@@ -1,0 +1,1 @@
+CREATE INDEX `messages_account_created_status_idx` ON `messages` (`account_id`,`created_at`,`direction`,`status`);
