@@ -4,6 +4,7 @@ import { conversationsRouter } from './routers/conversations.ts';
 import { mediaRouter } from './routers/media.ts';
 import { messagesRouter } from './routers/messages.ts';
 import { sessionsRouter } from './routers/sessions.ts';
+import { statsRouter } from './routers/stats.ts';
 import { usersRouter } from './routers/users.ts';
 import { webhooksRouter } from './routers/webhooks.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   conversations: conversationsRouter,
   contacts: contactsRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,5 +3,6 @@ export * from './inbox.ts';
 export * from './media.ts';
 export * from './messages.ts';
 export * from './sessions.ts';
+export * from './stats.ts';
 export * from './users.ts';
 export * from './webhooks.ts';
