@@ -14,12 +14,13 @@ import { dashboard } from './scenarios/dashboard.ts';
 import { inbox } from './scenarios/inbox.ts';
 import { liveEvents } from './scenarios/live-events.ts';
 import { media } from './scenarios/media.ts';
+import { overview } from './scenarios/overview.ts';
 import { send } from './scenarios/send.ts';
 import { startup } from './scenarios/startup.ts';
 import { webhooks } from './scenarios/webhooks.ts';
 import { formatTable, type Row } from './table.ts';
 
-const SCENARIOS: Scenario[] = [send, webhooks, liveEvents, media, dashboard, inbox, startup];
+const SCENARIOS: Scenario[] = [send, webhooks, liveEvents, media, overview, dashboard, inbox, startup];
 
 const USAGE = `Usage: pnpm bench [--short] [--only ${SCENARIOS.map((s) => s.name).join(',')}] [--rounds N] [--list]`;
 

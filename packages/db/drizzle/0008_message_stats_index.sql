@@ -1,1 +1,1 @@
-CREATE INDEX `messages_account_created_status_idx` ON `messages` (`account_id`,`created_at`,`direction`,`status`);
+CREATE INDEX `messages_account_status_created_idx` ON `messages` (`account_id`,`status`,`created_at`);

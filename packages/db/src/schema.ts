@@ -282,8 +282,9 @@ export const messages = sqliteTable(
   (t) => [
     index('messages_conversation_created_idx').on(t.conversationId, t.createdAt, t.id),
     index('messages_account_created_idx').on(t.accountId, t.createdAt, t.id),
-    // Covers the overview's daily counts: a range of one account's days answered from the index alone.
-    index('messages_account_created_status_idx').on(t.accountId, t.createdAt, t.direction, t.status),
+    // The overview's daily counts: each (account, status, day) is one range of this index, counted without
+    // reading a row.
+    index('messages_account_status_created_idx').on(t.accountId, t.status, t.createdAt),
     uniqueIndex('messages_account_external_idx').on(t.accountId, t.externalId),
     index('messages_media_idx').on(t.mediaId),
   ],

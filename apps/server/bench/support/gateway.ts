@@ -28,6 +28,8 @@ export const BENCH_ENV: Record<string, string> = {
 
 export interface BenchGateway {
   url: string;
+  /** Its data folder, for scenarios that write a large history straight into its database. */
+  dataDir: string;
   pid: number;
   child: ChildProcess;
   /** The first admin's login cookie. */
@@ -63,6 +65,7 @@ export async function startBenchGateway(env: Record<string, string> = {}): Promi
     const client = connect(gateway, cookie);
     return {
       url,
+      dataDir,
       pid: child.pid!,
       child,
       cookie,

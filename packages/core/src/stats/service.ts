@@ -1,6 +1,7 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
 import {
   isValidTimeZone,
+  type MessageStatus,
   SESSION_STATUSES,
   type SessionStatus,
   STATS_DEFAULT_DAYS,
@@ -10,7 +11,7 @@ import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL } from
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { FailingWebhookView } from '../webhooks/health.ts';
-import { type DayRow, dailyCounts } from './daily-counts.ts';
+import { type DayStatusRow, dailyStatusCounts } from './daily-counts.ts';
 import { lastDays } from './days.ts';
 
 export interface SessionCounts {
@@ -116,13 +117,12 @@ export class StatsService {
       ? [this.access.account(actor, input.sessionId, 'messages:read').id]
       : this.access.accounts(actor, 'messages:read').map((a) => a.id);
     const ranges = lastDays(dayCount, timeZone, now);
-    const byDay = new Map(
-      ids.length > 0 ? this.db.all<DayRow>(dailyCounts(ids, ranges)).map((r) => [r.day, r]) : [],
-    );
-    const days = ranges.map((range, i) => {
-      const { day: _day, ...counts } = byDay.get(i) ?? EMPTY_ROW;
-      return { date: range.date, ...counts };
-    });
+    const days = ranges.map((range) => ({ date: range.date, ...EMPTY_TOTALS }));
+    const rows = ids.length > 0 ? this.db.all<DayStatusRow>(dailyStatusCounts(ids, ranges)) : [];
+    for (const { day, status, n } of rows) {
+      const counts = days[day];
+      if (counts) for (const key of STAGES[status]) counts[key] += n;
+    }
     const totals = { ...EMPTY_TOTALS };
     for (const day of days) for (const key of TOTAL_KEYS) totals[key] += day[key];
     const rate = (n: number) => (totals.sent > 0 ? n / totals.sent : null);
@@ -165,7 +165,18 @@ export class StatsService {
 
 const TOTAL_KEYS = ['sent', 'delivered', 'read', 'failed', 'unknown', 'received'] as const;
 const EMPTY_TOTALS: Totals = { sent: 0, delivered: 0, read: 0, failed: 0, unknown: 0, received: 0 };
-const EMPTY_ROW = { ...EMPTY_TOTALS, day: -1 };
+
+/** Which figures a message in each status counts toward: the stages it went through. */
+const STAGES: Record<MessageStatus, ReadonlyArray<keyof Totals>> = {
+  queued: [],
+  sent: ['sent'],
+  delivered: ['sent', 'delivered'],
+  read: ['sent', 'delivered', 'read'],
+  played: ['sent', 'delivered', 'read'],
+  failed: ['failed'],
+  unknown: ['unknown'],
+  received: ['received'],
+};
 
 /** WhatsApp's reach-out limit holds: set, and its announced end (if any) still ahead. */
 const limitHolds = (now: number) =>
