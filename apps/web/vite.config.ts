@@ -29,6 +29,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'phone-metadata', test: /node_modules[\\/]libphonenumber-js[\\/]/ },
+            // Only the overview's chart needs these, and it loads them when it is first drawn.
+            { name: 'charts', test: /node_modules[\\/](chart\.js|react-chartjs-2|@kurkle)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

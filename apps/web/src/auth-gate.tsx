@@ -46,7 +46,7 @@ export function AuthGate({
     forgetData();
     renewClients();
     // The next person starts on the home screen, not on whatever the last one had open.
-    navigate({ name: 'sessions' }, { replace: true });
+    navigate({ name: 'overview', sessionId: null }, { replace: true });
   }, [forgetData, renewClients, utils]);
 
   if (me.data === undefined) {

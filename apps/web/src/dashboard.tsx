@@ -9,6 +9,7 @@ import { useRoute } from './router.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
+import { OverviewScreen } from './screens/overview/overview-screen.tsx';
 import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
 import { SessionDetailScreen } from './screens/sessions/session-detail-screen.tsx';
 import { SessionsScreen } from './screens/sessions/sessions-screen.tsx';
@@ -29,6 +30,9 @@ export function Dashboard({
 
   let screen: React.ReactNode;
   switch (route.name) {
+    case 'overview':
+      screen = <OverviewScreen sessionId={route.sessionId} />;
+      break;
     case 'sessions':
       screen = <SessionsScreen />;
       break;

@@ -81,4 +81,4 @@ export function TextAreaField({ label, hint, error, aside, className, ...textare
   );
 }
 
-export const selectClass = cx(CONTROL, 'appearance-none pr-10');
+export const selectClass = cx(CONTROL, 'appearance-none pe-10');

@@ -1,4 +1,4 @@
-import { Inbox, MessagesSquare, Smartphone, Users } from 'lucide-react';
+import { Inbox, LayoutDashboard, MessagesSquare, Smartphone, Users } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
@@ -9,6 +9,7 @@ import { Logo } from './logo.tsx';
 import { UserMenu } from './user-menu.tsx';
 
 const TITLES: Record<Route['name'], string> = {
+  overview: 'Overview',
   sessions: 'Sessions',
   session: 'Session',
   messages: 'Messages',
@@ -33,6 +34,12 @@ export function AppShell({
   }, [route.name]);
 
   const items = [
+    {
+      to: { name: 'overview', sessionId: null } as const,
+      label: 'Overview',
+      icon: LayoutDashboard,
+      active: route.name === 'overview',
+    },
     {
       to: { name: 'sessions' } as const,
       label: 'Sessions',
@@ -90,7 +97,11 @@ export function AppShell({
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
-          <Link to={{ name: 'sessions' }} className="rounded-lg" aria-label="Switchboard home">
+          <Link
+            to={{ name: 'overview', sessionId: null }}
+            className="rounded-lg"
+            aria-label="Switchboard home"
+          >
             <Logo />
           </Link>
           {nav('hidden md:block')}

@@ -21,6 +21,24 @@ export function formatRelative(at: number, now: number): string {
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const TIME = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const COUNT = new Intl.NumberFormat('en');
+const PERCENT = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+const CALENDAR_DAY = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** A count as people read it: "1,234". */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** A share from 0 to 1 as a percentage with at most one decimal: "97.4%". */
+export function formatPercent(share: number): string {
+  return PERCENT.format(share);
+}
+
+/** A calendar date the server names as `YYYY-MM-DD` (already in the right time zone): "Nov 30". */
+export function formatDay(date: string): string {
+  return CALENDAR_DAY.format(Date.parse(`${date}T00:00:00Z`));
+}
 
 export function formatDate(at: number): string {
   return DATE.format(at);

@@ -3,7 +3,9 @@ import { parseRoute, type Route, routePath } from './route.ts';
 
 describe('routes', () => {
   it('parses every screen', () => {
-    expect(parseRoute('/')).toEqual({ name: 'sessions' });
+    expect(parseRoute('/')).toEqual({ name: 'overview', sessionId: null });
+    expect(parseRoute('/', '?session=sales-1')).toEqual({ name: 'overview', sessionId: 'sales-1' });
+    expect(parseRoute('/sessions')).toEqual({ name: 'sessions' });
     expect(parseRoute('/sessions/')).toEqual({ name: 'sessions' });
     expect(parseRoute('/sessions/sales-1')).toEqual({ name: 'session', id: 'sales-1' });
     expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
@@ -20,6 +22,8 @@ describe('routes', () => {
 
   it('round-trips paths', () => {
     const routes: Route[] = [
+      { name: 'overview', sessionId: null },
+      { name: 'overview', sessionId: 'sales-1' },
       { name: 'sessions' },
       { name: 'session', id: 'a_b-1' },
       { name: 'messages', sessionId: 'x' },

@@ -1,5 +1,6 @@
 /** The dashboard's screens, addressed by real paths (the server answers every unknown path with the SPA). */
 export type Route =
+  | { name: 'overview'; sessionId: string | null }
   | { name: 'sessions' }
   | { name: 'session'; id: string }
   | { name: 'messages'; sessionId: string | null }
@@ -9,7 +10,8 @@ export type Route =
 
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/' || path === '/sessions') return { name: 'sessions' };
+  if (path === '/') return { name: 'overview', sessionId: new URLSearchParams(search).get('session') };
+  if (path === '/sessions') return { name: 'sessions' };
   const session = /^\/sessions\/([^/]+)$/.exec(path);
   if (session?.[1]) return { name: 'session', id: safeDecode(session[1]) };
   if (path === '/messages') {
@@ -25,8 +27,10 @@ export function parseRoute(pathname: string, search = ''): Route {
 
 export function routePath(route: Route): string {
   switch (route.name) {
+    case 'overview':
+      return route.sessionId ? `/?session=${encodeURIComponent(route.sessionId)}` : '/';
     case 'sessions':
-      return '/';
+      return '/sessions';
     case 'session':
       return `/sessions/${encodeURIComponent(route.id)}`;
     case 'messages':

@@ -28,3 +28,8 @@ export type WebhookWithSecret = Outputs['webhooks']['create'];
 export type WebhookEvent = Webhook['events'][number];
 export type WebhookDelivery = Outputs['webhooks']['deliveries']['items'][number];
 export type WebhookTestResult = Outputs['webhooks']['test'];
+
+export type SessionStats = Outputs['stats']['sessions'];
+export type MessageStats = Outputs['stats']['messages'];
+export type AttentionItem = Outputs['stats']['attention'][number];
+export type FailingWebhook = Outputs['stats']['webhooks'][number];

@@ -1,0 +1,169 @@
+import { formatPhone } from '@switchboard/validators';
+import { ArrowUpRight, CircleCheckBig, Play, QrCode, RotateCw } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { Card, CardHeader } from '../../components/card.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import type { AttentionItem, Session } from '../../lib/types.ts';
+import { useNow } from '../../live/use-now.ts';
+import { Link } from '../../router.tsx';
+import { trpc } from '../../trpc.ts';
+import { useOpenQr } from '../sessions/qr-dialog-host.tsx';
+import { useSessionCache } from '../sessions/session-cache.ts';
+
+const KIND_LABEL: Record<AttentionItem['kind'], string> = {
+  failed: 'Failed',
+  logged_out: 'Needs a new link',
+  stuck: 'Taking too long',
+  limited: 'Limited by WhatsApp',
+};
+
+/** Accounts that need someone, each with the one action most likely to help and a way to its page. */
+export function AttentionList({ items, error }: { items: AttentionItem[] | undefined; error: unknown }) {
+  const now = useNow(30_000);
+  return (
+    <Card aria-labelledby="attention-title">
+      <CardHeader title="Needs attention" id="attention-title" />
+      {error ? (
+        <div className="p-5">
+          <ErrorNotice>{errorMessage(error)}</ErrorNotice>
+        </div>
+      ) : null}
+      {items === undefined && !error ? <ListSkeleton /> : null}
+      {items?.length === 0 ? (
+        <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-600 dark:text-zinc-400">
+          <CircleCheckBig aria-hidden className="size-5 shrink-0 text-emerald-600 dark:text-emerald-400" />
+          Every account is running as it should.
+        </div>
+      ) : null}
+      {items && items.length > 0 ? (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {items.map((item) => (
+            <AttentionRow key={item.sessionId} item={item} now={now} />
+          ))}
+        </ul>
+      ) : null}
+    </Card>
+  );
+}
+
+function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
+  const utils = trpc.useUtils();
+  const cache = useSessionCache();
+  const openQr = useOpenQr();
+  const [error, setError] = useState<string | null>(null);
+  const done = {
+    onSuccess: (session: Session) => {
+      setError(null);
+      cache.put(session);
+      void utils.stats.invalidate();
+    },
+    onError: (e: unknown) => setError(errorMessage(e)),
+  };
+  const start = trpc.sessions.start.useMutation(done);
+  const restart = trpc.sessions.restart.useMutation(done);
+  const id = { id: item.sessionId };
+  // Without a phone the start ends at a QR code: open it at once so it can be scanned.
+  const startAndLink = () => {
+    setError(null);
+    start.mutate(id);
+    if (item.kind === 'logged_out' || !item.phone) openQr(item.sessionId, { starting: true });
+  };
+
+  let action: React.ReactNode = null;
+  if (item.kind === 'logged_out')
+    action = (
+      <Button size="sm" variant="primary" icon={QrCode} loading={start.isPending} onClick={startAndLink}>
+        Link again
+      </Button>
+    );
+  else if (item.kind === 'failed')
+    action = (
+      <Button size="sm" variant="primary" icon={Play} loading={start.isPending} onClick={startAndLink}>
+        Start again
+      </Button>
+    );
+  else if (item.kind === 'stuck')
+    action = (
+      <Button
+        size="sm"
+        variant="primary"
+        icon={RotateCw}
+        loading={restart.isPending}
+        onClick={() => {
+          setError(null);
+          restart.mutate(id);
+        }}
+      >
+        Restart
+      </Button>
+    );
+
+  return (
+    <li
+      className="px-5 py-4"
+      data-testid="attention-item"
+      data-session-id={item.sessionId}
+      data-kind={item.kind}
+    >
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3">
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <Link
+              to={{ name: 'session', id: item.sessionId }}
+              className="truncate font-medium hover:underline"
+            >
+              {item.name}
+            </Link>
+            <StatusBadge status={item.status} />
+          </div>
+          <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+            <span className="font-medium">{KIND_LABEL[item.kind]}:</span> {item.reason}
+          </p>
+          <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+            {item.phone ? (
+              <>
+                <bdi dir="ltr">{formatPhone(item.phone)}</bdi>
+                {' · '}
+              </>
+            ) : null}
+            {item.kind === 'limited' && item.until
+              ? `Until ${formatDateTime(item.until)}`
+              : `Since ${formatRelative(item.since, now)}`}
+          </p>
+        </div>
+        <div className="flex shrink-0 items-center gap-2">
+          {action}
+          <Link
+            to={{ name: 'session', id: item.sessionId }}
+            className="inline-flex h-8 items-center gap-1 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
+            Open
+            <ArrowUpRight aria-hidden className="size-4 rtl:-scale-x-100" />
+          </Link>
+        </div>
+      </div>
+      {error ? (
+        <div className="mt-3">
+          <ErrorNotice>{error}</ErrorNotice>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function ListSkeleton() {
+  return (
+    <div role="status" aria-label="Loading" className="space-y-4 p-5">
+      {[0, 1].map((i) => (
+        <div key={i} className="space-y-2">
+          <div className="h-4 w-1/3 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+          <div className="h-3 w-2/3 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />
+        </div>
+      ))}
+    </div>
+  );
+}

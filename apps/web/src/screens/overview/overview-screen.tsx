@@ -1,0 +1,97 @@
+import { ChevronDown, Smartphone } from 'lucide-react';
+import { useId } from 'react';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { selectClass } from '../../components/field.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { useSessions } from '../../live/use-sessions.ts';
+import { Link, navigate } from '../../router.tsx';
+import { PageHeader } from '../page-header.tsx';
+import { AttentionList } from './attention-list.tsx';
+import { FailingWebhooks } from './failing-webhooks.tsx';
+import { MessageActivity } from './message-activity.tsx';
+import { SessionTiles } from './session-tiles.tsx';
+import { useOverview } from './use-overview.ts';
+
+/** The landing page: how the accounts are doing, what they sent and received, and what needs a look. */
+export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
+  const { sessions } = useSessions();
+  // An account that is gone (or never was visible) falls back to all of them rather than to an error.
+  const chosen = sessionId && sessions?.some((s) => s.id === sessionId) ? sessionId : null;
+  const { sessions: sessionStats, messages, attention, webhooks } = useOverview(sessions ? chosen : null);
+  const selectId = useId();
+  const nameOf = (id: string) => sessions?.find((s) => s.id === id)?.name ?? id;
+
+  const picker =
+    sessions && sessions.length > 0 ? (
+      <div className="flex items-center gap-2">
+        <label htmlFor={selectId} className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+          Account
+        </label>
+        <div className="relative w-56 max-w-full">
+          <select
+            id={selectId}
+            className={selectClass}
+            value={chosen ?? ''}
+            onChange={(e) =>
+              navigate({ name: 'overview', sessionId: e.target.value || null }, { replace: true })
+            }
+          >
+            <option value="">All accounts</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <ChevronDown
+            aria-hidden
+            className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
+          />
+        </div>
+      </div>
+    ) : null;
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description="How your WhatsApp accounts are doing, what they sent and received, and what needs a look."
+        action={picker}
+      />
+      {sessionStats.error ? <ErrorNotice>{errorMessage(sessionStats.error)}</ErrorNotice> : null}
+      {sessions?.length === 0 ? (
+        <EmptyState
+          icon={Smartphone}
+          title="No messages yet"
+          action={
+            <Link
+              to={{ name: 'sessions' }}
+              className="inline-flex h-10 items-center gap-2 rounded-lg bg-emerald-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400"
+            >
+              Add an account
+            </Link>
+          }
+        >
+          <p>
+            Add a WhatsApp account and link it with its QR code, then send a first message. What your accounts
+            send and receive, and anything that needs a look, will show here.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <SessionTiles stats={sessionStats.data} />
+          <MessageActivity
+            stats={messages.data}
+            error={messages.error}
+            hasSessions={(sessions?.length ?? 0) > 0}
+          />
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            <AttentionList items={attention.data} error={attention.error} />
+            <FailingWebhooks endpoints={webhooks.data} error={webhooks.error} accountName={nameOf} />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
