@@ -47,7 +47,7 @@ test('says when the live connection is lost and recovers quietly when the server
       })
       .toBe(true);
 
-    await page.goto('/');
+    await page.goto('/sessions');
     const badge = page.locator('[data-session-id="relay"]').getByTestId('status-badge');
     await expect(badge).toHaveAttribute('data-status', 'connected');
     const banner = page.getByRole('alert').filter({ hasText: 'Live connection to the server lost' });

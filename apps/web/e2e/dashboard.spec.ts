@@ -50,6 +50,15 @@ async function signOut() {
   await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
 }
 
+async function openSessions() {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .first()
+    .getByRole('link', { name: 'Sessions' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+}
+
 /** Scans the QR on screen with a virtual phone; a code that rotated away meanwhile is read again. */
 async function scanQrOnScreen(phone: string): Promise<string> {
   const dialog = page.getByRole('dialog');
@@ -74,7 +83,9 @@ test('first run: creates the admin account', async () => {
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create admin account', exact: true }).click();
 
-  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  // The Overview is the landing page; the sessions list is one click away.
+  await expect(page.getByRole('heading', { name: 'Overview', exact: true })).toBeVisible();
+  await openSessions();
   await expect(page.getByText('No sessions yet')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' }).first()).toBeVisible();
   await shoot(page, '02-sessions-empty', { dark: true });
@@ -98,7 +109,8 @@ test('sign-in: wrong password, rate limit with the wait time, sign out and in', 
   await shoot(page, '03-sign-in-rate-limited');
 
   await signIn(ADMIN.email, ADMIN.password);
-  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Overview', exact: true })).toBeVisible();
+  await openSessions();
 });
 
 test('adds two sandbox sessions and links each by scanning its QR code off the screen', async () => {
@@ -215,7 +227,7 @@ test('sends a message from the second session and follows it to "read"', async (
 
 test('logging a session out of WhatsApp shows logged_out', async () => {
   const [first] = desks;
-  await page.goto('/');
+  await page.goto('/sessions');
   await card(first.id).getByRole('button', { name: 'Log out', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: `Log out ${first.name}?` });
   await expect(confirm).toContainText('scan a new QR code');
@@ -302,7 +314,11 @@ test('an operator cannot see the admin’s sessions', async () => {
 
   await signOut();
   await signIn(operator.email, operator.password);
-  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  // The operator's Overview knows none of the admin's accounts.
+  await expect(page.getByRole('heading', { name: 'Overview', exact: true })).toBeVisible();
+  await expect(page.getByText('No messages yet')).toBeVisible();
+  for (const desk of desks) await expect(page.getByText(desk.name)).toHaveCount(0);
+  await openSessions();
   await expect(page.getByText('No sessions yet')).toBeVisible();
   for (const desk of desks) await expect(page.getByText(desk.name)).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);

@@ -39,7 +39,7 @@ test('renders the cards in view, scrolls to every session, and counts them all',
   const total = (await trpcQuery<unknown[]>(context.request, 'sessions.list')).length;
   expect(total).toBeGreaterThanOrEqual(FLEET);
 
-  await page.goto('/');
+  await page.goto('/sessions');
   await expect(page.getByTestId('counter-total')).toHaveText(String(total));
   const list = page.getByRole('list', { name: 'Sessions' });
   const items = list.getByRole('listitem');

@@ -66,7 +66,7 @@ test('a reach-out limit shows on the session; a send WhatsApp may not have recei
     // WhatsApp limits the account for ten minutes.
     const limit = await api.post('/api/sandbox/sessions/outreach-desk/limit', { data: { forMs: 600_000 } });
     expect(limit.ok(), await limit.text()).toBe(true);
-    await page.goto('/');
+    await page.goto('/sessions');
     const card = page.locator('[data-session-id="outreach-desk"]');
     await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'connected');
     await expect(card.getByTestId('limit-badge')).toContainText(/^Limited until \d{1,2}:\d\d/);
@@ -141,7 +141,7 @@ test('a reach-out limit shows on the session; a send WhatsApp may not have recei
     expect((await api.post('/api/sandbox/sessions/outreach-desk/limit', { data: { forMs: 0 } })).ok()).toBe(
       true,
     );
-    await page.goto('/');
+    await page.goto('/sessions');
     await expect(card.getByTestId('status-badge')).toHaveAttribute('data-status', 'connected');
     await expect(card.getByTestId('limit-badge')).toHaveCount(0);
   } finally {

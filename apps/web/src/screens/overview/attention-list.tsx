@@ -109,7 +109,7 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
       data-session-id={item.sessionId}
       data-kind={item.kind}
     >
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3">
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <Link

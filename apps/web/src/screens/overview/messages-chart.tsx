@@ -52,7 +52,8 @@ export default function MessagesChart({ stats, dark }: { stats: MessageStats; da
           pointBackgroundColor: s.color,
           fill: s.key === 'sent',
           borderWidth: 2,
-          tension: 0.3,
+          // Smooth, but never dipping below zero or overshooting a day's count.
+          cubicInterpolationMode: 'monotone' as const,
           pointRadius: 0,
           pointHoverRadius: 4,
         })),

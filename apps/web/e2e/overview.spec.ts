@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { decodeQr, OWN_PORT, shoot, startOwnGateway } from './support.ts';
+
+/**
+ * The Overview an operator lands on: empty on a fresh gateway, then tiles that match the sandbox's state, the
+ * 30-day chart (its library loaded only here), the accounts that need attention with the fix one click away,
+ * and the failing webhook endpoint. A gateway of this test's own, so the figures are exactly what it did.
+ */
+const admin = { name: 'Olivia Overview', email: 'olivia@example.com', password: 'overview-pass-1' };
+const customer = '14155550177';
+
+async function call<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const response = await api.post(`/trpc/${path}`, { data: input });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+async function query<T>(api: APIRequestContext, path: string, input: unknown = {}): Promise<T> {
+  const response = await api.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** Creates a sandbox session and links it to `phone` through the control API, as a phone would. */
+async function link(api: APIRequestContext, name: string, phone: string): Promise<string> {
+  const { id } = await call<{ id: string }>(api, 'sessions.create', { name, engine: 'sandbox' });
+  await expect
+    .poll(async () => {
+      const session = await query<{ qr: { qr: string } | null }>(api, 'sessions.byId', { id });
+      return (
+        session.qr !== null &&
+        (await api.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone } })).ok()
+      );
+    })
+    .toBe(true);
+  await expect
+    .poll(async () => (await query<{ status: string }>(api, 'sessions.byId', { id })).status)
+    .toBe('connected');
+  return id;
+}
+
+const tile = (page: Page, key: string) => page.getByTestId(`tile-${key}`).getByTestId('tile-value');
+
+test('the Overview: empty at first, then the sandbox state, the chart, and a fix one click away', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-overview-'));
+  const gateway = await startOwnGateway(OWN_PORT, dataDir);
+  const context = await browser.newContext({ baseURL: gateway.url, viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    const assets: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/assets/')) assets.push(r.url());
+    });
+    const chartLibraryLoaded = () => assets.some((url) => /\/assets\/charts-[\w-]+\.js$/.test(url));
+
+    // A fresh install: the first admin lands on the Overview, which says what to do first.
+    await page.goto('/');
+    await page.getByLabel('Your name').fill(admin.name);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create admin account', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Overview', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Overview' }).first()).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expect(page.getByText('No messages yet')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Add an account' })).toHaveAttribute('href', '/sessions');
+    expect(chartLibraryLoaded(), 'no chart library without a chart').toBe(false);
+    await shoot(page, '15-overview-empty', { dark: true });
+
+    // Three accounts: two send and receive, one is unlinked from its phone; one endpoint cannot be reached.
+    const api = context.request;
+    const sales = await link(api, 'Sales desk', '4915112340071');
+    const support = await link(api, 'Support desk', '4915112340072');
+    const berlin = await link(api, 'Berlin office', '4915112340073');
+    for (const text of ['Offer', 'Reminder', 'Thanks'])
+      await call(api, 'messages.send', { sessionId: sales, to: customer, text });
+    await call(api, 'messages.send', { sessionId: support, to: customer, text: 'Ticket 12' });
+    await call(api, 'messages.send', { sessionId: support, to: '4915199999999', text: 'Not on WhatsApp' });
+    for (const text of ['Yes please', 'When?'])
+      expect(
+        (
+          await api.post('/api/sandbox/inbound', { data: { from: customer, to: '4915112340071', text } })
+        ).ok(),
+      ).toBe(true);
+    await call(api, 'webhooks.create', {
+      sessionId: sales,
+      url: 'http://127.0.0.1:9/crm',
+      description: 'CRM sync',
+    });
+    expect((await api.post(`/api/sandbox/sessions/${berlin}/unlink`)).ok()).toBe(true);
+    await expect
+      .poll(
+        async () => (await query<{ totals: { read: number; failed: number } }>(api, 'stats.messages')).totals,
+      )
+      .toMatchObject({ read: 4, failed: 1 });
+    await expect.poll(async () => (await query<unknown[]>(api, 'stats.webhooks')).length).toBe(1);
+
+    await page.goto('/');
+    const sessions = await query<Array<{ status: string }>>(api, 'sessions.list');
+    await expect(tile(page, 'total')).toHaveText(String(sessions.length));
+    await expect(tile(page, 'connected')).toHaveText(
+      String(sessions.filter((s) => s.status === 'connected').length),
+    );
+    await expect(tile(page, 'logged_out')).toHaveText('1');
+    await expect(tile(page, 'failed')).toHaveText('0');
+    await expect(page.getByTestId('messages-chart')).toBeVisible();
+    expect(chartLibraryLoaded(), 'the chart library is fetched for the chart').toBe(true);
+    await expect(page.getByTestId('total-sent').locator('dd')).toHaveText('4');
+    await expect(page.getByTestId('total-read').locator('dd')).toHaveText('4');
+    await expect(page.getByTestId('total-failed').locator('dd')).toHaveText('1');
+    await expect(page.getByTestId('total-received').locator('dd')).toHaveText('2');
+    await expect(page.getByTestId('delivery-rate')).toHaveText('100%');
+    const failing = page.getByTestId('failing-webhook');
+    await expect(failing).toContainText('http://127.0.0.1:9/crm');
+    await expect(failing).toContainText('Sales desk · CRM sync');
+    await expect(failing.getByRole('link', { name: 'Open' })).toHaveAttribute('href', `/sessions/${sales}`);
+    const item = page.getByTestId('attention-item');
+    await expect(item).toHaveCount(1);
+    await expect(item).toHaveAttribute('data-session-id', berlin);
+    await expect(item).toContainText('Needs a new link');
+    await shoot(page, '16-overview', { dark: true });
+
+    // One account only: the figures follow the selector, which offers the user's accounts.
+    const picker = page.getByRole('combobox', { name: 'Account' });
+    await expect(picker.locator('option')).toHaveText([
+      'All accounts',
+      'Sales desk',
+      'Support desk',
+      'Berlin office',
+    ]);
+    await picker.selectOption(support);
+    await expect(page).toHaveURL(`/?session=${support}`);
+    await expect(page.getByTestId('total-sent').locator('dd')).toHaveText('1');
+    await expect(page.getByTestId('total-failed').locator('dd')).toHaveText('1');
+    await expect(tile(page, 'total')).toHaveText('1');
+    await picker.selectOption('');
+    await expect(tile(page, 'total')).toHaveText('3');
+
+    // "Link again" starts the account and opens its QR code; scanning it clears the item, live.
+    await item.getByRole('button', { name: 'Link again' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Link Berlin office' });
+    await expect(dialog).toBeVisible();
+    await expect
+      .poll(async () => {
+        const qr = await decodeQr(dialog.getByRole('img', { name: 'QR code' })).catch(() => null);
+        return (
+          qr !== null && (await api.post('/api/sandbox/scan', { data: { qr, phone: '4915112340073' } })).ok()
+        );
+      })
+      .toBe(true);
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('attention-item')).toHaveCount(0);
+    await expect(page.getByText('Every account is running as it should.')).toBeVisible();
+    await expect(tile(page, 'connected')).toHaveText('3');
+    await expect(tile(page, 'logged_out')).toHaveText('0');
+
+    // The sessions list moved to /sessions and opens without the chart library.
+    const sessionsPage = await context.newPage();
+    const sessionAssets: string[] = [];
+    sessionsPage.on('request', (r) => sessionAssets.push(r.url()));
+    await sessionsPage.goto('/sessions');
+    await expect(sessionsPage.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+    await expect(sessionsPage.getByTestId('session-card')).toHaveCount(3);
+    expect(sessionAssets.some((url) => url.includes('/assets/charts-'))).toBe(false);
+  } finally {
+    await context.close();
+    await gateway.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
