@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatCountdown,
+  formatDay,
   formatMoment,
   formatPairingCode,
+  formatPercent,
   formatRelative,
   initials,
   plural,
@@ -61,5 +64,15 @@ describe('small words', () => {
     expect(initials('Ada Lovelace')).toBe('AL');
     expect(initials('ops@example.com')).toBe('OE');
     expect(initials('')).toBe('?');
+  });
+});
+describe('overview figures', () => {
+  it("formats counts, shares and the server's calendar dates", () => {
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    expect(formatPercent(0.9743)).toBe('97.4%');
+    expect(formatPercent(1)).toBe('100%');
+    // The date is already the right day: no time zone may move it to the day before.
+    expect(formatDay('2026-11-30')).toBe('Nov 30');
+    expect(formatDay('2026-01-01')).toBe('Jan 1');
   });
 });
