@@ -24,6 +24,9 @@ async function query<T>(api: APIRequestContext, path: string, input: unknown = {
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
+/** How long to keep asking for what a busy machine may take a while to do (link, deliver). */
+const SLOW = { timeout: 30_000 };
+
 /** Creates a sandbox session and links it to `phone` through the control API, as a phone would. */
 async function link(api: APIRequestContext, name: string, phone: string): Promise<string> {
   const { id } = await call<{ id: string }>(api, 'sessions.create', { name, engine: 'sandbox' });
@@ -34,10 +37,10 @@ async function link(api: APIRequestContext, name: string, phone: string): Promis
         session.qr !== null &&
         (await api.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone } })).ok()
       );
-    })
+    }, SLOW)
     .toBe(true);
   await expect
-    .poll(async () => (await query<{ status: string }>(api, 'sessions.byId', { id })).status)
+    .poll(async () => (await query<{ status: string }>(api, 'sessions.byId', { id })).status, SLOW)
     .toBe('connected');
   return id;
 }
@@ -99,9 +102,10 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await expect
       .poll(
         async () => (await query<{ totals: { read: number; failed: number } }>(api, 'stats.messages')).totals,
+        SLOW,
       )
       .toMatchObject({ read: 4, failed: 1 });
-    await expect.poll(async () => (await query<unknown[]>(api, 'stats.webhooks')).length).toBe(1);
+    await expect.poll(async () => (await query<unknown[]>(api, 'stats.webhooks')).length, SLOW).toBe(1);
 
     await page.goto('/');
     const sessions = await query<Array<{ status: string }>>(api, 'sessions.list');
@@ -144,7 +148,8 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await picker.selectOption('');
     await expect(tile(page, 'total')).toHaveText('3');
 
-    // "Link again" starts the account and opens its QR code; scanning it clears the item, live.
+    // "Link again" starts the account and opens its QR code; scanning it clears the item, live. A code that
+    // rotated away while a busy machine was reading it is read again, as a phone would.
     await item.getByRole('button', { name: 'Link again' }).click();
     const dialog = page.getByRole('dialog', { name: 'Link Berlin office' });
     await expect(dialog).toBeVisible();
@@ -154,7 +159,7 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
         return (
           qr !== null && (await api.post('/api/sandbox/scan', { data: { qr, phone: '4915112340073' } })).ok()
         );
-      })
+      }, SLOW)
       .toBe(true);
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId('attention-item')).toHaveCount(0);
