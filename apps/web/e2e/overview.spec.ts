@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { decodeQr, OWN_PORT, shoot, startOwnGateway } from './support.ts';
+import { decodeQr, OWN_PORT, shoot, startOwnGateway, trpcMutation, trpcQuery } from './support.ts';
 
 /**
  * The Overview an operator lands on: empty on a fresh gateway, then tiles that match the sandbox's state, the
@@ -12,27 +12,15 @@ import { decodeQr, OWN_PORT, shoot, startOwnGateway } from './support.ts';
 const admin = { name: 'Olivia Overview', email: 'olivia@example.com', password: 'overview-pass-1' };
 const customer = '14155550177';
 
-async function call<T>(api: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await api.post(`/trpc/${path}`, { data: input });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-async function query<T>(api: APIRequestContext, path: string, input: unknown = {}): Promise<T> {
-  const response = await api.get(`/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
 /** How long to keep asking for what a busy machine may take a while to do (link, deliver). */
 const SLOW = { timeout: 30_000 };
 
 /** Creates a sandbox session and links it to `phone` through the control API, as a phone would. */
 async function link(api: APIRequestContext, name: string, phone: string): Promise<string> {
-  const { id } = await call<{ id: string }>(api, 'sessions.create', { name, engine: 'sandbox' });
+  const { id } = await trpcMutation<{ id: string }>(api, 'sessions.create', { name, engine: 'sandbox' });
   await expect
     .poll(async () => {
-      const session = await query<{ qr: { qr: string } | null }>(api, 'sessions.byId', { id });
+      const session = await trpcQuery<{ qr: { qr: string } | null }>(api, 'sessions.byId', { id });
       return (
         session.qr !== null &&
         (await api.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone } })).ok()
@@ -40,7 +28,7 @@ async function link(api: APIRequestContext, name: string, phone: string): Promis
     }, SLOW)
     .toBe(true);
   await expect
-    .poll(async () => (await query<{ status: string }>(api, 'sessions.byId', { id })).status, SLOW)
+    .poll(async () => (await trpcQuery<{ status: string }>(api, 'sessions.byId', { id })).status, SLOW)
     .toBe('connected');
   return id;
 }
@@ -84,16 +72,20 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     const support = await link(api, 'Support desk', '4915112340072');
     const berlin = await link(api, 'Berlin office', '4915112340073');
     for (const text of ['Offer', 'Reminder', 'Thanks'])
-      await call(api, 'messages.send', { sessionId: sales, to: customer, text });
-    await call(api, 'messages.send', { sessionId: support, to: customer, text: 'Ticket 12' });
-    await call(api, 'messages.send', { sessionId: support, to: '4915199999999', text: 'Not on WhatsApp' });
+      await trpcMutation(api, 'messages.send', { sessionId: sales, to: customer, text });
+    await trpcMutation(api, 'messages.send', { sessionId: support, to: customer, text: 'Ticket 12' });
+    await trpcMutation(api, 'messages.send', {
+      sessionId: support,
+      to: '4915199999999',
+      text: 'Not on WhatsApp',
+    });
     for (const text of ['Yes please', 'When?'])
       expect(
         (
           await api.post('/api/sandbox/inbound', { data: { from: customer, to: '4915112340071', text } })
         ).ok(),
       ).toBe(true);
-    await call(api, 'webhooks.create', {
+    await trpcMutation(api, 'webhooks.create', {
       sessionId: sales,
       url: 'http://127.0.0.1:9/crm',
       description: 'CRM sync',
@@ -101,14 +93,15 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     expect((await api.post(`/api/sandbox/sessions/${berlin}/unlink`)).ok()).toBe(true);
     await expect
       .poll(
-        async () => (await query<{ totals: { read: number; failed: number } }>(api, 'stats.messages')).totals,
+        async () =>
+          (await trpcQuery<{ totals: { read: number; failed: number } }>(api, 'stats.messages')).totals,
         SLOW,
       )
       .toMatchObject({ read: 4, failed: 1 });
-    await expect.poll(async () => (await query<unknown[]>(api, 'stats.webhooks')).length, SLOW).toBe(1);
+    await expect.poll(async () => (await trpcQuery<unknown[]>(api, 'stats.webhooks')).length, SLOW).toBe(1);
 
     await page.goto('/');
-    const sessions = await query<Array<{ status: string }>>(api, 'sessions.list');
+    const sessions = await trpcQuery<Array<{ status: string }>>(api, 'sessions.list');
     await expect(tile(page, 'total')).toHaveText(String(sessions.length));
     await expect(tile(page, 'connected')).toHaveText(
       String(sessions.filter((s) => s.status === 'connected').length),
