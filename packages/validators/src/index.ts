@@ -2,9 +2,15 @@
  * The rules the server enforces and the dashboard checks before asking: one copy for both. Browser-safe
  * (no Node APIs), so the web app bundles it; the database schema takes its enums from here too.
  */
+export * from './campaign.ts';
+export * from './csv.ts';
 export * from './message.ts';
 export * from './phone.ts';
 export * from './scopes.ts';
+export * from './sending-window.ts';
 export * from './session.ts';
+export * from './stop-words.ts';
+export * from './tags.ts';
+export * from './template.ts';
 export * from './user.ts';
 export * from './webhook.ts';
