@@ -202,8 +202,8 @@ describe('bad session ids are refused before they reach the disk', () => {
     const derived = await admin.sessions.create.mutate({ name: '../../etc/passwd', start: true });
     expect(derived.id).toBe('etc-passwd');
     await waitForStatus(admin, derived.id, 'qr');
-    // Besides the database and the server's lock, only sessions/.
-    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual(['sessions']);
+    // Besides the database and the server's lock, only sessions/ and the sandbox network's own folder.
+    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual(['sandbox', 'sessions']);
     expect(readdirSync(join(g.dataDir, 'sessions'))).toContain('etc-passwd');
   });
 

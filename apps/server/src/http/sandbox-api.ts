@@ -101,6 +101,31 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
     },
     {
       method: 'POST',
+      pattern: /^\/api\/sandbox\/phones\/([^/]+)\/report$/,
+      async handle(actor, match, req) {
+        const body = await readJson(req, BODY_LIMIT);
+        const reporter = normalisePhone(decodePath(match[1] ?? ''), 'Reporting phone');
+        const account = normalisePhone(text(body, 'account', 40), 'Account');
+        visible(
+          actor,
+          network.sessionIdForPhone(account),
+          `No connected sandbox session has the number ${account}`,
+        );
+        return network.report(reporter, account);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/standing$/,
+      async handle(actor, match) {
+        const id = visible(actor, match[1], `Session ${match[1]} not found`);
+        const phone = access.visible(actor, id, 'sessions:manage')?.phone;
+        if (!phone) throw new HttpError(409, `Session ${id} is not linked to a phone`);
+        return { phone, ...network.standing(phone) };
+      },
+    },
+    {
+      method: 'POST',
       pattern: /^\/api\/sandbox\/sessions\/([^/]+)\/drop$/,
       async handle(actor, match, req) {
         const body = await readJson(req, BODY_LIMIT);

@@ -26,6 +26,8 @@ export const FAST_ENV: Record<string, string> = {
   RECONNECT_BASE_MS: '100',
   RECONNECT_MAX_MS: '400',
   SESSION_START_TIMEOUT_MS: '5000',
+  // Tests send in quick loops; those about the risk model turn it back on.
+  SANDBOX_RISK_MODEL: 'false',
 };
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'switchboard-test-'));

@@ -1,5 +1,9 @@
 import type { InboundMessage } from '../contract.ts';
 import { newMessageId, sandboxName } from './codes.ts';
+import { NetworkLog, type PhoneMessage } from './network-log.ts';
+import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
+
+export type { PhoneMessage };
 
 /** A refused control request; `status` is the HTTP status the control API answers with. */
 export class SandboxError extends Error {
@@ -12,17 +16,6 @@ export class SandboxError extends Error {
     super(message);
     this.name = 'SandboxError';
   }
-}
-
-/** A message as the receiving virtual phone sees it; `from` is the sending account's number. */
-export interface PhoneMessage {
-  id: string;
-  from: string;
-  /** The text, or a file's caption. */
-  text: string;
-  /** A file's description, when a file was sent. */
-  media?: { mimetype: string; filename?: string; size: number };
-  at: number;
 }
 
 /**
@@ -41,10 +34,19 @@ export interface SessionHandle {
   drop(): void;
   /** The phone removed this linked device. */
   unlink(): void;
-  /** The account's reach-out limit was set or lifted (read it with `limitedUntil`). */
-  limitChanged(): void;
+  /** The account's standing changed (limited, lifted, banned): read it with `standing`. */
+  standingChanged(): void;
   /** The next send is handed to WhatsApp, then fails: its outcome is unknown. */
   failNextSend(): void;
+}
+
+export interface NetworkOptions {
+  /** Where what phones received and which numbers are banned are kept across restarts; memory only if unset. */
+  stateFile?: string;
+  /** The account-risk model; off when unset (a reach-out limit set through the control API still holds). */
+  risk?: RiskOptions;
+  /** The network's time (tests move it themselves). */
+  now?: () => number;
 }
 
 interface QrRecord {
@@ -62,7 +64,6 @@ interface PairingRecord extends QrRecord {
 const INBOX_LIMIT = 1000;
 const PHONE_LIMIT = 10_000;
 const CODES_PER_SESSION = 50;
-const WROTE_LIMIT = 100_000;
 
 /**
  * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
@@ -77,10 +78,25 @@ export class SandboxNetwork {
   /** Least recently written phone first, so the oldest inbox is the one forgotten. */
   readonly #inboxes = new Map<string, PhoneMessage[]>();
   readonly #offlineUntil = new Map<string, number>();
-  /** Account phone → when WhatsApp's reach-out limit on it ends. */
-  readonly #limitedUntil = new Map<string, number>();
-  /** `<account>:<peer>` for every peer who wrote to an account, oldest first: replies to them are no new chats. */
-  readonly #wrote = new Set<string>();
+  readonly #log: NetworkLog | undefined;
+  readonly #risk: RiskModel;
+  /** Bans already written to the log. */
+  readonly #loggedBans = new Set<string>();
+  readonly now: () => number;
+
+  constructor(options: NetworkOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.#log = options.stateFile ? new NetworkLog(options.stateFile) : undefined;
+    const kept = this.#log?.load({ perPhone: INBOX_LIMIT, phones: PHONE_LIMIT });
+    for (const [phone, inbox] of kept?.inboxes ?? []) this.#inboxes.set(phone, inbox);
+    for (const account of kept?.bans.keys() ?? []) this.#loggedBans.add(account);
+    this.#risk = new RiskModel(
+      options.risk ?? { ...DEFAULT_RISK, enabled: false },
+      this.now,
+      (account) => this.#standingChanged(account),
+      kept?.bans,
+    );
+  }
 
   // ── Control: what a phone, or the network itself, does ──────────────────────────────────────────────
 
@@ -132,11 +148,24 @@ export class SandboxNetwork {
       throw new SandboxError(404, `No connected sandbox session has the number ${to}`);
     }
     const externalId = newMessageId();
-    this.#wrote.delete(`${to}:${from}`);
-    this.#wrote.add(`${to}:${from}`);
-    if (this.#wrote.size > WROTE_LIMIT) this.#wrote.delete(this.#wrote.values().next().value ?? '');
+    this.#risk.heardFrom(to, from);
     handle.receive({ externalId, from, fromName: sandboxName(from), text, timestamp: Date.now() });
     return { sessionId, externalId };
+  }
+
+  /**
+   * Virtual phone `reporter` reports the account numbered `account` as spam (it must have received a
+   * message from it): a strike toward a limit and a ban.
+   */
+  report(reporter: string, account: string): Standing {
+    if (!this.#inboxes.get(reporter)?.some((m) => m.from === account))
+      throw new SandboxError(409, `Phone ${reporter} never received a message from ${account}`);
+    return this.#risk.report(account);
+  }
+
+  /** How the risk model sees the account numbered `account`. */
+  standing(account: string): Standing {
+    return this.#risk.standing(account);
   }
 
   /** What virtual phone `phone` has received, oldest first. */
@@ -167,12 +196,9 @@ export class SandboxNetwork {
    * limit); 0 lifts it now. Returns when it ends, if it holds.
    */
   limit(sessionId: string, forMs: number): { until: number | null } {
-    const handle = this.#connected(sessionId);
-    const phone = handle.linkedPhone() ?? '';
-    if (forMs > 0) this.#limitedUntil.set(phone, Date.now() + forMs);
-    else this.#limitedUntil.delete(phone);
-    handle.limitChanged();
-    return { until: this.limitedUntil(phone) ?? null };
+    const phone = this.#connected(sessionId).linkedPhone() ?? '';
+    this.#risk.limit(phone, forMs > 0 ? this.now() + forMs : null);
+    return { until: this.#risk.standing(phone).limitedUntil };
   }
 
   /** The session's next send reaches the phone, but the send then fails: the sender cannot tell it arrived. */
@@ -224,8 +250,14 @@ export class SandboxNetwork {
     this.#codesOf.delete(handle);
   }
 
+  /** What WhatsApp does with a send from the account numbered `account` to `to` (recorded). */
+  assess(account: string, to: string): RiskVerdict {
+    return this.#risk.assess(account, to);
+  }
+
   /** Puts a message sent by an account into virtual phone `to`'s inbox. */
   deliver(to: string, message: PhoneMessage): void {
+    this.#log?.received(to, message);
     const inbox = this.#inboxes.get(to) ?? [];
     this.#inboxes.delete(to);
     this.#inboxes.set(to, inbox);
@@ -237,19 +269,6 @@ export class SandboxNetwork {
     }
   }
 
-  /** When the reach-out limit on account `phone` ends, while it holds. */
-  limitedUntil(phone: string): number | undefined {
-    const until = this.#limitedUntil.get(phone);
-    if (until === undefined || until > Date.now()) return until;
-    this.#limitedUntil.delete(phone);
-    return undefined;
-  }
-
-  /** Whether `peer` ever wrote to the account `phone`: a message to them is a reply, not a new chat. */
-  hasWritten(peer: string, phone: string): boolean {
-    return this.#wrote.has(`${phone}:${peer}`);
-  }
-
   // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
 
   /** The running session, when it is connected: 404 when it is not running, 409 when not connected. */
@@ -258,6 +277,16 @@ export class SandboxNetwork {
     if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
     if (!handle.isReady()) throw new SandboxError(409, `Session ${sessionId} is not connected`);
     return handle;
+  }
+
+  #standingChanged(account: string): void {
+    const banned = this.#risk.standing(account).banned;
+    if (banned && !this.#loggedBans.has(account)) {
+      this.#loggedBans.add(account);
+      this.#log?.banned(account, banned);
+    }
+    for (const handle of this.#running.values())
+      if (handle.linkedPhone() === account) handle.standingChanged();
   }
 
   /** A code links only while its session still shows it: not once expired, linked, given up or stopped. */
