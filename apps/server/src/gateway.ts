@@ -74,6 +74,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       reconnectMaxMs: env.RECONNECT_MAX_MS,
       maxTextLength: env.MESSAGE_MAX_LENGTH,
       sendTimeoutMs: env.SEND_TIMEOUT_MS,
+      campaignMaxRecipients: env.CAMPAIGN_MAX_RECIPIENTS,
       loginTtlMs: env.LOGIN_TTL_DAYS * 24 * 60 * 60 * 1000,
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60 * 1000,
       loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,

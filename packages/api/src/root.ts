@@ -1,7 +1,10 @@
 import { authRouter } from './routers/auth.ts';
+import { campaignsRouter } from './routers/campaigns.ts';
 import { contactsRouter } from './routers/contacts.ts';
 import { conversationsRouter } from './routers/conversations.ts';
 import { messagesRouter } from './routers/messages.ts';
+import { optOutsRouter } from './routers/opt-outs.ts';
+import { poolsRouter } from './routers/pools.ts';
 import { sessionsRouter } from './routers/sessions.ts';
 import { usersRouter } from './routers/users.ts';
 import { webhooksRouter } from './routers/webhooks.ts';
@@ -15,6 +18,9 @@ export const appRouter = router({
   webhooks: webhooksRouter,
   conversations: conversationsRouter,
   contacts: contactsRouter,
+  pools: poolsRouter,
+  campaigns: campaignsRouter,
+  optOuts: optOutsRouter,
 });
 
 export type AppRouter = typeof appRouter;

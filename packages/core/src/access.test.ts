@@ -138,6 +138,7 @@ describe('Services ask Access with the scope of each action', () => {
         stopTimeoutMs: 100,
         reconnectBaseMs: 1_000,
         reconnectMaxMs: 1_000,
+        campaignMaxRecipients: 1_000,
         maxTextLength: 100,
         sendTimeoutMs: 1_000,
         loginTtlMs: 60_000,

@@ -1,6 +1,19 @@
 export * from './access.ts';
 export * from './auth/index.ts';
 export * from './backoff.ts';
+export type { AudienceSource, ImportReport } from './campaigns/audience.ts';
+export { DEFAULT_LIMIT_MS } from './campaigns/limits.ts';
+export type {
+  ImportProblem,
+  OptOutSettingsView,
+  SuppressionReport,
+  SuppressionView,
+} from './campaigns/opt-out.ts';
+export type { AccountUse } from './campaigns/pacing.ts';
+export type { CampaignDraft, CampaignPreview } from './campaigns/service.ts';
+export type { Blocker, RecipientCounts } from './campaigns/store.ts';
+export type { CampaignAccountView, CampaignView, RecipientView } from './campaigns/views.ts';
+export * from './clock.ts';
 export * from './database-errors.ts';
 export * from './database-health.ts';
 export * from './errors.ts';
@@ -14,6 +27,7 @@ export * from './outbox/outbox.ts';
 export * from './outbox/webhook-events.ts';
 export * from './paging.ts';
 export * from './phone.ts';
+export * from './pools/service.ts';
 export * from './services.ts';
 export type { EngineTraffic } from './sessions/engine-runner.ts';
 export * from './sessions/manager.ts';

@@ -1,8 +1,17 @@
-import { contact, contactListInput, contactPage, contactUpdateInput } from '../schemas/inbox.ts';
+import { z } from 'zod';
+import {
+  contact,
+  contactListInput,
+  contactPage,
+  contactTagsInput,
+  contactUpdateInput,
+  tagCounts,
+  tagListInput,
+} from '../schemas/inbox.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const contactsRouter = router({
-  /** Alphabetical; per account or across every visible one; `search` by name or phone. */
+  /** Alphabetical; per account or across every visible one; `search` by name or phone, `tag` by tag. */
   list: protectedProcedure
     .input(contactListInput)
     .output(contactPage)
@@ -13,4 +22,16 @@ export const contactsRouter = router({
     .input(contactUpdateInput)
     .output(contact)
     .mutation(({ ctx, input }) => ctx.services.inbox.updateContact(ctx.actor, input)),
+
+  /** Replaces a contact's tags; they are stored lowercase, each once. */
+  setTags: protectedProcedure
+    .input(contactTagsInput)
+    .output(z.object({ tags: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => ({ tags: ctx.services.contactTags.set(ctx.actor, input) })),
+
+  /** The tags in use (on one account, or every visible one), with how many contacts carry each. */
+  tags: protectedProcedure
+    .input(tagListInput)
+    .output(tagCounts)
+    .query(({ ctx, input }) => ctx.services.contactTags.list(ctx.actor, input)),
 });

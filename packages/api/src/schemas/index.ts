@@ -1,3 +1,4 @@
+export * from './campaigns.ts';
 export * from './common.ts';
 export * from './inbox.ts';
 export * from './messages.ts';

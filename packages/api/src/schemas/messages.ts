@@ -25,7 +25,13 @@ export const message = z.object({
 export const messagePage = z.object({ items: z.array(message), nextCursor: z.string().nullable() });
 
 export const messageSendInput = z.object({
-  sessionId,
+  sessionId: sessionId.nullish().describe('The account to send from (or name a pool)'),
+  poolId: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullish()
+    .describe('A pool to send from: its account the number heard from before, else the least busy'),
   to: phoneInput.describe(
     'A phone number with country code, or the LID (`…@lid`) of a contact WhatsApp names only by it',
   ),

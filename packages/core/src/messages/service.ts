@@ -1,8 +1,14 @@
-import { type Db, type Message, messages } from '@switchboard/db';
-import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
+import { type Account, type Db, type Message, messages } from '@switchboard/db';
+import {
+  type AckLevel,
+  EngineSendError,
+  type InboundMessage,
+  type SendFailureReason,
+} from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
+import type { ReachOutLimits } from '../campaigns/limits.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
@@ -12,10 +18,11 @@ import type { WebhookOutbox } from '../outbox/outbox.ts';
 import type { WebhookEventData } from '../outbox/webhook-events.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { normaliseRecipient } from '../phone.ts';
+import type { PoolService } from '../pools/service.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
-import { TimeoutError, withTimeout } from '../timeout.ts';
+import { errorMessage, TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 
@@ -38,6 +45,17 @@ const RANK: Record<MessageStatus, number> = {
   failed: 6,
   received: 0,
 };
+
+/**
+ * How a send ended, for callers that act on it (campaigns): it reached WhatsApp, certainly did not, or may
+ * have (the engine failed after handing it over, or did not answer in time) and must not be sent again.
+ */
+export interface SendResult {
+  outcome: 'sent' | 'failed' | 'unknown';
+  /** Why it did not (certainly) go out, when known. */
+  reason: SendFailureReason | 'timeout' | null;
+  error: string | null;
+}
 
 /** Acks that beat the send's own bookkeeping are held briefly instead of being lost. */
 const EARLY_ACK_TTL_MS = 60_000;
@@ -64,6 +82,10 @@ export class MessageService {
       outbox: WebhookOutbox;
       /** What engines report is written through it, so a database that refuses writes delays it, not loses it. */
       writes: WriteRetry;
+      /** Picks the account of a pool that a send naming the pool goes out from. */
+      pools: PoolService;
+      /** Told when WhatsApp refuses a send for the reach-out limit, so campaigns and pools hold off. */
+      limits: ReachOutLimits;
       config: MessageServiceConfig;
       log: Logger;
     },
@@ -88,22 +110,54 @@ export class MessageService {
     return result.changes;
   }
 
-  send(actor: Actor, input: { sessionId: string; to: string; text: string }): Message {
-    const session = this.deps.access.account(actor, input.sessionId, 'messages:send');
-    if (input.text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
-    if (input.text.length > this.deps.config.maxTextLength) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Message text is ${input.text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
-      );
-    }
+  /** Sends from an account, or from the account of a pool picked for this recipient. */
+  send(
+    actor: Actor,
+    input: { sessionId?: string | null; poolId?: string | null; to: string; text: string },
+  ): Message {
+    if (Boolean(input.sessionId) === Boolean(input.poolId))
+      throw new AppError('BAD_REQUEST', 'Name either the session to send from or a pool, not both');
+    this.checkText(input.text);
     const to = normaliseRecipient(input.to);
+    const session = input.poolId
+      ? this.deps.pools.pickForSend(actor, input.poolId, to)
+      : this.deps.access.account(actor, input.sessionId!, 'messages:send');
     if (session.status !== 'connected') {
       throw new AppError(
         'PRECONDITION_FAILED',
         `Session ${session.id} is not connected (status: ${session.status})`,
       );
     }
+    const { message, result } = this.queue(session, to, input.text);
+    if (input.poolId)
+      void result.then((r) => {
+        if (r.outcome !== 'failed') this.deps.pools.remember(input.poolId!, to, session.id);
+      });
+    return message;
+  }
+
+  /** BAD_REQUEST for a text that is empty or longer than the configured limit. */
+  checkText(text: string): void {
+    if (text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
+    if (text.length > this.deps.config.maxTextLength) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `Message text is ${text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
+      );
+    }
+  }
+
+  /**
+   * Stores a send from an account the caller has already checked, and queues it behind the account's other
+   * sends. `link` runs inside the transaction that stores the message, so whatever the caller records about
+   * it (a campaign recipient's message id) commits with it. `result` says how the send ended.
+   */
+  queue(
+    session: Pick<Account, 'id' | 'ownerId'>,
+    to: string,
+    text: string,
+    link?: (message: Message) => void,
+  ): { message: Message; result: Promise<SendResult> } {
     const now = Date.now();
     const row = this.deps.db.transaction(() => {
       const inserted = this.deps.db
@@ -113,19 +167,21 @@ export class MessageService {
           accountId: session.id,
           direction: 'out',
           peer: to,
-          body: input.text,
+          body: text,
           status: 'queued',
           createdAt: now,
           updatedAt: now,
         })
         .returning()
         .get();
-      return { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
+      const stored = { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
+      link?.(stored);
+      return stored;
     });
     this.#publish(session.ownerId, row);
     this.deps.inbox.publish(row.conversationId);
-    void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
-    return row;
+    const result = this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
+    return { message: row, result };
   }
 
   list(actor: Actor, input: { sessionId: string; limit: number; cursor?: string | null }): MessagePage {
@@ -145,10 +201,11 @@ export class MessageService {
   }
 
   /** Hands a queued message to its engine, once: whatever happens, nothing here sends it again. */
-  async #deliver(ownerId: string, row: Message): Promise<void> {
+  async #deliver(ownerId: string, row: Message): Promise<SendResult> {
     const seconds = Math.round(this.deps.config.sendTimeoutMs / 1000);
     let sending: Promise<{ externalId: string }> | undefined;
     let outcome: SendOutcome;
+    let reason: SendResult['reason'] = null;
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
       sending = Promise.resolve().then(() => engine.send(row.peer, { type: 'text', text: row.body }));
@@ -160,6 +217,8 @@ export class MessageService {
       outcome = accepted(externalId);
     } catch (error) {
       outcome = refused(error);
+      reason = failureReason(error);
+      if (reason === 'reach_out_limited') this.deps.limits.mark(row.accountId);
       // Core stopped waiting, the engine did not: what it answers later still tells what became of it.
       if (error instanceof TimeoutError && sending)
         void sending
@@ -172,6 +231,7 @@ export class MessageService {
           );
     }
     this.#settle(ownerId, row, outcome);
+    return { outcome: outcome.status, reason, error: outcome.error };
   }
 
   /** Records how a send ended; with an external id, receipts that beat it to the row apply now. */
@@ -305,6 +365,14 @@ export class MessageService {
   #publish(ownerId: string, message: Message): void {
     this.deps.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
   }
+}
+
+/** Why a send did not (certainly) reach WhatsApp, for callers that act on it (campaigns pause on some). */
+function failureReason(error: unknown): SendResult['reason'] {
+  if (error instanceof EngineSendError) return error.reason;
+  if (error instanceof TimeoutError) return 'timeout';
+  if (error instanceof AppError && error.code === 'PRECONDITION_FAILED') return 'not_connected';
+  return 'error';
 }
 
 /** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */

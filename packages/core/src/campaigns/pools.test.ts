@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { campaignHarness, code, phones, started } from './test-support.ts';
+
+describe('pools', () => {
+  it('spread a campaign over their accounts; a dropped account’s recipients move on, none twice, and stay with their first number once it is back', async () => {
+    const h = await campaignHarness();
+    const accounts = [
+      await h.link(h.operator, 'Alpha', '4915112340001'),
+      await h.link(h.operator, 'Bravo', '4915112340002'),
+      await h.link(h.operator, 'Charlie', '4915112340003'),
+    ];
+    const pool = h.services.pools.create(h.operator, { name: 'Team', sessionIds: accounts.map((a) => a.id) });
+    const numbers = phones(30);
+    const first = started(h, { poolId: pool.id, numbers });
+
+    // A third of the way in, Bravo stops.
+    for (let i = 0; i < 200; i++) {
+      await h.settle();
+      if (h.services.campaignQueries.get(h.operator, first).counts.pending <= 20) break;
+      h.clock.next();
+    }
+    await h.services.sessions.stop(h.operator, 'bravo');
+    const heardFromBravo = numbers.filter((p) => h.network.phoneMessages(p)[0]?.from === '4915112340002');
+    expect(heardFromBravo.length).toBeGreaterThan(0);
+    await h.runUntil(first, 'completed');
+
+    const senders = (phone: string) => h.network.phoneMessages(phone).map((m) => m.from);
+    for (const phone of numbers) expect(senders(phone)).toHaveLength(1);
+    const after = numbers.filter((p) => !heardFromBravo.includes(p));
+    expect(after.every((p) => senders(p)[0] !== '4915112340002')).toBe(true);
+    const byAccount = new Map<string, number>();
+    for (const p of numbers) byAccount.set(senders(p)[0]!, (byAccount.get(senders(p)[0]!) ?? 0) + 1);
+    expect(byAccount.get('4915112340001')).toBeGreaterThan(5);
+    expect(byAccount.get('4915112340003')).toBeGreaterThan(5);
+
+    // Bravo is back: a second campaign reaches everyone from the number they first heard from.
+    await h.services.sessions.start(h.operator, 'bravo');
+    await expect.poll(() => h.services.sessions.get(h.operator, 'bravo').status).toBe('connected');
+    const second = started(h, { poolId: pool.id, numbers });
+    await h.runUntil(second, 'completed');
+    for (const phone of numbers) {
+      const [a, b] = senders(phone);
+      expect(b, phone).toBe(a);
+    }
+    // So does a single send naming the pool.
+    const single = h.services.messages.send(h.operator, {
+      poolId: pool.id,
+      to: `+${heardFromBravo[0]}`,
+      text: 'Hi',
+    });
+    expect(single.accountId).toBe('bravo');
+  });
+
+  it('hold only accounts the operator may manage, and answer NOT_FOUND to others', async () => {
+    const h = await campaignHarness();
+    await h.link(h.operator, 'Alpha', '4915112340001');
+    await h.link(h.other, 'Theirs', '4915112340009');
+    expect(() =>
+      h.services.pools.create(h.operator, { name: 'Mixed', sessionIds: ['alpha', 'theirs'] }),
+    ).toThrow(code('NOT_FOUND'));
+    const pool = h.services.pools.create(h.operator, { name: 'Mine', sessionIds: ['alpha'] });
+    expect(() => h.services.pools.get(h.other, pool.id)).toThrow(code('NOT_FOUND'));
+    expect(() =>
+      h.services.messages.send(h.other, { poolId: pool.id, to: '+4915155500001', text: 'x' }),
+    ).toThrow(code('NOT_FOUND'));
+    expect(() => h.services.campaigns.create(h.other, { name: 'x', poolId: pool.id })).toThrow(
+      code('NOT_FOUND'),
+    );
+    await h.services.sessions.stop(h.operator, 'alpha');
+    expect(() =>
+      h.services.messages.send(h.operator, { poolId: pool.id, to: '+4915155500001', text: 'x' }),
+    ).toThrow(/No account of pool Mine can send now \(alpha: stopped\)/);
+    const campaign = h.services.campaigns.create(h.operator, { name: 'Pool', poolId: pool.id });
+    expect(campaign).toMatchObject({ poolId: pool.id, sessionId: null });
+    expect(() => h.services.pools.delete(h.operator, pool.id)).toThrow(/1 campaigns that are not finished/);
+  });
+});

@@ -1,0 +1,74 @@
+import { campaignRecipients, type Db, type Message } from '@switchboard/db';
+import type { RecipientState } from '@switchboard/validators';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Clock } from '../clock.ts';
+import type { OptOutService } from './opt-out.ts';
+import type { CampaignStore } from './store.ts';
+
+/**
+ * The recipient states a message status moves on from: receipts only move a recipient forward. A send that
+ * fails outright is the runner's to record (it may put the recipient back in line); here only a message
+ * WhatsApp took and later reported failed.
+ */
+const BEFORE: Partial<Record<RecipientState, RecipientState[]>> = {
+  sent: ['sending', 'unknown'],
+  delivered: ['sending', 'unknown', 'sent'],
+  read: ['sending', 'unknown', 'sent', 'delivered'],
+  failed: ['unknown', 'sent', 'delivered'],
+};
+
+/**
+ * Campaign recipients follow their messages: receipts move them on (`sent → delivered → read`, or `failed`),
+ * a reply counts them as replied, and a reply that is a stop word opts them out.
+ */
+export class CampaignReceipts {
+  constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; optOut: OptOutService }) {}
+
+  onMessage(message: Message): void {
+    if (message.direction === 'out') this.#followStatus(message);
+    else if (!message.groupId) {
+      this.#countReply(message);
+      this.deps.optOut.onInbound(message);
+    }
+  }
+
+  #followStatus(message: Message): void {
+    const state: RecipientState | null =
+      message.status === 'played'
+        ? 'read'
+        : message.status in BEFORE
+          ? (message.status as RecipientState)
+          : null;
+    const before = state && BEFORE[state];
+    if (!state || !before) return;
+    const moved = this.deps.db
+      .update(campaignRecipients)
+      .set({
+        state,
+        ...(state === 'failed' ? { error: message.error } : {}),
+        updatedAt: this.deps.clock.now(),
+      })
+      .where(and(eq(campaignRecipients.messageId, message.id), inArray(campaignRecipients.state, before)))
+      .returning({ campaignId: campaignRecipients.campaignId })
+      .get();
+    if (moved) this.deps.store.progress(moved.campaignId);
+  }
+
+  /** Someone a campaign reached wrote back to the account that reached them. */
+  #countReply(message: Message): void {
+    const replied = this.deps.db
+      .update(campaignRecipients)
+      .set({ repliedAt: this.deps.clock.now() })
+      .where(
+        and(
+          eq(campaignRecipients.phone, message.peer),
+          eq(campaignRecipients.accountId, message.accountId),
+          isNull(campaignRecipients.repliedAt),
+          inArray(campaignRecipients.state, ['sent', 'delivered', 'read', 'unknown']),
+        ),
+      )
+      .returning({ campaignId: campaignRecipients.campaignId })
+      .all();
+    for (const { campaignId } of replied) this.deps.store.progress(campaignId);
+  }
+}
