@@ -203,7 +203,10 @@ describe('bad session ids are refused before they reach the disk', () => {
     expect(derived.id).toBe('etc-passwd');
     await waitForStatus(admin, derived.id, 'qr');
     // Besides the database and the server's lock, only sessions/ and the sandbox network's own folder.
-    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual(['sandbox', 'sessions']);
+    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual([
+      'sandbox',
+      'sessions',
+    ]);
     expect(readdirSync(join(g.dataDir, 'sessions'))).toContain('etc-passwd');
   });
 

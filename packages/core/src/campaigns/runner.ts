@@ -3,14 +3,11 @@ import {
   accounts,
   type Campaign,
   type CampaignRecipient,
-  campaignRecipients,
   campaigns,
   type Db,
-  messages,
-  poolContacts,
 } from '@switchboard/db';
 import { renderTemplate, SELF_RESUMING_PAUSES } from '@switchboard/validators';
-import { and, asc, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
@@ -20,6 +17,7 @@ import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
 import type { OptOutService } from './opt-out.ts';
 import type { PacingGate } from './pacing.ts';
+import { RecipientLedger } from './recipients.ts';
 import type { Blocker, CampaignStore } from './store.ts';
 import { valuesOf } from './views.ts';
 
@@ -29,9 +27,6 @@ const NOT_CONNECTED_BACKOFF_MS = 5_000;
 const RETRY_TICK_MS = 5_000;
 /** Recipients skipped without a message (opted out, not on WhatsApp) per step, before yielding. */
 const SKIPS_PER_STEP = 100;
-
-const WAS_SENDING =
-  'The server stopped while this message was being sent: it may have arrived, so it is not sent again by itself';
 
 /**
  * Sends running campaigns, one message at a time per account, across all campaigns using it: it waits the
@@ -55,6 +50,7 @@ export class CampaignRunner implements BackgroundService {
   readonly #usable = new Map<string, string[]>();
   #wakeQueued = false;
   #cancelTimer: (() => void) | undefined;
+  readonly #ledger: RecipientLedger;
 
   constructor(
     private readonly deps: {
@@ -71,10 +67,12 @@ export class CampaignRunner implements BackgroundService {
       lookupTimeoutMs: number;
       log: Logger;
     },
-  ) {}
+  ) {
+    this.#ledger = new RecipientLedger(deps);
+  }
 
   start(): void {
-    const recovered = this.#recover();
+    const recovered = this.#ledger.recover();
     if (recovered.unknown > 0)
       this.deps.log.warn('campaign messages interrupted by the last shutdown are marked unknown', recovered);
     this.#active = true;
@@ -101,6 +99,13 @@ export class CampaignRunner implements BackgroundService {
       .accountIdsOf(campaign)
       .map((id) => Math.max(now, this.#readyAt.get(id) ?? now));
     return times.length > 0 ? Math.min(...times) : null;
+  }
+
+  /** Puts a campaign's `unknown` recipients back in line and looks again; returns how many. */
+  requeueUnknown(campaignId: string): number {
+    const requeued = this.#ledger.requeueUnknown(campaignId);
+    this.wake();
+    return requeued;
   }
 
   /** Resolves once no step is in flight and no look is queued (for tests driving a manual clock). */
@@ -234,71 +239,26 @@ export class CampaignRunner implements BackgroundService {
     for (let skipped = 0; skipped < SKIPS_PER_STEP && this.#active; skipped++) {
       const campaign = store.row(campaignId);
       if (campaign?.status !== 'running') return;
-      const recipient = this.#pick(campaign, account);
+      const recipient = this.#ledger.pick(campaign, account, this.#usable.get(campaign.id) ?? [account.id]);
       if (!recipient) {
         this.#noWork.add(`${campaignId}|${account.id}`);
         return;
       }
       if (optOut.isSuppressed(store.accountIdsOf(campaign), recipient.phone)) {
-        this.#finish(recipient, 'opted_out', 'On the opt-out list');
+        this.#ledger.finish(recipient, 'opted_out', 'On the opt-out list');
         continue;
       }
       if (campaign.checkNumbers) {
         const onWhatsApp = await this.#onWhatsApp(account, recipient.phone);
         if (onWhatsApp === null) return;
         if (!onWhatsApp) {
-          this.#finish(recipient, 'skipped', 'Not on WhatsApp');
+          this.#ledger.finish(recipient, 'skipped', 'Not on WhatsApp');
           continue;
         }
       }
       await this.#send(campaign, account, recipient);
       return;
     }
-  }
-
-  /** The campaign's next pending recipient this account may take (in a pool: not one stuck to another). */
-  #pick(campaign: Campaign, account: Account): CampaignRecipient | undefined {
-    const { db, gate } = this.deps;
-    const use = gate.usage(campaign.pacing, account);
-    if (use.newContactsToday >= use.newContactCap) {
-      const known = gate.knownPendingRecipient(campaign.id, account.id);
-      return known === undefined
-        ? undefined
-        : db.select().from(campaignRecipients).where(eq(campaignRecipients.id, known)).get();
-    }
-    const pending = and(
-      eq(campaignRecipients.campaignId, campaign.id),
-      eq(campaignRecipients.state, 'pending'),
-    );
-    if (!campaign.poolId)
-      return db
-        .select()
-        .from(campaignRecipients)
-        .where(pending)
-        .orderBy(asc(campaignRecipients.id))
-        .limit(1)
-        .get();
-    const usable = this.#usable.get(campaign.id) ?? [account.id];
-    return db
-      .select({ recipient: campaignRecipients })
-      .from(campaignRecipients)
-      .leftJoin(
-        poolContacts,
-        and(eq(poolContacts.poolId, campaign.poolId), eq(poolContacts.phone, campaignRecipients.phone)),
-      )
-      .where(
-        and(
-          pending,
-          or(
-            isNull(poolContacts.accountId),
-            eq(poolContacts.accountId, account.id),
-            notInArray(poolContacts.accountId, usable),
-          ),
-        ),
-      )
-      .orderBy(asc(campaignRecipients.id))
-      .limit(1)
-      .get()?.recipient;
   }
 
   async #onWhatsApp(account: Account, phone: string): Promise<boolean | null> {
@@ -321,28 +281,12 @@ export class CampaignRunner implements BackgroundService {
   }
 
   async #send(campaign: Campaign, account: Account, recipient: CampaignRecipient): Promise<void> {
-    const { db, clock, random, messages: messageService, pools, store, log } = this.deps;
-    const now = clock.now();
+    const { clock, random, messages: messageService, pools, store, log } = this.deps;
     const variant = between(random, 0, campaign.variants.length - 1);
     const text = renderTemplate(campaign.variants[variant] ?? '', valuesOf(recipient));
     const newContact = this.deps.gate.isNewContact(account.id, recipient.phone);
-    const claimed = db.transaction(() => {
-      const claim = db
-        .update(campaignRecipients)
-        .set({
-          state: 'sending',
-          accountId: account.id,
-          claimedAt: now,
-          variant,
-          newContact,
-          error: null,
-          updatedAt: now,
-        })
-        .where(and(eq(campaignRecipients.id, recipient.id), eq(campaignRecipients.state, 'pending')))
-        .run();
-      if (claim.changes === 0) return false;
+    const claimed = this.#ledger.claim(recipient, { accountId: account.id, variant, newContact }, () => {
       if (campaign.poolId) pools.remember(campaign.poolId, recipient.phone, account.id);
-      return true;
     });
     if (!claimed) return;
     this.#lastServed.set(account.id, campaign.id);
@@ -350,17 +294,13 @@ export class CampaignRunner implements BackgroundService {
     let result: SendResult;
     try {
       const queued = messageService.queue(account, recipient.phone, text, (message) =>
-        db
-          .update(campaignRecipients)
-          .set({ messageId: message.id })
-          .where(eq(campaignRecipients.id, recipient.id))
-          .run(),
+        this.#ledger.linkMessage(recipient.id, message.id),
       );
       result = await queued.result;
     } catch (error) {
       // The message could not even be stored: nothing reached the engine, so the recipient waits again.
       log.error('could not queue a campaign message', { campaign: campaign.id, error });
-      this.#release(recipient.id, errorMessage(error));
+      this.#ledger.release(recipient.id, errorMessage(error));
       this.#readyAt.set(account.id, clock.now() + NOT_CONNECTED_BACKOFF_MS);
       return;
     }
@@ -375,20 +315,20 @@ export class CampaignRunner implements BackgroundService {
     let gap = gate.gapMs(campaign, account.id);
     let failure = false;
     if (result.outcome === 'sent') {
-      this.#advance(recipient.id, 'sent', null);
+      this.#ledger.advance(recipient.id, 'sent', null);
       if (campaign.failureStreak > 0)
         db.update(campaigns).set({ failureStreak: 0 }).where(eq(campaigns.id, campaign.id)).run();
     } else if (result.outcome === 'unknown') {
-      this.#advance(recipient.id, 'unknown', result.error);
+      this.#ledger.advance(recipient.id, 'unknown', result.error);
       failure = true;
     } else if (reason === 'not_connected' || reason === 'reach_out_limited') {
       // Never reached WhatsApp: it is sent later, when the account can (the next look pauses the campaign).
-      this.#release(recipient.id, result.error);
+      this.#ledger.release(recipient.id, result.error);
       gap = NOT_CONNECTED_BACKOFF_MS;
     } else if (reason === 'not_on_whatsapp' || reason === 'no_lid') {
-      this.#advance(recipient.id, 'skipped', result.error);
+      this.#ledger.advance(recipient.id, 'skipped', result.error);
     } else {
-      this.#advance(recipient.id, 'failed', result.error);
+      this.#ledger.advance(recipient.id, 'failed', result.error);
       failure = true;
     }
     this.#readyAt.set(account.id, now + gap);
@@ -407,79 +347,6 @@ export class CampaignRunner implements BackgroundService {
         detail: `${streak.failureStreak} messages in a row failed (the last: ${result.error ?? 'no reason given'}). Check the account and the numbers, then resume.`,
         until: null,
       });
-  }
-
-  /** Moves a claimed recipient on, unless a receipt already moved it further. */
-  #advance(id: number, state: 'sent' | 'unknown' | 'failed' | 'skipped', error: string | null): void {
-    this.deps.db
-      .update(campaignRecipients)
-      .set({ state, error, updatedAt: this.deps.clock.now() })
-      .where(and(eq(campaignRecipients.id, id), eq(campaignRecipients.state, 'sending')))
-      .run();
-  }
-
-  /** A pending recipient that will never be sent (opted out, not on WhatsApp). */
-  #finish(recipient: CampaignRecipient, state: 'opted_out' | 'skipped', error: string): void {
-    this.deps.db
-      .update(campaignRecipients)
-      .set({ state, error, updatedAt: this.deps.clock.now() })
-      .where(and(eq(campaignRecipients.id, recipient.id), eq(campaignRecipients.state, 'pending')))
-      .run();
-    this.deps.store.progress(recipient.campaignId);
-  }
-
-  /** A claimed recipient whose message never reached WhatsApp goes back to waiting, as if never claimed. */
-  #release(id: number, error: string | null): void {
-    this.deps.db
-      .update(campaignRecipients)
-      .set({
-        state: 'pending',
-        accountId: null,
-        claimedAt: null,
-        messageId: null,
-        variant: null,
-        newContact: null,
-        error,
-        updatedAt: this.deps.clock.now(),
-      })
-      .where(and(eq(campaignRecipients.id, id), eq(campaignRecipients.state, 'sending')))
-      .run();
-  }
-
-  /**
-   * After a crash or kill: a recipient left `sending` whose message was never stored goes back to waiting;
-   * one whose message WhatsApp took follows it; any other may have arrived and becomes `unknown`.
-   */
-  #recover(): { unknown: number; released: number } {
-    const { db, clock } = this.deps;
-    const stuck = db
-      .select({ recipient: campaignRecipients, status: messages.status })
-      .from(campaignRecipients)
-      .leftJoin(messages, eq(messages.id, campaignRecipients.messageId))
-      .where(eq(campaignRecipients.state, 'sending'))
-      .all();
-    let unknown = 0;
-    let released = 0;
-    const now = clock.now();
-    for (const { recipient, status } of stuck) {
-      if (!recipient.messageId) {
-        this.#release(recipient.id, null);
-        released++;
-        continue;
-      }
-      const state =
-        status === 'sent' || status === 'delivered'
-          ? status
-          : status === 'read' || status === 'played'
-            ? 'read'
-            : 'unknown';
-      if (state === 'unknown') unknown++;
-      db.update(campaignRecipients)
-        .set({ state, error: state === 'unknown' ? WAS_SENDING : null, updatedAt: now })
-        .where(eq(campaignRecipients.id, recipient.id))
-        .run();
-    }
-    return { unknown, released };
   }
 
   #accounts(ids: string[]): Account[] {

@@ -20,6 +20,7 @@ import type { MessageService } from '../messages/service.ts';
 import type { PoolService } from '../pools/service.ts';
 import type { AudienceImporter, AudienceSource, ImportReport } from './audience.ts';
 import type { CampaignAccess } from './campaign-access.ts';
+import { checkReady } from './readiness.ts';
 import type { CampaignRunner } from './runner.ts';
 import type { CampaignStore } from './store.ts';
 import {
@@ -191,14 +192,14 @@ export class CampaignService {
         'BAD_REQUEST',
         'The start time has passed: pick a time in the future, or start it now',
       );
-    this.#checkReady(campaign);
+    checkReady(this.deps.db, this.deps.store, campaign, this.deps.maxTextLength);
     return this.#moved(campaign, 'scheduled', { scheduledAt: input.at });
   }
 
   start(actor: Actor, id: string): CampaignView {
     const campaign = this.#managed(actor, id);
     this.#expect(campaign, ['draft', 'scheduled'], 'started');
-    this.#checkReady(campaign);
+    checkReady(this.deps.db, this.deps.store, campaign, this.deps.maxTextLength);
     return this.#moved(campaign, 'running', { startedAt: this.deps.clock.now() });
   }
 
@@ -237,20 +238,7 @@ export class CampaignService {
   requeueUnknown(actor: Actor, id: string): { requeued: number; campaign: CampaignView } {
     const campaign = this.#managed(actor, id);
     this.#expect(campaign, ['running', 'paused', 'completed'], 'given its unknown recipients again');
-    const requeued = this.deps.db
-      .update(campaignRecipients)
-      .set({
-        state: 'pending',
-        accountId: null,
-        claimedAt: null,
-        messageId: null,
-        variant: null,
-        newContact: null,
-        error: null,
-        updatedAt: this.deps.clock.now(),
-      })
-      .where(and(eq(campaignRecipients.campaignId, id), eq(campaignRecipients.state, 'unknown')))
-      .run().changes;
+    const requeued = this.deps.runner.requeueUnknown(id);
     const row =
       requeued > 0 && campaign.status === 'completed'
         ? this.deps.store.transition(campaign, 'running', null, { completedAt: null })
@@ -294,39 +282,6 @@ export class CampaignService {
         `Wording ${long + 1} is ${variants[long]!.length} characters long; the limit is ${this.deps.maxTextLength}`,
       );
     return variants;
-  }
-
-  /** BAD_REQUEST naming what keeps the campaign from sending: wordings, pacing, audience, message length. */
-  #checkReady(campaign: Campaign): void {
-    if (this.deps.store.accountIdsOf(campaign).length === 0)
-      throw new AppError('PRECONDITION_FAILED', 'The campaign has no account to send from: choose one');
-    const wordings = campaign.variants.filter((v) => v.trim());
-    if (wordings.length === 0) throw new AppError('BAD_REQUEST', 'Write the message first');
-    for (const [i, v] of campaign.variants.entries()) {
-      const problem = templateProblem(v);
-      if (problem) throw new AppError('BAD_REQUEST', `Wording ${i + 1}: ${problem}`);
-    }
-    const problems = pacingProblems(campaign.pacing);
-    if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.join(' '));
-    const pending = this.deps.db
-      .select()
-      .from(campaignRecipients)
-      .where(and(eq(campaignRecipients.campaignId, campaign.id), eq(campaignRecipients.state, 'pending')))
-      .all();
-    if (pending.length === 0)
-      throw new AppError('BAD_REQUEST', 'The campaign has nobody to send to: add recipients');
-    for (const r of pending)
-      for (const [i, v] of campaign.variants.entries()) {
-        const text = renderTemplate(v, valuesOf(recipientView(r)));
-        try {
-          this.deps.messages.checkText(text);
-        } catch (error) {
-          throw new AppError(
-            'BAD_REQUEST',
-            `Wording ${i + 1} filled in for +${r.phone}: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-      }
   }
 
   #expect(campaign: Campaign, from: CampaignStatus[], what: string): void {
