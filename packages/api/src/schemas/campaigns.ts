@@ -31,8 +31,8 @@ export const sendingWindow = z.object({
 });
 
 export const pacing = z.object({
-  minGapSeconds: z.number().int().min(0).max(PACING_LIMITS.gapSeconds),
-  maxGapSeconds: z.number().int().min(0).max(PACING_LIMITS.gapSeconds),
+  minGapSeconds: z.number().min(0).max(PACING_LIMITS.gapSeconds).describe('Fractions allowed, e.g. 0.5'),
+  maxGapSeconds: z.number().min(0).max(PACING_LIMITS.gapSeconds),
   batchSize: z.number().int().min(0).max(PACING_LIMITS.batchSize).describe('0: no batch pauses'),
   batchPauseMinutes: z.number().int().min(0).max(PACING_LIMITS.batchPauseMinutes),
   window: sendingWindow.nullable().describe('Sending hours; null sends at any time'),

@@ -20,7 +20,7 @@ import {
   parseCsv,
   STOP_WORD_MAX_LENGTH,
 } from '@switchboard/validators';
-import { and, count, desc, eq, inArray, like, notInArray, or } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, notInArray, or, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -69,6 +69,8 @@ const MAX_NUMBERS_PER_CALL = 100_000;
  * the account's confirmation when it has one. Checked when recipients are added and again before each send.
  */
 export class OptOutService {
+  readonly #listed;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -77,7 +79,18 @@ export class OptOutService {
       store: CampaignStore;
       log: Logger;
     },
-  ) {}
+  ) {
+    this.#listed = deps.db
+      .select({ phone: suppressions.phone })
+      .from(suppressions)
+      .where(
+        and(
+          eq(suppressions.accountId, sql.placeholder('accountId')),
+          eq(suppressions.phone, sql.placeholder('phone')),
+        ),
+      )
+      .prepare();
+  }
 
   settings(actor: Actor, sessionId: string): OptOutSettingsView {
     this.deps.access.account(actor, sessionId, 'campaigns:read');
@@ -192,7 +205,7 @@ export class OptOutService {
   }
 
   isSuppressed(accountIds: string[], phone: string): boolean {
-    return this.suppressedAmong(accountIds, [phone]).size > 0;
+    return accountIds.some((accountId) => this.#listed.get({ accountId, phone }) !== undefined);
   }
 
   /** An incoming message: a stop word opts its sender out of the account's campaigns. */

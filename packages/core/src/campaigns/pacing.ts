@@ -15,7 +15,7 @@ import {
   type SendingWindow,
   warmupCap,
 } from '@switchboard/validators';
-import { and, asc, count, desc, eq, gt, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { ReachOutLimits } from './limits.ts';
 import type { Blocker } from './store.ts';
@@ -43,7 +43,45 @@ export interface AccountUse {
  * message (sending hours, caps, the account's state), and how long to wait after a message.
  */
 export class PacingGate {
-  constructor(private readonly deps: { db: Db; clock: Clock; random: Random; limits: ReachOutLimits }) {}
+  // Prepared once: asked for every message a campaign sends.
+  readonly #claimsSince;
+  readonly #wroteIn;
+  readonly #link;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; random: Random; limits: ReachOutLimits }) {
+    const { db } = deps;
+    this.#claimsSince = db
+      .select({
+        all: count(),
+        newContacts: sql<number>`coalesce(sum(${campaignRecipients.newContact}), 0)`,
+      })
+      .from(campaignRecipients)
+      .where(
+        and(
+          eq(campaignRecipients.accountId, sql.placeholder('accountId')),
+          gt(campaignRecipients.claimedAt, sql.placeholder('since')),
+        ),
+      )
+      .prepare();
+    this.#wroteIn = db
+      .select({ id: messages.id })
+      .from(contacts)
+      .innerJoin(conversations, eq(conversations.contactId, contacts.id))
+      .innerJoin(messages, and(eq(messages.conversationId, conversations.id), eq(messages.direction, 'in')))
+      .where(
+        and(
+          eq(contacts.accountId, sql.placeholder('accountId')),
+          eq(contacts.phone, sql.placeholder('phone')),
+        ),
+      )
+      .limit(1)
+      .prepare();
+    this.#link = db
+      .select()
+      .from(accountLinks)
+      .where(eq(accountLinks.accountId, sql.placeholder('accountId')))
+      .prepare();
+  }
 
   /** What stops `account` from sending `campaign`'s next message now, or null when nothing does. */
   blocker(campaign: Campaign, account: Account): Blocker | null {
@@ -93,18 +131,9 @@ export class PacingGate {
 
   usage(pacing: Pacing, account: Account): AccountUse {
     const since = this.deps.clock.now() - DAY_MS;
-    const claimed = and(
-      eq(campaignRecipients.accountId, account.id),
-      gt(campaignRecipients.claimedAt, since),
-    );
-    const { db } = this.deps;
-    const sentToday = db.select({ n: count() }).from(campaignRecipients).where(claimed).get()?.n ?? 0;
-    const newContactsToday =
-      db
-        .select({ n: count() })
-        .from(campaignRecipients)
-        .where(and(claimed, eq(campaignRecipients.newContact, true)))
-        .get()?.n ?? 0;
+    const claimed = this.#claimsSince.get({ accountId: account.id, since });
+    const sentToday = claimed?.all ?? 0;
+    const newContactsToday = Number(claimed?.newContacts ?? 0);
     const warm = pacing.warmup ? warmupCap(this.daysSinceLinked(account)) : null;
     return {
       sessionId: account.id,
@@ -119,14 +148,7 @@ export class PacingGate {
 
   /** Whether the number never wrote to the account: a first message to it counts toward the new-contact cap. */
   isNewContact(accountId: string, phone: string): boolean {
-    return !this.deps.db
-      .select({ id: messages.id })
-      .from(contacts)
-      .innerJoin(conversations, eq(conversations.contactId, contacts.id))
-      .innerJoin(messages, and(eq(messages.conversationId, conversations.id), eq(messages.direction, 'in')))
-      .where(and(eq(contacts.accountId, accountId), eq(contacts.phone, phone)))
-      .limit(1)
-      .get();
+    return this.#wroteIn.get({ accountId, phone }) === undefined;
   }
 
   /** Whether a pending recipient of the campaign has written to the account before (exempt from the cap). */
@@ -185,7 +207,7 @@ export class PacingGate {
 
   /** The account connected with `phone`: a new number starts its warm-up from now. */
   linked(accountId: string, phone: string): void {
-    const known = this.deps.db.select().from(accountLinks).where(eq(accountLinks.accountId, accountId)).get();
+    const known = this.#link.get({ accountId });
     if (known?.phone === phone) return;
     const linkedAt = this.deps.clock.now();
     this.deps.db
@@ -196,7 +218,7 @@ export class PacingGate {
   }
 
   daysSinceLinked(account: Account): number {
-    const link = this.deps.db.select().from(accountLinks).where(eq(accountLinks.accountId, account.id)).get();
+    const link = this.#link.get({ accountId: account.id });
     // Accounts linked before this was recorded count from their creation, the earliest they can have been.
     const since = link?.linkedAt ?? account.createdAt;
     return Math.max(0, Math.floor((this.deps.clock.now() - since) / DAY_MS));

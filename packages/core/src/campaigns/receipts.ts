@@ -1,6 +1,6 @@
 import { campaignRecipients, type Db, type Message } from '@switchboard/db';
 import type { RecipientState } from '@switchboard/validators';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { OptOutService } from './opt-out.ts';
 import type { CampaignStore } from './store.ts';
@@ -22,6 +22,9 @@ const BEFORE: Partial<Record<RecipientState, RecipientState[]>> = {
  * a reply counts them as replied, and a reply that is a stop word opts them out.
  */
 export class CampaignReceipts {
+  /** One prepared update per state a receipt moves recipients to. */
+  readonly #moves = new Map<RecipientState, ReturnType<typeof prepareMove>>();
+
   constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; optOut: OptOutService }) {}
 
   onMessage(message: Message): void {
@@ -41,16 +44,12 @@ export class CampaignReceipts {
           : null;
     const before = state && BEFORE[state];
     if (!state || !before) return;
-    const moved = this.deps.db
-      .update(campaignRecipients)
-      .set({
-        state,
-        ...(state === 'failed' ? { error: message.error } : {}),
-        updatedAt: this.deps.clock.now(),
-      })
-      .where(and(eq(campaignRecipients.messageId, message.id), inArray(campaignRecipients.state, before)))
-      .returning({ campaignId: campaignRecipients.campaignId })
-      .get();
+    let move = this.#moves.get(state);
+    if (!move) {
+      move = prepareMove(this.deps.db, state, before);
+      this.#moves.set(state, move);
+    }
+    const moved = move.get({ messageId: message.id, at: this.deps.clock.now(), error: message.error });
     if (moved) this.deps.store.progress(moved.campaignId);
   }
 
@@ -71,4 +70,23 @@ export class CampaignReceipts {
       .all();
     for (const { campaignId } of replied) this.deps.store.progress(campaignId);
   }
+}
+
+/** The update a receipt makes: recipients of the message in an earlier state move to `state`. */
+function prepareMove(db: Db, state: RecipientState, before: RecipientState[]) {
+  return db
+    .update(campaignRecipients)
+    .set({
+      state,
+      updatedAt: sql`${sql.placeholder('at')}`,
+      ...(state === 'failed' ? { error: sql`${sql.placeholder('error')}` } : {}),
+    })
+    .where(
+      and(
+        eq(campaignRecipients.messageId, sql.placeholder('messageId')),
+        inArray(campaignRecipients.state, before),
+      ),
+    )
+    .returning({ campaignId: campaignRecipients.campaignId })
+    .prepare();
 }

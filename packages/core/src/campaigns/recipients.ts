@@ -7,7 +7,7 @@ import {
   messages,
   poolContacts,
 } from '@switchboard/db';
-import { and, asc, eq, isNull, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { PacingGate } from './pacing.ts';
 import type { CampaignStore } from './store.ts';
@@ -30,7 +30,22 @@ const UNCLAIMED = {
  * after a crash. Every move is guarded by the state it expects, so a late writer never moves one backwards.
  */
 export class RecipientLedger {
-  constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; gate: PacingGate }) {}
+  readonly #next;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; gate: PacingGate }) {
+    this.#next = deps.db
+      .select()
+      .from(campaignRecipients)
+      .where(
+        and(
+          eq(campaignRecipients.campaignId, sql.placeholder('campaignId')),
+          eq(campaignRecipients.state, 'pending'),
+        ),
+      )
+      .orderBy(asc(campaignRecipients.id))
+      .limit(1)
+      .prepare();
+  }
 
   /**
    * The campaign's next pending recipient this account may take: in a pool, not one stuck to another of its
@@ -45,18 +60,11 @@ export class RecipientLedger {
         ? undefined
         : db.select().from(campaignRecipients).where(eq(campaignRecipients.id, known)).get();
     }
+    if (!campaign.poolId) return this.#next.get({ campaignId: campaign.id });
     const pending = and(
       eq(campaignRecipients.campaignId, campaign.id),
       eq(campaignRecipients.state, 'pending'),
     );
-    if (!campaign.poolId)
-      return db
-        .select()
-        .from(campaignRecipients)
-        .where(pending)
-        .orderBy(asc(campaignRecipients.id))
-        .limit(1)
-        .get();
     return db
       .select({ recipient: campaignRecipients })
       .from(campaignRecipients)

@@ -136,17 +136,18 @@ export class CampaignRunner implements BackgroundService {
       if (at !== null && (wakeAt === null || at < wakeAt)) wakeAt = at;
     };
     try {
-      for (const c of store.withStatus(['scheduled'])) {
-        if (c.scheduledAt !== null && c.scheduledAt <= now)
-          store.transition(c, 'running', null, { startedAt: c.startedAt ?? now });
-        else later(c.scheduledAt);
-      }
       const work = new Map<string, { account: Account; campaigns: Campaign[] }>();
-      for (let c of store.withStatus(['running', 'paused'])) {
+      for (let c of store.active()) {
+        if (c.status === 'scheduled') {
+          if (c.scheduledAt === null || c.scheduledAt > now) {
+            later(c.scheduledAt);
+            continue;
+          }
+          c = store.transition(c, 'running', null, { startedAt: c.startedAt ?? now });
+        }
         if (c.status === 'paused' && !SELF_RESUMING_PAUSES.includes(c.pauseReason ?? 'operator')) continue;
-        const counts = store.counts(c.id);
-        if (counts.pending === 0) {
-          if (counts.sending === 0) store.transition(c, 'completed');
+        if (!store.has(c.id, 'pending')) {
+          if (!store.has(c.id, 'sending')) store.transition(c, 'completed');
           continue;
         }
         const members = this.#accounts(store.accountIdsOf(c));

@@ -5,7 +5,7 @@ import {
   RECIPIENT_STATES,
   type RecipientState,
 } from '@switchboard/validators';
-import { and, count, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { EventBus } from '../events.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
@@ -29,20 +29,50 @@ const PROGRESS_EVERY_MS = 250;
 export class CampaignStore {
   readonly #progressTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly deps: { db: Db; bus: EventBus; outbox: WebhookOutbox; clock: Clock }) {}
+  // Prepared once: the runner asks these for every message it sends.
+  readonly #row;
+  readonly #active;
+  readonly #anyIn;
+  readonly #poolMembers;
 
-  row(id: string): Campaign | undefined {
-    return this.deps.db.select().from(campaigns).where(eq(campaigns.id, id)).get();
-  }
-
-  /** Campaigns in these statuses, oldest first. */
-  withStatus(statuses: CampaignStatus[]): Campaign[] {
-    return this.deps.db
+  constructor(private readonly deps: { db: Db; bus: EventBus; outbox: WebhookOutbox; clock: Clock }) {
+    const { db } = deps;
+    this.#row = db
       .select()
       .from(campaigns)
-      .where(inArray(campaigns.status, statuses))
+      .where(eq(campaigns.id, sql.placeholder('id')))
+      .prepare();
+    this.#active = db
+      .select()
+      .from(campaigns)
+      .where(inArray(campaigns.status, ['scheduled', 'running', 'paused']))
       .orderBy(campaigns.createdAt)
-      .all();
+      .prepare();
+    this.#anyIn = db
+      .select({ id: campaignRecipients.id })
+      .from(campaignRecipients)
+      .where(
+        and(
+          eq(campaignRecipients.campaignId, sql.placeholder('campaignId')),
+          eq(campaignRecipients.state, sql.placeholder('state')),
+        ),
+      )
+      .limit(1)
+      .prepare();
+    this.#poolMembers = db
+      .select({ id: poolAccounts.accountId })
+      .from(poolAccounts)
+      .where(eq(poolAccounts.poolId, sql.placeholder('poolId')))
+      .prepare();
+  }
+
+  row(id: string): Campaign | undefined {
+    return this.#row.get({ id });
+  }
+
+  /** Campaigns that may still send (scheduled, running, paused), oldest first. */
+  active(): Campaign[] {
+    return this.#active.all();
   }
 
   /**
@@ -126,6 +156,11 @@ export class CampaignStore {
     return result;
   }
 
+  /** Whether any recipient of the campaign is in `state` (cheaper than counting them all). */
+  has(campaignId: string, state: RecipientState): boolean {
+    return this.#anyIn.get({ campaignId, state }) !== undefined;
+  }
+
   countWhere(where: SQL | undefined): number {
     return this.deps.db.select({ n: count() }).from(campaignRecipients).where(where).get()?.n ?? 0;
   }
@@ -134,12 +169,7 @@ export class CampaignStore {
   accountIdsOf(campaign: Pick<Campaign, 'accountId' | 'poolId'>): string[] {
     if (campaign.accountId) return [campaign.accountId];
     if (!campaign.poolId) return [];
-    return this.deps.db
-      .select({ id: poolAccounts.accountId })
-      .from(poolAccounts)
-      .where(eq(poolAccounts.poolId, campaign.poolId))
-      .all()
-      .map((r) => r.id);
+    return this.#poolMembers.all({ poolId: campaign.poolId }).map((r) => r.id);
   }
 
   /** Tells subscribers the campaign changed, now. */
