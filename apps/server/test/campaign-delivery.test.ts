@@ -61,7 +61,14 @@ describe('a campaign end to end on the sandbox', () => {
       'the campaign to complete with every message read',
       120_000,
     );
-    expect(done.counts).toMatchObject({ total: 195, read: 190, opted_out: 3, skipped: 2, failed: 0, unknown: 0 });
+    expect(done.counts).toMatchObject({
+      total: 195,
+      read: 190,
+      opted_out: 3,
+      skipped: 2,
+      failed: 0,
+      unknown: 0,
+    });
 
     let arrived = 0;
     for (let i = 0; i < 195; i++) {
@@ -73,7 +80,9 @@ describe('a campaign end to end on the sandbox', () => {
       }
       expect(texts, number(i)).toHaveLength(1);
       expect(texts[0]).toMatch(
-        new RegExp(`^(Hi Person ${i}, order ${1000 + i} ships|Hello Person ${i}! Your order ${1000 + i} leaves for) .*Town ${i % 9} today\\.$`),
+        new RegExp(
+          `^(Hi Person ${i}, order ${1000 + i} ships|Hello Person ${i}! Your order ${1000 + i} leaves for) .*Town ${i % 9} today\\.$`,
+        ),
       );
       arrived++;
     }
