@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, guessPhoneColumn, parseCsv } from './csv.ts';
+import { csvCell, guessPhoneColumn, parseCsv, splitCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, CRLF and a byte-order mark, skipping blank lines', () => {
@@ -36,5 +36,19 @@ describe('csvCell', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell('+4915112345678')).toBe('+4915112345678');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('splitCsv', () => {
+  it('cuts a file into pieces that each carry the header and read back to the same rows', () => {
+    const text = ['phone;name', ...Array.from({ length: 50 }, (_, i) => `+49151${i};"Name; ${i}"`)].join(
+      '\n',
+    );
+    const pieces = splitCsv(text, 200);
+    expect(pieces.length).toBeGreaterThan(5);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(200);
+    const rows = pieces.flatMap((p) => parseCsv(p).rows.map((r) => r.cells));
+    expect(rows).toEqual(parseCsv(text).rows.map((r) => r.cells));
+    expect(parseCsv(pieces[1]!).header).toEqual(['phone', 'name']);
   });
 });

@@ -75,6 +75,35 @@ export function guessPhoneColumn(table: CsvTable): number | null {
   return null;
 }
 
+/** One CSV line of plain values, comma-separated, quoted where needed (for files read back by a program). */
+function csvRow(cells: readonly string[]): string {
+  return cells.map((c) => (/[",\r\n;]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+}
+
+/**
+ * A CSV file as pieces of at most about `maxChars` characters, each with the header line, so a large file can
+ * be sent in several requests. Quoted line breaks stay inside their field.
+ */
+export function splitCsv(text: string, maxChars: number): string[] {
+  const table = parseCsv(text);
+  const header = csvRow(table.header);
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let size = header.length;
+  for (const row of table.rows) {
+    const line = csvRow(row.cells);
+    if (lines.length > 0 && size + line.length + 1 > maxChars) {
+      chunks.push([header, ...lines].join('\n'));
+      lines = [];
+      size = header.length;
+    }
+    lines.push(line);
+    size += line.length + 1;
+  }
+  if (lines.length > 0) chunks.push([header, ...lines].join('\n'));
+  return chunks;
+}
+
 /** Quotes a value for a CSV file when it needs it; values that a spreadsheet would run as formulas are defused. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';

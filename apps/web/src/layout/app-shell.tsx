@@ -1,4 +1,4 @@
-import { Inbox, MessagesSquare, Smartphone, Users } from 'lucide-react';
+import { Inbox, Megaphone, MessagesSquare, Smartphone, Users } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
@@ -13,6 +13,11 @@ const TITLES: Record<Route['name'], string> = {
   session: 'Session',
   messages: 'Messages',
   inbox: 'Inbox',
+  campaigns: 'Campaigns',
+  campaign: 'Campaign',
+  'campaign-edit': 'Campaign',
+  'opt-outs': 'Opt-outs',
+  pools: 'Pools',
   users: 'Users',
   'not-found': 'Not found',
 };
@@ -50,6 +55,12 @@ export function AppShell({
       label: 'Messages',
       icon: MessagesSquare,
       active: route.name === 'messages',
+    },
+    {
+      to: { name: 'campaigns' } as const,
+      label: 'Campaigns',
+      icon: Megaphone,
+      active: ['campaigns', 'campaign', 'campaign-edit', 'opt-outs', 'pools'].includes(route.name),
     },
     ...(user.role === 'admin'
       ? [{ to: { name: 'users' } as const, label: 'Users', icon: Users, active: route.name === 'users' }]

@@ -15,6 +15,20 @@ describe('routes', () => {
       sessionId: 's1',
       conversationId: 'c1',
     });
+    expect(parseRoute('/campaigns')).toEqual({ name: 'campaigns' });
+    expect(parseRoute('/campaigns/c-1')).toEqual({ name: 'campaign', id: 'c-1' });
+    expect(parseRoute('/campaigns/c-1/edit', '?step=message')).toEqual({
+      name: 'campaign-edit',
+      id: 'c-1',
+      step: 'message',
+    });
+    expect(parseRoute('/campaigns/new', '?step=bogus')).toEqual({
+      name: 'campaign-edit',
+      id: null,
+      step: null,
+    });
+    expect(parseRoute('/campaigns/opt-outs', '?session=s1')).toEqual({ name: 'opt-outs', sessionId: 's1' });
+    expect(parseRoute('/campaigns/pools')).toEqual({ name: 'pools' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
 
@@ -28,6 +42,13 @@ describe('routes', () => {
       { name: 'inbox', sessionId: null, conversationId: null },
       { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
       { name: 'inbox', sessionId: null, conversationId: 'c2' },
+      { name: 'campaigns' },
+      { name: 'campaign', id: 'c 1' },
+      { name: 'campaign-edit', id: null, step: null },
+      { name: 'campaign-edit', id: 'c1', step: 'pacing' },
+      { name: 'opt-outs', sessionId: 'sales' },
+      { name: 'opt-outs', sessionId: null },
+      { name: 'pools' },
     ];
     for (const route of routes) {
       const [path = '', query = ''] = routePath(route).split('?');

@@ -25,3 +25,11 @@ export type WebhookWithSecret = Outputs['webhooks']['create'];
 export type WebhookEvent = Webhook['events'][number];
 export type WebhookDelivery = Outputs['webhooks']['deliveries']['items'][number];
 export type WebhookTestResult = Outputs['webhooks']['test'];
+
+export type Campaign = Outputs['campaigns']['byId'];
+export type CampaignStatus = Campaign['status'];
+export type CampaignPacing = Campaign['pacing'];
+export type CampaignRecipient = Outputs['campaigns']['recipients']['items'][number];
+export type ImportReport = Outputs['campaigns']['addAudience'];
+export type Pool = Outputs['pools']['list'][number];
+export type Suppression = Outputs['optOuts']['list']['items'][number];

@@ -36,6 +36,7 @@ import {
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
+import { ContactTags } from './contact-tags.tsx';
 
 const THREAD_PAGE_SIZE = 50;
 
@@ -132,6 +133,10 @@ export function Thread({
           {resolved ? 'Reopen' : 'Resolve'}
         </Button>
       </div>
+      <ContactTags
+        key={`${conversation.contact.id}:${conversation.contact.tags.join()}`}
+        contact={conversation.contact}
+      />
       {resolve.error ? (
         <div className="px-4 pt-3">
           <ErrorNotice>{errorMessage(resolve.error)}</ErrorNotice>
