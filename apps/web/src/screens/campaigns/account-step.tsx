@@ -1,9 +1,10 @@
-import { CAMPAIGN_NAME_MAX_LENGTH } from '@switchboard/validators';
+import { CAMPAIGN_NAME_MAX_LENGTH, DEFAULT_WINDOW } from '@switchboard/validators';
 import { ChevronDown } from 'lucide-react';
 import { useId, useState } from 'react';
 import { cx } from '../../components/cx.ts';
 import { selectClass, TextField } from '../../components/field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
+import { localTimeZone } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { useSessions } from '../../live/use-sessions.ts';
@@ -49,7 +50,8 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
       poolId: mode === 'pool' ? poolId : null,
     };
     if (campaign) update.mutate({ id: campaign.id, ...fields });
-    else create.mutate(fields);
+    // Sending hours start in the operator's own time zone rather than the server's default, UTC.
+    else create.mutate({ ...fields, pacing: { window: { ...DEFAULT_WINDOW, timeZone: localTimeZone() } } });
   };
 
   const poolList = pools.data ?? [];
