@@ -49,7 +49,9 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
       sessionId: mode === 'session' ? sessionId : null,
       poolId: mode === 'pool' ? poolId : null,
     };
-    if (campaign) update.mutate({ id: campaign.id, ...fields });
+    // A paused campaign keeps its sender: name it only when it changes (which only a draft may).
+    const moved = fields.sessionId !== campaign?.sessionId || fields.poolId !== campaign?.poolId;
+    if (campaign) update.mutate({ id: campaign.id, name: fields.name, ...(moved ? fields : {}) });
     // Sending hours start in the operator's own time zone rather than the server's default, UTC.
     else create.mutate({ ...fields, pacing: { window: { ...DEFAULT_WINDOW, timeZone: localTimeZone() } } });
   };

@@ -105,8 +105,13 @@ export function CampaignScreen({ id }: { id: string }) {
   const { status } = campaign;
   const actions = (
     <>
-      {status === 'draft' ? (
-        <Button icon={Pencil} onClick={() => navigate({ name: 'campaign-edit', id, step: null })}>
+      {status === 'draft' || status === 'paused' ? (
+        <Button
+          icon={Pencil}
+          onClick={() =>
+            navigate({ name: 'campaign-edit', id, step: status === 'paused' ? 'message' : null })
+          }
+        >
           Edit
         </Button>
       ) : null}
