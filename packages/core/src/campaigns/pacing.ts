@@ -99,7 +99,7 @@ export class PacingGate {
         detail: `${who} is ${account.status.replace('_', ' ')}${account.statusReason ? ` (${account.statusReason})` : ''}. The campaign goes on by itself once it is connected again${account.status === 'logged_out' ? ': link it again with a new QR code' : ''}.`,
         until: null,
       };
-    const limitedUntil = this.deps.limits.until(account.id);
+    const limitedUntil = this.deps.limits.until(account);
     if (limitedUntil !== null)
       return {
         reason: 'limited',
@@ -142,7 +142,7 @@ export class PacingGate {
       warmupCap: warm,
       newContactsToday,
       newContactCap: pacing.newContactsPerDay,
-      limitedUntil: this.deps.limits.until(account.id),
+      limitedUntil: this.deps.limits.until(account),
     };
   }
 

@@ -215,6 +215,20 @@ describe('the campaign runner', () => {
     for (const phone of phones(4)) expect(h.received(phone)).toHaveLength(1);
   });
 
+  it('waits out a reach-out limit WhatsApp announced before any send was refused', async () => {
+    const h = await campaignHarness();
+    await h.link(h.operator, 'Sales', '4915112340001');
+    const { until } = h.network.limit('sales', 2 * 3_600_000);
+    const id = started(h, { sessionId: 'sales', numbers: phones(3) });
+    await h.runUntil(id, 'paused');
+    const view = h.services.campaignQueries.get(h.operator, id);
+    expect(view.pause).toMatchObject({ reason: 'limited', resumeAt: until, resumesByItself: true });
+    expect(view.accounts[0]?.limitedUntil).toBe(until);
+    for (const phone of phones(3)) expect(h.received(phone)).toEqual([]);
+    await h.runUntil(id, 'completed');
+    for (const phone of phones(3)) expect(h.received(phone)).toHaveLength(1);
+  });
+
   it('follows receipts and counts replies', async () => {
     const h = await campaignHarness();
     const sales = await h.link(h.operator, 'Sales', '4915112340001');

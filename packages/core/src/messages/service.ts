@@ -22,7 +22,7 @@ import type { PoolService } from '../pools/service.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
-import { errorMessage, TimeoutError, withTimeout } from '../timeout.ts';
+import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 

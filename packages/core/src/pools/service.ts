@@ -155,9 +155,9 @@ export class PoolService {
   pickForSend(actor: Actor, poolId: string, phone: string): Account {
     const pool = this.get(actor, poolId, 'messages:send');
     const members = this.accountsOf(pool.id);
-    const usable = members.filter((a) => a.status === 'connected' && !this.limits.holds(a.id));
+    const usable = members.filter((a) => a.status === 'connected' && !this.limits.holds(a));
     if (usable.length === 0) {
-      const states = members.map((a) => `${a.id}: ${this.limits.holds(a.id) ? 'limited' : a.status}`);
+      const states = members.map((a) => `${a.id}: ${this.limits.holds(a) ? 'limited' : a.status}`);
       throw new AppError(
         'PRECONDITION_FAILED',
         `No account of pool ${pool.name} can send now (${states.join(', ') || 'it has no accounts'})`,
