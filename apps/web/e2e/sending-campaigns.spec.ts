@@ -218,6 +218,7 @@ test('contacts are tagged in the inbox, a STOP reply lands on the opt-out list, 
   // The STOP reply put Grace on the account's opt-out list; numbers can be added and removed by hand too.
   await page.goto('/campaigns');
   await page.getByRole('link', { name: 'Opt-outs' }).click();
+  await page.getByLabel('Account', { exact: true }).selectOption(desk.id);
   const list = page.getByRole('list', { name: 'Opted-out numbers' });
   await expect(list).toContainText('+1 415 555 0301');
   await expect(list).toContainText('Replied with a stop word');
