@@ -44,7 +44,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'pnpm --filter @switchboard/web build && node apps/web/e2e/start-server.mjs',
+    command: 'node scripts/build-web.mjs && node apps/web/e2e/start-server.mjs',
     url: `${baseURL}/health`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_RETRY_SCHEDULE_MS, LOG_LEVELS } from '@switchboard/core';
 import { DEFAULT_RISK } from '@switchboard/engines/sandbox';
 import { DEFAULT_WEB_VERSION_URL, WEB_VERSION_PATTERN } from '@switchboard/engines/webjs';
+import { DEFAULT_MEDIA_MAX_BYTES, type MediaType } from '@switchboard/validators';
 import { z } from 'zod';
 
 /**
@@ -55,6 +56,9 @@ const hostList = z
   .refine((list) => list.every((h) => URL.parse(`http://${h}`)?.host === h.replace(/:(80)?$/, '')), {
     message: 'use comma-separated host names, optionally with a port, e.g. wa.example.com,10.0.0.5:3000',
   });
+/** Megabytes, fractions allowed (0.5 = 512 KB). */
+const megabytes = z.coerce.number().positive().max(2048);
+const MB = 1024 * 1024;
 /** Whitespace-separated command-line flags. */
 const flagList = z.string().transform((v) => v.split(/\s+/).filter(Boolean));
 
@@ -63,7 +67,7 @@ const schema = z
     PORT: int(0, 65535).default(3000),
     /** Loopback by default: set 0.0.0.0 to serve other machines (put TLS in front). */
     HOST: z.string().min(1).default('127.0.0.1'),
-    /** Where users reach Switchboard (e.g. https://wa.example.com): its host is accepted, its scheme expected. */
+    /** Where users reach Switchboard (e.g. https://wa.example.com): its host is accepted, its scheme expected, and it is the base of the signed media links in webhooks. */
     PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
     /** More host names this server answers to, besides loopback, HOST and PUBLIC_URL's. */
     ALLOWED_HOSTS: hostList.default([]),
@@ -146,6 +150,22 @@ const schema = z
     WEBHOOK_BLOCK_PRIVATE: bool.default(false),
     /** Let operators' endpoints reach private and loopback targets too, not only those an admin set. */
     WEBHOOK_PRIVATE_FOR_OPERATORS: bool.default(false),
+    /** Size caps per message type (WhatsApp's own limits by default); MEDIA_MAX_AUDIO_MB covers voice notes. */
+    MEDIA_MAX_IMAGE_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.image / MB),
+    MEDIA_MAX_VIDEO_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.video / MB),
+    MEDIA_MAX_AUDIO_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.audio / MB),
+    MEDIA_MAX_DOCUMENT_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.document / MB),
+    MEDIA_MAX_STICKER_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.sticker / MB),
+    /** Stored media older than this is removed (its messages say so); 0 keeps it. */
+    MEDIA_RETENTION_DAYS: int(0, 36_500).default(30),
+    /** The oldest media is removed while all of it takes more; 0 for no cap. */
+    MEDIA_MAX_TOTAL_MB: int(0, 100_000_000).default(10_240),
+    /** How long fetching a media URL, or downloading a received file from WhatsApp, may take. */
+    MEDIA_FETCH_TIMEOUT_MS: int(1, 10 * 60_000).default(60_000),
+    /** Who may have media fetched from private and loopback addresses. */
+    MEDIA_FETCH_PRIVATE: z.enum(['nobody', 'admins', 'everyone']).default('admins'),
+    /** How long the signed download links in webhook payloads work. */
+    MEDIA_LINK_TTL_HOURS: int(1, 24 * 365).default(24),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -173,6 +193,19 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema> & { DATA_DIR: string };
+
+/** The media size caps in bytes, per message type. */
+export function mediaLimits(env: Env): Record<MediaType, number> {
+  const bytes = (mb: number) => Math.floor(mb * MB);
+  return {
+    image: bytes(env.MEDIA_MAX_IMAGE_MB),
+    video: bytes(env.MEDIA_MAX_VIDEO_MB),
+    audio: bytes(env.MEDIA_MAX_AUDIO_MB),
+    voice: bytes(env.MEDIA_MAX_AUDIO_MB),
+    document: bytes(env.MEDIA_MAX_DOCUMENT_MB),
+    sticker: bytes(env.MEDIA_MAX_STICKER_MB),
+  };
+}
 
 export class EnvError extends Error {}
 

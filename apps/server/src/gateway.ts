@@ -11,12 +11,13 @@ import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createEngines } from './engines.ts';
-import type { Env } from './env.ts';
+import { type Env, mediaLimits } from './env.ts';
 import { batchRefusal } from './http/batch-limit.ts';
 import { clientIp } from './http/client-ip.ts';
 import { cookieJar, credentialOf } from './http/cookies.ts';
 import { hostCheck } from './http/host-check.ts';
 import { HttpError, sendJson } from './http/json.ts';
+import { mediaApi } from './http/media-api.ts';
 import { decodePath, requestPath } from './http/request-path.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
@@ -35,6 +36,7 @@ export interface Gateway {
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const TRPC_BODY_LIMIT = 1024 * 1024;
+const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The composition root: database, engines, services, and one HTTP port for the API, WebSocket and dashboard
@@ -60,6 +62,8 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
   mkdirSync(join(env.DATA_DIR, 'sessions'), { recursive: true });
   const db = openDatabase(join(env.DATA_DIR, 'switchboard.db'));
   const engines = createEngines(env);
+  // Known once the port is ours (it may be chosen by the system); links are only signed after that.
+  let publicUrl = env.PUBLIC_URL ?? '';
   const services = createServices({
     db,
     engines: engines.registry,
@@ -86,6 +90,16 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
         blockPrivate: env.WEBHOOK_BLOCK_PRIVATE,
         privateForOperators: env.WEBHOOK_PRIVATE_FOR_OPERATORS,
       },
+      media: {
+        dir: join(env.DATA_DIR, 'media'),
+        limits: mediaLimits(env),
+        retentionMs: env.MEDIA_RETENTION_DAYS * 24 * HOUR_MS,
+        maxTotalBytes: env.MEDIA_MAX_TOTAL_MB * 1024 * 1024,
+        fetchTimeoutMs: env.MEDIA_FETCH_TIMEOUT_MS,
+        fetchPrivate: env.MEDIA_FETCH_PRIVATE,
+        linkTtlMs: env.MEDIA_LINK_TTL_HOURS * HOUR_MS,
+        publicUrl: () => publicUrl,
+      },
     },
   });
 
@@ -97,7 +111,10 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     log.info('created the first admin from ADMIN_EMAIL', { email: env.ADMIN_EMAIL });
   }
 
-  /** Who a request is from, as of now (null: nobody signed in). */
+  /**
+   * Who a request is from, as of now (null: nobody signed in) — the one answer for the sandbox API and the
+   * media endpoints, as for tRPC's context.
+   */
   const actorOf = (req: IncomingMessage) => {
     const credential = credentialOf(req);
     return (credential && services.auth.identify(credential)?.actor) ?? null;
@@ -124,6 +141,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     onError: logInternal,
   });
   const sandbox = engines.sandbox ? sandboxApi(services, engines.sandbox) : null;
+  const media = mediaApi(services);
   const hosts = hostCheck(env);
   const spa = staticFiles(options.webRoot ?? DEFAULT_WEB_ROOT);
   let closing = false;
@@ -160,6 +178,10 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
           error: 'The sandbox is disabled on this server (SANDBOX_ENABLED=false)',
         });
       return sandbox(req, res, actorOf(req));
+    }
+    if (pathname === '/api/v1/media' || pathname.startsWith('/api/v1/media/')) {
+      if (closing) return sendJson(res, 503, { error: 'The server is shutting down' });
+      return media(req, res, actorOf(req));
     }
     if (pathname.startsWith('/api/')) return sendJson(res, 404, { error: `No endpoint at ${pathname}` });
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -201,6 +223,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
+  publicUrl = env.PUBLIC_URL ?? url;
 
   // Background work starts once the port is ours: pending webhook deliveries go out again, sessions left
   // running are restored. Its synchronous steps (sends interrupted by the last run marked failed) finish

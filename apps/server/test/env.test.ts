@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EnvError, loadEnv } from '../src/env.ts';
+import { EnvError, loadEnv, mediaLimits } from '../src/env.ts';
 
 /** The error loadEnv refuses these variables with; fails the test if they are accepted. */
 function refusal(source: Record<string, string | undefined>): EnvError {
@@ -97,6 +97,9 @@ describe('loadEnv', () => {
       { WEBHOOK_BLOCK_PRIVATE: 'true', WEBHOOK_PRIVATE_FOR_OPERATORS: 'true' },
     ],
     ['MAX_SUBSCRIPTIONS_PER_SOCKET', { MAX_SUBSCRIPTIONS_PER_SOCKET: '0' }],
+    ['MEDIA_MAX_IMAGE_MB', { MEDIA_MAX_IMAGE_MB: '0' }],
+    ['MEDIA_MAX_DOCUMENT_MB', { MEDIA_MAX_DOCUMENT_MB: 'lots' }],
+    ['MEDIA_FETCH_PRIVATE', { MEDIA_FETCH_PRIVATE: 'sometimes' }],
   ])('refuses a bad %s, naming it', (name, source) => {
     const error = refusal(source);
     expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));
@@ -141,6 +144,28 @@ describe('loadEnv', () => {
     const error = refusal({ PORT: 'abc', SANDBOX_ENABLED: 'maybe', LOG_LEVEL: 'loud' });
     for (const name of ['PORT', 'SANDBOX_ENABLED', 'LOG_LEVEL']) expect(error.message).toContain(`${name}: `);
     expect(error.message.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('caps media at WhatsApp’s own limits unless told otherwise, fractions of a megabyte allowed', () => {
+    expect(mediaLimits(loadEnv({}))).toEqual({
+      image: 5 * 1024 * 1024,
+      video: 16 * 1024 * 1024,
+      audio: 16 * 1024 * 1024,
+      voice: 16 * 1024 * 1024,
+      document: 100 * 1024 * 1024,
+      sticker: 512 * 1024,
+    });
+    const env = loadEnv({ MEDIA_MAX_IMAGE_MB: '0.25', MEDIA_MAX_AUDIO_MB: '2', MEDIA_RETENTION_DAYS: '0' });
+    expect(mediaLimits(env)).toMatchObject({
+      image: 256 * 1024,
+      audio: 2 * 1024 * 1024,
+      voice: 2 * 1024 * 1024,
+    });
+    expect(env).toMatchObject({
+      MEDIA_RETENTION_DAYS: 0,
+      MEDIA_FETCH_PRIVATE: 'admins',
+      MEDIA_LINK_TTL_HOURS: 24,
+    });
   });
 
   it('ignores variables it does not know', () => {

@@ -85,7 +85,7 @@ describe('connection lifecycle on the sandbox', () => {
     expect(stale.status).toBe(410);
     expect(stale.body).toMatchObject({ error: expect.stringMatching(/expired/i) });
 
-    const failed = await waitForStatus(client, s.id, 'failed', 10_000);
+    const failed = await waitForStatus(client, s.id, 'failed', 20_000);
     expect(failed.statusReason).toBe('QR code not scanned in time');
     expect(rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id)).toHaveLength(5);
     expect(failed.autoStart).toBe(false);

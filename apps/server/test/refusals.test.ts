@@ -355,18 +355,26 @@ describe('oversized request bodies', () => {
     expect(sent.status).toBe('queued');
   });
 
-  it('refuses a sandbox control body over 128 KiB with 413 and stores nothing', async () => {
+  it('refuses a sandbox control body over its limit with 413 (32 MiB when it may carry a file) and stores nothing', async () => {
     const { g, cookie, admin } = await gateway();
     const s = await createLinked(g, cookie, admin, 'Inbox', '4915112340005');
     const before = await world(g, admin);
-    const big = await sandbox(g, cookie, 'POST', '/inbound', {
-      from: '+14155550150',
-      to: `+${s.phone}`,
-      text: 'x'.repeat(130 * 1024),
+    const bigScan = await sandbox(g, cookie, 'POST', '/scan', {
+      qr: 'x'.repeat(130 * 1024),
+      phone: '+14155550150',
     });
-    expect(big).toEqual({
+    expect(bigScan).toEqual({
       status: 413,
       body: { error: expect.stringContaining('larger than 131072 bytes') },
+    });
+    const bigFile = await sandbox(g, cookie, 'POST', '/inbound', {
+      from: '+14155550150',
+      to: `+${s.phone}`,
+      media: { type: 'document', data: 'A'.repeat(33 * 1024 * 1024) },
+    });
+    expect(bigFile).toEqual({
+      status: 413,
+      body: { error: expect.stringContaining('larger than 33554432 bytes') },
     });
     expect(await world(g, admin)).toEqual(before);
     const small = await sandbox(g, cookie, 'POST', '/inbound', {

@@ -199,6 +199,28 @@ describe('webhooks', () => {
     expect((await client.webhooks.list.query())[0]?.disabledReason).toMatch(/410/);
   });
 
+  it('forgets an attempt that was on the wire when its endpoint was deleted, and keeps delivering to others', async () => {
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    cleanups.push(async () => void process.off('unhandledRejection', onRejection));
+    const { g, cookie, client } = await setup();
+    const slow = await receiver(() => 'hang');
+    const s = await createLinked(g, cookie, client, 'Deleted', '4915100000006');
+    const doomed = await client.webhooks.create.mutate({ sessionId: s.id, url: slow.url });
+    await client.messages.send.mutate({ sessionId: s.id, to: '+14155550199', text: 'on the wire' });
+    await waitFor(() => slow.received.length > 0, 'an attempt on the wire');
+    await client.webhooks.delete.mutate({ id: doomed.id });
+
+    // The hanging attempt times out after its endpoint is gone; the dispatcher goes on with the next one.
+    const fine = await receiver();
+    await client.webhooks.create.mutate({ sessionId: s.id, url: fine.url });
+    await client.messages.send.mutate({ sessionId: s.id, to: '+14155550199', text: 'after' });
+    await waitFor(() => fine.received.some((x) => x.payload.type === 'message.sent'), 'the next delivery');
+    await new Promise((r) => setTimeout(r, Number(FAST_WEBHOOKS.WEBHOOK_TIMEOUT_MS) * 2));
+    expect(failures).toEqual([]);
+  });
+
   it('rotates the secret: both secrets verify during the overlap; test sends webhook.test', async () => {
     const { g, cookie, client } = await setup();
     const r = await receiver();

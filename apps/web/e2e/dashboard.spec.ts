@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { countLoads, cspViolations, decodeQr, shoot } from './support.ts';
+import { ADMIN, countLoads, cspViolations, decodeQr, shoot } from './support.ts';
 
 /**
  * The operator's day, in order, against one real gateway: first run, sign-in, linking two sandbox accounts by
@@ -7,7 +7,6 @@ import { countLoads, cspViolations, decodeQr, shoot } from './support.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
 const operator = { name: 'Otto Operator', email: 'otto@example.com', password: 'operator-pass-1' };
 const desks = [
   { name: 'Sales desk', id: 'sales-desk', phone: '4915112340001' },
@@ -70,9 +69,9 @@ test('first run: creates the admin account', async () => {
   await expect(page.getByText('Enter a name.')).toBeVisible();
   await shoot(page, '01-first-run-setup', { dark: true });
 
-  await page.getByLabel('Your name').fill(admin.name);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(admin.password);
+  await page.getByLabel('Your name').fill(ADMIN.name);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create admin account', exact: true }).click();
 
   await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
@@ -83,7 +82,7 @@ test('first run: creates the admin account', async () => {
 
 test('sign-in: wrong password, rate limit with the wait time, sign out and in', async () => {
   await signOut();
-  await signIn(admin.email, 'not the password');
+  await signIn(ADMIN.email, 'not the password');
   await expect(page.getByRole('alert')).toContainText('Wrong email or password');
 
   // Five failures lock the account for a while; the form says for how long and waits.
@@ -98,7 +97,7 @@ test('sign-in: wrong password, rate limit with the wait time, sign out and in', 
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeDisabled();
   await shoot(page, '03-sign-in-rate-limited');
 
-  await signIn(admin.email, admin.password);
+  await signIn(ADMIN.email, ADMIN.password);
   await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
 });
 
@@ -323,7 +322,7 @@ test('an operator whose password an admin resets is signed out at once', async (
   try {
     const api = adminContext.request;
     expect(
-      (await api.post('/trpc/auth.login', { data: { email: admin.email, password: admin.password } })).ok(),
+      (await api.post('/trpc/auth.login', { data: { email: ADMIN.email, password: ADMIN.password } })).ok(),
     ).toBe(true);
     const users = (await (await api.get('/trpc/users.list')).json()) as {
       result: { data: Array<{ id: string; email: string }> };

@@ -1,14 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
-import { countLoads, shoot } from './support.ts';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { countLoads, shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
 
 /**
  * The inbox and webhooks against the shared gateway. Self-contained: it signs in as the admin (creating the
@@ -16,7 +9,6 @@ import { countLoads, shoot } from './support.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
 const desk = { name: 'Inbox desk', id: 'inbox-desk', phone: '4915112340077' };
 const customer = '14155550177';
 const firstText = 'Hello, is my order on its way?';
@@ -25,19 +17,6 @@ const replyText = 'Yes, it ships today.';
 let context: BrowserContext;
 let page: Page;
 let loads: () => number;
-
-async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${path}${query}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-async function trpcMutation<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const response = await request.post(`/trpc/${path}`, { data: input ?? {} });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
 
 interface SessionLike {
   status: string;
@@ -54,10 +33,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   loads = countLoads(page);
   const request = context.request;
 
-  // Sign in as the admin (or create it when this spec runs on a fresh server).
-  const me = await trpcQuery<{ needsSetup: boolean }>(request, 'auth.me');
-  if (me.needsSetup) await trpcMutation(request, 'auth.setup', admin);
-  else await trpcMutation(request, 'auth.login', { email: admin.email, password: admin.password });
+  await signInAsAdmin(request);
 
   // An account of this spec's own, linked by scanning its QR code with a virtual phone.
   await trpcMutation(request, 'sessions.create', { name: desk.name, id: desk.id });
@@ -146,6 +122,8 @@ test('a reply from the thread reaches the phone, with live ticks; resolve and re
   await expect(thread.getByTestId('conversation-status')).toHaveText('Resolved');
   await expect(page.getByTestId('conversation').first()).toContainText('Resolved');
   await shoot(page, 'inbox-02-thread', { dark: true });
+  // The shots at a phone's width hid the list behind the thread; at full width it is whole again beside it.
+  await expect(page.getByTestId('conversation').filter({ hasText: 'Great, thanks!' })).toBeVisible();
   await thread.getByRole('button', { name: 'Reopen' }).click();
   await expect(thread.getByTestId('conversation-status')).toHaveText('Open');
 
@@ -154,6 +132,7 @@ test('a reply from the thread reaches the phone, with live ticks; resolve and re
   await expect(page.getByRole('region', { name: 'Conversations' })).toBeHidden();
   await page.getByRole('button', { name: 'Back to the conversations' }).click();
   await expect(page.getByRole('region', { name: 'Conversations' })).toBeVisible();
+  await expect(page.getByTestId('conversation').filter({ hasText: 'Great, thanks!' })).toBeVisible();
   await expect(page.getByTestId('thread')).toHaveCount(0);
   await page.setViewportSize({ width: 1280, height: 860 });
 });

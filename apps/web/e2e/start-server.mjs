@@ -32,6 +32,9 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.
     SANDBOX_NOT_ON_WHATSAPP: '4915199999999',
     // The browser tests send in quick succession, which the risk model would take for spam.
     SANDBOX_RISK_MODEL: 'false',
+    // Room for the long session list (sessions-list.spec.ts) beside the accounts the other specs add.
+    MAX_SESSIONS: '200',
+    MAX_SESSIONS_PER_USER: '100',
   },
 });
 

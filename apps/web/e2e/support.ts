@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
@@ -122,4 +122,29 @@ export async function startOwnGateway(
       await exited;
     },
   };
+}
+
+/** A tRPC query over plain HTTP, as the signed-in user of `request`. */
+export async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
+  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const response = await request.get(`/trpc/${path}${query}`);
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** A tRPC mutation over plain HTTP, as the signed-in user of `request`. */
+export async function trpcMutation<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
+  const response = await request.post(`/trpc/${path}`, { data: input ?? {} });
+  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+/** The admin the browser tests share (dashboard.spec.ts creates it in the first-run form). */
+export const ADMIN = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
+
+/** Signs `request` in as the admin, creating the admin first when the spec runs alone on a fresh server. */
+export async function signInAsAdmin(request: APIRequestContext): Promise<void> {
+  const me = await trpcQuery<{ needsSetup: boolean }>(request, 'auth.me');
+  if (me.needsSetup) await trpcMutation(request, 'auth.setup', ADMIN);
+  else await trpcMutation(request, 'auth.login', { email: ADMIN.email, password: ADMIN.password });
 }

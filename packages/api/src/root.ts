@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth.ts';
 import { campaignsRouter } from './routers/campaigns.ts';
 import { contactsRouter } from './routers/contacts.ts';
 import { conversationsRouter } from './routers/conversations.ts';
+import { mediaRouter } from './routers/media.ts';
 import { messagesRouter } from './routers/messages.ts';
 import { optOutsRouter } from './routers/opt-outs.ts';
 import { poolsRouter } from './routers/pools.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   users: usersRouter,
   sessions: sessionsRouter,
   messages: messagesRouter,
+  media: mediaRouter,
   webhooks: webhooksRouter,
   conversations: conversationsRouter,
   contacts: contactsRouter,

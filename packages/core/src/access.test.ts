@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accounts, type Db, webhooks } from '@switchboard/db';
+import { DEFAULT_MEDIA_MAX_BYTES } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
 import { Access, type Actor, canSeeAccount, isAdmin, requireScope } from './access.ts';
 import { addUser, freshUsers, seedAdmin } from './auth/test-support.ts';
@@ -147,6 +148,16 @@ describe('Services ask Access with the scope of each action', () => {
         loginMaxFailuresPerAccount: 5,
         loginMaxFailuresAcrossIps: 20,
         webhooks: { retryScheduleMs: [], timeoutMs: 1_000, blockPrivate: false, privateForOperators: false },
+        media: {
+          dir: join(sessionsDir, 'media'),
+          limits: DEFAULT_MEDIA_MAX_BYTES,
+          retentionMs: 0,
+          maxTotalBytes: 0,
+          fetchTimeoutMs: 1_000,
+          fetchPrivate: 'admins',
+          linkTtlMs: 60_000,
+          publicUrl: () => 'http://gateway.test',
+        },
       },
     });
     try {
@@ -157,6 +168,9 @@ describe('Services ask Access with the scope of each action', () => {
         () => services.sessions.create(reader, { name: 'New', engine: 'sandbox' }),
         () => services.messages.send(reader, { sessionId: 'olga-2', to: '+4915123456789', text: 'Hi' }),
         () => services.messages.list(reader, { sessionId: 'olga-2', limit: 10 }),
+        () => services.media.upload(reader, { sessionId: 'olga-2', body: [Buffer.from('x')] }),
+        () => services.media.fetch(reader, { sessionId: 'olga-2', url: 'http://127.0.0.1/x.png' }),
+        () => services.media.get(reader, 'med_any'),
         () => services.inbox.list(reader, { limit: 10 }),
         () => services.inbox.markRead(reader, 'any-conversation'),
         () => services.webhooks.list(reader),

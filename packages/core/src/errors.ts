@@ -9,9 +9,13 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'TOO_MANY_REQUESTS'
   | 'TIMEOUT'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  /** Another server Switchboard asked (e.g. for a media URL) failed. */
+  | 'BAD_GATEWAY';
 
 export class AppError extends Error {
   constructor(

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
-import type { Message } from '@switchboard/db';
 import type { SessionStatus } from '@switchboard/validators';
 import type { AuthChange } from './auth/identity.ts';
+import type { MessageView } from './message-view.ts';
 import type { ConversationView, SessionLimit } from './views.ts';
 
 interface EventBase {
@@ -33,7 +33,7 @@ export type SessionEvent = EventBase &
     | { type: 'deleted' }
   );
 
-export type MessageEvent = EventBase & { type: 'message'; message: Message };
+export type MessageEvent = EventBase & { type: 'message'; message: MessageView };
 
 /**
  * A conversation was created or changed (new message, read, resolved, contact renamed). `absorbed`: a

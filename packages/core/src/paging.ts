@@ -1,9 +1,10 @@
 import { type Db, type Message, messages } from '@switchboard/db';
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { AppError } from './errors.ts';
+import { type MessageView, toMessageView } from './message-view.ts';
 
 export interface MessagePage {
-  items: Message[];
+  items: MessageView[];
   /** Pass back as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
 }
@@ -38,6 +39,6 @@ export function pageMessages(
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(input.limit + 1)
     .all();
-  const items = rows.slice(0, input.limit);
+  const items = rows.slice(0, input.limit).map(toMessageView);
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -23,6 +23,7 @@ import { InboxService } from './inbox/service.ts';
 import { ContactTags } from './inbox/tags.ts';
 import { Lifecycle, periodic } from './lifecycle.ts';
 import type { Logger } from './logger.ts';
+import { type MediaConfig, MediaService } from './media/service.ts';
 import { MessageService, type MessageServiceConfig } from './messages/service.ts';
 import { WebhookOutbox } from './outbox/outbox.ts';
 import { PoolService } from './pools/service.ts';
@@ -33,6 +34,7 @@ import { WriteRetry } from './write-retry.ts';
 
 export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   webhooks: WebhookDispatchConfig;
+  media: MediaConfig;
   loginTtlMs: number;
   loginWindowMs: number;
   loginMaxAttemptsPerIp: number;
@@ -60,6 +62,7 @@ export interface Services {
   optOuts: OptOutService;
   /** Sends running campaigns (a background service in the lifecycle). */
   campaignRunner: CampaignRunner;
+  media: MediaService;
   webhooks: WebhookService;
   /** Sends the webhook outbox. */
   webhookDispatcher: WebhookDispatcher;
@@ -107,12 +110,14 @@ export function createServices(deps: {
   const pools = new PoolService(db, access, limits);
   // What engines report is stored even when the database briefly refuses writes: retried, not dropped.
   const writes = new WriteRetry(log);
+  const media = new MediaService({ db, access, bus, config: config.media, log });
   const messages = new MessageService({
     db,
     sessions,
     access,
     bus,
     inbox,
+    media,
     outbox,
     writes,
     pools,
@@ -169,9 +174,12 @@ export function createServices(deps: {
   const database = new DatabaseHealth(db, writes);
 
   // Started in this order and stopped in reverse: sampling ends, sessions stop (their last status changes
-  // still reach the outbox), the sends they leave behind settle, then the dispatcher stops.
+  // still reach the outbox), the sends they leave behind settle, then the dispatcher stops. Media storage is
+  // tidied before anything can write to it.
   const lifecycle = new Lifecycle(log)
     .add(periodic('expired sign-in purge', HOUR_MS, () => logins.purgeExpired(), log, { immediately: true }))
+    .add({ name: 'media storage', start: () => media.retention.sweep(), stop: () => media.retention.stop() })
+    .add(periodic('media retention', HOUR_MS, () => media.retention.cleanup(), log, { immediately: true }))
     .add(webhookDispatcher)
     .add({
       name: 'message sending',
@@ -204,6 +212,7 @@ export function createServices(deps: {
     campaignQueries,
     optOuts,
     campaignRunner,
+    media,
     webhooks,
     webhookDispatcher,
     lifecycle,

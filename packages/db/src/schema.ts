@@ -3,8 +3,11 @@ import {
   CONVERSATION_STATUSES,
   DELIVERY_STATUSES,
   ENGINE_NAMES,
+  MEDIA_ORIGINS,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
+  MESSAGE_TYPES,
+  type MessageLocation,
   PAUSE_REASONS,
   type Pacing,
   RECIPIENT_STATES,
@@ -205,11 +208,51 @@ export const conversations = sqliteTable(
   ],
 );
 
+/**
+ * A stored file, once however many uploads and messages use it: content-addressed, its SHA-256 names it
+ * under `DATA_DIR/media/`. Its type is what its bytes are, sniffed when it arrived.
+ */
+export const mediaFiles = sqliteTable('media_files', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mimetype: text('mimetype').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * One use of a file by an account: an upload, a fetched URL or a received message's file. Deleted with its
+ * account or by the retention policy; a file no row uses any more is removed.
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => mediaFiles.sha256),
+    /** The name it came with (shown for documents). */
+    filename: text('filename'),
+    origin: text('origin', { enum: MEDIA_ORIGINS }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('media_account_idx').on(t.accountId),
+    index('media_sha256_idx').on(t.sha256),
+    index('media_created_idx').on(t.createdAt),
+  ],
+);
+
+/** What a message says about its file; kept when the file itself is not (too large, expired, removed). */
 export interface MessageMedia {
-  type: string;
-  mimetype?: string;
-  size?: number;
-  filename?: string;
+  mimetype: string | null;
+  size: number | null;
+  filename: string | null;
+  sha256: string | null;
+  /** Why the file is not (or no longer) stored; null while it is. */
+  missing: string | null;
 }
 
 export const messages = sqliteTable(
@@ -220,9 +263,11 @@ export const messages = sqliteTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     direction: text('direction', { enum: MESSAGE_DIRECTIONS }).notNull(),
+    type: text('type', { enum: MESSAGE_TYPES }).notNull().default('text'),
     /** The other side's phone digits: recipient for out, sender for in. */
     peer: text('peer').notNull(),
     peerName: text('peer_name'),
+    /** The text, or a file's caption. */
     body: text('body').notNull(),
     status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     externalId: text('external_id'),
@@ -230,6 +275,9 @@ export const messages = sqliteTable(
     /** The inbox thread it belongs to (set for every message stored since conversations exist). */
     conversationId: text('conversation_id'),
     media: text('media', { mode: 'json' }).$type<MessageMedia>(),
+    /** The stored file, while it is kept (cleared before the file's row is deleted). */
+    mediaId: text('media_id').references(() => media.id),
+    location: text('location', { mode: 'json' }).$type<MessageLocation>(),
     /** Group chat id when the message was posted in a group. */
     groupId: text('group_id'),
     createdAt: createdAt(),
@@ -239,6 +287,7 @@ export const messages = sqliteTable(
     index('messages_conversation_created_idx').on(t.conversationId, t.createdAt, t.id),
     index('messages_account_created_idx').on(t.accountId, t.createdAt, t.id),
     uniqueIndex('messages_account_external_idx').on(t.accountId, t.externalId),
+    index('messages_media_idx').on(t.mediaId),
   ],
 );
 
@@ -425,6 +474,13 @@ export const campaignRecipients = sqliteTable(
   ],
 );
 
+/** Secrets the server generates once and keeps (e.g. the key that signs media download links). */
+export const serverSecrets = sqliteTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: createdAt(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
@@ -438,3 +494,5 @@ export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
 export type Pool = typeof pools.$inferSelect;
 export type Campaign = typeof campaigns.$inferSelect;
 export type CampaignRecipient = typeof campaignRecipients.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type MediaFile = typeof mediaFiles.$inferSelect;

@@ -5,7 +5,7 @@
  * things up, and reports what happens as typed events. Everything above this file is engine-agnostic.
  */
 
-import type { EngineName } from '@switchboard/validators';
+import type { EngineName, MediaType } from '@switchboard/validators';
 
 export { isLid } from '@switchboard/validators';
 
@@ -35,16 +35,41 @@ export interface InboundMessage {
   fromName?: string;
   /** Group chat id when the message was posted in a group. */
   groupId?: string;
+  /** The text, or a file's caption. */
   text: string;
-  media?: { type: string; mimetype?: string; size?: number; filename?: string };
+  /** The file the message carries (an image, a voice note, …). */
+  media?: InboundMedia;
+  /** The place a location message shares. */
+  location?: Place;
   /** When the sender's phone sent it (ms since epoch). */
   timestamp: number;
 }
 
+/** A received file: described at once, its bytes fetched only when someone wants them. */
+export interface InboundMedia {
+  kind: MediaType;
+  /** As WhatsApp describes it; the bytes decide what is stored. */
+  mimetype?: string;
+  /** As WhatsApp announced it, before downloading: lets a file over the size cap be skipped unfetched. */
+  size?: number;
+  filename?: string;
+  /** Fetches the bytes (from WhatsApp's servers, for real engines); rejects with the reason it cannot. */
+  download(): Promise<Buffer>;
+}
+
+/** A place, in degrees, with what WhatsApp shows under the map. */
+export interface Place {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
 export type OutboundContent =
   | { type: 'text'; text: string }
-  /** A file (image, video, audio, document); `data` is its bytes in base64. */
-  | { type: 'media'; mimetype: string; data: string; filename?: string; caption?: string };
+  /** A file sent as `kind` (a voice note, a sticker, a document, …); `data` is its bytes in base64. */
+  | { type: 'media'; kind: MediaType; mimetype: string; data: string; filename?: string; caption?: string }
+  | ({ type: 'location' } & Place);
 
 export interface Group {
   id: string;

@@ -2,8 +2,10 @@
  * The rules the server enforces and the dashboard checks before asking: one copy for both. Browser-safe
  * (no Node APIs), so the web app bundles it; the database schema takes its enums from here too.
  */
+export * from './bytes.ts';
 export * from './campaign.ts';
 export * from './csv.ts';
+export * from './media.ts';
 export * from './message.ts';
 export * from './phone.ts';
 export * from './scopes.ts';

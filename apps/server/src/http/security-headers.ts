@@ -1,14 +1,16 @@
 import type { ServerResponse } from 'node:http';
 
 /**
- * The dashboard loads only its own files. `'self'` covers its WebSocket too (same host); QR codes are
- * drawn as data: images; React sets styles through the DOM, which needs no 'unsafe-inline'.
+ * The dashboard loads only its own files. `'self'` covers its WebSocket too (same host) and the media it
+ * shows (served from /api/v1/media); QR codes are drawn as data: images; a file being attached is previewed
+ * from a blob: URL of the file itself; React sets styles through the DOM, which needs no 'unsafe-inline'.
  */
 const DASHBOARD_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

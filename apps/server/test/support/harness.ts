@@ -16,9 +16,12 @@ import WS from 'ws';
 import { loadEnv } from '../../src/env.ts';
 import { type Gateway, startGateway } from '../../src/gateway.ts';
 
-/** Sandbox timings short enough for tests, long enough to observe every state. */
+/**
+ * Sandbox timings short enough for tests, long enough to observe every state; a QR code lives a second, so
+ * reading and scanning it fits even on a busy machine.
+ */
 export const FAST_ENV: Record<string, string> = {
-  SANDBOX_QR_ROTATE_MS: '400',
+  SANDBOX_QR_ROTATE_MS: '1000',
   SANDBOX_QR_MAX_CODES: '5',
   SANDBOX_CONNECT_DELAY_MS: '20',
   SANDBOX_DELIVERED_DELAY_MS: '60',

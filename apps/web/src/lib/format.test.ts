@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatBytes,
   formatCountdown,
   formatMoment,
   formatPairingCode,
@@ -62,13 +61,5 @@ describe('small words', () => {
     expect(initials('Ada Lovelace')).toBe('AL');
     expect(initials('ops@example.com')).toBe('OE');
     expect(initials('')).toBe('?');
-  });
-});
-
-describe('formatBytes', () => {
-  it('uses the largest unit that keeps a readable number', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(1536)).toBe('1.5 KB');
-    expect(formatBytes(402_653_184)).toBe('384 MB');
   });
 });

@@ -17,12 +17,17 @@ export function formatRelative(at: number, now: number): string {
   return formatDate(at);
 }
 
+// Made once: creating a formatter costs far more than formatting, and long lists format on every row.
+const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const TIME = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
 export function formatDate(at: number): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(at);
+  return DATE.format(at);
 }
 
 export function formatDateTime(at: number): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return DATE_TIME.format(at);
 }
 
 /** "2:30 PM" on the day of `now`, "Jan 6, 2:30 PM" on another: a moment near enough to need no year. */
@@ -36,7 +41,7 @@ export function formatMoment(at: number, now: number): string {
 
 /** Clock time with seconds, for event logs where order within a minute matters. */
 export function formatTime(at: number): string {
-  return new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+  return TIME.format(at);
 }
 
 /** Whole seconds until `deadline`, never negative. */
@@ -69,16 +74,4 @@ export function initials(name: string): string {
   const first = words[0]?.[0] ?? '?';
   const second = words.length > 1 ? (words[1]?.[0] ?? '') : '';
   return (first + second).toUpperCase();
-}
-
-/** 402653184 → "384 MB" (binary units, as process monitors show memory). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
 }

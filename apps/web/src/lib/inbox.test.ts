@@ -3,6 +3,7 @@ import {
   belongsToThread,
   compareConversations,
   contactLabel,
+  flattenConversations,
   matchesFilter,
   threadMessages,
   tickFor,
@@ -36,6 +37,7 @@ const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Messa
   id,
   accountId: 'sales',
   direction: 'out',
+  type: 'text',
   peer: '14155550001',
   peerName: null,
   body: id,
@@ -44,6 +46,7 @@ const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Messa
   error: null,
   conversationId: null,
   media: null,
+  location: null,
   groupId: null,
   createdAt,
   updatedAt: createdAt,
@@ -78,26 +81,50 @@ describe('matchesFilter', () => {
 });
 
 describe('upsertConversation', () => {
+  const page = (items: Conversation[], nextOffset: number | null = null) => ({ items, nextOffset });
+  const ids = (pages: { items: Conversation[] }[]) => pages.map((p) => p.items.map((c) => c.id));
+
   it('adds a new conversation in order and moves an updated one to the top', () => {
-    const list = [conv('1', 20), conv('2', 10)];
-    const added = upsertConversation(list, conv('3', 30), all);
-    expect(added.map((c) => c.id)).toEqual(['3', '1', '2']);
+    const pages = [page([conv('1', 20), conv('2', 10)])];
+    const added = upsertConversation(pages, conv('3', 30), all);
+    expect(ids(added)).toEqual([['3', '1', '2']]);
     const bumped = upsertConversation(added, conv('2', 40, { unreadCount: 1 }), all);
-    expect(bumped.map((c) => c.id)).toEqual(['2', '3', '1']);
-    expect(bumped[0]?.unreadCount).toBe(1);
+    expect(ids(bumped)).toEqual([['2', '3', '1']]);
+    expect(bumped[0]?.items[0]?.unreadCount).toBe(1);
+  });
+  it('puts it into the page where it belongs, and leaves a new one past the loaded end to the pages to come', () => {
+    const pages = [page([conv('1', 50), conv('2', 40)], 2), page([conv('3', 30), conv('4', 20)], 4)];
+    expect(ids(upsertConversation(pages, conv('5', 35), all))).toEqual([
+      ['1', '2'],
+      ['5', '3', '4'],
+    ]);
+    expect(upsertConversation(pages, conv('6', 10), all)).toBe(pages);
+  });
+  it('keeps a shown conversation that falls behind the loaded end, at the end', () => {
+    // Opened and read, an unread conversation sorts after every other unread one: it must not vanish.
+    const pages = [page([conv('1', 50, { unreadCount: 3 }), conv('2', 40, { unreadCount: 1 })], 2)];
+    const read = conv('1', 50, { unreadCount: 0, updatedAt: 99 });
+    expect(ids(upsertConversation(pages, read, all))).toEqual([['2', '1']]);
+  });
+  it('breaks ties as the server does (by id, descending)', () => {
+    expect([conv('a', 10), conv('b', 10)].sort(compareConversations).map((c) => c.id)).toEqual(['b', 'a']);
   });
   it('ignores an older copy and drops one that no longer matches', () => {
-    const list = [conv('1', 20)];
-    expect(upsertConversation(list, conv('1', 10), all)).toBe(list);
-    expect(upsertConversation(list, conv('1', 30), { sessionId: 'other', search: '' })).toEqual([]);
+    const pages = [page([conv('1', 20)])];
+    expect(upsertConversation(pages, conv('1', 10), all)).toBe(pages);
+    expect(ids(upsertConversation(pages, conv('1', 30), { sessionId: 'other', search: '' }))).toEqual([[]]);
     expect(
-      upsertConversation(list, conv('9', 30, { accountId: 'other' }), { sessionId: 'sales', search: '' }),
-    ).toBe(list);
+      upsertConversation(pages, conv('9', 30, { accountId: 'other' }), { sessionId: 'sales', search: '' }),
+    ).toBe(pages);
+  });
+  it('shows each conversation once when a later page repeats one that moved', () => {
+    const pages = [page([conv('1', 50), conv('2', 40)], 2), page([conv('2', 40), conv('3', 30)], 4)];
+    expect(flattenConversations(pages).map((c) => c.id)).toEqual(['1', '2', '3']);
   });
   it('drops a conversation merged into another (the same person, known by LID, then by number)', () => {
-    const list = [conv('1', 20), conv('2', 10)];
-    const merged = upsertConversation(list, conv('2', 30, { unreadCount: 2 }), all, '1');
-    expect(merged.map((c) => [c.id, c.unreadCount])).toEqual([['2', 2]]);
+    const pages = [page([conv('1', 20), conv('2', 10)])];
+    const merged = upsertConversation(pages, conv('2', 30, { unreadCount: 2 }), all, '1');
+    expect(merged.flatMap((p) => p.items.map((c) => [c.id, c.unreadCount]))).toEqual([['2', 2]]);
   });
 });
 

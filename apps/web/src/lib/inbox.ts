@@ -1,10 +1,10 @@
-import type { Conversation, Message } from './types.ts';
+import type { Conversation, ConversationPage, Message } from './types.ts';
 
-/** The server's order: unread first, then newest first (ties by id, so the order is stable). */
+/** The server's order: unread first, then newest first (ties by id, descending, as the server breaks them). */
 export function compareConversations(a: Conversation, b: Conversation): number {
   const unread = Number(b.unreadCount > 0) - Number(a.unreadCount > 0);
   if (unread !== 0) return unread;
-  return b.lastMessageAt - a.lastMessageAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.lastMessageAt - a.lastMessageAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 export interface ConversationFilter {
@@ -23,23 +23,78 @@ export function matchesFilter(conversation: Conversation, filter: ConversationFi
 }
 
 /**
- * Puts a new or changed conversation into the list (replacing the older copy), drops it when it no longer
- * matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one) goes.
- * Returns the same array when nothing changes.
+ * The loaded pages as one list, each conversation once. Pages are fetched by offset while conversations move
+ * to the top as messages arrive, so a later page can repeat one already shown: the first copy stays.
+ */
+export function flattenConversations(pages: readonly ConversationPage[]): Conversation[] {
+  const seen = new Set<string>();
+  const list: Conversation[] = [];
+  for (const page of pages) {
+    for (const conversation of page.items) {
+      if (seen.has(conversation.id)) continue;
+      seen.add(conversation.id);
+      list.push(conversation);
+    }
+  }
+  return list;
+}
+
+/** Where `conversation` goes in a sorted list: after everything that sorts before it. */
+function insertionIndex(list: readonly Conversation[], conversation: Conversation): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compareConversations(list[mid]!, conversation) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The pages without conversation `id`; the same pages when it is in none. */
+function withoutConversation(pages: readonly ConversationPage[], id: string): readonly ConversationPage[] {
+  if (!pages.some((page) => page.items.some((c) => c.id === id))) return pages;
+  return pages.map((page) => ({ ...page, items: page.items.filter((c) => c.id !== id) }));
+}
+
+/**
+ * Puts a new or changed conversation into the loaded pages (replacing the older copy), drops it when it no
+ * longer matches the filter, and keeps the server's order; `absorbed` (a conversation merged into this one)
+ * goes. A new one that sorts after everything loaded while more pages are to come is left for those pages to
+ * bring; one already shown stays, at the end of what is loaded (say, the open conversation, once read, falls
+ * behind a long unread list). Returns the same pages when nothing changes.
  */
 export function upsertConversation(
-  all: readonly Conversation[],
+  loaded: readonly ConversationPage[],
   conversation: Conversation,
   filter: ConversationFilter,
   absorbed: string | null = null,
-): Conversation[] {
-  const list = absorbed && all.some((c) => c.id === absorbed) ? all.filter((c) => c.id !== absorbed) : all;
-  const index = list.findIndex((c) => c.id === conversation.id);
-  const current = index === -1 ? undefined : list[index];
-  if (current && current.updatedAt > conversation.updatedAt) return list as Conversation[];
-  const rest = index === -1 ? list.slice() : list.filter((c) => c.id !== conversation.id);
-  if (!matchesFilter(conversation, filter)) return index === -1 ? (list as Conversation[]) : rest;
-  return [...rest, conversation].sort(compareConversations);
+): ConversationPage[] {
+  const pages = absorbed ? withoutConversation(loaded, absorbed) : loaded;
+  let current: Conversation | undefined;
+  const rest = pages.map((page) => {
+    const index = page.items.findIndex((c) => c.id === conversation.id);
+    if (index === -1) return page;
+    current = page.items[index];
+    return { ...page, items: page.items.filter((_, i) => i !== index) };
+  });
+  if (current && current.updatedAt > conversation.updatedAt) return pages as ConversationPage[];
+  if (!matchesFilter(conversation, filter)) return current ? rest : (pages as ConversationPage[]);
+  const target = rest.findIndex((page, p) => {
+    const last = page.items.at(-1);
+    const isLastPage = p === rest.length - 1;
+    return (
+      (last !== undefined && compareConversations(conversation, last) < 0) ||
+      (isLastPage && page.nextOffset === null)
+    );
+  });
+  if (target === -1 && !current) return pages as ConversationPage[];
+  const index = target === -1 ? rest.length - 1 : target;
+  const page = rest[index]!;
+  const items = page.items.slice();
+  items.splice(target === -1 ? items.length : insertionIndex(items, conversation), 0, conversation);
+  rest[index] = { ...page, items };
+  return rest;
 }
 
 /** The contact's name when known, else the phone number. */

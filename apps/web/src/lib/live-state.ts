@@ -49,6 +49,15 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
       const repeat =
         sameStatus && previous.reason === event.reason && previous.phone === event.phone && !limitChanged;
       const waiting = event.status === 'qr';
+      // Nothing new (a resubscription's snapshot): the same object, so nothing re-renders.
+      const unchanged =
+        repeat &&
+        !state.deleted &&
+        previous.pushName === event.pushName &&
+        previous.lastConnectedAt === event.lastConnectedAt &&
+        previous.nextRetryAt === event.nextRetryAt &&
+        (waiting || (state.qr === null && state.pairingCode === null));
+      if (unchanged) return state;
       return {
         ...state,
         deleted: false,

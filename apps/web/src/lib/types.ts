@@ -10,6 +10,9 @@ export type EngineName = Outputs['sessions']['engines'][number];
 export type Message = Outputs['messages']['list']['items'][number];
 export type MessageStatus = Message['status'];
 export type MessagePage = Outputs['messages']['list'];
+export type MessageMedia = NonNullable<Message['media']>;
+export type MessageLocation = NonNullable<Message['location']>;
+export type MediaFile = Outputs['media']['byId'];
 export type User = Outputs['users']['list'][number];
 export type UserRole = User['role'];
 

@@ -2,29 +2,71 @@ import { createContext, useCallback, useContext, useSyncExternalStore } from 're
 import { emptyLive, type LiveSession, reduceLive } from '../lib/live-state.ts';
 import type { SessionEvent } from '../lib/types.ts';
 
+/** Runs `flush` once, soon: before the next paint, or after a tenth of a second where frames are paused. */
+export type Scheduler = (flush: () => void) => void;
+
+const FALLBACK_MS = 100;
+
+export const beforeNextPaint: Scheduler = (flush) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  // Hidden tabs get no animation frames; the timer keeps their state current all the same.
+  requestAnimationFrame(once);
+  setTimeout(once, FALLBACK_MS);
+};
+
 /**
  * Everything `sessions.onEvent` has said since sign-in, per session. There is no history endpoint: this is
  * the history, for as long as the page is open.
+ *
+ * Events are folded in as they arrive but published at most once per frame: a burst (the snapshot every
+ * subscription starts with names every session) costs one render, not one per event. A session's entry
+ * keeps its identity until an event changes it, so a component that reads one session re-renders only when
+ * that session changes.
  */
 export class LiveStore {
-  #sessions = new Map<string, LiveSession>();
-  #listeners = new Set<() => void>();
+  /** What components see; replaced (never mutated) when a batch is published. */
+  #published = new Map<string, LiveSession>();
+  /** Changes since the last publication. */
+  readonly #pending = new Map<string, LiveSession>();
+  readonly #listeners = new Set<() => void>();
+  readonly #schedule: Scheduler;
+  #scheduled = false;
+
+  constructor(schedule: Scheduler = beforeNextPaint) {
+    this.#schedule = schedule;
+  }
 
   apply(event: SessionEvent, receivedAt = Date.now()): void {
-    const current = this.#sessions.get(event.sessionId) ?? emptyLive();
+    const current = this.#pending.get(event.sessionId) ?? this.#published.get(event.sessionId) ?? emptyLive();
     const next = reduceLive(current, event, receivedAt);
     if (next === current) return;
-    // A new map per change, so React sees a new snapshot.
-    this.#sessions = new Map(this.#sessions).set(event.sessionId, next);
+    this.#pending.set(event.sessionId, next);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#schedule(() => this.#publish());
+  }
+
+  #publish(): void {
+    this.#scheduled = false;
+    if (this.#pending.size === 0) return;
+    const next = new Map(this.#published);
+    for (const [id, session] of this.#pending) next.set(id, session);
+    this.#pending.clear();
+    this.#published = next;
     for (const listener of this.#listeners) listener();
   }
 
   get(id: string): LiveSession | undefined {
-    return this.#sessions.get(id);
+    return this.#published.get(id);
   }
 
   all(): ReadonlyMap<string, LiveSession> {
-    return this.#sessions;
+    return this.#published;
   }
 
   subscribe = (listener: () => void): (() => void) => {

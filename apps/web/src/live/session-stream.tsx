@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorCode } from '../lib/errors.ts';
+import type { Session } from '../lib/types.ts';
 import { trpc } from '../trpc.ts';
 import { useLiveStore } from './live-store.ts';
 
@@ -14,6 +15,17 @@ const RESUBSCRIBE_MS = 2000;
 export function SessionStream() {
   const [attempt, setAttempt] = useState(0);
   return <SessionSubscription key={attempt} onEnded={() => setAttempt((n) => n + 1)} />;
+}
+
+/** The ids in a fetched list, computed once per list (a snapshot names every session: no scan per event). */
+const idsOf = new WeakMap<readonly Session[], ReadonlySet<string>>();
+function knownIds(list: readonly Session[]): ReadonlySet<string> {
+  let ids = idsOf.get(list);
+  if (!ids) {
+    ids = new Set(list.map((s) => s.id));
+    idsOf.set(list, ids);
+  }
+  return ids;
 }
 
 function SessionSubscription({ onEnded }: { onEnded: () => void }) {
@@ -34,7 +46,7 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
     onData: ({ data: event }) => {
       store.apply(event);
       const known = utils.sessions.list.getData();
-      const unknown = event.type !== 'deleted' && known && !known.some((s) => s.id === event.sessionId);
+      const unknown = event.type !== 'deleted' && known && !knownIds(known).has(event.sessionId);
       if (unknown || event.type === 'deleted') {
         // Coalesce bursts (a snapshot of many new sessions) into one fetch.
         window.clearTimeout(refetchTimer.current);

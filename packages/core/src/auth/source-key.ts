@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { ipv6Hextets } from '../webhooks/address-ranges.ts';
+import { ipv6Hextets } from '../outbound/address-ranges.ts';
 
 /**
  * What sign-in limits count per: an IPv4 address (also written IPv4-mapped), or an IPv6 address's /64 —

@@ -28,8 +28,8 @@ describe('opt-out', () => {
     // The first message went out; its recipient answers "Stop!"… and so, unprompted, does number 4.
     await h.settle();
     expect(h.received(numbers[0]!)).toHaveLength(1);
-    h.network.inbound(numbers[0]!, sales.phone!, ' Stop! ');
-    h.network.inbound(numbers[3]!, sales.phone!, 'إيقاف');
+    h.network.inbound(numbers[0]!, sales.phone!, { text: ' Stop! ' });
+    h.network.inbound(numbers[3]!, sales.phone!, { text: 'إيقاف' });
     await expect
       .poll(() => h.services.optOuts.list(h.operator, { sessionId: 'sales', limit: 10 }).total)
       .toBe(2);

@@ -3,7 +3,6 @@ import {
   campaignRecipients,
   campaigns,
   type Db,
-  type Message,
   optOutSettings,
   poolAccounts,
   type SuppressionSource,
@@ -24,6 +23,7 @@ import { and, count, desc, eq, inArray, like, notInArray, or, sql } from 'drizzl
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { MessageView } from '../message-view.ts';
 import type { MessageService } from '../messages/service.ts';
 import { normalisePhone } from '../phone.ts';
 import { errorMessage } from '../timeout.ts';
@@ -209,7 +209,7 @@ export class OptOutService {
   }
 
   /** An incoming message: a stop word opts its sender out of the account's campaigns. */
-  onInbound(message: Message): void {
+  onInbound(message: MessageView): void {
     if (message.direction !== 'in' || message.groupId) return;
     if (!isStopWord(message.body, this.#settingsOf(message.accountId).stopWords)) return;
     const added = this.#suppress(message.accountId, [message.peer], 'stop_word', message.body.slice(0, 200));
@@ -219,7 +219,7 @@ export class OptOutService {
     const account = this.deps.db.select().from(accounts).where(eq(accounts.id, message.accountId)).get();
     if (!account) return;
     try {
-      this.deps.messages.queue(account, message.peer, confirmation);
+      this.deps.messages.queue(account, message.peer, { type: 'text', body: confirmation });
     } catch (error) {
       this.deps.log.warn('could not send the opt-out confirmation', {
         session: account.id,

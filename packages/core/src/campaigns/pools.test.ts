@@ -43,7 +43,7 @@ describe('pools', () => {
       expect(b, phone).toBe(a);
     }
     // So does a single send naming the pool.
-    const single = h.services.messages.send(h.operator, {
+    const single = await h.services.messages.send(h.operator, {
       poolId: pool.id,
       to: `+${heardFromBravo[0]}`,
       text: 'Hi',
@@ -60,16 +60,16 @@ describe('pools', () => {
     ).toThrow(code('NOT_FOUND'));
     const pool = h.services.pools.create(h.operator, { name: 'Mine', sessionIds: ['alpha'] });
     expect(() => h.services.pools.get(h.other, pool.id)).toThrow(code('NOT_FOUND'));
-    expect(() =>
+    await expect(
       h.services.messages.send(h.other, { poolId: pool.id, to: '+4915155500001', text: 'x' }),
-    ).toThrow(code('NOT_FOUND'));
+    ).rejects.toThrow(code('NOT_FOUND'));
     expect(() => h.services.campaigns.create(h.other, { name: 'x', poolId: pool.id })).toThrow(
       code('NOT_FOUND'),
     );
     await h.services.sessions.stop(h.operator, 'alpha');
-    expect(() =>
+    await expect(
       h.services.messages.send(h.operator, { poolId: pool.id, to: '+4915155500001', text: 'x' }),
-    ).toThrow(/No account of pool Mine can send now \(alpha: stopped\)/);
+    ).rejects.toThrow(/No account of pool Mine can send now \(alpha: stopped\)/);
     const campaign = h.services.campaigns.create(h.operator, { name: 'Pool', poolId: pool.id });
     expect(campaign).toMatchObject({ poolId: pool.id, sessionId: null });
     expect(() => h.services.pools.delete(h.operator, pool.id)).toThrow(/1 campaigns that are not finished/);

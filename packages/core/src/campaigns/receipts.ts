@@ -1,7 +1,8 @@
-import { campaignRecipients, type Db, type Message } from '@switchboard/db';
+import { campaignRecipients, type Db } from '@switchboard/db';
 import type { RecipientState } from '@switchboard/validators';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
+import type { MessageView } from '../message-view.ts';
 import type { OptOutService } from './opt-out.ts';
 import type { CampaignStore } from './store.ts';
 
@@ -27,7 +28,7 @@ export class CampaignReceipts {
 
   constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; optOut: OptOutService }) {}
 
-  onMessage(message: Message): void {
+  onMessage(message: MessageView): void {
     if (message.direction === 'out') this.#followStatus(message);
     else if (!message.groupId) {
       this.#countReply(message);
@@ -35,7 +36,7 @@ export class CampaignReceipts {
     }
   }
 
-  #followStatus(message: Message): void {
+  #followStatus(message: MessageView): void {
     const state: RecipientState | null =
       message.status === 'played'
         ? 'read'
@@ -54,7 +55,7 @@ export class CampaignReceipts {
   }
 
   /** Someone a campaign reached wrote back to the account that reached them. */
-  #countReply(message: Message): void {
+  #countReply(message: MessageView): void {
     const replied = this.deps.db
       .update(campaignRecipients)
       .set({ repliedAt: this.deps.clock.now() })

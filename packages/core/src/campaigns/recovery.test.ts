@@ -17,11 +17,10 @@ describe('after a crash', () => {
     // Freeze the moment of a kill: one claimed whose message was stored, one claimed before it was, one the
     // engine had taken (its row says so) — as the database holds them when the process dies.
     const [first, second, third] = sent.filter((r) => r.state === 'pending');
-    const stored = h.services.messages.queue(
-      { id: 'sales', ownerId: h.operator.id },
-      second!.phone,
-      'x',
-    ).message;
+    const stored = h.services.messages.queue({ id: 'sales', ownerId: h.operator.id }, second!.phone, {
+      type: 'text',
+      body: 'x',
+    }).message;
     await h.services.messages.drain();
     h.db.update(messages).set({ status: 'queued' }).where(eq(messages.id, stored.id)).run();
     const claimed = { state: 'sending' as const, accountId: 'sales', claimedAt: h.clock.now() };
@@ -31,11 +30,10 @@ describe('after a crash', () => {
       .set({ ...claimed, messageId: stored.id })
       .where(eq(campaignRecipients.id, second!.id))
       .run();
-    const taken = h.services.messages.queue(
-      { id: 'sales', ownerId: h.operator.id },
-      third!.phone,
-      'y',
-    ).message;
+    const taken = h.services.messages.queue({ id: 'sales', ownerId: h.operator.id }, third!.phone, {
+      type: 'text',
+      body: 'y',
+    }).message;
     await h.services.messages.drain();
     h.db
       .update(campaignRecipients)

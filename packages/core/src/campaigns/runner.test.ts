@@ -235,7 +235,7 @@ describe('the campaign runner', () => {
     const numbers = phones(3);
     const id = started(h, { sessionId: 'sales', numbers });
     await h.runUntil(id, 'completed');
-    h.network.inbound(numbers[1]!, sales.phone!, 'Thanks, interested!');
+    h.network.inbound(numbers[1]!, sales.phone!, { text: 'Thanks, interested!' });
     await expect
       .poll(() => h.services.campaignQueries.get(h.operator, id).counts)
       .toMatchObject({ read: 3, replied: 1 });

@@ -294,7 +294,7 @@ export class CampaignRunner implements BackgroundService {
     store.progress(campaign.id);
     let result: SendResult;
     try {
-      const queued = messageService.queue(account, recipient.phone, text, (message) =>
+      const queued = messageService.queue(account, recipient.phone, { type: 'text', body: text }, (message) =>
         this.#ledger.linkMessage(recipient.id, message.id),
       );
       result = await queued.result;

@@ -10,7 +10,7 @@ describe('the sandbox’s risk model against the campaign defaults', () => {
     const sales = await h.link(h.operator, 'Loop', '4915112340001');
     for (const phone of AUDIENCE) {
       try {
-        h.services.messages.send(h.operator, {
+        await h.services.messages.send(h.operator, {
           sessionId: sales.id,
           to: `+${phone}`,
           text: 'Big sale today!',

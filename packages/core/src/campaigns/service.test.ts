@@ -85,7 +85,7 @@ describe('campaign drafts', () => {
     const h = await campaignHarness();
     const sales = await h.link(h.operator, 'Sales', '4915112340001');
     for (const from of ['4915155500001', '4915155500002', '4915155500003'])
-      h.network.inbound(from, sales.phone!, 'Hello');
+      h.network.inbound(from, sales.phone!, { text: 'Hello' });
     await h.settle();
     const contacts = await vi.waitFor(() => {
       const page = h.services.inbox.listContacts(h.operator, { sessionId: 'sales', limit: 10 });

@@ -1,4 +1,4 @@
-import { type Campaign, campaignRecipients, campaigns, type Db, type Message } from '@switchboard/db';
+import { type Campaign, campaignRecipients, campaigns, type Db } from '@switchboard/db';
 import {
   CAMPAIGN_NAME_MAX_LENGTH,
   type CampaignStatus,
@@ -16,6 +16,7 @@ import type { Access, Actor } from '../access.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import type { MessageView } from '../message-view.ts';
 import type { MessageService } from '../messages/service.ts';
 import type { PoolService } from '../pools/service.ts';
 import type { AudienceImporter, AudienceSource, ImportReport } from './audience.ts';
@@ -159,7 +160,7 @@ export class CampaignService {
   }
 
   /** Sends one wording, filled in for the sample recipient, to a number of the operator's: an ordinary message. */
-  sendTest(actor: Actor, input: { id: string; to: string; variant?: number }): Message {
+  sendTest(actor: Actor, input: { id: string; to: string; variant?: number }): Promise<MessageView> {
     const campaign = this.#managed(actor, input.id);
     const template = campaign.variants[input.variant ?? 0];
     if (template === undefined)

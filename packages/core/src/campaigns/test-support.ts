@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '@switchboard/db';
 import { createSandboxEngine, type RiskOptions, type SandboxNetwork } from '@switchboard/engines/sandbox';
-import { type CampaignStatus, DEFAULT_PACING, type Pacing } from '@switchboard/validators';
+import {
+  type CampaignStatus,
+  DEFAULT_MEDIA_MAX_BYTES,
+  DEFAULT_PACING,
+  type Pacing,
+} from '@switchboard/validators';
 import { afterEach, expect, vi } from 'vitest';
 import type { Actor } from '../access.ts';
 import { addUser, freshUsers, seedAdmin } from '../auth/test-support.ts';
@@ -114,6 +119,16 @@ export async function campaignHarness(
         loginMaxFailuresAcrossIps: 100,
         resourceSampleMs: 0,
         campaignMaxRecipients: 20_000,
+        media: {
+          dir: join(sessionsDir, 'media'),
+          limits: DEFAULT_MEDIA_MAX_BYTES,
+          retentionMs: 0,
+          maxTotalBytes: 0,
+          fetchTimeoutMs: 1_000,
+          fetchPrivate: 'admins',
+          linkTtlMs: 60_000,
+          publicUrl: () => 'http://gateway.test',
+        },
         webhooks: {
           retryScheduleMs: [1000],
           timeoutMs: 1000,

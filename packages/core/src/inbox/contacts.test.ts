@@ -27,19 +27,24 @@ async function inbox() {
   const contactRows = () => h.db.select().from(contacts).all();
   const conversationRows = () => h.db.select().from(conversations).all();
   const messageRows = () => h.db.select().from(messages).orderBy(asc(messages.createdAt)).all();
-  return { h, engine, events, contactRows, conversationRows, messageRows };
+  /** What WhatsApp reports is stored in order, after any file it carries: wait until it is. */
+  const receive = async (event: ReturnType<typeof inbound>) => {
+    engine.emit(event);
+    await h.service.drain();
+  };
+  return { h, engine, receive, events, contactRows, conversationRows, messageRows };
 }
 
 const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('senders known only by LID', () => {
   it('are stored under the LID, then the contact learns the number and its messages follow', async () => {
-    const { engine, contactRows, conversationRows, messageRows } = await inbox();
-    engine.emit(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
+    const { receive, contactRows, conversationRows, messageRows } = await inbox();
+    await receive(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
     expect(contactRows()).toEqual([expect.objectContaining({ phone: LID, lid: LID, name: 'Ana' })]);
     expect(messageRows()).toEqual([expect.objectContaining({ peer: LID, direction: 'in' })]);
 
-    engine.emit(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
+    await receive(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
     const [contact] = contactRows();
     expect(contactRows()).toHaveLength(1);
     expect(contact).toMatchObject({ phone: NUMBER, lid: LID, name: 'Ana' });
@@ -48,25 +53,25 @@ describe('senders known only by LID', () => {
   });
 
   it('keep both ids on the contact when WhatsApp gives both at once', async () => {
-    const { engine, contactRows } = await inbox();
-    engine.emit(inbound({ from: NUMBER, fromLid: LID }));
-    engine.emit(inbound({ from: NUMBER }));
+    const { receive, contactRows } = await inbox();
+    await receive(inbound({ from: NUMBER, fromLid: LID }));
+    await receive(inbound({ from: NUMBER }));
     expect(contactRows()).toEqual([expect.objectContaining({ phone: NUMBER, lid: LID })]);
   });
 });
 
 describe('a LID contact and a number contact of the same person', () => {
   it('become one once WhatsApp tells both: one conversation with every message, the other one gone', async () => {
-    const { h, engine, events, contactRows, conversationRows, messageRows } = await inbox();
-    sendText(h, 'Your order shipped', `+${NUMBER}`);
+    const { h, receive, events, contactRows, conversationRows, messageRows } = await inbox();
+    await sendText(h, 'Your order shipped', `+${NUMBER}`);
     await h.service.drain();
-    engine.emit(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
+    await receive(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
     expect(contactRows()).toHaveLength(2);
     const [byNumber, byLid] = [NUMBER, LID].map((p) =>
       conversationRows().find((c) => contactRows().some((k) => k.id === c.contactId && k.phone === p)),
     );
 
-    engine.emit(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
+    await receive(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
     expect(contactRows()).toEqual([expect.objectContaining({ phone: NUMBER, lid: LID, name: 'Ana' })]);
     expect(conversationRows()).toEqual([
       expect.objectContaining({ id: byNumber!.id, unreadCount: 2, status: 'open' }),
@@ -82,12 +87,12 @@ describe('a LID contact and a number contact of the same person', () => {
   });
 
   it('keep a name an operator gave the LID contact', async () => {
-    const { h, engine, contactRows } = await inbox();
-    engine.emit(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
+    const { h, receive, contactRows } = await inbox();
+    await receive(inbound({ from: LID, fromLid: LID, fromName: 'Ana' }));
     const [lidContact] = contactRows();
     h.inbox.updateContact(h.operator, { id: lidContact!.id, name: 'Ana (wholesale)' });
-    engine.emit(inbound({ from: NUMBER, fromName: 'Ana' }));
-    engine.emit(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
+    await receive(inbound({ from: NUMBER, fromName: 'Ana' }));
+    await receive(inbound({ from: NUMBER, fromLid: LID, fromName: 'Ana' }));
     expect(contactRows()).toEqual([
       expect.objectContaining({ phone: NUMBER, lid: LID, name: 'Ana (wholesale)', nameEdited: true }),
     ]);
@@ -96,14 +101,14 @@ describe('a LID contact and a number contact of the same person', () => {
 
 describe('sending to a LID', () => {
   it('goes to the engine as the LID and joins the contact’s conversation', async () => {
-    const { h, engine, contactRows, conversationRows } = await inbox();
-    engine.emit(inbound({ from: NUMBER, fromLid: LID }));
-    const row = sendText(h, 'Thanks!', LID.toUpperCase());
+    const { h, engine, receive, contactRows, conversationRows } = await inbox();
+    await receive(inbound({ from: NUMBER, fromLid: LID }));
+    const row = await sendText(h, 'Thanks!', LID.toUpperCase());
     await h.service.drain();
     expect(engine.sent.map((s) => s.to)).toEqual([LID]);
     expect(row.peer).toBe(LID);
     expect(contactRows()).toHaveLength(1);
     expect(conversationRows()).toHaveLength(1);
-    expect(() => sendText(h, 'hi', 'abc@lid')).toThrow('Recipient "abc@lid" is not a phone number');
+    await expect(sendText(h, 'hi', 'abc@lid')).rejects.toThrow('Recipient "abc@lid" is not a phone number');
   });
 });

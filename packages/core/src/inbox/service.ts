@@ -8,7 +8,7 @@ import {
   type Message,
   messages,
 } from '@switchboard/db';
-import type { ConversationStatus, Scope } from '@switchboard/validators';
+import { type ConversationStatus, messagePreview, type Scope } from '@switchboard/validators';
 import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Access, type Actor, requireScope } from '../access.ts';
@@ -50,7 +50,8 @@ export class InboxService {
     // Told once the transaction around this call has committed (or rolled back: then nothing is gone).
     for (const gone of absorbed) setImmediate(() => this.#publishMerge(gone, contact.id));
     const inbound = message.direction === 'in';
-    const preview = message.body.slice(0, PREVIEW_LENGTH);
+    // "Photo · Our new menu", "Voice message": what the list shows of the last message.
+    const preview = messagePreview(message.type, message.body).slice(0, PREVIEW_LENGTH);
     const conversation = this.db
       .insert(conversations)
       .values({

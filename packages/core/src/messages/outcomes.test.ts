@@ -55,7 +55,7 @@ describe('a send that fails after WhatsApp took the message', () => {
       calls += 1;
       throw handedOver('wa-1');
     };
-    const row = sendText(h, 'Your order shipped');
+    const row = await sendText(h, 'Your order shipped');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({
       status: 'unknown',
@@ -84,7 +84,7 @@ describe('a send that fails after WhatsApp took the message', () => {
       engine.emit({ type: 'ack', externalId: 'wa-2', ack: 'read' });
       throw handedOver('wa-2');
     };
-    const row = sendText(h, 'hi');
+    const row = await sendText(h, 'hi');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'read', externalId: 'wa-2', error: null });
   });
@@ -93,7 +93,7 @@ describe('a send that fails after WhatsApp took the message', () => {
     const h = await harness();
     const engine = await connectedSession(h);
     engine.sendImpl = async () => ({ externalId: '' });
-    const row = sendText(h, 'hi');
+    const row = await sendText(h, 'hi');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({
       status: 'unknown',
@@ -121,7 +121,7 @@ describe('a send that never reached WhatsApp', () => {
         reason: 'reach_out_limited',
       });
     };
-    const row = sendText(h, 'An offer');
+    const row = await sendText(h, 'An offer');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({
       status: 'failed',
@@ -139,8 +139,8 @@ describe('a send core stopped waiting for (SEND_TIMEOUT_MS)', () => {
     const answer = deferred<{ externalId: string }>();
     engine.sendImpl = async (_to, content) =>
       content.type === 'text' && content.text === 'slow' ? answer.promise : { externalId: 'next-1' };
-    const row = sendText(h, 'slow');
-    const next = sendText(h, 'next');
+    const row = await sendText(h, 'slow');
+    const next = await sendText(h, 'next');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'unknown', externalId: null });
 
@@ -158,7 +158,7 @@ describe('a send core stopped waiting for (SEND_TIMEOUT_MS)', () => {
     const engine = await connectedSession(h);
     const answer = deferred<{ externalId: string }>();
     engine.sendImpl = () => answer.promise;
-    const row = sendText(h, 'slow');
+    const row = await sendText(h, 'slow');
     await h.service.drain();
     answer.reject(
       new EngineSendError('+4915123456789 is not on WhatsApp', {

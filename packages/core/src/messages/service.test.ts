@@ -8,7 +8,7 @@ describe('MessageService.send', () => {
   it('stores the message as queued first, then sent with the engine’s id', async () => {
     const h = await harness();
     const engine = await connectedSession(h);
-    const queued = sendText(h, 'Hello there');
+    const queued = await sendText(h, 'Hello there');
     expect(queued).toMatchObject({
       accountId: 'sales',
       direction: 'out',
@@ -40,7 +40,7 @@ describe('MessageService.send', () => {
       return { externalId: `ext-${to}` };
     };
     const numbers = ['4915111111111', '4915122222222', '4915133333333', '4915144444444', '4915155555555'];
-    const rows = numbers.map((n) => sendText(h, `to ${n}`, `+${n}`));
+    const rows = await Promise.all(numbers.map((n) => sendText(h, `to ${n}`, `+${n}`)));
     await h.service.drain();
     expect(engine.maxInFlightSends).toBe(1);
     expect(engine.sent.map((s) => s.to)).toEqual(numbers);
@@ -55,8 +55,8 @@ describe('MessageService.send', () => {
     const fast = await connectedSession(h, 'Fast');
     const release = deferred<{ externalId: string }>();
     slow.sendImpl = () => release.promise;
-    const stuck = sendText(h, 'waiting', '+4915111111111', 'slow');
-    const quick = sendText(h, 'quick', '+4915122222222', 'fast');
+    const stuck = await sendText(h, 'waiting', '+4915111111111', 'slow');
+    const quick = await sendText(h, 'quick', '+4915122222222', 'fast');
     await sleep(20);
     expect(messageRow(h.db, quick.id)?.status).toBe('sent');
     expect(messageRow(h.db, stuck.id)?.status).toBe('queued');
@@ -75,8 +75,8 @@ describe('MessageService.send', () => {
       if (calls === 1) throw new Error('4915123456789 is not on WhatsApp');
       return { externalId: 'second' };
     };
-    const first = sendText(h, 'one');
-    const second = sendText(h, 'two');
+    const first = await sendText(h, 'one');
+    const second = await sendText(h, 'two');
     await h.service.drain();
     expect(messageRow(h.db, first.id)).toMatchObject({
       status: 'failed',
@@ -90,7 +90,7 @@ describe('MessageService.send', () => {
     const h = await harness();
     const engine = await connectedSession(h);
     engine.sendImpl = () => never();
-    const row = sendText(h, 'into the void');
+    const row = await sendText(h, 'into the void');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'unknown', externalId: null });
     expect(messageRow(h.db, row.id)?.error).toMatch(
@@ -103,8 +103,8 @@ describe('MessageService.send', () => {
     const engine = await connectedSession(h);
     const release = deferred<{ externalId: string }>();
     engine.sendImpl = () => release.promise;
-    const first = sendText(h, 'one');
-    const second = sendText(h, 'two');
+    const first = await sendText(h, 'one');
+    const second = await sendText(h, 'two');
     await sleep(5);
     engine.emit({ type: 'disconnected', reason: 'Network dropped', loggedOut: false });
     await sleep(5);
@@ -124,15 +124,15 @@ describe('MessageService.send', () => {
     await h.sessions.create(h.operator, { name: 'Sales', engine: 'sandbox' });
     const engine = h.fake.latest('sales');
     engine.emit({ type: 'qr', qr: 'Q', expiresAt: 1 });
-    expect(() => sendText(h, 'hi')).toThrow('Session sales is not connected (status: qr)');
+    await expect(sendText(h, 'hi')).rejects.toThrow('Session sales is not connected (status: qr)');
     engine.connect();
-    expect(() => sendText(h, '   ')).toThrow(code('BAD_REQUEST'));
-    expect(() => sendText(h, 'x'.repeat(51))).toThrow('the limit is 50');
-    expect(() => sendText(h, 'hi', '12')).toThrow('Recipient "12" is not a phone number');
-    expect(() => sendText(h, 'hi', '+1 555 000 0000')).toThrow(code('BAD_REQUEST'));
+    await expect(sendText(h, '   ')).rejects.toThrow(code('BAD_REQUEST'));
+    await expect(sendText(h, 'x'.repeat(51))).rejects.toThrow('the limit is 50');
+    await expect(sendText(h, 'hi', '12')).rejects.toThrow('Recipient "12" is not a phone number');
+    await expect(sendText(h, 'hi', '+1 555 000 0000')).rejects.toThrow(code('BAD_REQUEST'));
     await connectedSession(h, 'Foreign', h.other);
-    expect(() => sendText(h, 'hi', '+4915123456789', 'foreign')).toThrow(code('NOT_FOUND'));
-    expect(() => sendText(h, 'hi', '+4915123456789', 'missing')).toThrow('Session missing not found');
+    await expect(sendText(h, 'hi', '+4915123456789', 'foreign')).rejects.toThrow(code('NOT_FOUND'));
+    await expect(sendText(h, 'hi', '+4915123456789', 'missing')).rejects.toThrow('Session missing not found');
     await h.service.drain();
     expect(h.db.select().from(messages).all()).toHaveLength(0);
     expect(engine.sent).toHaveLength(0);

@@ -5,7 +5,7 @@ import {
   type InboundMessage,
   type SendFailureReason,
 } from '@switchboard/engines/contract';
-import type { MessageStatus } from '@switchboard/validators';
+import type { MessageLocation, MessageStatus, MessageType } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
 import type { ReachOutLimits } from '../campaigns/limits.ts';
@@ -14,8 +14,9 @@ import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { Logger } from '../logger.ts';
+import type { MediaService, MessageFile } from '../media/service.ts';
+import { type MessageView, toMessageView } from '../message-view.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
-import type { WebhookEventData } from '../outbox/webhook-events.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { normaliseRecipient } from '../phone.ts';
 import type { PoolService } from '../pools/service.ts';
@@ -24,7 +25,11 @@ import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
+import { compose, type SendInput } from './compose.ts';
+import { insertInbound } from './inbound-row.ts';
+import { outboundContent } from './outbound-content.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
+import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
@@ -57,6 +62,14 @@ export interface SendResult {
   error: string | null;
 }
 
+/** What a stored send carries: its type and text, and its file or place when it has one. */
+export interface Outgoing {
+  type: MessageType;
+  body: string;
+  file?: MessageFile | null;
+  location?: MessageLocation | null;
+}
+
 /** Acks that beat the send's own bookkeeping are held briefly instead of being lost. */
 const EARLY_ACK_TTL_MS = 60_000;
 
@@ -64,9 +77,12 @@ const EARLY_ACK_TTL_MS = 60_000;
  * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
  * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
  * read, or failed with the reason, or `unknown` when it may have reached WhatsApp — never sent twice.
+ * Received messages are stored one at a time per session, in the order they came, each after its file (if
+ * any) was downloaded.
  */
 export class MessageService {
   readonly #queue = new SerialQueue();
+  readonly #inbound = new SerialQueue();
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
@@ -79,6 +95,7 @@ export class MessageService {
       bus: EventBus;
       /** Conversations and webhook deliveries are written in the same transaction as each message change. */
       inbox: InboxService;
+      media: MediaService;
       outbox: WebhookOutbox;
       /** What engines report is written through it, so a database that refuses writes delays it, not loses it. */
       writes: WriteRetry;
@@ -110,41 +127,57 @@ export class MessageService {
     return result.changes;
   }
 
-  /** Sends from an account, or from the account of a pool picked for this recipient. */
-  send(
-    actor: Actor,
-    input: { sessionId?: string | null; poolId?: string | null; to: string; text: string },
-  ): Message {
+  /**
+   * Stores a message as `queued` and queues it for its session: from an account, or from the account of a
+   * pool picked for this recipient. Everything is checked before anything is stored: the content (see
+   * `compose`), the recipient, the session, and the file — an upload of this session's, or a URL fetched now
+   * (so a refused or failing URL is the caller's error, not a failed message).
+   */
+  async send(actor: Actor, input: SendInput): Promise<MessageView> {
     if (Boolean(input.sessionId) === Boolean(input.poolId))
       throw new AppError('BAD_REQUEST', 'Name either the session to send from or a pool, not both');
-    this.checkText(input.text);
+    const named = input.sessionId ? this.deps.access.account(actor, input.sessionId, 'messages:send') : null;
+    const content = compose(input, this.deps.config.maxTextLength);
     const to = normaliseRecipient(input.to);
-    const session = input.poolId
-      ? this.deps.pools.pickForSend(actor, input.poolId, to)
-      : this.deps.access.account(actor, input.sessionId!, 'messages:send');
-    if (session.status !== 'connected') {
-      throw new AppError(
-        'PRECONDITION_FAILED',
-        `Session ${session.id} is not connected (status: ${session.status})`,
-      );
+    const session = named ?? this.deps.pools.pickForSend(actor, input.poolId!, to);
+    const requireConnected = () => {
+      const current = this.deps.access.account(actor, session.id, 'messages:send');
+      if (current.status !== 'connected')
+        throw new AppError(
+          'PRECONDITION_FAILED',
+          `Session ${current.id} is not connected (status: ${current.status})`,
+        );
+    };
+    requireConnected();
+    let file: MessageFile | null = null;
+    if ('media' in content) {
+      const { media } = content;
+      const id =
+        'id' in media
+          ? media.id
+          : (
+              await this.deps.media.fetch(actor, {
+                sessionId: session.id,
+                url: media.url,
+                type: content.type,
+              })
+            ).id;
+      file = this.deps.media.attach(session.id, id, content.type);
+      if (content.filename) file.info.filename = content.filename;
+      // Fetching took a while: the session may have gone meanwhile.
+      requireConnected();
     }
-    const { message, result } = this.queue(session, to, input.text);
+    const { message, result } = this.queue(session, to, {
+      type: content.type,
+      body: content.body,
+      file,
+      location: 'location' in content ? content.location : null,
+    });
     if (input.poolId)
       void result.then((r) => {
         if (r.outcome !== 'failed') this.deps.pools.remember(input.poolId!, to, session.id);
       });
-    return message;
-  }
-
-  /** BAD_REQUEST for a text that is empty or longer than the configured limit. */
-  checkText(text: string): void {
-    if (text.trim().length === 0) throw new AppError('BAD_REQUEST', 'Message text is empty');
-    if (text.length > this.deps.config.maxTextLength) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Message text is ${text.length} characters long; the limit is ${this.deps.config.maxTextLength}`,
-      );
-    }
+    return toMessageView(message);
   }
 
   /**
@@ -155,7 +188,7 @@ export class MessageService {
   queue(
     session: Pick<Account, 'id' | 'ownerId'>,
     to: string,
-    text: string,
+    content: Outgoing,
     link?: (message: Message) => void,
   ): { message: Message; result: Promise<SendResult> } {
     const now = Date.now();
@@ -166,9 +199,13 @@ export class MessageService {
           id: newId(),
           accountId: session.id,
           direction: 'out',
+          type: content.type,
           peer: to,
-          body: text,
+          body: content.body,
           status: 'queued',
+          media: content.file?.info ?? null,
+          mediaId: content.file?.mediaId ?? null,
+          location: content.location ?? null,
           createdAt: now,
           updatedAt: now,
         })
@@ -194,9 +231,12 @@ export class MessageService {
     );
   }
 
-  /** Resolves once every queued send has been attempted and what waits for the database tried once more. */
+  /**
+   * Resolves once every queued send has been attempted, every received message stored, and what waits for
+   * the database tried once more (shutdown, tests).
+   */
   async drain(): Promise<void> {
-    await this.#queue.drain();
+    await Promise.all([this.#queue.drain(), this.#inbound.drain()]);
     this.#writes.flush();
   }
 
@@ -208,7 +248,9 @@ export class MessageService {
     let reason: SendResult['reason'] = null;
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
-      sending = Promise.resolve().then(() => engine.send(row.peer, { type: 'text', text: row.body }));
+      // The file is read before the hand-off: a file gone missing fails the send, nothing reached WhatsApp.
+      const content = await outboundContent(row, (mediaId) => this.deps.media.readBase64(mediaId));
+      sending = Promise.resolve().then(() => engine.send(row.peer, content));
       const { externalId } = await withTimeout(
         () => sending!,
         this.deps.config.sendTimeoutMs,
@@ -268,7 +310,12 @@ export class MessageService {
 
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
     if (event.type === 'ack') this.#applyAck(ownerId, sessionId, event.externalId, event.ack, event.error);
-    else this.#storeInbound(ownerId, sessionId, event.message);
+    else
+      void this.#inbound
+        .run(sessionId, () => this.#receive(ownerId, sessionId, event.message))
+        .catch((error: unknown) =>
+          this.deps.log.error('could not store a received message', { session: sessionId, error }),
+        );
   }
 
   #applyAck(ownerId: string, sessionId: string, externalId: string, ack: AckLevel, error?: string): void {
@@ -295,45 +342,30 @@ export class MessageService {
     if (!previous || RANK[ack] > RANK[previous.ack]) this.#earlyAcks.set(key, { ack, error, at: now });
   }
 
-  #storeInbound(ownerId: string, sessionId: string, message: InboundMessage): void {
-    const now = Date.now();
-    const body = message.text || (message.media ? `[${message.media.type}]` : '');
-    const row = this.deps.db.transaction(() => {
-      const inserted = this.deps.db
-        .insert(messages)
-        .values({
-          id: newId(),
-          accountId: sessionId,
-          direction: 'in',
-          peer: message.from,
-          peerName: message.fromName ?? null,
-          body,
-          status: 'received',
-          externalId: message.externalId,
-          media: message.media ?? null,
-          groupId: message.groupId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        // The same message delivered twice by an engine is stored once (and reported once).
-        .onConflictDoNothing()
-        .returning()
-        .get();
-      if (!inserted) return undefined;
-      const conversation = this.deps.inbox.attach(inserted, message.fromName, message.fromLid);
-      const stored = { ...inserted, conversationId: conversation.id };
-      this.deps.outbox.enqueue({
-        type: 'message.received',
-        accountId: sessionId,
-        data: messageData(stored),
-        at: now,
-      });
-      return stored;
-    });
-    if (row) {
-      this.#publish(ownerId, row);
-      this.deps.inbox.publish(row.conversationId);
+  /** A received message: its file downloaded first (if any), then stored like anything WhatsApp reported. */
+  async #receive(ownerId: string, sessionId: string, message: InboundMessage): Promise<void> {
+    // The same message reported twice is stored (and reported) once, and its file not fetched again.
+    const known = this.deps.db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, message.externalId)))
+      .get();
+    if (known) return;
+    const file = message.media ? await this.deps.media.receive(sessionId, message.media) : null;
+    this.#writes.run(`message ${message.externalId} for ${sessionId}`, () =>
+      this.#storeInbound(ownerId, sessionId, message, file),
+    );
+  }
+
+  #storeInbound(ownerId: string, sessionId: string, message: InboundMessage, file: MessageFile | null): void {
+    const { db, inbox, outbox, media } = this.deps;
+    const row = insertInbound({ db, inbox, outbox, links: media.links }, sessionId, message, file);
+    if (!row) {
+      if (file?.mediaId) media.release(file.mediaId);
+      return;
     }
+    this.#publish(ownerId, row);
+    inbox.publish(row.conversationId);
   }
 
   #update(
@@ -354,7 +386,7 @@ export class MessageService {
         this.deps.outbox.enqueue({
           type,
           accountId: updated.accountId,
-          data: messageData(updated),
+          data: webhookData(updated, this.deps.media.links),
           at: now,
         });
       return updated;
@@ -362,8 +394,13 @@ export class MessageService {
     if (row) this.#publish(ownerId, row);
   }
 
-  #publish(ownerId: string, message: Message): void {
-    this.deps.bus.publishMessage({ type: 'message', sessionId: message.accountId, ownerId, message });
+  #publish(ownerId: string, row: Message): void {
+    this.deps.bus.publishMessage({
+      type: 'message',
+      sessionId: row.accountId,
+      ownerId,
+      message: toMessageView(row),
+    });
   }
 }
 
@@ -380,24 +417,4 @@ function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.statu
   if (status === 'sent') return 'message.sent';
   if (status === 'queued' || status === 'received') return null;
   return 'message.status';
-}
-
-/** The message as webhook payloads carry it. */
-function messageData(m: Message): WebhookEventData<'message.received'> {
-  return {
-    messageId: m.id,
-    externalId: m.externalId,
-    direction: m.direction,
-    from: m.direction === 'in' ? m.peer : null,
-    to: m.direction === 'out' ? m.peer : null,
-    senderName: m.peerName,
-    text: m.body,
-    media: m.media,
-    isGroup: m.groupId !== null,
-    groupId: m.groupId,
-    status: m.status,
-    error: m.error,
-    conversationId: m.conversationId,
-    createdAt: new Date(m.createdAt).toISOString(),
-  };
 }

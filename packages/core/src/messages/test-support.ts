@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Db, type Message, messages } from '@switchboard/db';
+import { type Db, messages } from '@switchboard/db';
+import { DEFAULT_MEDIA_MAX_BYTES } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { afterEach, expect } from 'vitest';
 import { Access, type Actor } from '../access.ts';
@@ -11,6 +12,8 @@ import { systemClock } from '../clock.ts';
 import { EventBus } from '../events.ts';
 import { InboxService } from '../inbox/service.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { type MediaConfig, MediaService } from '../media/service.ts';
+import type { MessageView } from '../message-view.ts';
 import { WebhookOutbox } from '../outbox/outbox.ts';
 import { PoolService } from '../pools/service.ts';
 import { SessionManager } from '../sessions/manager.ts';
@@ -34,17 +37,18 @@ export interface Harness {
   bus: EventBus;
   fake: FakeEngine;
   sessions: SessionManager;
+  media: MediaService;
   service: MessageService;
   inbox: InboxService;
   operator: Actor;
   other: Actor;
   /** Every message event, with the row as stored at the moment it was published. */
-  published: Array<{ message: Message; stored: Message | undefined }>;
+  published: Array<{ message: MessageView; stored: ReturnType<typeof messageRow> }>;
   /** What the message service logged at warn and error level. */
   logged: Array<{ level: 'warn' | 'error'; message: string; fields?: Record<string, unknown> }>;
 }
 
-export async function harness(): Promise<Harness> {
+export async function harness(media: Partial<MediaConfig> = {}): Promise<Harness> {
   const { db, users } = freshUsers();
   const admin = await seedAdmin(users);
   const operator = await addUser(users, admin, 'olga@example.com', 'operator');
@@ -79,12 +83,30 @@ export async function harness(): Promise<Harness> {
     error: (message, fields) => logged.push({ level: 'error', message, fields }),
   };
   const inbox = new InboxService(db, access, bus);
+  const mediaService = new MediaService({
+    db,
+    access,
+    bus,
+    config: {
+      dir: join(sessionsDir, 'media'),
+      limits: DEFAULT_MEDIA_MAX_BYTES,
+      retentionMs: 0,
+      maxTotalBytes: 0,
+      fetchTimeoutMs: 2_000,
+      fetchPrivate: 'everyone',
+      linkTtlMs: 60_000,
+      publicUrl: () => 'http://gateway.test',
+      ...media,
+    },
+    log: silentLogger,
+  });
   const service = new MessageService({
     db,
     sessions,
     access,
     bus,
     inbox,
+    media: mediaService,
     outbox,
     writes: new WriteRetry(silentLogger),
     pools: new PoolService(db, access, limits),
@@ -101,7 +123,7 @@ export async function harness(): Promise<Harness> {
     await sessions.shutdown();
     await rm(sessionsDir, { recursive: true, force: true });
   });
-  return { db, bus, fake, sessions, service, inbox, operator, other, published, logged };
+  return { db, bus, fake, sessions, media: mediaService, service, inbox, operator, other, published, logged };
 }
 
 export const messageRow = (db: Db, id: string) => db.select().from(messages).where(eq(messages.id, id)).get();

@@ -1,13 +1,14 @@
 import { accounts, type Message, messages } from '@switchboard/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { PNG } from '../media/test-files.ts';
 import { code, connectedSession, harness, messageRow, sendText } from './test-support.ts';
 
 describe('MessageService acks', () => {
   it('moves the status forward only: a late delivered after read is ignored', async () => {
     const h = await harness();
     const engine = await connectedSession(h);
-    const row = sendText(h, 'hi');
+    const row = await sendText(h, 'hi');
     await h.service.drain();
     const ext = messageRow(h.db, row.id)?.externalId ?? '';
     expect(ext).toBe('ext-sales-1');
@@ -35,7 +36,7 @@ describe('MessageService acks', () => {
   it('records a failed ack with the engine’s error', async () => {
     const h = await harness();
     const engine = await connectedSession(h);
-    const row = sendText(h, 'hi');
+    const row = await sendText(h, 'hi');
     await h.service.drain();
     engine.emit({ type: 'ack', externalId: 'ext-sales-1', ack: 'failed', error: 'Recipient blocked you' });
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'failed', error: 'Recipient blocked you' });
@@ -52,7 +53,7 @@ describe('MessageService acks', () => {
       engine.emit({ type: 'ack', externalId: 'quick-1', ack: 'delivered' });
       return { externalId: 'quick-1' };
     };
-    const row = sendText(h, 'hi');
+    const row = await sendText(h, 'hi');
     await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'read', externalId: 'quick-1' });
     expect(h.published.map((p) => p.message.status)).toEqual(['queued', 'sent', 'read']);
@@ -64,8 +65,8 @@ describe('MessageService acks', () => {
     const b = await connectedSession(h, 'Beta');
     a.sendImpl = async () => ({ externalId: 'same' });
     b.sendImpl = async () => ({ externalId: 'same' });
-    const fromA = sendText(h, 'hi', '+4915123456789', 'alpha');
-    const fromB = sendText(h, 'hi', '+4915123456789', 'beta');
+    const fromA = await sendText(h, 'hi', '+4915123456789', 'alpha');
+    const fromB = await sendText(h, 'hi', '+4915123456789', 'beta');
     await h.service.drain();
     b.emit({ type: 'ack', externalId: 'same', ack: 'read' });
     expect(messageRow(h.db, fromA.id)?.status).toBe('sent');
@@ -86,26 +87,40 @@ describe('MessageService inbound and recovery', () => {
     };
     engine.emit({ type: 'message', message: inbound });
     engine.emit({ type: 'message', message: inbound });
-    engine.emit({
-      type: 'message',
-      message: {
-        externalId: 'in-2',
-        from: '4915199999999',
-        text: '',
-        media: { type: 'image' },
-        timestamp: 1,
+    let downloads = 0;
+    const photo = {
+      externalId: 'in-2',
+      from: '4915199999999',
+      text: '',
+      media: {
+        kind: 'image' as const,
+        download: async () => {
+          downloads += 1;
+          return PNG;
+        },
       },
-    });
+      timestamp: 1,
+    };
+    engine.emit({ type: 'message', message: photo });
+    engine.emit({ type: 'message', message: photo });
+    await h.service.drain();
     const rows = h.db.select().from(messages).where(eq(messages.accountId, 'sales')).all();
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.externalId === 'in-1')).toMatchObject({
       direction: 'in',
+      type: 'text',
       status: 'received',
       peer: '4915199999999',
       peerName: 'Customer',
       body: 'Do you ship to Austria?',
     });
-    expect(rows.find((r) => r.externalId === 'in-2')?.body).toBe('[image]');
+    expect(rows.find((r) => r.externalId === 'in-2')).toMatchObject({
+      type: 'image',
+      body: '',
+      media: { mimetype: 'image/png', size: PNG.length, missing: null },
+    });
+    // Reported twice, downloaded and stored once.
+    expect(downloads).toBe(1);
     expect(h.published).toHaveLength(2);
     for (const { stored } of h.published) expect(stored).toBeDefined();
 

@@ -3,37 +3,33 @@ import {
   CAMPAIGN_STATUSES,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
+  MESSAGE_TYPES,
   PAUSE_REASONS,
   SESSION_STATUSES,
   type WebhookEvent,
 } from '@switchboard/validators';
 import { z } from 'zod';
+import { messageLocation, messageMedia } from '../message-view.ts';
 
 /**
  * Every webhook event's `data`, one schema per event type. Integrators depend on these shapes: payloads are
  * built through them (so nothing undocumented slips in) and the API describes deliveries with them.
  */
 
-/** What an incoming message carried besides text (described, not downloaded). */
-export const messageMedia = z.object({
-  type: z.string(),
-  mimetype: z.string().optional(),
-  size: z.number().optional(),
-  filename: z.string().optional(),
-});
-
 const message = z.object({
   messageId: z.string(),
   externalId: z.string().nullable().describe("WhatsApp's id for the message, once it has one"),
   direction: z.enum(MESSAGE_DIRECTIONS),
+  type: z.enum(MESSAGE_TYPES),
   from: z
     .string()
     .nullable()
     .describe("The sender's number (or LID, `…@lid`, when WhatsApp does not tell it), for incoming messages"),
   to: z.string().nullable().describe("The recipient's number (or LID), for outgoing messages"),
   senderName: z.string().nullable(),
-  text: z.string(),
-  media: messageMedia.nullable(),
+  text: z.string().describe('The text, or a file’s caption'),
+  media: messageMedia.nullable().describe('The file, with a signed download link while it is stored'),
+  location: messageLocation.nullable(),
   isGroup: z.boolean(),
   groupId: z.string().nullable(),
   status: z.enum(MESSAGE_STATUSES),

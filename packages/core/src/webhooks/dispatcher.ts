@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type PostResult, postWebhook } from './http-post.ts';
 import { signedHeaders } from './signing.ts';
-import { type PrivateTargetRules, targetPolicy } from './url-policy.ts';
+import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
 export interface WebhookDispatchConfig extends PrivateTargetRules {
   /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
@@ -168,6 +168,13 @@ export class WebhookDispatcher implements BackgroundService {
       (ok ? null : `The endpoint answered ${result.statusCode}${gone ? ' Gone: endpoint disabled' : ''}`);
     const status = ok ? 'delivered' : gone || retryIn === undefined ? 'failed' : 'pending';
     this.db.transaction(() => {
+      // The endpoint may have been deleted (its deliveries with it) while this attempt was on the wire.
+      const stillThere = this.db
+        .select({ id: webhookDeliveries.id })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.id, delivery.id))
+        .get();
+      if (!stillThere) return;
       this.db
         .insert(webhookAttempts)
         .values({

@@ -1,11 +1,11 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { type Actor, isAdmin } from '../access.ts';
+import { classifyAddress } from '../outbound/address-ranges.ts';
+import { guardedLookup } from '../outbound/guarded-lookup.ts';
+import type { UrlPolicy } from '../outbound/url-policy.ts';
 import { errorMessage } from '../timeout.ts';
-import { classifyAddress } from './address-ranges.ts';
-import { refusedAddress, type UrlPolicy, validateWebhookUrl } from './url-policy.ts';
+import { validateWebhookUrl } from './target-policy.ts';
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
 
@@ -22,26 +22,6 @@ export interface PostResult {
 /** What an internal service answered is for admins' eyes only: operators could otherwise read it through us. */
 export const excerptFor = (actor: Actor, answer: Pick<PostResult, 'privateTarget' | 'responseExcerpt'>) =>
   answer.privateTarget && !isAdmin(actor) ? null : answer.responseExcerpt;
-
-/**
- * Resolves like dns.lookup, but refuses addresses the policy forbids — checked on the address the socket
- * really connects to, so a name that resolves to a metadata address (or rebinds to one) never gets through.
- */
-const guardedLookup =
-  (policy: UrlPolicy): LookupFunction =>
-  (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, '', 0);
-      for (const a of addresses) {
-        const refused = refusedAddress(a.address, policy);
-        if (refused) return callback(new Error(`${hostname} resolves to ${refused}`), '', 0);
-      }
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0];
-      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
-      callback(null, first.address, first.family);
-    });
-  };
 
 /** POSTs a body with a timeout; never throws (errors are part of the result, for the attempt log). */
 export function postWebhook(

@@ -16,8 +16,8 @@ import type { WebhookPayload } from '../outbox/webhook-events.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
 import { excerptFor } from './http-post.ts';
 import { newWebhookSecret } from './signing.ts';
+import { type PrivateTargetRules, targetPolicy, validateWebhookUrl } from './target-policy.ts';
 import { TestEvents, type TestResult } from './test-events.ts';
-import { type PrivateTargetRules, targetPolicy, validateWebhookUrl } from './url-policy.ts';
 
 /** Every endpoint operation, reading the delivery log included, needs this scope. */
 const SCOPE = 'webhooks:manage';

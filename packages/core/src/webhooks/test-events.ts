@@ -6,7 +6,7 @@ import { AppError } from '../errors.ts';
 import { buildPayload, newDeliveryId } from '../outbox/webhook-events.ts';
 import { excerptFor, postWebhook } from './http-post.ts';
 import { signedHeaders } from './signing.ts';
-import { type PrivateTargetRules, targetPolicy } from './url-policy.ts';
+import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
 /** Test events one user may send per minute: each is a request to wherever the endpoint points. */
 export const TEST_EVENTS_PER_MINUTE = 10;

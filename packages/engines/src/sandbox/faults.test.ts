@@ -23,7 +23,7 @@ const text = (body: string) => ({ type: 'text', text: body }) as const;
 describe('the reach-out limit (error 463)', () => {
   it('is announced with its end, refuses new contacts before sending, lets replies out, and lifts on time', async () => {
     const { session, events } = await sandbox.openLinked('alpha', ACCOUNT);
-    sandbox.network.inbound('4917000000009', ACCOUNT, 'Do you deliver?');
+    sandbox.network.inbound('4917000000009', ACCOUNT, { text: 'Do you deliver?' });
     events.length = 0;
 
     const { until } = sandbox.network.limit('alpha', 60_000);

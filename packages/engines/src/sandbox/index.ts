@@ -8,7 +8,7 @@ import { SandboxNetwork } from './network.ts';
 import type { SandboxOptions } from './options.ts';
 import { SandboxSession } from './session.ts';
 
-export { type PhoneMessage, SandboxError, SandboxNetwork } from './network.ts';
+export { type PhoneContent, type PhoneMessage, SandboxError, SandboxNetwork } from './network.ts';
 export type { SandboxOptions } from './options.ts';
 export { DEFAULT_RISK, type RiskOptions, type Standing } from './risk.ts';
 

@@ -1,14 +1,18 @@
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { MessageType } from '@switchboard/validators';
+import type { Place } from '../contract.ts';
 
 /** A message as the receiving virtual phone sees it; `from` is the sending account's number. */
 export interface PhoneMessage {
   id: string;
   from: string;
+  type: MessageType;
   /** The text, or a file's caption. */
   text: string;
-  /** A file's description, when a file was sent. */
-  media?: { mimetype: string; filename?: string; size: number };
+  /** The file's description, when a file was sent; its bytes are served by `phoneFile` (not kept across restarts). */
+  media?: { mimetype: string; filename?: string; size: number; sha256: string };
+  location?: Place;
   at: number;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PhoneFiles } from './phone-files.ts';
 import { advance, createTestSandbox, lastQr, qrsOf, refusal, TEST_OPTIONS, typesOf } from './test-support.ts';
 
 let sandbox: ReturnType<typeof createTestSandbox>;
@@ -83,7 +84,7 @@ describe('inbound and virtual phones', () => {
     const { events } = await sandbox.openLinked('alpha', '4915112344567');
     expect(sandbox.network.sessionIdForPhone('4915112344567')).toBe('alpha');
 
-    const result = sandbox.network.inbound('4917000001234', '4915112344567', 'Hi there');
+    const result = sandbox.network.inbound('4917000001234', '4915112344567', { text: 'Hi there' });
     expect(result).toEqual({ sessionId: 'alpha', externalId: expect.stringMatching(/^sb_/) });
     expect(events.at(-1)).toEqual({
       type: 'message',
@@ -97,15 +98,42 @@ describe('inbound and virtual phones', () => {
     });
   });
 
+  it('sends files, whose bytes the session downloads, and places', async () => {
+    const { events } = await sandbox.openLinked('alpha', '4915112344567');
+    const photo = Buffer.from('a photo');
+    sandbox.network.inbound('4917000001234', '4915112344567', {
+      text: 'Our shop',
+      media: { kind: 'image', data: photo, mimetype: 'image/jpeg', filename: 'shop.jpg' },
+    });
+    const last = events.at(-1);
+    if (last?.type !== 'message') throw new Error('no message');
+    expect(last.message).toMatchObject({
+      text: 'Our shop',
+      media: { kind: 'image', size: photo.length, mimetype: 'image/jpeg', filename: 'shop.jpg' },
+    });
+    expect(await last.message.media?.download()).toEqual(photo);
+
+    sandbox.network.inbound('4917000001234', '4915112344567', {
+      text: '',
+      location: { latitude: 48.1, longitude: 11.6, address: 'Marienplatz 1' },
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'message',
+      message: { text: '', location: { latitude: 48.1, longitude: 11.6, address: 'Marienplatz 1' } },
+    });
+  });
+
   it('answers 404 when no connected session has the number', async () => {
-    const error = refusal(() => sandbox.network.inbound('4917000001234', '4915112344567', 'Hi'));
+    const error = refusal(() => sandbox.network.inbound('4917000001234', '4915112344567', { text: 'Hi' }));
     expect(error.status).toBe(404);
 
     // Linked but not yet ready is not reachable either.
     const { session, dataDir } = await sandbox.openLinked('alpha', '4915112344567');
     await session.stop();
     await sandbox.open('alpha', dataDir).session.start();
-    expect(refusal(() => sandbox.network.inbound('4917000001234', '4915112344567', 'Hi')).status).toBe(404);
+    expect(
+      refusal(() => sandbox.network.inbound('4917000001234', '4915112344567', { text: 'Hi' })).status,
+    ).toBe(404);
   });
 
   it('keeps each phone’s messages oldest first, bounded to the most recent 1000', async () => {
@@ -117,6 +145,29 @@ describe('inbound and virtual phones', () => {
     expect(messages).toHaveLength(1000);
     expect(messages[0]?.text).toBe('#6');
     expect(messages.at(-1)?.text).toBe('#1005');
+  });
+});
+
+describe('files on virtual phones', () => {
+  it('answers 404 for a message that carried no file', async () => {
+    const { session } = await sandbox.openLinked('alpha', '4915112344567');
+    const { externalId } = await session.send('4917000000001', { type: 'text', text: 'no file' });
+    expect(refusal(() => sandbox.network.phoneFile('4917000000001', externalId)).status).toBe(404);
+    expect(refusal(() => sandbox.network.phoneFile('4917000000001', 'sb_nope')).status).toBe(404);
+  });
+
+  it('forgets the oldest bytes first once over its budget, keeping the newest', () => {
+    const files = new PhoneFiles(10);
+    files.put('a', Buffer.alloc(4));
+    files.put('b', Buffer.alloc(4));
+    files.put('c', Buffer.alloc(4));
+    expect(files.get('a')).toBeUndefined();
+    expect(files.get('b')).toHaveLength(4);
+    expect(files.get('c')).toHaveLength(4);
+    files.forget('b');
+    files.put('d', Buffer.alloc(6));
+    expect(files.get('c')).toHaveLength(4);
+    expect(files.get('d')).toHaveLength(6);
   });
 });
 

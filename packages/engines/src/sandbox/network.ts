@@ -1,6 +1,9 @@
-import type { InboundMessage } from '../contract.ts';
+import { createHash } from 'node:crypto';
+import type { MediaType } from '@switchboard/validators';
+import type { InboundMessage, Place } from '../contract.ts';
 import { newMessageId, sandboxName } from './codes.ts';
 import { NetworkLog, type PhoneMessage } from './network-log.ts';
+import { PhoneFiles } from './phone-files.ts';
 import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
 
 export type { PhoneMessage };
@@ -16,6 +19,13 @@ export class SandboxError extends Error {
     super(message);
     this.name = 'SandboxError';
   }
+}
+
+/** What a virtual phone sends to an account: a text, a file (with a caption) or a place. */
+export interface PhoneContent {
+  text: string;
+  media?: { kind: MediaType; data: Buffer; mimetype?: string; filename?: string };
+  location?: Place;
 }
 
 /**
@@ -64,6 +74,8 @@ interface PairingRecord extends QrRecord {
 const INBOX_LIMIT = 1000;
 const PHONE_LIMIT = 10_000;
 const CODES_PER_SESSION = 50;
+/** The bytes of received files kept for all phones together; older ones are forgotten first. */
+const PHONE_FILE_BYTES = 256 * 1024 * 1024;
 
 /**
  * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
@@ -82,6 +94,7 @@ export class SandboxNetwork {
   readonly #risk: RiskModel;
   /** Bans already written to the log. */
   readonly #loggedBans = new Set<string>();
+  readonly #files = new PhoneFiles(PHONE_FILE_BYTES);
   readonly now: () => number;
 
   constructor(options: NetworkOptions = {}) {
@@ -140,8 +153,8 @@ export class SandboxNetwork {
     return { sessionId: record.sessionId };
   }
 
-  /** Virtual phone `from` sends `text` to the account whose number is `to`. */
-  inbound(from: string, to: string, text: string): { sessionId: string; externalId: string } {
+  /** Virtual phone `from` sends a text, a file or a place to the account whose number is `to`. */
+  inbound(from: string, to: string, content: PhoneContent): { sessionId: string; externalId: string } {
     const sessionId = this.sessionIdForPhone(to);
     const handle = sessionId === undefined ? undefined : this.#running.get(sessionId);
     if (sessionId === undefined || !handle) {
@@ -149,7 +162,21 @@ export class SandboxNetwork {
     }
     const externalId = newMessageId();
     this.#risk.heardFrom(to, from);
-    handle.receive({ externalId, from, fromName: sandboxName(from), text, timestamp: Date.now() });
+    const message: InboundMessage = {
+      externalId,
+      from,
+      fromName: sandboxName(from),
+      text: content.text,
+      timestamp: Date.now(),
+    };
+    const { media, location } = content;
+    if (media) {
+      message.media = { kind: media.kind, size: media.data.length, download: async () => media.data };
+      if (media.mimetype) message.media.mimetype = media.mimetype;
+      if (media.filename) message.media.filename = media.filename;
+    }
+    if (location) message.location = location;
+    handle.receive(message);
     return { sessionId, externalId };
   }
 
@@ -171,6 +198,16 @@ export class SandboxNetwork {
   /** What virtual phone `phone` has received, oldest first. */
   phoneMessages(phone: string): PhoneMessage[] {
     return [...(this.#inboxes.get(phone) ?? [])];
+  }
+
+  /** The bytes of a file virtual phone `phone` received in message `id`. */
+  phoneFile(phone: string, id: string): { message: PhoneMessage; data: Buffer } {
+    const message = this.#inboxes.get(phone)?.find((m) => m.id === id);
+    if (!message?.media) throw new SandboxError(404, `Phone ${phone} received no file in message ${id}`);
+    const data = this.#files.get(id);
+    if (!data)
+      throw new SandboxError(410, 'The sandbox no longer keeps this file (it keeps the newest 256 MB)');
+    return { message, data };
   }
 
   /** The session loses its connection; for `offlineMs` the network also refuses to let it start again. */
@@ -255,17 +292,37 @@ export class SandboxNetwork {
     return this.#risk.assess(account, to);
   }
 
-  /** Puts a message sent by an account into virtual phone `to`'s inbox. */
-  deliver(to: string, message: PhoneMessage): void {
-    this.#log?.received(to, message);
+  /** Puts a message sent by an account into virtual phone `to`'s inbox, with its file's bytes if any. */
+  deliver(
+    to: string,
+    message: Omit<PhoneMessage, 'media'>,
+    file?: { data: Buffer; mimetype: string; filename?: string },
+  ): void {
+    const stored: PhoneMessage = file
+      ? {
+          ...message,
+          media: {
+            mimetype: file.mimetype,
+            ...(file.filename ? { filename: file.filename } : {}),
+            size: file.data.length,
+            sha256: createHash('sha256').update(file.data).digest('hex'),
+          },
+        }
+      : message;
+    if (file) this.#files.put(message.id, file.data);
+    this.#log?.received(to, stored);
     const inbox = this.#inboxes.get(to) ?? [];
     this.#inboxes.delete(to);
     this.#inboxes.set(to, inbox);
-    inbox.push(message);
-    if (inbox.length > INBOX_LIMIT) inbox.splice(0, inbox.length - INBOX_LIMIT);
+    inbox.push(stored);
+    if (inbox.length > INBOX_LIMIT)
+      for (const gone of inbox.splice(0, inbox.length - INBOX_LIMIT)) this.#files.forget(gone.id);
     if (this.#inboxes.size > PHONE_LIMIT) {
       const oldest = this.#inboxes.keys().next().value;
-      if (oldest !== undefined) this.#inboxes.delete(oldest);
+      if (oldest !== undefined) {
+        for (const gone of this.#inboxes.get(oldest) ?? []) this.#files.forget(gone.id);
+        this.#inboxes.delete(oldest);
+      }
     }
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -196,7 +197,7 @@ describe('sending and lookups', () => {
     const { externalId } = await session.send('4917000000001', { type: 'text', text: 'Hello' });
     expect(externalId).toMatch(/^sb_[0-9a-f]+$/);
     expect(sandbox.network.phoneMessages('4917000000001')).toEqual([
-      { id: externalId, from: '4915112344567', text: 'Hello', at: Date.now() },
+      { id: externalId, from: '4915112344567', type: 'text', text: 'Hello', at: Date.now() },
     ]);
 
     await advance(TEST_OPTIONS.deliveredDelayMs - 1);
@@ -228,14 +229,15 @@ describe('sending and lookups', () => {
     }
   });
 
-  it('delivers a file with its caption and description, acknowledged like a text', async () => {
+  it('delivers a file with its caption, description and bytes, acknowledged like a text', async () => {
     const { session, events } = await sandbox.openLinked('alpha', '4915112344567');
     events.length = 0;
-    const data = Buffer.from('%PDF-1.7 invoice').toString('base64');
+    const pdf = Buffer.from('%PDF-1.7 invoice');
     const { externalId } = await session.send('4917000000001', {
       type: 'media',
+      kind: 'document',
       mimetype: 'application/pdf',
-      data,
+      data: pdf.toString('base64'),
       filename: 'invoice.pdf',
       caption: 'Your invoice',
     });
@@ -243,13 +245,49 @@ describe('sending and lookups', () => {
       {
         id: externalId,
         from: '4915112344567',
+        type: 'document',
         text: 'Your invoice',
-        media: { mimetype: 'application/pdf', filename: 'invoice.pdf', size: 16 },
+        media: {
+          mimetype: 'application/pdf',
+          filename: 'invoice.pdf',
+          size: 16,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
         at: Date.now(),
       },
     ]);
+    expect(sandbox.network.phoneFile('4917000000001', externalId).data).toEqual(pdf);
     await advance(TEST_OPTIONS.deliveredDelayMs);
     expect(events).toEqual([{ type: 'ack', externalId, ack: 'delivered' }]);
+  });
+
+  it('delivers voice notes, stickers and places as what they are', async () => {
+    const { session } = await sandbox.openLinked('alpha', '4915112344567');
+    const ogg = Buffer.from('OggS voice');
+    await session.send('4917000000001', {
+      type: 'media',
+      kind: 'voice',
+      mimetype: 'audio/ogg; codecs=opus',
+      data: ogg.toString('base64'),
+    });
+    await session.send('4917000000001', {
+      type: 'location',
+      latitude: 52.52,
+      longitude: 13.405,
+      name: 'Shop',
+    });
+    const [voice, place] = sandbox.network.phoneMessages('4917000000001');
+    expect(voice).toMatchObject({
+      type: 'voice',
+      text: '',
+      media: { mimetype: 'audio/ogg; codecs=opus', size: 10 },
+    });
+    expect(place).toMatchObject({
+      type: 'location',
+      text: '',
+      location: { latitude: 52.52, longitude: 13.405, name: 'Shop' },
+    });
+    expect(place?.media).toBeUndefined();
   });
 
   it('rejects sends to numbers that are not on WhatsApp, and sends while not connected', async () => {
@@ -292,11 +330,11 @@ describe('sending and lookups', () => {
 
     await session.send('4917000000001', { type: 'text', text: 'one' });
     await advance(100);
-    sandbox.network.inbound('4917000000002', '4915112344567', 'two');
+    sandbox.network.inbound('4917000000002', '4915112344567', { text: 'two' });
     await session.send('4917000000001', { type: 'text', text: 'three' });
     const sentAt = Date.now();
     await advance(100);
-    sandbox.network.inbound('4917000000002', '4915112344567', 'four');
+    sandbox.network.inbound('4917000000002', '4915112344567', { text: 'four' });
 
     expect(await session.listChats()).toEqual([
       {

@@ -150,7 +150,8 @@ export class SandboxSession implements EngineSession {
       });
     const externalId = newMessageId();
     const at = Date.now();
-    this.#network.deliver(to, { id: externalId, from: me.phone, at, ...phoneMessageContent(content) });
+    const { message, file } = onThePhone(content);
+    this.#network.deliver(to, { id: externalId, from: me.phone, at, ...message }, file);
     this.#touchChat(to, at);
     const { deliveredDelayMs, readDelayMs } = this.#options;
     // `read` is scheduled from `delivered`, so it can never overtake it.
@@ -352,13 +353,19 @@ export class SandboxSession implements EngineSession {
   }
 }
 
-/** What the receiving phone sees of a message: its text, or a file's caption and description. */
-function phoneMessageContent(content: OutboundContent): Pick<PhoneMessage, 'text' | 'media'> {
-  if (content.type === 'text') return { text: content.text };
-  const media: NonNullable<PhoneMessage['media']> = {
-    mimetype: content.mimetype,
-    size: Buffer.from(content.data, 'base64').length,
+/** What the receiving phone sees of a message: its type and text (a file's caption), the file or the place. */
+function onThePhone(content: OutboundContent): {
+  message: Pick<PhoneMessage, 'type' | 'text' | 'location'>;
+  file?: { data: Buffer; mimetype: string; filename?: string };
+} {
+  if (content.type === 'text') return { message: { type: 'text', text: content.text } };
+  if (content.type === 'location') {
+    const { type, ...place } = content;
+    return { message: { type, text: '', location: place } };
+  }
+  const file = { data: Buffer.from(content.data, 'base64'), mimetype: content.mimetype };
+  return {
+    message: { type: content.kind, text: content.caption ?? '' },
+    file: content.filename ? { ...file, filename: content.filename } : file,
   };
-  if (content.filename) media.filename = content.filename;
-  return { text: content.caption ?? '', media };
 }

@@ -1,17 +1,22 @@
 /**
  * The WhatsApp Web engine: each session drives WhatsApp Web in its own headless Chromium through
  * whatsapp-web.js, so a real phone can be linked by scanning a QR code (or entering a pairing code).
+ *
+ * This module stays light: the server reads the engine's settings from here at start-up, while
+ * whatsapp-web.js and puppeteer are loaded only once a session of this engine is used.
  */
 import type { Engine } from '../contract.ts';
+import { lazyEngine } from '../lazy.ts';
 import type { WebjsOptions } from './options.ts';
-import { WebjsSession } from './session.ts';
 
-export { findBrowser, NO_BROWSER } from './browser-path.ts';
 export { WEB_VERSION_PATTERN } from './client-options.ts';
 export { DEFAULT_WEB_VERSION_URL, type WebjsOptions } from './options.ts';
 
 export function createWebjsEngine(options: WebjsOptions): Engine {
   // A copy: the engine's behaviour is fixed when it is created.
   const settings: WebjsOptions = { ...options, browserArgs: [...options.browserArgs] };
-  return { name: 'webjs', createSession: (session) => new WebjsSession(session, settings) };
+  return lazyEngine('webjs', async () => {
+    const { WebjsSession } = await import('./session.ts');
+    return (session) => new WebjsSession(session, settings);
+  });
 }

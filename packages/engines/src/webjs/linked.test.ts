@@ -88,6 +88,7 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const invoice = await session.send('4917000000001', {
       type: 'media',
+      kind: 'document',
       mimetype: 'application/pdf',
       data: pdf.toString('base64'),
       filename: 'invoice.pdf',
@@ -95,6 +96,7 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
     });
     const photo = await session.send('4917000000001', {
       type: 'media',
+      kind: 'image',
       mimetype: 'image/png',
       data: png.toString('base64'),
     });
@@ -160,6 +162,75 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
     ]);
     expect(fromNumber).toMatch(/^false_4917000000001@c\.us_/);
     expect(inGroup).toMatch(/^false_120363000000000001@g\.us_3EB0[0-9A-F]{18}_86219306106800@lid$/);
+  });
+
+  it('sends voice notes, stickers and places as what they are, and downloads received files when asked', async () => {
+    const { session, events, phone } = await connected();
+    const ogg = Buffer.from('OggS stand-in voice note');
+    const webp = Buffer.from('RIFF\x1a\x00\x00\x00WEBPVP8L stand-in sticker', 'latin1');
+    const voice = await session.send('4917000000001', {
+      type: 'media',
+      kind: 'voice',
+      mimetype: 'audio/ogg; codecs=opus',
+      data: ogg.toString('base64'),
+    });
+    const sticker = await session.send('4917000000001', {
+      type: 'media',
+      kind: 'sticker',
+      mimetype: 'image/webp',
+      data: webp.toString('base64'),
+    });
+    const place = await session.send('4917000000001', {
+      type: 'location',
+      latitude: 52.5219,
+      longitude: 13.4132,
+      name: 'Shop',
+      address: 'Alexanderplatz 1',
+    });
+    const [handedVoice, handedSticker, handedPlace] = await phone.outbox();
+    expect(handedVoice).toMatchObject({
+      id: voice.externalId,
+      type: 'ptt',
+      size: ogg.length,
+      filehash: sha256(ogg),
+    });
+    expect(handedSticker).toMatchObject({
+      id: sticker.externalId,
+      type: 'sticker',
+      size: webp.length,
+      filehash: sha256(webp),
+    });
+    expect(handedPlace).toMatchObject({
+      id: place.externalId,
+      type: 'location',
+      location: { lat: 52.5219, lng: 13.4132, loc: 'Shop\nAlexanderplatz 1' },
+    });
+
+    const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    await phone.receive({
+      from: '4917000000001@c.us',
+      body: '',
+      media: { type: 'image', mimetype: 'image/jpeg', data: photo.toString('base64'), caption: 'Our shop' },
+    });
+    await phone.receive({
+      from: '4917000000001@c.us',
+      body: '',
+      location: { lat: 48.137, lng: 11.575, loc: 'Marienplatz\nMunich' },
+    });
+    const [inPhoto, inPlace] = await eventually(
+      () => ofType(events, 'message'),
+      (m) => m.length === 2,
+      'two messages',
+    );
+    expect(inPhoto?.message).toMatchObject({
+      text: 'Our shop',
+      media: { kind: 'image', mimetype: 'image/jpeg', size: photo.length },
+    });
+    expect(await inPhoto?.message.media?.download()).toEqual(photo);
+    expect(inPlace?.message).toMatchObject({
+      text: '',
+      location: { latitude: 48.137, longitude: 11.575, name: 'Marienplatz', address: 'Munich' },
+    });
   });
 
   it('reports a send that fails after the hand-off as unknown, sends it once, and a later receipt settles it', async () => {

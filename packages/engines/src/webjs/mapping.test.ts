@@ -116,7 +116,7 @@ describe('inboundMessage', () => {
     });
     expect(inbound(image)).toMatchObject({
       text: 'Our new shop',
-      media: { type: 'image', mimetype: 'image/jpeg', size: 48_213 },
+      media: { kind: 'image', mimetype: 'image/jpeg', size: 48_213 },
     });
     const document = message({
       type: 'document',
@@ -126,10 +126,11 @@ describe('inboundMessage', () => {
       filename: 'invoice.pdf',
     });
     expect(inbound(document)?.media).toEqual({
-      type: 'document',
+      kind: 'document',
       mimetype: 'application/pdf',
       size: 120_000,
       filename: 'invoice.pdf',
+      download: expect.any(Function),
     });
     const voice = message({
       type: 'ptt',
@@ -139,8 +140,44 @@ describe('inboundMessage', () => {
     });
     expect(inbound(voice)).toMatchObject({
       text: '',
-      media: { type: 'ptt', mimetype: 'audio/ogg; codecs=opus' },
+      media: { kind: 'voice', mimetype: 'audio/ogg; codecs=opus' },
     });
+    expect(
+      inbound(message({ type: 'sticker', directPath: '/v/s', mimetype: 'image/webp' }))?.media?.kind,
+    ).toBe('sticker');
+  });
+
+  it('downloads a file only when asked, and says when WhatsApp no longer has it', async () => {
+    const image = message({ type: 'image', directPath: '/v/t62/1', mimetype: 'image/jpeg' });
+    let asked = 0;
+    image.downloadMedia = async () => {
+      asked += 1;
+      return asked === 1 ? { data: Buffer.from('jpeg bytes').toString('base64') } : undefined;
+    };
+    const media = inbound(image)?.media;
+    expect(asked).toBe(0);
+    expect(await media?.download()).toEqual(Buffer.from('jpeg bytes'));
+    await expect(media?.download()).rejects.toThrow('WhatsApp no longer has this file');
+  });
+
+  it('maps a shared location to its place, not its map thumbnail', () => {
+    const place = message({
+      type: 'location',
+      body: '/9j/4AAQSkZJRgABAQ…',
+      lat: 52.520008,
+      lng: 13.404954,
+      loc: 'Shop Berlin\nAlexanderplatz 1, Berlin',
+    });
+    expect(inbound(place)).toMatchObject({
+      text: '',
+      location: {
+        latitude: 52.520008,
+        longitude: 13.404954,
+        name: 'Shop Berlin',
+        address: 'Alexanderplatz 1, Berlin',
+      },
+    });
+    expect(inbound(place)?.media).toBeUndefined();
   });
 
   it('drops own messages, status updates, broadcasts and system notices', () => {

@@ -2,6 +2,7 @@
  * Pure translations from whatsapp-web.js's vocabulary to the engine contract's. They are kept apart from
  * the session so each can be unit-tested with objects shaped like whatsapp-web.js's own, without WhatsApp.
  */
+import type { MediaType } from '@switchboard/validators';
 import type { AckLevel, Chat, EngineEvent, Group, InboundMessage, PhoneDigits } from '../contract.ts';
 import { isGroupJid, messageIdOf, type PersonIds, personIds, type WwebMessageKeyLike } from './ids.ts';
 
@@ -44,10 +45,24 @@ export interface WwebMessageLike {
   hasMedia: boolean;
   isStatus?: boolean;
   broadcast?: boolean;
+  /** Set on `location` messages. */
+  location?: { latitude: number | string; longitude: number | string; name?: string; address?: string };
   _data?: { notifyName?: string; mimetype?: string; size?: number; filename?: string };
+  /** The file's bytes in base64, fetched from WhatsApp's servers; undefined when WhatsApp no longer has it. */
+  downloadMedia(): Promise<{ data: string } | undefined>;
 }
 
-const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'ptt', 'document', 'sticker']);
+/** WhatsApp Web's message types that carry a file, as Switchboard names them ("ptt" is a voice note). */
+const MEDIA_TYPES: Readonly<Record<string, MediaType>> = {
+  image: 'image',
+  video: 'video',
+  ptv: 'video',
+  gif: 'video',
+  audio: 'audio',
+  ptt: 'voice',
+  document: 'document',
+  sticker: 'sticker',
+};
 
 /** Messages that are protocol chatter, not something a person sent. */
 const SYSTEM_TYPES = new Set([
@@ -89,14 +104,40 @@ export function inboundMessage(msg: WwebMessageLike, sender: PersonIds): Inbound
   if (sender.lid) message.fromLid = sender.lid;
   if (raw.notifyName) message.fromName = raw.notifyName;
   if (isGroupJid(msg.from)) message.groupId = msg.from;
-  if (msg.hasMedia || MEDIA_TYPES.has(msg.type)) {
-    // Only what describes the file; the bytes are downloaded on demand, not with every message.
-    message.media = { type: msg.type };
-    if (raw.mimetype) message.media.mimetype = raw.mimetype;
-    if (typeof raw.size === 'number') message.media.size = raw.size;
-    if (raw.filename) message.media.filename = raw.filename;
+  const kind = MEDIA_TYPES[msg.type] ?? (msg.hasMedia ? 'document' : undefined);
+  if (kind) {
+    // Described at once; the bytes are fetched only if Switchboard keeps the file (within its size cap).
+    const media: NonNullable<InboundMessage['media']> = { kind, download: () => downloaded(msg) };
+    if (raw.mimetype) media.mimetype = raw.mimetype;
+    if (typeof raw.size === 'number') media.size = raw.size;
+    if (raw.filename) media.filename = raw.filename;
+    message.media = media;
+  }
+  const place = msg.type === 'location' ? placeOf(msg.location) : undefined;
+  if (place) {
+    // A location's body is WhatsApp's map thumbnail (base64), not words.
+    message.text = '';
+    message.location = place;
   }
   return message;
+}
+
+async function downloaded(msg: WwebMessageLike): Promise<Buffer> {
+  const file = await msg.downloadMedia();
+  if (!file) throw new Error('WhatsApp no longer has this file (it expired on its servers)');
+  return Buffer.from(file.data, 'base64');
+}
+
+function placeOf(location: WwebMessageLike['location']): InboundMessage['location'] {
+  const latitude = Number(location?.latitude);
+  const longitude = Number(location?.longitude);
+  if (!location || !Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+  return {
+    latitude,
+    longitude,
+    ...(location.name ? { name: location.name } : {}),
+    ...(location.address ? { address: location.address } : {}),
+  };
 }
 
 // ── Account, chats, groups ─────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,4 @@
 import type { Client as WwebClient, Message as WwebMessage } from 'whatsapp-web.js';
-import wweb from 'whatsapp-web.js';
 import {
   EngineSendError,
   isLid,
@@ -9,11 +8,10 @@ import {
 } from '../contract.ts';
 import { REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { messageIdOf } from './ids.ts';
+import { sendArguments } from './outbound.ts';
 import { mayMessage } from './page-probes.ts';
 import type { PeopleLookup } from './people.ts';
 import type { ReachOutLimit } from './reach-out.ts';
-
-const { MessageMedia } = wweb;
 
 /** A send in progress: the chat ids its message may show up under, and the id it showed up with. */
 interface HandOff {
@@ -65,15 +63,7 @@ export class Sender {
     this.#handOff = handOff;
     let sent: WwebMessage | undefined;
     try {
-      // sendSeen: false — sending must not mark the other side's messages as read.
-      sent =
-        content.type === 'text'
-          ? await this.client.sendMessage(chatId, content.text, { sendSeen: false })
-          : await this.client.sendMessage(
-              chatId,
-              new MessageMedia(content.mimetype, content.data, content.filename ?? null),
-              content.caption ? { sendSeen: false, caption: content.caption } : { sendSeen: false },
-            );
+      sent = await this.client.sendMessage(chatId, ...sendArguments(content));
     } catch (error) {
       throw this.#failure(error, who, handOff.id);
     } finally {

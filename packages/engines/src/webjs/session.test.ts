@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type EngineEvent, EngineStartError } from '../contract.ts';
-import { NO_BROWSER } from './index.ts';
+import { NO_BROWSER } from './browser-path.ts';
 import { eventually, webjsSessions } from './session-fixture.ts';
 import { chromiumProcesses, fakePairingCode, fakeQr, startHangingProxy } from './test-support.ts';
 

@@ -44,6 +44,19 @@ export interface HandedOver {
   size: number | null;
   /** SHA-256 of the file's bytes, base64. */
   filehash: string | null;
+  /** For a location: where, and "name\naddress". */
+  location: { lat: number; lng: number; loc: string | null } | null;
+}
+
+/** What someone sends the account through the stand-in. */
+export interface StandInIncoming {
+  from: string;
+  body: string;
+  notifyName?: string;
+  author?: string;
+  /** A file, with WhatsApp Web's own type name ("image", "ptt", "document", …) and its bytes in base64. */
+  media?: { type: string; mimetype: string; data: string; filename?: string; caption?: string };
+  location?: { lat: number; lng: number; loc?: string };
 }
 
 /**
@@ -76,8 +89,7 @@ export class StandInPhone {
   /** The phone scans the QR code. */
   link = () => this.#call<void>('link');
   /** Someone writes to the account; resolves with the message's id. */
-  receive = (message: { from: string; body: string; notifyName?: string; author?: string }) =>
-    this.#call<string>('receive', message);
+  receive = (message: StandInIncoming) => this.#call<string>('receive', message);
   /** A receipt for a message the account sent. */
   ack = (id: string, level: 'failed' | 'sent' | 'delivered' | 'read' | 'played') =>
     this.#call<void>('ack', id, level);

@@ -1,10 +1,38 @@
 import { formatPhone } from '@switchboard/validators';
+import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { CircleCheck } from 'lucide-react';
+import { memo, useEffect, useRef } from 'react';
 import { cx } from '../../components/cx.ts';
+import { Spinner } from '../../components/spinner.tsx';
 import { formatDateTime, formatRelative, initials } from '../../lib/format.ts';
 import { contactLabel } from '../../lib/inbox.ts';
 import type { Conversation, Session } from '../../lib/types.ts';
 
+/** Load the next page when the list is scrolled to within this many rows of what is loaded. */
+const PREFETCH_ROWS = 10;
+
+/**
+ * Measures a row, except while the list is not displayed (beside an open thread on a phone it is hidden):
+ * a hidden row measures 0 px, and a list whose rows all measure 0 has no height, so shown again it would
+ * have no room to render a row in. The size known before (or the estimate) stands until it is shown again.
+ */
+function measureShownRow(
+  element: Element,
+  entry: ResizeObserverEntry | undefined,
+  virtualizer: Virtualizer<HTMLDivElement, Element>,
+): number {
+  if (element.getClientRects().length > 0) return measureElement(element, entry, virtualizer);
+  const index = virtualizer.indexFromElement(element);
+  return (
+    virtualizer.itemSizeCache.get(virtualizer.options.getItemKey(index)) ??
+    virtualizer.options.estimateSize(index)
+  );
+}
+
+/**
+ * The conversations, in a scrolling box that renders only the rows in view and fetches further pages as
+ * the end comes near — ten thousand conversations scroll like a hundred.
+ */
 export function ConversationList({
   conversations,
   selectedId,
@@ -12,6 +40,9 @@ export function ConversationList({
   showAccount,
   now,
   onOpen,
+  hasMore,
+  loadingMore,
+  onLoadMore,
 }: {
   conversations: Conversation[];
   selectedId: string | null;
@@ -19,88 +50,149 @@ export function ConversationList({
   showAccount: boolean;
   now: number;
   onOpen: (conversation: Conversation) => void;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
 }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: conversations.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => (showAccount ? 92 : 72),
+    overscan: 8,
+    getItemKey: (index) => conversations[index]!.id,
+    measureElement: measureShownRow,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastShown >= conversations.length - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, lastShown, conversations.length, onLoadMore]);
+
   return (
-    <ul className="max-h-[calc(100dvh-16rem)] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800">
-      {conversations.map((conversation) => {
-        const name = contactLabel(conversation, formatPhone);
-        const unread = conversation.unreadCount;
-        const selected = conversation.id === selectedId;
-        const account = sessionsById.get(conversation.accountId)?.name ?? conversation.accountId;
-        return (
-          <li key={conversation.id}>
-            <button
-              type="button"
-              onClick={() => onOpen(conversation)}
-              aria-current={selected ? 'true' : undefined}
-              data-testid="conversation"
-              data-conversation-id={conversation.id}
+    <div ref={scroller} className="max-h-[calc(100dvh-16rem)] overflow-y-auto">
+      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const conversation = conversations[item.index]!;
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
               className={cx(
-                'flex w-full gap-3 px-4 py-3 text-left transition-colors',
-                selected
-                  ? 'bg-emerald-50/70 dark:bg-emerald-950/40'
-                  : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50',
+                'absolute inset-x-0 top-0',
+                item.index < conversations.length - 1 && 'border-b border-zinc-100 dark:border-zinc-800',
               )}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
-              <span
-                aria-hidden
-                className="flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
-              >
-                {conversation.contact.name ? initials(conversation.contact.name) : '#'}
-              </span>
-              <span className="min-w-0 flex-1">
-                <span className="flex items-baseline justify-between gap-2">
-                  <span className={cx('truncate text-sm', unread > 0 ? 'font-semibold' : 'font-medium')}>
-                    {name}
-                  </span>
-                  <time
-                    className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400"
-                    dateTime={new Date(conversation.lastMessageAt).toISOString()}
-                    title={formatDateTime(conversation.lastMessageAt)}
-                  >
-                    {formatRelative(conversation.lastMessageAt, now)}
-                  </time>
-                </span>
-                {conversation.contact.name ? (
-                  <span className="block truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-                    {formatPhone(conversation.contact.phone)}
-                  </span>
-                ) : null}
-                <span className="mt-0.5 flex items-center justify-between gap-2">
-                  <span
-                    className={cx(
-                      'truncate text-sm',
-                      unread > 0 ? 'text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400',
-                    )}
-                  >
-                    {conversation.lastMessagePreview || 'No text'}
-                  </span>
-                  {unread > 0 ? (
-                    <span
-                      data-testid="unread-badge"
-                      className="shrink-0 rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white tabular-nums dark:bg-emerald-500 dark:text-emerald-950"
-                    >
-                      {unread}
-                      <span className="sr-only"> unread</span>
-                    </span>
-                  ) : null}
-                </span>
-                {showAccount || conversation.status === 'resolved' ? (
-                  <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-                    {showAccount ? <span>via {account}</span> : null}
-                    {conversation.status === 'resolved' ? (
-                      <span className="inline-flex items-center gap-1">
-                        <CircleCheck aria-hidden className="size-3.5" />
-                        Resolved
-                      </span>
-                    ) : null}
-                  </span>
-                ) : null}
-              </span>
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+              <ConversationRow
+                conversation={conversation}
+                selected={conversation.id === selectedId}
+                account={sessionsById.get(conversation.accountId)?.name ?? conversation.accountId}
+                showAccount={showAccount}
+                now={now}
+                onOpen={onOpen}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      {loadingMore ? (
+        <p
+          role="status"
+          className="flex items-center justify-center gap-2 border-t border-zinc-100 py-3 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
+        >
+          <Spinner />
+          Loading more conversations…
+        </p>
+      ) : null}
+    </div>
   );
 }
+
+/** Memoised: a live update re-renders the row of the conversation it changed. */
+const ConversationRow = memo(function ConversationRow({
+  conversation,
+  selected,
+  account,
+  showAccount,
+  now,
+  onOpen,
+}: {
+  conversation: Conversation;
+  selected: boolean;
+  account: string;
+  showAccount: boolean;
+  now: number;
+  onOpen: (conversation: Conversation) => void;
+}) {
+  const name = contactLabel(conversation, formatPhone);
+  const unread = conversation.unreadCount;
+  return (
+    <button
+      type="button"
+      onClick={() => onOpen(conversation)}
+      aria-current={selected ? 'true' : undefined}
+      data-testid="conversation"
+      data-conversation-id={conversation.id}
+      className={cx(
+        'flex w-full gap-3 px-4 py-3 text-left transition-colors',
+        selected ? 'bg-emerald-50/70 dark:bg-emerald-950/40' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50',
+      )}
+    >
+      <span
+        aria-hidden
+        className="flex size-10 shrink-0 items-center justify-center rounded-full bg-zinc-100 text-sm font-semibold text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+      >
+        {conversation.contact.name ? initials(conversation.contact.name) : '#'}
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="flex items-baseline justify-between gap-2">
+          <span className={cx('truncate text-sm', unread > 0 ? 'font-semibold' : 'font-medium')}>{name}</span>
+          <time
+            className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400"
+            dateTime={new Date(conversation.lastMessageAt).toISOString()}
+            title={formatDateTime(conversation.lastMessageAt)}
+          >
+            {formatRelative(conversation.lastMessageAt, now)}
+          </time>
+        </span>
+        {conversation.contact.name ? (
+          <span className="block truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
+            {formatPhone(conversation.contact.phone)}
+          </span>
+        ) : null}
+        <span className="mt-0.5 flex items-center justify-between gap-2">
+          <span
+            className={cx(
+              'truncate text-sm',
+              unread > 0 ? 'text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400',
+            )}
+          >
+            {conversation.lastMessagePreview || 'No text'}
+          </span>
+          {unread > 0 ? (
+            <span
+              data-testid="unread-badge"
+              className="shrink-0 rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white tabular-nums dark:bg-emerald-500 dark:text-emerald-950"
+            >
+              {unread}
+              <span className="sr-only"> unread</span>
+            </span>
+          ) : null}
+        </span>
+        {showAccount || conversation.status === 'resolved' ? (
+          <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
+            {showAccount ? <span>via {account}</span> : null}
+            {conversation.status === 'resolved' ? (
+              <span className="inline-flex items-center gap-1">
+                <CircleCheck aria-hidden className="size-3.5" />
+                Resolved
+              </span>
+            ) : null}
+          </span>
+        ) : null}
+      </span>
+    </button>
+  );
+});

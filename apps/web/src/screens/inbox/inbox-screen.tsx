@@ -1,6 +1,7 @@
-import { keepPreviousData } from '@tanstack/react-query';
+import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
-import { useDeferredValue, useId, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -9,8 +10,8 @@ import { selectClass } from '../../components/field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { upsertConversation } from '../../lib/inbox.ts';
-import type { Conversation } from '../../lib/types.ts';
+import { flattenConversations, upsertConversation } from '../../lib/inbox.ts';
+import type { Conversation, ConversationPage } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
@@ -35,11 +36,19 @@ export function InboxScreen({
   const term = deferredSearch.trim();
   const input = { sessionId, search: term || null, limit: CONVERSATION_PAGE_SIZE };
   const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
   const now = useNow(30_000);
   const selectId = useId();
   const searchId = useId();
 
-  const query = trpc.conversations.list.useQuery(input, {
+  // Pages by offset (the procedure pages by offset, which tRPC's own infinite hook does not take), under
+  // tRPC's key for the procedure: invalidating conversations.list reaches these pages too.
+  const queryKey = getQueryKey(trpc.conversations.list, input, 'infinite');
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => utils.client.conversations.list.query({ ...input, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last: ConversationPage) => last.nextOffset,
     staleTime: Number.POSITIVE_INFINITY,
     placeholderData: keepPreviousData,
   });
@@ -48,32 +57,29 @@ export function InboxScreen({
     onData: ({ data: event }) => {
       // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
       void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
-      utils.conversations.list.setData(input, (data) =>
-        data
-          ? {
-              ...data,
-              items: upsertConversation(
-                data.items,
-                event.conversation,
-                { sessionId, search: term },
-                event.absorbed,
-              ),
-            }
-          : data,
-      );
+      queryClient.setQueryData<InfiniteData<ConversationPage, number>>(queryKey, (data) => {
+        if (!data) return data;
+        const filter = { sessionId, search: term };
+        const pages = upsertConversation(data.pages, event.conversation, filter, event.absorbed);
+        return pages === data.pages ? data : { ...data, pages };
+      });
       // The open thread was merged into another (the same person): follow it there.
       if (event.absorbed && event.absorbed === conversationId)
         navigate({ name: 'inbox', sessionId, conversationId: event.conversation.id }, { replace: true });
     },
   });
 
-  const conversations = query.data?.items ?? [];
+  const conversations = useMemo(() => flattenConversations(query.data?.pages ?? []), [query.data]);
   const selected = conversationId ? conversations.find((c) => c.id === conversationId) : undefined;
-  const sessionsById = new Map((sessions ?? []).map((s) => [s.id, s] as const));
+  const sessionsById = useMemo(() => new Map((sessions ?? []).map((s) => [s.id, s] as const)), [sessions]);
 
-  const open = (conversation: Conversation) =>
-    navigate({ name: 'inbox', sessionId, conversationId: conversation.id });
+  const open = useCallback(
+    (conversation: Conversation) => navigate({ name: 'inbox', sessionId, conversationId: conversation.id }),
+    [sessionId],
+  );
   const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
+  const { fetchNextPage } = query;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   if (sessionsLoading) return <LoadingBlock label="Loading accounts…" />;
   if (sessions && sessions.length === 0) {
@@ -170,6 +176,9 @@ export function InboxScreen({
               showAccount={!sessionId}
               now={now}
               onOpen={open}
+              hasMore={query.hasNextPage}
+              loadingMore={query.isFetchingNextPage}
+              onLoadMore={loadMore}
             />
           ) : null}
         </Card>

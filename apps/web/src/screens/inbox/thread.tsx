@@ -1,4 +1,5 @@
 import { formatPhone } from '@switchboard/validators';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   ArrowLeft,
   Check,
@@ -9,9 +10,8 @@ import {
   CircleHelp,
   Clock,
   RotateCcw,
-  Send,
 } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
@@ -27,16 +27,12 @@ import {
   threadMessages,
   tickFor,
 } from '../../lib/inbox.ts';
-import {
-  MESSAGE_MAX_LENGTH,
-  messageTextProblem,
-  UNKNOWN_OUTCOME_HINT,
-  upsertMessage,
-} from '../../lib/message-status.ts';
-import { STATUS_META } from '../../lib/session-status.ts';
+import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
+import { MessageMedia } from '../media/message-media.tsx';
 import { ContactTags } from './contact-tags.tsx';
+import { ReplyBox } from './reply-box.tsx';
 
 const THREAD_PAGE_SIZE = 50;
 
@@ -91,15 +87,61 @@ export function Thread({
     if (hasUnread) markReadMutate({ id: conversation.id });
   }, [hasUnread, conversation.id, markReadMutate]);
 
-  const messages = threadMessages(query.data?.pages.map((p) => p.items) ?? [], []);
+  const messages = useMemo(
+    () => threadMessages(query.data?.pages.map((p) => p.items) ?? [], []),
+    [query.data],
+  );
 
-  // Keep the newest message in view as messages arrive.
-  const scroller = useRef<HTMLOListElement>(null);
-  const lastId = messages.at(-1)?.id;
-  useEffect(() => {
+  // Only the bubbles in view are rendered: a thread of ten thousand messages scrolls like one of fifty.
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: 10,
+    gap: 8,
+    scrollMargin: listTop,
+    getItemKey: (index) => messages[index]!.id,
+  });
+
+  // As photos and players load and grow, the newest message stays in view — unless the reader scrolled up
+  // to read older ones.
+  const atBottom = useRef(true);
+  const toBottom = () => {
     const el = scroller.current;
-    if (el && lastId) el.scrollTop = el.scrollHeight;
-  }, [lastId]);
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  };
+
+  const firstId = messages[0]?.id;
+  const lastId = messages.at(-1)?.id;
+  // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
+  const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
+  useLayoutEffect(() => {
+    // The list starts below "Load older": the virtualizer counts from the top of the scrolling box.
+    const top = list.current?.offsetTop ?? 0;
+    if (top !== listTop) setListTop(top);
+    const height = virtualizer.getTotalSize();
+    const before = shown.current;
+    shown.current = { firstId, lastId, height };
+    const el = scroller.current;
+    if (!el || !lastId) return;
+    if (lastId !== before.lastId) {
+      // A new message (or the first page): keep the newest in view.
+      atBottom.current = true;
+      virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+    } else if (firstId !== before.firstId) {
+      // Older messages came in above: keep what is on screen where it is.
+      el.scrollTop += height - before.height;
+    }
+  });
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadOlderNearTop = () => {
+    const el = scroller.current;
+    if (el && el.scrollTop < 400 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  };
 
   return (
     <Card aria-labelledby="thread-title" className="flex flex-col overflow-hidden" data-testid="thread">
@@ -148,99 +190,115 @@ export function Thread({
         </div>
       ) : null}
 
-      <ol
+      <div
         ref={scroller}
-        aria-label={`Messages with ${name}`}
-        className="flex h-[min(32rem,calc(100dvh-22rem))] min-h-64 flex-col gap-2 overflow-y-auto bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
+        onScroll={(event) => {
+          const el = event.currentTarget;
+          atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+          loadOlderNearTop();
+        }}
+        onLoadCapture={toBottom}
+        onLoadedMetadataCapture={toBottom}
+        className="relative h-[min(32rem,calc(100dvh-22rem))] min-h-64 overflow-y-auto bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
       >
-        {query.hasNextPage ? (
-          <li className="text-center">
+        {hasNextPage ? (
+          <div className="pb-3 text-center">
             <Button
               size="sm"
               variant="ghost"
               icon={ChevronUp}
-              loading={query.isFetchingNextPage}
-              onClick={() => void query.fetchNextPage()}
+              loading={isFetchingNextPage}
+              onClick={() => void fetchNextPage()}
             >
               Load older
             </Button>
-          </li>
+          </div>
         ) : null}
-        {query.isLoading ? (
-          <li>
-            <LoadingBlock label="Loading messages…" />
-          </li>
-        ) : null}
-        {query.error ? (
-          <li>
-            <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
-          </li>
-        ) : null}
+        {query.isLoading ? <LoadingBlock label="Loading messages…" /> : null}
+        {query.error ? <ErrorNotice>{errorMessage(query.error)}</ErrorNotice> : null}
         {query.data && messages.length === 0 ? (
-          <li className="m-auto text-sm text-zinc-500 dark:text-zinc-400">
+          <p className="py-24 text-center text-sm text-zinc-500 dark:text-zinc-400">
             No messages in this conversation yet.
-          </li>
+          </p>
         ) : null}
-        {messages.map((message) => (
-          <Bubble key={message.id} message={message} />
-        ))}
-      </ol>
+        <ol
+          ref={list}
+          aria-label={`Messages with ${name}`}
+          className="relative"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index]!;
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className={cx(
+                  'absolute inset-x-0 top-0 flex',
+                  message.direction === 'out' ? 'justify-end' : 'justify-start',
+                )}
+                style={{ transform: `translateY(${item.start - listTop}px)` }}
+                data-testid="bubble"
+                data-direction={message.direction}
+                data-message-id={message.id}
+              >
+                <Bubble message={message} />
+              </li>
+            );
+          })}
+        </ol>
+      </div>
 
       <ReplyBox conversation={conversation} session={session} onSent={put} />
     </Card>
   );
 }
 
-function Bubble({ message }: { message: Message }) {
+/** Memoised: a receipt re-renders the bubble of the message it changed. */
+const Bubble = memo(function Bubble({ message }: { message: Message }) {
   const outgoing = message.direction === 'out';
   const tick = tickFor(message);
   return (
-    <li
-      className={cx('flex', outgoing ? 'justify-end' : 'justify-start')}
-      data-testid="bubble"
-      data-direction={message.direction}
-      data-message-id={message.id}
+    <div
+      className={cx(
+        'max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm sm:max-w-[75%]',
+        outgoing
+          ? 'rounded-br-md bg-emerald-600 text-white dark:bg-emerald-700'
+          : 'rounded-bl-md bg-white text-zinc-900 ring-1 ring-zinc-900/5 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-white/10',
+      )}
     >
-      <div
+      <span className="sr-only">{outgoing ? 'You: ' : 'They: '}</span>
+      {message.media || message.location ? (
+        <div className="-mx-1.5 mt-0.5 mb-1">
+          <MessageMedia message={message} outgoing={outgoing} />
+        </div>
+      ) : null}
+      {message.body ? <p className="break-words whitespace-pre-wrap">{message.body}</p> : null}
+      <p
         className={cx(
-          'max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm sm:max-w-[75%]',
-          outgoing
-            ? 'rounded-br-md bg-emerald-600 text-white dark:bg-emerald-700'
-            : 'rounded-bl-md bg-white text-zinc-900 ring-1 ring-zinc-900/5 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-white/10',
+          'mt-1 flex items-center justify-end gap-1.5 text-[11px]',
+          outgoing ? 'text-emerald-50/90' : 'text-zinc-500 dark:text-zinc-400',
         )}
       >
-        <span className="sr-only">{outgoing ? 'You: ' : 'They: '}</span>
-        <p className="break-words whitespace-pre-wrap">
-          {message.body || (message.media ? `[${message.media.type}]` : '')}
+        <time dateTime={new Date(message.createdAt).toISOString()} title={formatDateTime(message.createdAt)}>
+          {formatTime(message.createdAt)}
+        </time>
+        {tick ? <TickMark tick={tick} /> : null}
+      </p>
+      {message.status === 'failed' && message.error ? (
+        <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-red-700 dark:bg-zinc-950/80 dark:text-red-300">
+          {message.error}
         </p>
-        <p
-          className={cx(
-            'mt-1 flex items-center justify-end gap-1.5 text-[11px]',
-            outgoing ? 'text-emerald-50/90' : 'text-zinc-500 dark:text-zinc-400',
-          )}
-        >
-          <time
-            dateTime={new Date(message.createdAt).toISOString()}
-            title={formatDateTime(message.createdAt)}
-          >
-            {formatTime(message.createdAt)}
-          </time>
-          {tick ? <TickMark tick={tick} /> : null}
+      ) : null}
+      {message.status === 'unknown' ? (
+        <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-amber-800 dark:bg-zinc-950/80 dark:text-amber-300">
+          {UNKNOWN_OUTCOME_HINT}.
         </p>
-        {message.status === 'failed' && message.error ? (
-          <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-red-700 dark:bg-zinc-950/80 dark:text-red-300">
-            {message.error}
-          </p>
-        ) : null}
-        {message.status === 'unknown' ? (
-          <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-amber-800 dark:bg-zinc-950/80 dark:text-amber-300">
-            {UNKNOWN_OUTCOME_HINT}.
-          </p>
-        ) : null}
-      </div>
-    </li>
+      ) : null}
+    </div>
   );
-}
+});
 
 function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
   const Icon = TICK_ICON[tick];
@@ -259,77 +317,5 @@ function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
       <Icon aria-hidden className="size-3.5" />
       {TICK_LABEL[tick]}
     </span>
-  );
-}
-
-function ReplyBox({
-  conversation,
-  session,
-  onSent,
-}: {
-  conversation: Conversation;
-  session: Session | null;
-  onSent: (message: Message) => void;
-}) {
-  const [text, setText] = useState('');
-  const send = trpc.messages.send.useMutation();
-  const fieldId = useId();
-  const hintId = useId();
-  const problem = messageTextProblem(text);
-  const connected = session?.status === 'connected';
-
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (!text.trim() || problem || send.isPending) return;
-    send.mutate(
-      { sessionId: conversation.accountId, to: conversation.contact.phone, text },
-      {
-        onSuccess: (message) => {
-          setText('');
-          onSent(message);
-        },
-      },
-    );
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
-  };
-
-  return (
-    <form onSubmit={submit} className="border-t border-zinc-100 p-3 dark:border-zinc-800">
-      {send.error ? <ErrorNotice className="mb-2">{errorMessage(send.error)}</ErrorNotice> : null}
-      {problem ? <ErrorNotice className="mb-2">{problem}</ErrorNotice> : null}
-      <label htmlFor={fieldId} className="sr-only">
-        Reply
-      </label>
-      <div className="flex items-end gap-2">
-        <textarea
-          id={fieldId}
-          rows={2}
-          value={text}
-          maxLength={MESSAGE_MAX_LENGTH + 1000}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          aria-describedby={hintId}
-          placeholder="Write a reply"
-          className="block min-h-10 w-full resize-none rounded-lg border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-emerald-600 focus:outline-none sm:text-sm dark:bg-zinc-950 dark:text-zinc-100 dark:ring-zinc-700 dark:placeholder:text-zinc-500 dark:focus:ring-emerald-500"
-        />
-        <Button
-          type="submit"
-          variant="primary"
-          icon={Send}
-          loading={send.isPending}
-          disabled={!text.trim() || Boolean(problem)}
-        >
-          Send
-        </Button>
-      </div>
-      <p id={hintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-        Sends from {session?.name ?? conversation.accountId}
-        {session && !connected ? ` — ${STATUS_META[session.status].label.toLowerCase()} right now` : ''}.
-        Enter sends, Shift+Enter adds a line.
-      </p>
-    </form>
   );
 }

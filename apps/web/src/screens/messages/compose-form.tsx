@@ -1,5 +1,5 @@
-import { formatPhone } from '@switchboard/validators';
-import { CircleAlert, Hourglass, Send } from 'lucide-react';
+import { CAPTION_MAX_LENGTH, formatPhone } from '@switchboard/validators';
+import { CircleAlert, Hourglass, Send, Upload } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -8,14 +8,22 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
 import { useToast } from '../../components/toaster.tsx';
+import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
+import { emptyPlace, type PlaceDraft, placeToSend } from '../../lib/place.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
-import type { Session } from '../../lib/types.ts';
+import type { Message, Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
+import { AttachButton } from '../media/attach-button.tsx';
+import { AttachmentPreview } from '../media/attachment-preview.tsx';
+import { useFileDrop } from '../media/file-drop.ts';
+import { PlaceButton, PlaceFields } from '../media/place-fields.tsx';
+import { useAttachment } from '../media/use-attachment.ts';
+import { useSend } from '../media/use-send.ts';
 import { MESSAGE_PAGE_SIZE } from './message-list.tsx';
 
 export function ComposeForm({
@@ -31,11 +39,23 @@ export function ComposeForm({
   const [text, setText] = useState('');
   const [toTouched, setToTouched] = useState(false);
   const [submitted, setSubmitted] = useState(false);
-  const send = trpc.messages.send.useMutation();
+  const [place, setPlace] = useState<PlaceDraft | null>(null);
   const utils = trpc.useUtils();
   const toast = useToast();
   const selectId = useId();
   const selectHintId = useId();
+  const { attachment, attach, setType, clear } = useAttachment(selected?.id ?? null);
+  // A message shares a file or a place: attaching a file replaces the place being written.
+  const attachFile = (file: File) => {
+    setPlace(null);
+    attach(file);
+  };
+  const { dragging, handlers } = useFileDrop(attachFile);
+  const put = (message: Message) =>
+    utils.messages.list.setInfiniteData({ sessionId: message.accountId, limit: MESSAGE_PAGE_SIZE }, (data) =>
+      data ? upsertMessage(data, message) : data,
+    );
+  const { sendAll, pending, error } = useSend(put);
 
   const phone = checkPhone(to);
   const phoneProblem =
@@ -44,34 +64,55 @@ export function ComposeForm({
       : phone.state === 'empty' && submitted
         ? 'Enter the recipient’s phone number.'
         : null;
+  const caption = attachment ? takesCaption(attachment.type) : false;
+  const textLimit = caption ? CAPTION_MAX_LENGTH : MESSAGE_MAX_LENGTH;
   const textProblem =
-    messageTextProblem(text) ?? (submitted && text.trim() === '' ? 'Write a message.' : null);
+    messageTextProblem(text, textLimit) ??
+    (submitted && !attachment && !place && text.trim() === '' ? 'Write a message or attach a file.' : null);
   const connected = selected?.status === 'connected';
+  const fileReady = !attachment || (attachment.status === 'ready' && attachment.mediaId !== null);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (!selected || !connected || phone.state !== 'valid' || messageTextProblem(text) || text.trim() === '')
+    if (
+      !selected ||
+      !connected ||
+      phone.state !== 'valid' ||
+      messageTextProblem(text, textLimit) ||
+      !fileReady
+    )
       return;
-    send.mutate(
-      { sessionId: selected.id, to: phone.digits, text },
-      {
-        onSuccess: (message) => {
-          utils.messages.list.setInfiniteData({ sessionId: selected.id, limit: MESSAGE_PAGE_SIZE }, (data) =>
-            data ? upsertMessage(data, message) : data,
-          );
-          setText('');
-          setSubmitted(false);
-          toast.success(`Message to ${formatPhone(message.peer)} queued.`);
-        },
-      },
-    );
+    const location = place ? placeToSend(place) : null;
+    if (place && !location) return;
+    const file = attachment?.mediaId ? { type: attachment.type, mediaId: attachment.mediaId } : null;
+    const sends = messagesToSend({ sessionId: selected.id, to: phone.digits, text, file, place: location });
+    if (sends.length === 0) return;
+    if (await sendAll(sends)) {
+      setText('');
+      clear();
+      setPlace(null);
+      setSubmitted(false);
+      toast.success(
+        `${sends.length > 1 ? `${sends.length} messages` : 'Message'} to ${formatPhone(phone.digits)} queued.`,
+      );
+    }
   };
 
   return (
     <Card aria-labelledby="compose-title" className="lg:sticky lg:top-20">
       <CardHeader title="New message" id="compose-title" />
-      <form onSubmit={submit} className="space-y-5 p-5" noValidate>
+      <form
+        onSubmit={(event) => void submit(event)}
+        {...handlers}
+        className="relative space-y-5 p-5"
+        noValidate
+      >
+        {dragging ? (
+          <div className="pointer-events-none absolute inset-2 z-10 flex items-center justify-center gap-2 rounded-xl border-2 border-dashed border-emerald-500 bg-emerald-50/90 text-sm font-medium text-emerald-800 dark:bg-emerald-950/90 dark:text-emerald-200">
+            <Upload aria-hidden className="size-4" /> Drop to attach
+          </div>
+        ) : null}
         <div>
           <label
             htmlFor={selectId}
@@ -133,8 +174,16 @@ export function ComposeForm({
         />
 
         <TextAreaField
-          label="Message"
-          rows={5}
+          label={
+            attachment
+              ? caption
+                ? 'Caption'
+                : 'Message (sent after the file)'
+              : place
+                ? 'Message (sent after the place)'
+                : 'Message'
+          }
+          rows={attachment || place ? 3 : 5}
           value={text}
           onChange={(e) => setText(e.target.value)}
           error={textProblem}
@@ -142,29 +191,49 @@ export function ComposeForm({
             <span
               className={cx(
                 'text-xs tabular-nums',
-                text.length > MESSAGE_MAX_LENGTH
+                text.length > textLimit
                   ? 'font-medium text-red-700 dark:text-red-400'
                   : 'text-zinc-500 dark:text-zinc-400',
               )}
               data-testid="char-count"
             >
-              {text.length} / {MESSAGE_MAX_LENGTH}
+              {text.length} / {textLimit}
               <span className="sr-only"> characters</span>
             </span>
           }
         />
 
-        {send.error ? <ErrorNotice>{errorMessage(send.error)}</ErrorNotice> : null}
-        <Button
-          type="submit"
-          variant="primary"
-          icon={Send}
-          loading={send.isPending}
-          disabled={!connected}
-          className="w-full sm:w-auto"
-        >
-          Send message
-        </Button>
+        {attachment ? <AttachmentPreview attachment={attachment} onType={setType} onRemove={clear} /> : null}
+        {place ? (
+          <PlaceFields
+            draft={place}
+            onChange={setPlace}
+            onRemove={() => setPlace(null)}
+            showProblems={submitted}
+          />
+        ) : null}
+
+        {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
+        <div className="flex items-center gap-2">
+          <AttachButton onFile={attachFile} disabled={!selected || place !== null} />
+          <PlaceButton
+            onClick={() => setPlace(emptyPlace())}
+            disabled={!selected || place !== null || attachment !== null}
+          />
+          <Button
+            type="submit"
+            variant="primary"
+            icon={Send}
+            loading={pending}
+            disabled={!connected || !fileReady}
+            className="flex-1 sm:flex-none"
+          >
+            Send message
+          </Button>
+          <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">
+            or drop or paste a file to attach it
+          </span>
+        </div>
       </form>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { formatPhone } from '@switchboard/validators';
+import { formatPhone, MESSAGE_TYPE_LABELS } from '@switchboard/validators';
 import { ArrowDownLeft, ArrowUpRight, ChevronDown, Inbox } from 'lucide-react';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -10,6 +10,7 @@ import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts
 import type { Message, Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { trpc } from '../../trpc.ts';
+import { MessageMedia } from '../media/message-media.tsx';
 import { MessageStatusBadge } from './message-status-badge.tsx';
 
 export const MESSAGE_PAGE_SIZE = 20;
@@ -106,6 +107,14 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
           <p className="text-sm">
+            {message.type !== 'text' ? (
+              <span
+                className="mr-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+                data-testid="message-type"
+              >
+                {MESSAGE_TYPE_LABELS[message.type]}
+              </span>
+            ) : null}
             <span className="text-zinc-500 dark:text-zinc-400">{outgoing ? 'To' : 'From'}</span>{' '}
             <span className="font-medium tabular-nums">
               {message.peerName ? `${message.peerName} (${peer})` : peer}
@@ -122,9 +131,16 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
             <MessageStatusBadge status={message.status} />
           </div>
         </div>
-        <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
-          {message.body}
-        </p>
+        {message.media || message.location ? (
+          <div className="mt-2 max-w-sm text-zinc-800 dark:text-zinc-200">
+            <MessageMedia message={message} outgoing={false} />
+          </div>
+        ) : null}
+        {message.body ? (
+          <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">
+            {message.body}
+          </p>
+        ) : null}
         {message.status === 'failed' && message.error ? (
           <p className="mt-1.5 text-sm text-red-700 dark:text-red-400" data-testid="message-error">
             {message.error}

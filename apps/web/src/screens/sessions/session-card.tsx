@@ -1,6 +1,6 @@
 import { formatPhone } from '@switchboard/validators';
 import { FlaskConical, Globe } from 'lucide-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Card } from '../../components/card.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatRelative } from '../../lib/format.ts';
@@ -11,7 +11,8 @@ import { LimitBadge } from './limit-badge.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
 
-export function SessionCard({ session, now }: { session: Session; now: number }) {
+/** Memoised: a live event re-renders only the card of the session it changed. */
+export const SessionCard = memo(function SessionCard({ session, now }: { session: Session; now: number }) {
   const titleId = useId();
   const EngineIcon = session.engine === 'sandbox' ? FlaskConical : Globe;
 
@@ -85,4 +86,4 @@ export function SessionCard({ session, now }: { session: Session; now: number })
       </div>
     </Card>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { formatPhone } from '@switchboard/validators';
+import { formatBytes, formatPhone } from '@switchboard/validators';
 import { ArrowLeft, History, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Button } from '../../components/button.tsx';
@@ -9,7 +9,7 @@ import { LoadingBlock } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { TONE_DOT } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatBytes, formatDateTime, formatRelative, formatTime, plural } from '../../lib/format.ts';
+import { formatDateTime, formatRelative, formatTime, plural } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';

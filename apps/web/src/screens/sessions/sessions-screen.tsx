@@ -4,6 +4,8 @@ import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
+import { useMediaQuery } from '../../components/use-media-query.ts';
+import { VirtualList } from '../../components/virtual-list.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { countSessions } from '../../lib/session-status.ts';
 import { useNow } from '../../live/use-now.ts';
@@ -19,6 +21,8 @@ export function SessionsScreen() {
   const [adding, setAdding] = useState(false);
   const openQr = useOpenQr();
   const now = useNow(30_000);
+  // Tailwind's `lg`: the grid shows two cards to a row from there on.
+  const twoColumns = useMediaQuery('(min-width: 64rem)');
 
   const addButton = (
     <Button variant="primary" icon={Plus} onClick={() => setAdding(true)}>
@@ -49,15 +53,19 @@ export function SessionsScreen() {
         ) : (
           <div className="space-y-6">
             <Counters counters={countSessions(sessions)} />
-            <ul className="grid gap-4 lg:grid-cols-2" aria-label="Sessions">
-              {sessions.map((session) => (
-                <li key={session.id} className="flex">
-                  <div className="w-full [&>section]:h-full">
-                    <SessionCard session={session} now={now} />
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <VirtualList
+              label="Sessions"
+              items={sessions}
+              columns={twoColumns ? 2 : 1}
+              rowClassName="grid gap-4 lg:grid-cols-2"
+              estimateRowHeight={290}
+              getKey={(session) => session.id}
+              renderItem={(session) => (
+                <div className="w-full [&>section]:h-full">
+                  <SessionCard session={session} now={now} />
+                </div>
+              )}
+            />
           </div>
         )
       ) : null}

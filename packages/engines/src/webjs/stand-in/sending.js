@@ -50,12 +50,13 @@
       id: String(msg.id),
       to: String(chat.id),
       type: msg.type,
-      body: msg.body ?? null,
+      body: msg.type === 'chat' ? (msg.body ?? null) : null,
       caption: msg.caption ?? null,
       mimetype: msg.mimetype ?? null,
       filename: msg.filename ?? null,
       size: msg.size ?? null,
       filehash: msg.filehash ?? null,
+      location: msg.type === 'location' ? { lat: msg.lat, lng: msg.lng, loc: msg.loc ?? null } : null,
     });
     const accepted = serverAccepts(chat);
     setTimeout(() => msg.set({ ack: accepted ? 1 : -1 }), 0);
@@ -87,8 +88,9 @@
     }
   }
 
-  const mediaKind = (mimetype, { asDocument }) => {
+  const mediaKind = (mimetype, { asDocument, isPtt }) => {
     if (asDocument) return 'document';
+    if (isPtt) return 'ptt';
     const kind = mimetype.split('/')[0];
     return ['image', 'video', 'audio'].includes(kind) ? kind : 'document';
   };
@@ -136,8 +138,37 @@
     };
   }
 
+  /** Stickers skip the prepare step: whatsapp-web.js encrypts and uploads the WebP itself. */
+  const UploadManager = {
+    encryptAndUpload: async ({ blob, mediaKey }) => {
+      const filehash = await sha256(blob);
+      return {
+        url: `https://mmg.whatsapp.net/stand-in/${encodeURIComponent(filehash)}`,
+        directPath: `/v/stand-in/${encodeURIComponent(filehash)}`,
+        mediaKey,
+        mediaKeyTimestamp: Math.floor(Date.now() / 1000),
+        encFilehash: filehash,
+      };
+    },
+  };
+
+  // ── Downloads: received files, fetched from "WhatsApp's servers" by their direct path ─────────────────
+  /** directPath → the file's bytes in base64; the phone puts them here when it sends a file. */
+  SI.served = new Map();
+
+  const downloadManager = {
+    async downloadAndMaybeDecrypt({ directPath }) {
+      const data = SI.served.get(directPath);
+      if (data === undefined) throw new Error(`media-fault: nothing at ${directPath}`);
+      return Uint8Array.from(atob(data), (c) => c.charCodeAt(0)).buffer;
+    },
+  };
+
   Object.assign(SI.modules, {
     WAWebMsgKey: SI.MsgKey,
+    WAWebUploadManager: UploadManager,
+    WAWebStartMediaUploadQpl: { startMediaUploadQpl: () => ({}) },
+    WAWebDownloadManager: { downloadManager },
     WAWebSendMsgChatAction: { addAndSendMsgToChat },
     WAWebMediaOpaqueData: OpaqueData,
     WAWebPrepRawMedia: {

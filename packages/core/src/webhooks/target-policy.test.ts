@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refusedAddress, targetPolicy, validateWebhookUrl } from './url-policy.ts';
+import { refusedAddress } from '../outbound/url-policy.ts';
+import { targetPolicy, validateWebhookUrl } from './target-policy.ts';
 
 const byAdmin = targetPolicy({ blockPrivate: false, privateForOperators: false }, true);
 const byOperator = targetPolicy({ blockPrivate: false, privateForOperators: false }, false);

@@ -1,0 +1,198 @@
+import { Agent, request } from 'node:http';
+import { waitFor } from '../../test/support/harness.ts';
+import type { Scenario } from '../scenario.ts';
+import { type BenchProcess, startReceiver } from '../support/bare.ts';
+import {
+  type BenchGateway,
+  type LinkedSession,
+  linkSessions,
+  startBenchGateway,
+} from '../support/gateway.ts';
+import { runLoad } from '../support/load.ts';
+import { ask, waitQuiet } from '../support/processes.ts';
+import type { ReceiverReport } from '../support/receiver.ts';
+import { duration, medians, percentile, perSecond, ratio } from '../support/stats.ts';
+import type { Row } from '../table.ts';
+
+interface Setup {
+  g: BenchGateway;
+  account: LinkedSession;
+  receiver: BenchProcess;
+  /** Numbers the next inbound messages come from, so every run writes from new contacts. */
+  nextSender: number;
+  progress(line: string): void;
+}
+
+const report = (s: Setup) => ask<ReceiverReport>(s.receiver.child, { report: true });
+
+/**
+ * `events` incoming messages through the sandbox (as fast as the API takes them): one webhook event each.
+ * Resolves with how many the API took.
+ */
+async function incoming(s: Setup, events: number, connections: number): Promise<number> {
+  const start = s.nextSender;
+  s.nextSender += events;
+  const result = await runLoad({
+    url: `${s.g.url}/api/sandbox/inbound`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: s.g.cookie },
+    bodyTemplate: { text: `{"from":"+49171{n}","to":"+${s.account.phone}","text":"Hello {n}"}`, start },
+    connections,
+    amount: events,
+  });
+  // A busy machine can time a few out: the deliveries expected are those of the messages taken.
+  if (result.failed > 0) s.progress(`  ${result.failed} incoming messages failed: ${result.problems}`);
+  return result.ok;
+}
+
+/** Endpoints for `message.received` on the receiver, one path each; removed again by the returned function. */
+async function endpoints(s: Setup, count: number): Promise<() => Promise<void>> {
+  const created = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      s.g.client.webhooks.create.mutate({
+        sessionId: s.account.id,
+        url: `${s.receiver.url}/hook/${i + 1}`,
+        events: ['message.received'],
+      }),
+    ),
+  );
+  return async () => {
+    for (const hook of created) await s.g.client.webhooks.delete.mutate({ id: hook.id });
+  };
+}
+
+const delivered = (s: Setup, total: number) =>
+  waitFor(
+    async () => {
+      const r = await report(s);
+      return r.total >= total && r;
+    },
+    `${total} webhook deliveries`,
+    600_000,
+  );
+
+/**
+ * A backlog: the receiver holds the first request to each endpoint while `total` deliveries pile up, then
+ * answers everything at once; deliveries per second from then until the last one.
+ */
+async function backlog(s: Setup, count: number, total: number, connections: number): Promise<number> {
+  const remove = await endpoints(s, count);
+  await ask(s.receiver.child, { reset: true, hold: true });
+  const taken = await incoming(s, total / count, connections);
+  await waitQuiet(s.g.pid);
+  await ask(s.receiver.child, { hold: false });
+  const r = await delivered(s, taken * count);
+  await remove();
+  return (r.total * 1000) / Math.max(1, r.last - r.first);
+}
+
+/** A burst of events while deliveries run: how long each waited from its event to its delivery. */
+async function burst(s: Setup, count: number, total: number, connections: number) {
+  const remove = await endpoints(s, count);
+  await ask(s.receiver.child, { reset: true });
+  const taken = await incoming(s, total / count, connections);
+  const r = await delivered(s, taken * count);
+  await remove();
+  await waitQuiet(s.g.pid);
+  return { p50: percentile(r.lags, 50), p99: percentile(r.lags, 99) };
+}
+
+/** The ceiling: one request in flight at a time from a keep-alive Node client, with a delivery-sized body. */
+async function oneInFlight(url: string, total: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const body = JSON.stringify({
+    id: 'evt_0123456789abcdef',
+    type: 'message.received',
+    timestamp: new Date().toISOString(),
+    accountId: 'bench-1',
+    accountPhone: '4915100000000',
+    data: {
+      messageId: 'm'.repeat(21),
+      from: '491711000000',
+      senderName: null,
+      text: 'Hello',
+      isGroup: false,
+    },
+  });
+  const post = () =>
+    new Promise<void>((resolve, reject) => {
+      const req = request(
+        `${url}/ceiling`,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode}`))));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const started = performance.now();
+  for (let i = 0; i < total; i++) await post();
+  const rate = (total * 1000) / (performance.now() - started);
+  agent.destroy();
+  return rate;
+}
+
+export const webhooks: Scenario = {
+  name: 'webhooks',
+  about: 'webhook delivery from a backlog (1 and 4 endpoints) and the lag in a burst, beside a raw client',
+  async run(o): Promise<Row[]> {
+    const total = o.short ? 300 : 5000;
+    // The held first request must outlast the time it takes to pile the backlog up.
+    const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000' });
+    const receiver = await startReceiver();
+    try {
+      const [account] = await linkSessions(g, 1);
+      const s: Setup = { g, account: account!, receiver, nextSender: 1_000_000, progress: o.progress };
+      const rounds: Record<string, number>[] = [];
+      for (let r = 1; r <= o.rounds; r++) {
+        o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 1 endpoint`);
+        const one = await backlog(s, 1, total, o.connections);
+        o.progress(`round ${r}/${o.rounds}: one-in-flight client`);
+        const client = await oneInFlight(receiver.url, total);
+        o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints`);
+        const four = await backlog(s, 4, total, o.connections);
+        o.progress(`round ${r}/${o.rounds}: burst of ${total} events to 1 endpoint, then to 4`);
+        const lagOne = await burst(s, 1, total, o.connections);
+        const lagFour = await burst(s, 4, total, o.connections);
+        rounds.push({
+          one,
+          client,
+          four,
+          lagOneP50: lagOne.p50,
+          lagOneP99: lagOne.p99,
+          lagFourP50: lagFour.p50,
+          lagFourP99: lagFour.p99,
+        });
+      }
+      const m = medians(rounds);
+      const n = total.toLocaleString('en-US');
+      return [
+        {
+          what: `webhook backlog, ${n} events, 1 endpoint`,
+          switchboard: perSecond(m.one!, 'deliveries/s'),
+          ceiling: `one-in-flight Node client to the same receiver: ${perSecond(m.client!, 'deliveries/s')}`,
+          ratio: ratio(m.one!, m.client!),
+        },
+        {
+          what: `webhook backlog, 4 endpoints (${n} deliveries in all)`,
+          switchboard: `${perSecond(m.four!, 'deliveries/s')} in all`,
+          ceiling: `1 endpoint: ${perSecond(m.one!, 'deliveries/s')}`,
+          ratio: `${ratio(m.four!, m.one!)} of one`,
+        },
+        {
+          what: `webhook lag, ${n}-event burst`,
+          switchboard:
+            `p50 ${duration(m.lagOneP50!)}, p99 ${duration(m.lagOneP99!)} (1 endpoint); ` +
+            `p50 ${duration(m.lagFourP50!)}, p99 ${duration(m.lagFourP99!)} (4 endpoints)`,
+          ceiling: '—',
+          ratio: '—',
+        },
+      ];
+    } finally {
+      await receiver.stop();
+      await g.stop();
+    }
+  },
+};

@@ -1,0 +1,81 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
+import { cx } from './cx.ts';
+
+/**
+ * A long list that renders only the rows near the viewport (the page itself scrolls), so a thousand items
+ * cost what a screenful costs. Items are laid out `columns` to a row; rows are measured as they render, so
+ * items may be of any height. It is a list to assistive technology, with each item's position in the whole.
+ */
+export function VirtualList<T>({
+  items,
+  columns = 1,
+  estimateRowHeight,
+  getKey,
+  renderItem,
+  label,
+  rowClassName,
+  gap = 16,
+}: {
+  items: readonly T[];
+  columns?: number;
+  estimateRowHeight: number;
+  getKey: (item: T) => string;
+  renderItem: (item: T) => ReactNode;
+  label: string;
+  rowClassName?: string;
+  gap?: number;
+}) {
+  const list = useRef<HTMLDivElement>(null);
+  // Where the list starts on the page: the virtualizer counts from the top of the document.
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - offset) >= 1) setOffset(top);
+  });
+  const rowCount = Math.ceil(items.length / columns);
+  const virtualizer = useWindowVirtualizer({
+    count: rowCount,
+    estimateSize: () => estimateRowHeight,
+    overscan: 3,
+    gap,
+    scrollMargin: offset,
+    getItemKey: (row) => getKey(items[row * columns]!),
+  });
+
+  return (
+    // Rows wrap the items for layout, and <ul> may hold only <li>: the roles carry the list semantics.
+    // biome-ignore lint/a11y/useSemanticElements: see above
+    <div
+      ref={list}
+      role="list"
+      aria-label={label}
+      className="relative"
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((row) => (
+        <div
+          key={row.key}
+          ref={virtualizer.measureElement}
+          data-index={row.index}
+          role="none"
+          className={cx('absolute inset-x-0 top-0', rowClassName)}
+          style={{ transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)` }}
+        >
+          {items.slice(row.index * columns, (row.index + 1) * columns).map((item, i) => (
+            // biome-ignore lint/a11y/useSemanticElements: an item of the list above, inside a layout row
+            <div
+              key={getKey(item)}
+              role="listitem"
+              aria-posinset={row.index * columns + i + 1}
+              aria-setsize={items.length}
+              className="flex min-w-0"
+            >
+              {renderItem(item)}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

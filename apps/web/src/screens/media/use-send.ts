@@ -1,0 +1,28 @@
+import { useState } from 'react';
+import type { SendInput } from '../../lib/attachment.ts';
+import type { Message } from '../../lib/types.ts';
+import { trpc } from '../../trpc.ts';
+
+/**
+ * Sends what a form composed — one message, or a file and then its text — in order, stopping at the first
+ * refusal. `onSent` gets each message the server stored.
+ */
+export function useSend(onSent: (message: Message) => void) {
+  const send = trpc.messages.send.useMutation();
+  const [pending, setPending] = useState(false);
+
+  const sendAll = async (inputs: SendInput[]): Promise<boolean> => {
+    setPending(true);
+    try {
+      for (const input of inputs) onSent(await send.mutateAsync(input));
+      return true;
+    } catch {
+      // The refusal is in `error`, in the server's words.
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return { sendAll, pending, error: send.error, reset: send.reset };
+}

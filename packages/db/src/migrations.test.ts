@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { describe, expect, it } from 'vitest';
+import * as schema from './schema.ts';
+
+const migrations = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/** The migrations up to (and including) `tag`, as a database made by an earlier release would have had. */
+function migrationsUpTo(tag: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'switchboard-migrations-'));
+  cpSync(migrations, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
+  const last = journal.entries.findIndex((e) => e.tag === tag);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
+  return folder;
+}
+
+describe('migrations', () => {
+  it('give messages received before media was stored their type, and say their file was not kept', () => {
+    const earlier = migrationsUpTo('0005_lid_contacts');
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite, { schema });
+    try {
+      migrate(db, { migrationsFolder: earlier });
+      sqlite.exec(`
+        INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ('u', 'a@b.c', 'A', 'admin', 'x', 1);
+        INSERT INTO accounts (id, name, engine, owner_id, updated_at, status_changed_at) VALUES ('s', 'S', 'webjs', 'u', 1, 1);
+        INSERT INTO messages (id, account_id, direction, peer, body, status, media, updated_at) VALUES
+          ('voice', 's', 'in', '49151', '[ptt]', 'received', '{"type":"ptt","mimetype":"audio/ogg; codecs=opus","size":9000}', 1),
+          ('photo', 's', 'in', '49151', 'Our shop', 'received', '{"type":"image","mimetype":"image/jpeg"}', 1),
+          ('text', 's', 'in', '49151', 'Hello', 'received', NULL, 1);
+      `);
+      migrate(db, { migrationsFolder: migrations });
+      const rows = Object.fromEntries(
+        db
+          .select()
+          .from(schema.messages)
+          .all()
+          .map((m) => [m.id, m]),
+      );
+      const missing = 'Received before Switchboard kept media files';
+      expect(rows.voice).toMatchObject({
+        type: 'voice',
+        body: '',
+        media: { mimetype: 'audio/ogg; codecs=opus', size: 9000, filename: null, sha256: null, missing },
+      });
+      expect(rows.photo).toMatchObject({
+        type: 'image',
+        body: 'Our shop',
+        media: { mimetype: 'image/jpeg', missing },
+      });
+      expect(rows.text).toMatchObject({ type: 'text', body: 'Hello', media: null, location: null });
+    } finally {
+      sqlite.close();
+      rmSync(earlier, { recursive: true, force: true });
+    }
+  });
+});
