@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PNG } from '../media/test-files.ts';
 import { campaignHarness, code, phones, started } from './test-support.ts';
 
 describe('pools', () => {
@@ -49,6 +50,43 @@ describe('pools', () => {
       text: 'Hi',
     });
     expect(single.accountId).toBe('bravo');
+  });
+
+  it('send a place from the number the recipient heard from, and refuse a file uploaded for another account', async () => {
+    const h = await campaignHarness();
+    await h.link(h.operator, 'Alpha', '4915112340001');
+    await h.link(h.operator, 'Bravo', '4915112340002');
+    const pool = h.services.pools.create(h.operator, { name: 'Team', sessionIds: ['alpha', 'bravo'] });
+    const to = '+4915155500001';
+    const hello = await h.services.messages.send(h.operator, { poolId: pool.id, to, text: 'Hello' });
+    await h.services.messages.drain();
+    const place = { latitude: 52.5219, longitude: 13.4132, name: 'Shop' };
+    const sent = await h.services.messages.send(h.operator, {
+      poolId: pool.id,
+      to,
+      type: 'location',
+      location: place,
+    });
+    expect(sent).toMatchObject({
+      accountId: hello.accountId,
+      type: 'location',
+      location: { ...place, address: null },
+    });
+    await h.services.messages.drain();
+    const from = h.network.phoneMessages('4915155500001')[0]!.from;
+    expect(h.network.phoneMessages('4915155500001')).toMatchObject([
+      { from, type: 'text', text: 'Hello' },
+      { from, type: 'location', location: { latitude: 52.5219, longitude: 13.4132, name: 'Shop' } },
+    ]);
+    const other = hello.accountId === 'alpha' ? 'bravo' : 'alpha';
+    const upload = await h.services.media.upload(h.operator, {
+      sessionId: other,
+      type: 'image',
+      body: [PNG],
+    });
+    await expect(
+      h.services.messages.send(h.operator, { poolId: pool.id, to, type: 'image', media: { id: upload.id } }),
+    ).rejects.toThrow(code('NOT_FOUND'));
   });
 
   it('hold only accounts the operator may manage, and answer NOT_FOUND to others', async () => {
