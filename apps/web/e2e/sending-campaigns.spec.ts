@@ -17,7 +17,7 @@ import { shoot } from './support.ts';
 test.describe.configure({ mode: 'serial' });
 
 const admin = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
-const desk = { name: 'Campaign desk', id: 'campaign-desk', phone: '4915112340088' };
+const desk = { name: 'Campaign desk', id: 'campaign-desk', phone: '4915112340066' };
 const people = [
   { phone: '+14155550301', name: 'Grace', city: 'Lisbon' },
   { phone: '+14155550302', name: 'Alan', city: 'Porto' },
