@@ -147,6 +147,7 @@ describe('Services ask Access with the scope of each action', () => {
         loginMaxAttemptsPerIp: 10,
         loginMaxFailuresPerAccount: 5,
         loginMaxFailuresAcrossIps: 20,
+        apiKeyRequestsPerMinute: 100,
         webhooks: { retryScheduleMs: [], timeoutMs: 1_000, blockPrivate: false, privateForOperators: false },
         media: {
           dir: join(sessionsDir, 'media'),

@@ -25,6 +25,8 @@ export * from './logger.ts';
 export { largestLimit, type MediaLimits } from './media/rules.ts';
 export * from './media/service.ts';
 export * from './message-view.ts';
+export * from './messages/idempotency.ts';
+export * from './messages/sender.ts';
 export * from './messages/service.ts';
 export * from './outbound/url-policy.ts';
 export * from './outbox/outbox.ts';

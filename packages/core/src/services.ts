@@ -1,6 +1,7 @@
 import type { Db } from '@switchboard/db';
 import type { EngineRegistry } from '@switchboard/engines/contract';
 import { Access } from './access.ts';
+import { ApiKeyService } from './auth/api-keys.ts';
 import { AuthService } from './auth/auth-service.ts';
 import type { AuthChange } from './auth/identity.ts';
 import { LoginSessionService } from './auth/login-sessions.ts';
@@ -40,6 +41,8 @@ export interface CoreConfig extends SessionManagerConfig, MessageServiceConfig {
   loginMaxAttemptsPerIp: number;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresAcrossIps: number;
+  /** Requests one API key may make per minute. */
+  apiKeyRequestsPerMinute: number;
   /** How often to sample engines' resource usage (browser memory); 0 turns sampling off. Default 30 s. */
   resourceSampleMs?: number;
   /** Most recipients one campaign may have. */
@@ -52,6 +55,7 @@ export interface Services {
   users: UserService;
   logins: LoginSessionService;
   auth: AuthService;
+  apiKeys: ApiKeyService;
   sessions: SessionManager;
   messages: MessageService;
   inbox: InboxService;
@@ -95,7 +99,11 @@ export function createServices(deps: {
   const onChange = (change: AuthChange) => bus.publishAuth(change);
   const users = new UserService(db, { onChange });
   const logins = new LoginSessionService(db, { ttlMs: config.loginTtlMs, onChange });
-  const auth = new AuthService(users, logins, {
+  const apiKeys = new ApiKeyService(db, access, {
+    requestsPerMinute: config.apiKeyRequestsPerMinute,
+    onChange,
+  });
+  const auth = new AuthService(users, logins, apiKeys, {
     maxAttemptsPerIp: config.loginMaxAttemptsPerIp,
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     maxFailuresAcrossIps: config.loginMaxFailuresAcrossIps,
@@ -180,6 +188,7 @@ export function createServices(deps: {
     .add(periodic('expired sign-in purge', HOUR_MS, () => logins.purgeExpired(), log, { immediately: true }))
     .add({ name: 'media storage', start: () => media.retention.sweep(), stop: () => media.retention.stop() })
     .add(periodic('media retention', HOUR_MS, () => media.retention.cleanup(), log, { immediately: true }))
+    .add(periodic('idempotency key purge', HOUR_MS, () => messages.idempotency.purge(), log))
     .add(webhookDispatcher)
     .add({
       name: 'message sending',
@@ -203,6 +212,7 @@ export function createServices(deps: {
     users,
     logins,
     auth,
+    apiKeys,
     sessions,
     messages,
     inbox,

@@ -11,6 +11,7 @@ import {
   PAUSE_REASONS,
   type Pacing,
   RECIPIENT_STATES,
+  type Scope,
   SESSION_STATUSES,
   USER_ROLES,
   type WebhookEvent,
@@ -46,6 +47,35 @@ export const loginSessions = sqliteTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('login_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * An API key: acts for its user, narrowed to `scopes` and, when set, to `accountIds`. The key itself is shown
+ * once; only its SHA-256 and its visible prefix are kept. Revoked keys stay listed (with when they were last
+ * used) but never work again.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `sbk_` and the first characters of the secret: how people tell keys apart, and how a key is found. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 (hex) of the whole key. */
+    hash: text('hash').notNull().unique(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
+    /** The only accounts the key may act on; null for every account its user sees. */
+    accountIds: text('account_ids', { mode: 'json' }).$type<string[]>(),
+    expiresAt: timestamp('expires_at'),
+    /** Written at most once a minute per key. */
+    lastUsedAt: timestamp('last_used_at'),
+    revokedAt: timestamp('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_keys_prefix_idx').on(t.prefix), index('api_keys_user_idx').on(t.userId)],
 );
 
 /** A WhatsApp account ("session") run by one engine. */
@@ -481,7 +511,39 @@ export const serverSecrets = sqliteTable('server_secrets', {
   createdAt: createdAt(),
 });
 
+/** The account a user's sends go from when they name no sender. Goes with the user or the account. */
+export const defaultAccounts = sqliteTable('default_accounts', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * A send made with an idempotency key: the same user sending with the same key within 24 hours gets this
+ * message back instead of a second one. The primary key makes the second of two racing sends lose.
+ */
+export const sendIdempotency = sqliteTable(
+  'send_idempotency',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** SHA-256 of what was asked (sender, recipient, content): the same key for a different message is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('send_idempotency_created_idx').on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type Message = typeof messages.$inferSelect;

@@ -2,6 +2,8 @@
  * The rules the server enforces and the dashboard checks before asking: one copy for both. Browser-safe
  * (no Node APIs), so the web app bundles it; the database schema takes its enums from here too.
  */
+
+export * from './api-key.ts';
 export * from './bytes.ts';
 export * from './campaign.ts';
 export * from './csv.ts';

@@ -117,6 +117,7 @@ export async function campaignHarness(
         loginMaxAttemptsPerIp: 100,
         loginMaxFailuresPerAccount: 100,
         loginMaxFailuresAcrossIps: 100,
+        apiKeyRequestsPerMinute: 1200,
         resourceSampleMs: 0,
         campaignMaxRecipients: 20_000,
         media: {

@@ -7,7 +7,7 @@ import {
 } from '@switchboard/engines/contract';
 import type { MessageLocation, MessageStatus, MessageType } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
-import type { Access, Actor } from '../access.ts';
+import { type Access, type Actor, requireScope } from '../access.ts';
 import type { ReachOutLimits } from '../campaigns/limits.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
@@ -26,9 +26,12 @@ import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { compose, type SendInput } from './compose.ts';
+import { type IdempotentSend, SendIdempotency, sendFingerprint } from './idempotency.ts';
 import { insertInbound } from './inbound-row.ts';
 import { outboundContent } from './outbound-content.ts';
+import { sendFile } from './send-file.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
+import { Senders } from './sender.ts';
 import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
@@ -86,6 +89,8 @@ export class MessageService {
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
+  readonly senders: Senders;
+  readonly idempotency: SendIdempotency;
 
   constructor(
     private readonly deps: {
@@ -108,6 +113,8 @@ export class MessageService {
     },
   ) {
     this.#writes = deps.writes;
+    this.senders = new Senders(deps.db, deps.access);
+    this.idempotency = new SendIdempotency(deps.db);
     deps.sessions.traffic.on((traffic) =>
       this.#writes.run(`${traffic.event.type} for ${traffic.sessionId}`, () => this.#onTraffic(traffic)),
     );
@@ -128,17 +135,25 @@ export class MessageService {
   }
 
   /**
-   * Stores a message as `queued` and queues it for its session: from an account, or from the account of a
-   * pool picked for this recipient. Everything is checked before anything is stored: the content (see
-   * `compose`), the recipient, the session, and the file — an upload of this session's, or a URL fetched now
-   * (so a refused or failing URL is the caller's error, not a failed message).
+   * Stores a message as `queued` and queues it for its session: from the account named (see `Senders`), or
+   * from the account of a pool picked for this recipient. Everything is checked before anything is stored:
+   * the sender, the content (see `compose`), the recipient, the session and the file (see `sendFile`). A
+   * repeated idempotency key answers with the first send's message before the session is checked, an
+   * account of a pool picked or a URL fetched.
    */
   async send(actor: Actor, input: SendInput): Promise<MessageView> {
-    if (Boolean(input.sessionId) === Boolean(input.poolId))
+    if (input.poolId && (input.sessionId || input.from))
       throw new AppError('BAD_REQUEST', 'Name either the session to send from or a pool, not both');
-    const named = input.sessionId ? this.deps.access.account(actor, input.sessionId, 'messages:send') : null;
+    const named = input.poolId ? null : this.senders.resolve(actor, input);
     const content = compose(input, this.deps.config.maxTextLength);
     const to = normaliseRecipient(input.to);
+    const sender = named ? named.id : `pool:${input.poolId}`;
+    const once: IdempotentSend | null = input.idempotencyKey
+      ? { userId: actor.id, key: input.idempotencyKey, fingerprint: sendFingerprint(sender, to, content) }
+      : null;
+    // Before the status check: a repeated send gets the first one's answer even if the session went away since.
+    const earlier = once && this.idempotency.earlier(once);
+    if (earlier) return toMessageView(earlier);
     const session = named ?? this.deps.pools.pickForSend(actor, input.poolId!, to);
     const requireConnected = () => {
       const current = this.deps.access.account(actor, session.id, 'messages:send');
@@ -149,30 +164,20 @@ export class MessageService {
         );
     };
     requireConnected();
-    let file: MessageFile | null = null;
-    if ('media' in content) {
-      const { media } = content;
-      const id =
-        'id' in media
-          ? media.id
-          : (
-              await this.deps.media.fetch(actor, {
-                sessionId: session.id,
-                url: media.url,
-                type: content.type,
-              })
-            ).id;
-      file = this.deps.media.attach(session.id, id, content.type);
-      if (content.filename) file.info.filename = content.filename;
-      // Fetching took a while: the session may have gone meanwhile.
-      requireConnected();
-    }
-    const { message, result } = this.queue(session, to, {
-      type: content.type,
-      body: content.body,
-      file,
-      location: 'location' in content ? content.location : null,
-    });
+    const file = await sendFile(this.deps.media, actor, session.id, content);
+    // Fetching took a while: the session may have gone meanwhile.
+    if (file) requireConnected();
+    const { message, result } = this.queue(
+      session,
+      to,
+      {
+        type: content.type,
+        body: content.body,
+        file,
+        location: 'location' in content ? content.location : null,
+      },
+      once ? (message) => this.idempotency.record(once, message.id) : undefined,
+    );
     if (input.poolId)
       void result.then((r) => {
         if (r.outcome !== 'failed') this.deps.pools.remember(input.poolId!, to, session.id);
@@ -219,6 +224,15 @@ export class MessageService {
     this.deps.inbox.publish(row.conversationId);
     const result = this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
     return { message: row, result };
+  }
+
+  /** One message, if the actor may read its account's messages; NOT_FOUND otherwise, like a missing one. */
+  get(actor: Actor, id: string): MessageView {
+    requireScope(actor, 'messages:read');
+    const row = this.deps.db.select().from(messages).where(eq(messages.id, id)).get();
+    if (!row || !this.deps.access.visible(actor, row.accountId, 'messages:read'))
+      throw new AppError('NOT_FOUND', `Message ${id} not found`);
+    return toMessageView(row);
   }
 
   list(actor: Actor, input: { sessionId: string; limit: number; cursor?: string | null }): MessagePage {

@@ -77,6 +77,10 @@ export class SessionManager {
     return this.#views.get(actor, id);
   }
 
+  qr(actor: Actor, id: string): NonNullable<SessionView['qr']> {
+    return this.#views.qr(actor, id);
+  }
+
   /** The owner of a session the actor may see; NOT_FOUND otherwise (someone else's looks like missing). */
   visibleOwner(actor: Actor, id: string): string {
     return this.deps.access.account(actor, id, 'sessions:read').ownerId;
