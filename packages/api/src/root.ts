@@ -1,3 +1,4 @@
+import { apiKeysRouter } from './routers/api-keys.ts';
 import { authRouter } from './routers/auth.ts';
 import { campaignsRouter } from './routers/campaigns.ts';
 import { contactsRouter } from './routers/contacts.ts';
@@ -14,6 +15,7 @@ import { createCallerFactory, router } from './trpc.ts';
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  apiKeys: apiKeysRouter,
   sessions: sessionsRouter,
   messages: messagesRouter,
   media: mediaRouter,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rest } from '../rest/meta.ts';
 import {
   contact,
   contactListInput,
@@ -13,12 +14,20 @@ import { protectedProcedure, router } from '../trpc.ts';
 export const contactsRouter = router({
   /** Alphabetical; per account or across every visible one; `search` by name or phone, `tag` by tag. */
   list: protectedProcedure
+    .meta(rest('GET', '/contacts', { tag: 'Contacts', summary: 'List contacts, alphabetically' }))
     .input(contactListInput)
     .output(contactPage)
     .query(({ ctx, input }) => ctx.services.inbox.listContacts(ctx.actor, input)),
 
   /** Renames a contact (null: back to WhatsApp's push name from the next message on). */
   update: protectedProcedure
+    .meta(
+      rest('PATCH', '/contacts/{id}', {
+        tag: 'Contacts',
+        summary: 'Rename a contact',
+        description: "`null` goes back to the contact's WhatsApp name from their next message on.",
+      }),
+    )
     .input(contactUpdateInput)
     .output(contact)
     .mutation(({ ctx, input }) => ctx.services.inbox.updateContact(ctx.actor, input)),

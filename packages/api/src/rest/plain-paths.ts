@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+import { ok, sessionId } from '../schemas/common.ts';
+import {
+  sandboxDropInput,
+  sandboxInbound,
+  sandboxInboundInput,
+  sandboxLinked,
+  sandboxPairInput,
+  sandboxPhoneMessage,
+  sandboxScanInput,
+} from '../schemas/sandbox.ts';
+import { REST_VERSION_PREFIX } from './meta.ts';
+
+/** Both ways to present an API key; either one will do. */
+export const SECURITY: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }];
+
+/**
+ * Error statuses an operation answers with. The document's builder gives each the shared error body; here
+ * they only need naming.
+ */
+const errors = (...statuses: number[]) =>
+  Object.fromEntries([400, 401, 403, 429, 500, ...statuses].map((s) => [s, { description: String(s) }]));
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+function sandboxOperation(
+  operationId: string,
+  summary: string,
+  body: z.ZodObject | null,
+  answer: ReturnType<typeof json>,
+  statuses: number[],
+  path?: z.ZodObject,
+): ZodOpenApiOperationObject {
+  return {
+    operationId,
+    tags: ['Sandbox'],
+    summary,
+    security: SECURITY,
+    ...(path && { requestParams: { path } }),
+    ...(body && { requestBody: { required: true, content: { 'application/json': { schema: body } } } }),
+    responses: { 200: answer, ...errors(...statuses) },
+  };
+}
+
+/** The sandbox's control API: the virtual phones on the other side of the simulated WhatsApp network. */
+const sandboxPaths: ZodOpenApiPathsObject = {
+  '/sandbox/scan': {
+    post: sandboxOperation(
+      'sandbox-scan',
+      'A virtual phone scans the QR code a session shows',
+      sandboxScanInput,
+      json(sandboxLinked, 'Linked: the session turns `connected`'),
+      [404, 409, 410],
+    ),
+  },
+  '/sandbox/pair': {
+    post: sandboxOperation(
+      'sandbox-pair',
+      'A virtual phone enters the pairing code requested for it',
+      sandboxPairInput,
+      json(sandboxLinked, 'Linked: the session turns `connected`'),
+      [404, 409, 410],
+    ),
+  },
+  '/sandbox/inbound': {
+    post: sandboxOperation(
+      'sandbox-inbound',
+      'A virtual phone writes to an account',
+      sandboxInboundInput,
+      json(sandboxInbound, 'Delivered to the account'),
+      [404],
+    ),
+  },
+  '/sandbox/phones/{phone}/messages': {
+    get: sandboxOperation(
+      'sandbox-phoneMessages',
+      'What a virtual phone received, oldest first',
+      null,
+      json(z.array(sandboxPhoneMessage), 'The messages (from your accounts, unless you are an admin)'),
+      [],
+      z.object({ phone: z.string().describe('International digits, e.g. 14155552671') }),
+    ),
+  },
+  '/sandbox/sessions/{id}/drop': {
+    post: sandboxOperation(
+      'sandbox-drop',
+      "The session's connection drops (it reconnects)",
+      sandboxDropInput,
+      json(ok, 'Dropped'),
+      [404, 409],
+      z.object({ id: sessionId }),
+    ),
+  },
+  '/sandbox/sessions/{id}/unlink': {
+    post: sandboxOperation(
+      'sandbox-unlink',
+      'The phone removes the linked device (the session is logged out)',
+      null,
+      json(ok, 'Unlinked'),
+      [404],
+      z.object({ id: sessionId }),
+    ),
+  },
+};
+
+/** Answers that are not JSON, served beside the generated endpoints. */
+const imagePaths: ZodOpenApiPathsObject = {
+  [`${REST_VERSION_PREFIX}/sessions/{id}/qr.png`]: {
+    get: {
+      operationId: 'sessions-qrPng',
+      tags: ['Sessions'],
+      summary: 'The QR code to scan, as a PNG image',
+      description:
+        'While the session shows a QR code (status `qr`). It changes every 20 s or so: fetch it again, or follow `sessions.onEvent` / the `session.qr` webhook.',
+      security: SECURITY,
+      requestParams: { path: z.object({ id: sessionId }) },
+      responses: {
+        200: {
+          description: 'The QR code, 512 × 512 pixels',
+          content: { 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } },
+        },
+        ...errors(404, 412),
+      },
+    },
+  },
+};
+
+/** The routes the server serves itself (not generated from procedures), to document beside the rest. */
+export const plainPaths = (sandbox: boolean): ZodOpenApiPathsObject =>
+  sandbox ? { ...imagePaths, ...sandboxPaths } : imagePaths;
