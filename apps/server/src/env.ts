@@ -92,6 +92,8 @@ const schema = z
     MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
     /** WebSockets one sign-in may hold open at once (a dashboard tab uses one). */
     MAX_SOCKETS_PER_LOGIN: int(1, 10_000).default(10),
+    /** Requests (calls, streams opened, sandbox requests) one API key may make per minute; past it: 429. */
+    API_KEY_REQUESTS_PER_MINUTE: int(1, 1_000_000).default(1200),
     MAX_SESSIONS: int(1, 10_000).default(50),
     MAX_SESSIONS_PER_USER: int(1, 10_000).default(10),
     SESSION_START_TIMEOUT_MS: ms.default(60_000),

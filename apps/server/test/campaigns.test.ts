@@ -251,7 +251,7 @@ describe('the sandbox risk model over the control API', () => {
       sandbox(g, cookie, 'POST', `/phones/${from}/report`, { account: `+${sales.phone}` });
     expect(await report('14155550199')).toMatchObject({
       status: 409,
-      body: { error: expect.stringMatching(/never received/) },
+      body: { code: 'CONFLICT', message: expect.stringMatching(/never received/) },
     });
     const first = await report('14155550105');
     expect(first).toMatchObject({

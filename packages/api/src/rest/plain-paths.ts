@@ -5,10 +5,14 @@ import {
   sandboxDropInput,
   sandboxInbound,
   sandboxInboundInput,
+  sandboxLimit,
+  sandboxLimitInput,
   sandboxLinked,
   sandboxPairInput,
   sandboxPhoneMessage,
+  sandboxReportInput,
   sandboxScanInput,
+  sandboxStanding,
 } from '../schemas/sandbox.ts';
 import { REST_VERSION_PREFIX } from './meta.ts';
 
@@ -85,12 +89,52 @@ const sandboxPaths: ZodOpenApiPathsObject = {
       z.object({ phone: z.string().describe('International digits, e.g. 14155552671') }),
     ),
   },
+  '/sandbox/phones/{phone}/report': {
+    post: sandboxOperation(
+      'sandbox-report',
+      'A virtual phone reports an account for spam (a strike in the risk model)',
+      sandboxReportInput,
+      json(sandboxStanding.omit({ phone: true }), "The account's standing after the report"),
+      [404, 409],
+      z.object({ phone: z.string().describe('International digits of the reporting phone') }),
+    ),
+  },
+  '/sandbox/sessions/{id}/standing': {
+    get: sandboxOperation(
+      'sandbox-standing',
+      "How the risk model stands with the session's number: strikes, limit, ban",
+      null,
+      json(sandboxStanding, 'The standing'),
+      [404, 409],
+      z.object({ id: sessionId }),
+    ),
+  },
   '/sandbox/sessions/{id}/drop': {
     post: sandboxOperation(
       'sandbox-drop',
       "The session's connection drops (it reconnects)",
       sandboxDropInput,
       json(ok, 'Dropped'),
+      [404, 409],
+      z.object({ id: sessionId }),
+    ),
+  },
+  '/sandbox/sessions/{id}/limit': {
+    post: sandboxOperation(
+      'sandbox-limit',
+      'WhatsApp limits the account from starting chats (error 463), or lifts the limit',
+      sandboxLimitInput,
+      json(sandboxLimit, 'The session shows `limited` until then; replies still go out'),
+      [404, 409],
+      z.object({ id: sessionId }),
+    ),
+  },
+  '/sandbox/sessions/{id}/fail-next-send': {
+    post: sandboxOperation(
+      'sandbox-failNextSend',
+      "The session's next send reaches the phone, but the send then fails (the message turns `unknown`)",
+      null,
+      json(ok, 'Armed for the next send'),
       [404, 409],
       z.object({ id: sessionId }),
     ),
