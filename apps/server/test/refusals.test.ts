@@ -374,7 +374,7 @@ describe('oversized request bodies', () => {
     });
     expect(bigFile).toEqual({
       status: 413,
-      body: { error: expect.stringContaining('larger than 33554432 bytes') },
+      body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('larger than 33554432 bytes') },
     });
     expect(await world(g, admin)).toEqual(before);
     const small = await sandbox(g, cookie, 'POST', '/inbound', {
