@@ -1,7 +1,7 @@
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { appRouter } from '../root.ts';
-import { REST_TAGS } from './meta.ts';
+import { REST_TAGS, type RestTag } from './meta.ts';
 import { plainPaths } from './plain-paths.ts';
 
 /** The body of every error answer under `/api`. */
@@ -41,6 +41,15 @@ const STATUS_MEANING: Record<number, string> = {
   503: 'The database cannot be written right now (locked by another program, or the disk is full); nothing was changed',
 };
 
+const TAG_DESCRIPTIONS: Record<RestTag | 'Sandbox', string> = {
+  Sessions: 'WhatsApp accounts: create, link (QR code or pairing code), start, stop, log out, delete; look things up',
+  Messages: 'Send text messages (idempotently, by session, phone number or your default session) and read them',
+  Conversations: 'The inbox: one thread per session and contact, with unread counts, read and resolved states',
+  Contacts: 'The people each session talks to',
+  Webhooks: 'Signed HTTP callbacks for what happens, with a delivery log and replay',
+  Sandbox: 'The simulated WhatsApp network: virtual phones that scan, pair, write and receive',
+};
+
 const DESCRIPTION = `Switchboard runs many WhatsApp accounts ("sessions") in one server. This is its REST API: the same
 procedures as the typed tRPC API at \`/trpc\`, with the same checks.
 
@@ -75,11 +84,9 @@ export function openApiDocument(options: { sandbox: boolean; version: string }):
     paths: plainPaths(options.sandbox),
     defs: { Error: restError },
   });
-  document.tags = [...REST_TAGS, ...(options.sandbox ? ['Sandbox'] : [])].map((name) => ({
+  document.tags = [...REST_TAGS, ...(options.sandbox ? (['Sandbox'] as const) : [])].map((name) => ({
     name,
-    ...(name === 'Sandbox' && {
-      description: 'The simulated WhatsApp network: virtual phones that scan, pair, write and receive.',
-    }),
+    description: TAG_DESCRIPTIONS[name],
   }));
   shareErrorBody(document);
   return document;
