@@ -6,6 +6,7 @@ import { ConnectionMonitor } from './live/connection.tsx';
 import { LiveStore, LiveStoreContext } from './live/live-store.ts';
 import { SessionStream } from './live/session-stream.tsx';
 import { useRoute } from './router.tsx';
+import { ApiKeysScreen } from './screens/api-keys/api-keys-screen.tsx';
 import { CampaignEditor } from './screens/campaigns/campaign-editor.tsx';
 import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
 import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
@@ -63,6 +64,9 @@ export function Dashboard({
       break;
     case 'users':
       screen = user.role === 'admin' ? <UsersScreen me={user} /> : <NotFoundScreen path="/users" />;
+      break;
+    case 'api-keys':
+      screen = <ApiKeysScreen me={user} />;
       break;
     case 'not-found':
       screen = <NotFoundScreen path={route.path} />;

@@ -26,7 +26,7 @@ const PAGE = `<!doctype html>
   </head>
   <body>
     <header class="sb-bar">
-      <a class="sb-brand" href="/">Switchboard</a>
+      <a class="sb-brand" href="/"><img src="/favicon.svg" alt="" width="22" height="22" />Switchboard</a>
       <span class="sb-title">API reference</span>
       <nav>
         <a href="/api-keys">API keys</a>
@@ -57,9 +57,8 @@ const SCRIPT = `window.ui = SwaggerUIBundle({
 const STYLE = `body { margin: 0; background: #fff; font-family: system-ui, sans-serif; }
 .sb-bar { display: flex; align-items: center; gap: 1rem; height: 3.5rem; padding: 0 1.5rem;
   border-bottom: 1px solid #e4e4e7; position: sticky; top: 0; z-index: 10; background: rgba(255,255,255,.92); }
-.sb-brand { font-weight: 600; color: #18181b; text-decoration: none; }
-.sb-brand::before { content: ''; display: inline-block; width: .6rem; height: .6rem; margin-right: .5rem;
-  border-radius: 999px; background: #059669; }
+.sb-brand { display: inline-flex; align-items: center; gap: .5rem; font-weight: 600; color: #18181b;
+  text-decoration: none; }
 .sb-title { color: #52525b; font-size: .875rem; }
 .sb-bar nav { margin-left: auto; display: flex; gap: 1.25rem; font-size: .875rem; }
 .sb-bar nav a { color: #047857; text-decoration: none; }
@@ -99,7 +98,8 @@ export function apiDocs(document: object) {
       return true;
     }
     if (path === '/docs' || path === '/docs/') {
-      setSecurityHeaders(res, 'docs');
+      // Swagger UI loads only what this server serves and sets no inline styles it would need allowed.
+      setSecurityHeaders(res, 'dashboard');
       send('text/html; charset=utf-8', PAGE);
       return true;
     }

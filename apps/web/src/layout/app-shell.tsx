@@ -1,4 +1,4 @@
-import { Inbox, Megaphone, MessagesSquare, Smartphone, Users } from 'lucide-react';
+import { Inbox, KeyRound, Megaphone, MessagesSquare, Smartphone, Users } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
@@ -19,6 +19,7 @@ const TITLES: Record<Route['name'], string> = {
   'opt-outs': 'Opt-outs',
   pools: 'Pools',
   users: 'Users',
+  'api-keys': 'API keys',
   'not-found': 'Not found',
 };
 
@@ -61,6 +62,12 @@ export function AppShell({
       label: 'Campaigns',
       icon: Megaphone,
       active: ['campaigns', 'campaign', 'campaign-edit', 'opt-outs', 'pools'].includes(route.name),
+    },
+    {
+      to: { name: 'api-keys' } as const,
+      label: 'API keys',
+      icon: KeyRound,
+      active: route.name === 'api-keys',
     },
     ...(user.role === 'admin'
       ? [{ to: { name: 'users' } as const, label: 'Users', icon: Users, active: route.name === 'users' }]

@@ -9,6 +9,7 @@ describe('routes', () => {
     expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
     expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
     expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/api-keys')).toEqual({ name: 'api-keys' });
     expect(parseRoute('/inbox')).toEqual({ name: 'inbox', sessionId: null, conversationId: null });
     expect(parseRoute('/inbox', '?session=s1&conversation=c1')).toEqual({
       name: 'inbox',
@@ -39,6 +40,7 @@ describe('routes', () => {
       { name: 'messages', sessionId: 'x' },
       { name: 'messages', sessionId: null },
       { name: 'users' },
+      { name: 'api-keys' },
       { name: 'inbox', sessionId: null, conversationId: null },
       { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
       { name: 'inbox', sessionId: null, conversationId: 'c2' },

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'opt-outs'; sessionId: string | null }
   | { name: 'pools' }
   | { name: 'users' }
+  | { name: 'api-keys' }
   | { name: 'not-found'; path: string };
 
 export const CAMPAIGN_STEPS = ['account', 'audience', 'message', 'pacing', 'review'] as const;
@@ -45,6 +46,7 @@ export function parseRoute(pathname: string, search = ''): Route {
       ? { name: 'campaign-edit', id, step: campaignStep(new URLSearchParams(search).get('step')) }
       : { name: 'campaign', id };
   }
+  if (path === '/api-keys') return { name: 'api-keys' };
   return { name: 'not-found', path };
 }
 
@@ -79,6 +81,8 @@ export function routePath(route: Route): string {
         : '/campaigns/opt-outs';
     case 'pools':
       return '/campaigns/pools';
+    case 'api-keys':
+      return '/api-keys';
     case 'not-found':
       return route.path;
   }

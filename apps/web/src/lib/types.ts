@@ -36,3 +36,5 @@ export type CampaignRecipient = Outputs['campaigns']['recipients']['items'][numb
 export type ImportReport = Outputs['campaigns']['addAudience'];
 export type Pool = Outputs['pools']['list'][number];
 export type Suppression = Outputs['optOuts']['list']['items'][number];
+export type ApiKey = Outputs['apiKeys']['list'][number];
+export type ApiKeyScope = ApiKey['scopes'][number];
