@@ -117,6 +117,15 @@ describe('API keys', () => {
     }
   });
 
+  it("sign in WebSockets from other sites' pages too (the Origin check guards the cookie)", async () => {
+    const { g, cookie, admin } = await gateway();
+    const key = await newKey(admin);
+    const foreign = 'https://crm.example.com';
+    expect(await upgradeStatus(g, { 'x-api-key': key, origin: foreign })).toBe('open');
+    expect(await upgradeStatus(g, { cookie, origin: foreign })).toBe(403);
+    expect(await upgradeStatus(g, { 'x-api-key': `${key}x`, origin: foreign })).toBe(401);
+  });
+
   it('refuse every procedure family a key lacks the scope for (403 naming it) and allow it with the scope', async () => {
     const { g, cookie, admin } = await gateway();
     const desk = await createLinked(g, cookie, admin, 'Desk', '4915112340102');

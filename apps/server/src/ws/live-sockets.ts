@@ -120,11 +120,16 @@ export function liveSockets(deps: {
     if (url?.pathname !== '/trpc' && url?.pathname !== '/trpc/') return reject(404, 'Not Found');
     if (closing) return reject(503, 'Service Unavailable');
     if (hosts.refusal(req)) return reject(421, 'Misdirected Request');
-    // Browsers send cookies with cross-site WebSocket handshakes too; only our own pages may connect.
-    // An Origin that is not a URL ("null" from sandboxed frames) is foreign.
-    if (req.headers.origin !== undefined && !hosts.sameOrigin(req, env.TRUST_PROXY))
-      return reject(403, 'Forbidden');
     const credential = credentialOf(req);
+    // Browsers send cookies with cross-site WebSocket handshakes too: a socket the cookie signs in is for our
+    // own pages only. An Origin that is not a URL ("null" from sandboxed frames) is foreign. A key is no
+    // cookie — whoever presents it holds it — so a socket signed in by a key may come from any page.
+    if (
+      credential?.kind === 'login' &&
+      req.headers.origin !== undefined &&
+      !hosts.sameOrigin(req, env.TRUST_PROXY)
+    )
+      return reject(403, 'Forbidden');
     if (!credential) {
       if (url.searchParams.get('connectionParams') !== '1') return reject(401, 'Unauthorized');
       if (waitingForParams >= MAX_WAITING_FOR_PARAMS) return reject(503, 'Service Unavailable');
