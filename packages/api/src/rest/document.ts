@@ -42,9 +42,12 @@ const STATUS_MEANING: Record<number, string> = {
 };
 
 const TAG_DESCRIPTIONS: Record<RestTag | 'Sandbox', string> = {
-  Sessions: 'WhatsApp accounts: create, link (QR code or pairing code), start, stop, log out, delete; look things up',
-  Messages: 'Send text messages (idempotently, by session, phone number or your default session) and read them',
-  Conversations: 'The inbox: one thread per session and contact, with unread counts, read and resolved states',
+  Sessions:
+    'WhatsApp accounts: create, link (QR code or pairing code), start, stop, log out, delete; look things up',
+  Messages:
+    'Send text messages (idempotently, by session, phone number or your default session) and read them',
+  Conversations:
+    'The inbox: one thread per session and contact, with unread counts, read and resolved states',
   Contacts: 'The people each session talks to',
   Webhooks: 'Signed HTTP callbacks for what happens, with a delivery log and replay',
   Sandbox: 'The simulated WhatsApp network: virtual phones that scan, pair, write and receive',
