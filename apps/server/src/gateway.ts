@@ -23,7 +23,7 @@ import { apiDocs } from './http/api-docs.ts';
 import { batchRefusal } from './http/batch-limit.ts';
 import { clientIp } from './http/client-ip.ts';
 import { cookieJar } from './http/cookies.ts';
-import { credentialOf } from './http/credentials.ts';
+import { credentialOf, isCookieWrite } from './http/credentials.ts';
 import { hostCheck } from './http/host-check.ts';
 import { HttpError, sendError, sendJson } from './http/json.ts';
 import { mediaApi } from './http/media-api.ts';
@@ -191,6 +191,13 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     if (pathname.startsWith('/api/')) {
       const path = pathname.slice('/api'.length);
       if (docs(req, res, path)) return;
+      // An Origin that is not a URL ("null" from sandboxed frames) is foreign, as on the WebSocket.
+      if (isCookieWrite(req) && req.headers.origin !== undefined && !hosts.sameOrigin(req, env.TRUST_PROXY))
+        return sendError(
+          res,
+          403,
+          'The login cookie signs in only requests from this site’s own pages: other systems use an API key',
+        );
       if (path.startsWith('/v1/')) {
         if (closing) return sendError(res, 503, 'The server is shutting down');
         // Files are streamed, not JSON: their two plain routes come before the procedures' REST handler.

@@ -219,6 +219,34 @@ describe('REST', () => {
     expect((await client.messages.list.query({ sessionId: desk.id })).items).toHaveLength(1);
   });
 
+  it("refuses a write the login cookie signs in from another page of the site, never a key's", async () => {
+    const { g, cookie, admin: client, key } = await gateway();
+    const desk = await createLinked(g, cookie, client, 'Desk', '4915112340203');
+    // What a page on a sibling host of the same site can make a browser send: the cookie rides along
+    // (SameSite=Lax allows it), and a body-less POST needs no content type a page could not send.
+    const elsewhere = { cookie, origin: 'http://blog.localhost' };
+    for (const path of [`/v1/sessions/${desk.id}/stop`, `/sandbox/sessions/${desk.id}/unlink`])
+      expect(await rest(g, null, 'POST', path, undefined, elsewhere), path).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN', message: expect.stringContaining('API key') },
+      });
+    expect((await client.sessions.byId.query({ id: desk.id })).status).toBe('connected');
+    // Reads are not writes; the dashboard's own pages and clients that send no Origin (curl) may write.
+    const read = await rest(g, null, 'GET', `/v1/sessions/${desk.id}`, undefined, elsewhere);
+    expect(read.status).toBe(200);
+    expect(
+      await rest(g, null, 'POST', `/v1/sessions/${desk.id}/stop`, undefined, { cookie, origin: g.url }),
+    ).toMatchObject({ status: 200, body: { status: 'stopped' } });
+    const fromCurl = await rest(g, null, 'POST', `/v1/sessions/${desk.id}/start`, undefined, { cookie });
+    expect(fromCurl.status).toBe(200);
+    // A key is no cookie: whoever presents it holds it, from whichever page.
+    expect(
+      await rest(g, key, 'POST', `/v1/sessions/${desk.id}/stop`, undefined, {
+        origin: 'https://crm.example.com',
+      }),
+    ).toMatchObject({ status: 200, body: { status: 'stopped' } });
+  });
+
   it('sends from the session with the given number, or from the default session', async () => {
     const { g, cookie, admin: client, key } = await gateway();
     const a = await createLinked(g, cookie, client, 'Alpha', '4915112340204');

@@ -43,3 +43,12 @@ export function requireActor(services: Services, req: IncomingMessage, what: str
     credential?.kind === 'key' ? KEY_REFUSED : `Sign in first: ${what} needs a logged-in user`,
   );
 }
+
+/**
+ * A write (anything but GET and HEAD) that only the login cookie signs in. Browsers attach the cookie to
+ * requests from other pages of the same site too (`SameSite=Lax` holds back only other sites'), and a REST
+ * write may have no body — so no content type a page could not send — so such a write must come from this
+ * site's own pages. A request with a key is not one: whoever presents a key holds it.
+ */
+export const isCookieWrite = (req: IncomingMessage): boolean =>
+  req.method !== 'GET' && req.method !== 'HEAD' && credentialOf(req)?.kind === 'login';
