@@ -83,7 +83,7 @@ export function AppShell({
               to={item.to}
               aria-current={item.active ? 'page' : undefined}
               className={cx(
-                'flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+                'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition-colors',
                 item.active
                   ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-white'
                   : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-white',
