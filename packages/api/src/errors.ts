@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { errorRef, internalErrorMessage } from './internal-errors.ts';
 
 /**
- * The HTTP status for each domain error code, the same tRPC answers with. Plain HTTP surfaces (the sandbox
- * control API, later REST) answer with these too, so one error means one status everywhere.
+ * The HTTP status for each domain error code, the same tRPC answers with. REST and the plain routes under
+ * `/api` answer with these too (`restErrorOf`, tested against this table), so one error means one status
+ * everywhere.
  */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,

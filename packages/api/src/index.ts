@@ -1,9 +1,8 @@
 export * from './context.ts';
-export { HTTP_STATUS, publicMessage, retryAfterOf } from './errors.ts';
+export { HTTP_STATUS, retryAfterOf } from './errors.ts';
 export * from './internal-errors.ts';
-export { openApiDocument, type RestErrorBody, restError } from './rest/document.ts';
-export { type RestErrorAnswer, restErrorOf } from './rest/error-body.ts';
-export { REST_VERSION_PREFIX } from './rest/meta.ts';
+export { openApiDocument } from './rest/document.ts';
+export { restErrorOf } from './rest/error-body.ts';
 export { callRoute, type QueryKind, type RestRoute, restRoutes } from './rest/routes.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export * as schemas from './schemas/index.ts';
