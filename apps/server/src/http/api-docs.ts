@@ -98,7 +98,8 @@ export function apiDocs(document: object) {
       return true;
     }
     if (path === '/docs' || path === '/docs/') {
-      // Swagger UI loads only what this server serves and sets no inline styles it would need allowed.
+      // The dashboard's policy fits: Swagger UI loads only what this server serves, sets no inline styles it
+      // would need allowed, and shows a file an operation answers (a photo, a voice note) from a blob: URL.
       setSecurityHeaders(res, 'dashboard');
       send('text/html; charset=utf-8', PAGE);
       return true;

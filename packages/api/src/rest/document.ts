@@ -34,10 +34,14 @@ const STATUS_MEANING: Record<number, string> = {
   403: "The key lacks the scope for this (or it needs a signed-in person or an admin); the message names what's missing",
   404: 'Not found — or not yours to see, which answers exactly alike',
   409: 'It conflicts with how things are (a taken id, an idempotency key used for another message, …)',
-  410: 'The QR or pairing code has expired: use the one shown now',
+  408: 'A file at a URL did not arrive in time',
+  410: 'Expired: a QR or pairing code (use the one shown now), or a download link (GET the file with a key)',
   412: 'The session is not in a state that allows it (e.g. not connected)',
+  413: "Too large: a request body over its limit, or a file over its type's size cap",
+  415: "The file's format is not one its type allows (or an upload is not multipart/form-data)",
   429: 'Too many requests: wait as long as Retry-After says',
   500: 'A failure of the server; `ref` names the log entry with the details',
+  502: 'A URL to fetch a file from failed: it answered with an error, or could not be reached',
   503: 'The database cannot be written right now (locked by another program, or the disk is full); nothing was changed',
 };
 
@@ -45,7 +49,8 @@ const TAG_DESCRIPTIONS: Record<RestTag | 'Sandbox', string> = {
   Sessions:
     'WhatsApp accounts: create, link (QR code or pairing code), start, stop, log out, delete; look things up',
   Messages:
-    'Send text messages (idempotently, by session, phone number or your default session) and read them',
+    'Send texts, files and places (idempotently, by session, phone number or your default session) and read them',
+  Media: 'Upload files to send, and download the files of messages',
   Conversations:
     'The inbox: one thread per session and contact, with unread counts, read and resolved states',
   Contacts: 'The people each session talks to',
@@ -67,7 +72,7 @@ params) or add a webhook.`;
 
 /**
  * The OpenAPI 3.1 document of the REST API, generated from the procedures' meta and zod schemas, with the
- * routes the server serves itself (the QR image; the sandbox's, while it is enabled). Error answers share
+ * routes the server serves itself (the QR image, media upload and download; the sandbox's, while it is enabled). Error answers share
  * one schema, the one the server sends.
  */
 export function openApiDocument(options: { sandbox: boolean; version: string }): OpenAPIObject {

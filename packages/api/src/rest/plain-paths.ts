@@ -1,6 +1,8 @@
+import { MEDIA_TYPES } from '@switchboard/validators';
 import { z } from 'zod';
-import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject } from 'zod-openapi';
 import { ok, sessionId } from '../schemas/common.ts';
+import { mediaId, mediaView } from '../schemas/media.ts';
 import {
   sandboxDropInput,
   sandboxInbound,
@@ -31,11 +33,17 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
 });
 
+/** A file's bytes, of whatever type the file is (its Content-Type says). */
+const fileAnswer = (description: string): ZodOpenApiResponseObject => ({
+  description,
+  content: { '*/*': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+});
+
 function sandboxOperation(
   operationId: string,
   summary: string,
   body: z.ZodObject | null,
-  answer: ReturnType<typeof json>,
+  answer: ZodOpenApiResponseObject,
   statuses: number[],
   path?: z.ZodObject,
 ): ZodOpenApiOperationObject {
@@ -76,7 +84,7 @@ const sandboxPaths: ZodOpenApiPathsObject = {
       'A virtual phone writes to an account',
       sandboxInboundInput,
       json(sandboxInbound, 'Delivered to the account'),
-      [404],
+      [404, 413],
     ),
   },
   '/sandbox/phones/{phone}/messages': {
@@ -87,6 +95,19 @@ const sandboxPaths: ZodOpenApiPathsObject = {
       json(z.array(sandboxPhoneMessage), 'The messages (from your accounts, unless you are an admin)'),
       [],
       z.object({ phone: z.string().describe('International digits, e.g. 14155552671') }),
+    ),
+  },
+  '/sandbox/phones/{phone}/messages/{id}/media': {
+    get: sandboxOperation(
+      'sandbox-phoneMessageMedia',
+      'The file a virtual phone received in a message',
+      null,
+      fileAnswer('The file, as a download'),
+      [],
+      z.object({
+        phone: z.string().describe('International digits, e.g. 14155552671'),
+        id: z.string().describe('The message, as `GET /sandbox/phones/{phone}/messages` lists it'),
+      }),
     ),
   },
   '/sandbox/phones/{phone}/report': {
@@ -173,6 +194,58 @@ const imagePaths: ZodOpenApiPathsObject = {
   },
 };
 
+/** An upload's form: its fields come before the file, so the server knows where the file goes as it streams. */
+const uploadForm = z.object({
+  sessionId: sessionId.describe('The session the file is to be sent from (before the `file` part)'),
+  type: z
+    .enum(MEDIA_TYPES)
+    .optional()
+    .describe("What it will be sent as: the file is checked against that type's formats and size cap"),
+  filename: z.string().max(1000).optional().describe("The file's name; the part's own name when not given"),
+  file: z.string().meta({ contentMediaType: 'application/octet-stream', description: 'The file, last' }),
+});
+
+/** Files are streamed, not JSON: these two routes are served beside the procedures, not by them. */
+const mediaPaths: ZodOpenApiPathsObject = {
+  [`${REST_VERSION_PREFIX}/media`]: {
+    post: {
+      operationId: 'media-upload',
+      tags: ['Media'],
+      summary: 'Upload a file to send',
+      description:
+        'A `multipart/form-data` upload, streamed to storage and checked against the type\'s formats and size cap. Send it with `POST /messages` and `media: { "id" }`; a file is stored once however often it is sent. Needs the `messages:send` scope.',
+      security: SECURITY,
+      requestBody: { required: true, content: { 'multipart/form-data': { schema: uploadForm } } },
+      responses: { 201: json(mediaView, 'Stored'), ...errors(404, 413, 415, 503) },
+    },
+  },
+  [`${REST_VERSION_PREFIX}/media/{id}`]: {
+    get: {
+      operationId: 'media-download',
+      tags: ['Media'],
+      summary: 'Download a stored file',
+      description:
+        "With a key that has the `messages:read` scope for the file's session, or with no key through a signed link, as webhook payloads carry (`expires` and `signature`). Answers `Range` requests, for players.",
+      security: [...SECURITY, {}],
+      requestParams: {
+        path: z.object({ id: mediaId }),
+        query: z.object({
+          expires: z.string().optional().describe("A signed link's expiry"),
+          signature: z.string().optional().describe("A signed link's signature"),
+        }),
+      },
+      responses: {
+        200: fileAnswer('The file, with its type, and `Content-Disposition` naming it'),
+        206: fileAnswer('The part of the file a `Range` header asked for'),
+        ...errors(404, 410),
+      },
+    },
+  },
+};
+
 /** The routes the server serves itself (not generated from procedures), to document beside the rest. */
-export const plainPaths = (sandbox: boolean): ZodOpenApiPathsObject =>
-  sandbox ? { ...imagePaths, ...sandboxPaths } : imagePaths;
+export const plainPaths = (sandbox: boolean): ZodOpenApiPathsObject => ({
+  ...imagePaths,
+  ...mediaPaths,
+  ...(sandbox && sandboxPaths),
+});
