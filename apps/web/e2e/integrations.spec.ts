@@ -7,7 +7,7 @@ import {
   request as requests,
   test,
 } from '@playwright/test';
-import { cspViolations, shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
+import { cspViolations, linkSandboxDesk, shoot, signInAsAdmin, trpcMutation } from './support.ts';
 
 /**
  * What an integrator does in the dashboard: make an API key, use it from outside, watch it get used, revoke
@@ -35,24 +35,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   outside = await requests.newContext({ baseURL });
   const request = context.request;
   await signInAsAdmin(request);
-  await trpcMutation(request, 'sessions.create', { name: desk.name, id: desk.id });
-  await expect
-    .poll(
-      async () => {
-        const session = await trpcQuery<{ status: string; qr: { qr: string } | null }>(
-          request,
-          'sessions.byId',
-          {
-            id: desk.id,
-          },
-        );
-        if (session.qr)
-          await request.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone: desk.phone } });
-        return session.status;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('connected');
+  await linkSandboxDesk(request, desk);
 });
 
 test.afterAll(async () => {

@@ -1,13 +1,6 @@
 import { readFileSync } from 'node:fs';
-import {
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  expect,
-  type Page,
-  test,
-} from '@playwright/test';
-import { shoot } from './support.ts';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { linkSandboxDesk, shoot, signInAsAdmin } from './support.ts';
 
 /**
  * A campaign made in the dashboard from a CSV file, against the shared gateway: the creation flow, live
@@ -16,7 +9,6 @@ import { shoot } from './support.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
 const desk = { name: 'Campaign desk', id: 'campaign-desk', phone: '4915112340066' };
 const people = [
   { phone: '+14155550301', name: 'Grace', city: 'Lisbon' },
@@ -37,19 +29,6 @@ const csv = [
 let context: BrowserContext;
 let page: Page;
 
-async function trpcQuery<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await request.get(`/trpc/${path}${query}`);
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
-async function trpcMutation<T>(request: APIRequestContext, path: string, input?: unknown): Promise<T> {
-  const response = await request.post(`/trpc/${path}`, { data: input ?? {} });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   context = await browser.newContext({
     baseURL: testInfo.project.use.baseURL,
@@ -59,29 +38,8 @@ test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   });
   page = await context.newPage();
   const request = context.request;
-  const me = await trpcQuery<{ needsSetup: boolean }>(request, 'auth.me');
-  if (me.needsSetup) await trpcMutation(request, 'auth.setup', admin);
-  else await trpcMutation(request, 'auth.login', { email: admin.email, password: admin.password });
-
-  await trpcMutation(request, 'sessions.create', { name: desk.name, id: desk.id });
-  await expect
-    .poll(
-      async () => {
-        const session = await trpcQuery<{ status: string; qr: { qr: string } | null }>(
-          request,
-          'sessions.byId',
-          {
-            id: desk.id,
-          },
-        );
-        if (session.status === 'connected') return 'connected';
-        if (session.qr)
-          await request.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone: desk.phone } });
-        return session.status;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('connected');
+  await signInAsAdmin(request);
+  await linkSandboxDesk(request, desk);
 });
 
 test.afterAll(async () => {
