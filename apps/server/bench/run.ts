@@ -10,6 +10,7 @@
  *   pnpm bench --rounds 5            more rounds
  */
 import type { BenchOptions, Scenario } from './scenario.ts';
+import { campaign } from './scenarios/campaign.ts';
 import { dashboard } from './scenarios/dashboard.ts';
 import { inbox } from './scenarios/inbox.ts';
 import { liveEvents } from './scenarios/live-events.ts';
@@ -20,7 +21,17 @@ import { startup } from './scenarios/startup.ts';
 import { webhooks } from './scenarios/webhooks.ts';
 import { formatTable, type Row } from './table.ts';
 
-const SCENARIOS: Scenario[] = [send, webhooks, liveEvents, media, overview, dashboard, inbox, startup];
+const SCENARIOS: Scenario[] = [
+  send,
+  webhooks,
+  liveEvents,
+  media,
+  campaign,
+  overview,
+  dashboard,
+  inbox,
+  startup,
+];
 
 const USAGE = `Usage: pnpm bench [--short] [--only ${SCENARIOS.map((s) => s.name).join(',')}] [--rounds N] [--list]`;
 

@@ -17,6 +17,17 @@ export function createEngines(env: Env): { registry: EngineRegistry; sandbox: Sa
       deliveredDelayMs: env.SANDBOX_DELIVERED_DELAY_MS,
       readDelayMs: env.SANDBOX_READ_DELAY_MS,
       notOnWhatsApp: env.SANDBOX_NOT_ON_WHATSAPP,
+      risk: {
+        enabled: env.SANDBOX_RISK_MODEL,
+        maxPerMinute: env.SANDBOX_RISK_MAX_PER_MINUTE,
+        newContactsPerHour: env.SANDBOX_RISK_NEW_CONTACTS_PER_HOUR,
+        fixedIntervalSends: env.SANDBOX_RISK_FIXED_INTERVAL_SENDS,
+        limitMs: env.SANDBOX_RISK_LIMIT_MINUTES * 60_000,
+        refusalsPerStrike: env.SANDBOX_RISK_REFUSALS_PER_STRIKE,
+        strikesToBan: env.SANDBOX_RISK_STRIKES_TO_BAN,
+      },
+      // The network outlives the server like the real one: phones keep what they received, bans stick.
+      stateFile: join(env.DATA_DIR, 'sandbox', 'network.jsonl'),
     });
     registry.set('sandbox', engine);
     sandbox = network;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_RETRY_SCHEDULE_MS, LOG_LEVELS } from '@switchboard/core';
+import { DEFAULT_RISK } from '@switchboard/engines/sandbox';
 import { DEFAULT_WEB_VERSION_URL, WEB_VERSION_PATTERN } from '@switchboard/engines/webjs';
 import { DEFAULT_MEDIA_MAX_BYTES, type MediaType } from '@switchboard/validators';
 import { z } from 'zod';
@@ -91,6 +92,8 @@ const schema = z
     MAX_SUBSCRIPTIONS_PER_SOCKET: int(1, 10_000).default(50),
     /** WebSockets one sign-in may hold open at once (a dashboard tab uses one). */
     MAX_SOCKETS_PER_LOGIN: int(1, 10_000).default(10),
+    /** Requests (calls, streams opened, sandbox requests) one API key may make per minute; past it: 429. */
+    API_KEY_REQUESTS_PER_MINUTE: int(1, 1_000_000).default(1200),
     MAX_SESSIONS: int(1, 10_000).default(50),
     MAX_SESSIONS_PER_USER: int(1, 10_000).default(10),
     SESSION_START_TIMEOUT_MS: ms.default(60_000),
@@ -99,6 +102,8 @@ const schema = z
     RECONNECT_MAX_MS: ms.default(5 * 60_000),
     MESSAGE_MAX_LENGTH: int(1, 65_536).default(4096),
     SEND_TIMEOUT_MS: ms.default(30_000),
+    /** Most recipients one campaign may have. */
+    CAMPAIGN_MAX_RECIPIENTS: int(1, 1_000_000).default(100_000),
     SANDBOX_ENABLED: bool.default(true),
     SANDBOX_QR_ROTATE_MS: ms.default(20_000),
     SANDBOX_QR_MAX_CODES: int(1, 100).default(5),
@@ -107,6 +112,15 @@ const schema = z
     SANDBOX_READ_DELAY_MS: ms.default(3_000),
     /** Comma-separated numbers the sandbox treats as not on WhatsApp. */
     SANDBOX_NOT_ON_WHATSAPP: phoneList.default(['12025550100']),
+    /** The sandbox's account-risk model: accounts that send like a spammer get limited, then banned. */
+    SANDBOX_RISK_MODEL: bool.default(true),
+    SANDBOX_RISK_MAX_PER_MINUTE: int(1, 100_000).default(DEFAULT_RISK.maxPerMinute),
+    SANDBOX_RISK_NEW_CONTACTS_PER_HOUR: int(1, 1_000_000).default(DEFAULT_RISK.newContactsPerHour),
+    /** Sends in a row at the same interval that count as robotic; 0 turns that check off. */
+    SANDBOX_RISK_FIXED_INTERVAL_SENDS: int(0, 1000).default(DEFAULT_RISK.fixedIntervalSends),
+    SANDBOX_RISK_LIMIT_MINUTES: int(1, 7 * 24 * 60).default(DEFAULT_RISK.limitMs / 60_000),
+    SANDBOX_RISK_REFUSALS_PER_STRIKE: int(1, 10_000).default(DEFAULT_RISK.refusalsPerStrike),
+    SANDBOX_RISK_STRIKES_TO_BAN: int(1, 100).default(DEFAULT_RISK.strikesToBan),
     /** The WhatsApp Web engine (real accounts, one Chromium per session). */
     WEBJS_ENABLED: bool.default(true),
     /** The Chrome/Chromium to drive; unset: the usual install locations, then puppeteer's cache. */

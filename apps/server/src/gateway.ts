@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appRouter, createContextInner, errorRef, internalErrorMessage } from '@switchboard/api';
+import {
+  appRouter,
+  createContextInner,
+  errorRef,
+  internalErrorMessage,
+  openApiDocument,
+  retryAfterOf,
+} from '@switchboard/api';
 import { createServices, type Logger, type Services } from '@switchboard/core';
 import { openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
@@ -12,13 +19,16 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createEngines } from './engines.ts';
 import { type Env, mediaLimits } from './env.ts';
+import { apiDocs } from './http/api-docs.ts';
 import { batchRefusal } from './http/batch-limit.ts';
 import { clientIp } from './http/client-ip.ts';
-import { cookieJar, credentialOf } from './http/cookies.ts';
+import { cookieJar } from './http/cookies.ts';
+import { credentialOf, isCookieWrite } from './http/credentials.ts';
 import { hostCheck } from './http/host-check.ts';
-import { HttpError, sendJson } from './http/json.ts';
+import { HttpError, sendError, sendJson } from './http/json.ts';
 import { mediaApi } from './http/media-api.ts';
 import { decodePath, requestPath } from './http/request-path.ts';
+import { restApi } from './http/rest-api.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
@@ -35,6 +45,8 @@ export interface Gateway {
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** The REST API's version, as the OpenAPI document states it; `/api/v1` changes only compatibly. */
+const API_VERSION = '1.0.0';
 const TRPC_BODY_LIMIT = 1024 * 1024;
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -78,11 +90,13 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       reconnectMaxMs: env.RECONNECT_MAX_MS,
       maxTextLength: env.MESSAGE_MAX_LENGTH,
       sendTimeoutMs: env.SEND_TIMEOUT_MS,
+      campaignMaxRecipients: env.CAMPAIGN_MAX_RECIPIENTS,
       loginTtlMs: env.LOGIN_TTL_DAYS * 24 * 60 * 60 * 1000,
       loginWindowMs: env.LOGIN_WINDOW_MINUTES * 60 * 1000,
       loginMaxAttemptsPerIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
       loginMaxFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginMaxFailuresAcrossIps: env.LOGIN_MAX_FAILURES_ACROSS_IPS,
+      apiKeyRequestsPerMinute: env.API_KEY_REQUESTS_PER_MINUTE,
       webhooks: {
         retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS,
         timeoutMs: env.WEBHOOK_TIMEOUT_MS,
@@ -110,15 +124,6 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     log.info('created the first admin from ADMIN_EMAIL', { email: env.ADMIN_EMAIL });
   }
 
-  /**
-   * Who a request is from, as of now (null: nobody signed in) — the one answer for the sandbox API and the
-   * media endpoints, as for tRPC's context.
-   */
-  const actorOf = (req: IncomingMessage) => {
-    const credential = credentialOf(req);
-    return (credential && services.auth.identify(credential)?.actor) ?? null;
-  };
-
   const logInternal = ({ error, path }: { error: TRPCError; path: string | undefined }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR')
       log.error('procedure failed', { path, ref: errorRef(error), error: error.cause ?? error });
@@ -138,7 +143,19 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
         cookies: cookieJar(res, env.COOKIE_SECURE),
       }),
     onError: logInternal,
+    // A refusal that says when to try again says it the way HTTP clients read it too.
+    responseMeta: ({ errors }) => {
+      const wait = errors.map(retryAfterOf).find((seconds) => seconds !== null);
+      return wait ? { headers: { 'Retry-After': String(wait) } } : {};
+    },
   });
+  const rest = restApi({
+    services,
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: TRPC_BODY_LIMIT,
+    onError: logInternal,
+  });
+  const docs = apiDocs(openApiDocument({ sandbox: engines.sandbox !== null, version: API_VERSION }));
   const sandbox = engines.sandbox ? sandboxApi(services, engines.sandbox) : null;
   const media = mediaApi(services);
   const hosts = hostCheck(env);
@@ -160,9 +177,9 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     if (pathname === '/health') return health(res);
     // After /health, which monitors may ask by any name and which says nothing.
     const wrongHost = hosts.refusal(req);
-    if (wrongHost) return sendJson(res, req.headers.host ? 421 : 400, { error: wrongHost });
+    if (wrongHost) return sendError(res, req.headers.host ? 421 : 400, wrongHost);
     if (pathname.startsWith('/trpc/')) {
-      if (closing) return sendJson(res, 503, { error: 'The server is shutting down' });
+      if (closing) return sendError(res, 503, 'The server is shutting down');
       const tooMany = batchRefusal(req, pathname);
       // Shaped like tRPC's own errors, so its clients read the message.
       if (tooMany)
@@ -171,20 +188,28 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
         });
       return trpc(req, res);
     }
-    if (pathname.startsWith('/api/sandbox/')) {
+    if (pathname.startsWith('/api/')) {
+      const path = pathname.slice('/api'.length);
+      if (docs(req, res, path)) return;
+      // An Origin that is not a URL ("null" from sandboxed frames) is foreign, as on the WebSocket.
+      if (isCookieWrite(req) && req.headers.origin !== undefined && !hosts.sameOrigin(req, env.TRUST_PROXY))
+        return sendError(
+          res,
+          403,
+          'The login cookie signs in only requests from this site’s own pages: other systems use an API key',
+        );
+      if (path.startsWith('/v1/')) {
+        if (closing) return sendError(res, 503, 'The server is shutting down');
+        // Files are streamed, not JSON: their two plain routes come before the procedures' REST handler.
+        if (path === '/v1/media' || path.startsWith('/v1/media/')) return media(req, res, path);
+        return rest(req, res, path);
+      }
+      if (!path.startsWith('/sandbox/')) return sendError(res, 404, `No endpoint at ${pathname}`);
       if (!sandbox)
-        return sendJson(res, 404, {
-          error: 'The sandbox is disabled on this server (SANDBOX_ENABLED=false)',
-        });
-      return sandbox(req, res, actorOf(req));
+        return sendError(res, 404, 'The sandbox is disabled on this server (SANDBOX_ENABLED=false)');
+      return sandbox(req, res, path);
     }
-    if (pathname === '/api/v1/media' || pathname.startsWith('/api/v1/media/')) {
-      if (closing) return sendJson(res, 503, { error: 'The server is shutting down' });
-      return media(req, res, actorOf(req));
-    }
-    if (pathname.startsWith('/api/')) return sendJson(res, 404, { error: `No endpoint at ${pathname}` });
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendJson(res, 405, { error: 'Method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Method not allowed');
     setSecurityHeaders(res, 'dashboard');
     return spa(req, res);
   };
@@ -193,11 +218,17 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     // Every answer is an API answer until it turns out to be the dashboard.
     setSecurityHeaders(res, 'api');
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError && !res.headersSent)
-        return sendJson(res, error.status, { error: error.message });
+      if (error instanceof HttpError && !res.headersSent) return sendError(res, error.status, error.message);
       const ref = errorRef(error instanceof Error ? error : new Error(String(error)));
-      log.error('request failed', { url: req.url, ref, error });
-      if (!res.headersSent) sendJson(res, 500, { error: internalErrorMessage(ref) });
+      // The path only: a query string may carry personal data, and is no help in finding the bug.
+      log.error('request failed', {
+        method: req.method,
+        path: URL.parse(req.url ?? '/', 'http://x')?.pathname,
+        ref,
+        error,
+      });
+      if (!res.headersSent)
+        sendJson(res, 500, { code: 'INTERNAL_SERVER_ERROR', message: internalErrorMessage(ref), ref });
       else res.destroy();
     });
   });

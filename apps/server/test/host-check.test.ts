@@ -68,7 +68,10 @@ describe('DNS rebinding: only configured host names are served', () => {
       FIRST_ADMIN,
     );
     expect(claim.status).toBe(421);
-    expect(JSON.parse(claim.body).error).toContain('ALLOWED_HOSTS');
+    expect(JSON.parse(claim.body)).toMatchObject({
+      code: 'MISDIRECTED_REQUEST',
+      message: expect.stringContaining('ALLOWED_HOSTS'),
+    });
     expect((await send(g, '/trpc/auth.me', { host: foreign })).status).toBe(421);
     expect((await send(g, '/', { host: foreign })).status).toBe(421);
     // Nothing happened: the server still waits for its first admin.

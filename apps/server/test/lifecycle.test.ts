@@ -83,7 +83,7 @@ describe('connection lifecycle on the sandbox', () => {
     expect(first!.qr).not.toBe(second!.qr);
     const stale = await sandbox(g, cookie, 'POST', '/scan', { qr: first!.qr, phone: '+4915112300004' });
     expect(stale.status).toBe(410);
-    expect(stale.body).toMatchObject({ error: expect.stringMatching(/expired/i) });
+    expect(stale.body).toMatchObject({ code: 'GONE', message: expect.stringMatching(/expired/i) });
 
     const failed = await waitForStatus(client, s.id, 'failed', 20_000);
     expect(failed.statusReason).toBe('QR code not scanned in time');

@@ -230,9 +230,11 @@ describe('media refusals change nothing', () => {
       { name: 'photo.jpg', bytes: ELF, contentType: 'image/jpeg' },
     );
     expect(refused.status).toBe(415);
-    expect(refused.body.error).toBe(
-      'The file is ELF (application/x-elf), which cannot be sent as an image: that needs JPEG, PNG or WebP. Send it as a document instead',
-    );
+    expect(refused.body).toEqual({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message:
+        'The file is ELF (application/x-elf), which cannot be sent as an image: that needs JPEG, PNG or WebP. Send it as a document instead',
+    });
     expect(storedFiles()).toEqual([]);
     expect((await upload(g, undefined, { sessionId: s.id }, { name: 'a.pdf', bytes: PDF })).status).toBe(401);
     expect(

@@ -202,8 +202,11 @@ describe('bad session ids are refused before they reach the disk', () => {
     const derived = await admin.sessions.create.mutate({ name: '../../etc/passwd', start: true });
     expect(derived.id).toBe('etc-passwd');
     await waitForStatus(admin, derived.id, 'qr');
-    // Besides the database and the server's lock, only sessions/.
-    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual(['sessions']);
+    // Besides the database and the server's lock, only sessions/ and the sandbox network's own folder.
+    expect(readdirSync(g.dataDir).filter((f) => !f.startsWith('switchboard.'))).toEqual([
+      'sandbox',
+      'sessions',
+    ]);
     expect(readdirSync(join(g.dataDir, 'sessions'))).toContain('etc-passwd');
   });
 
@@ -362,7 +365,7 @@ describe('oversized request bodies', () => {
     });
     expect(bigScan).toEqual({
       status: 413,
-      body: { error: expect.stringContaining('larger than 131072 bytes') },
+      body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('larger than 131072 bytes') },
     });
     const bigFile = await sandbox(g, cookie, 'POST', '/inbound', {
       from: '+14155550150',
@@ -371,7 +374,7 @@ describe('oversized request bodies', () => {
     });
     expect(bigFile).toEqual({
       status: 413,
-      body: { error: expect.stringContaining('larger than 33554432 bytes') },
+      body: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('larger than 33554432 bytes') },
     });
     expect(await world(g, admin)).toEqual(before);
     const small = await sandbox(g, cookie, 'POST', '/inbound', {
@@ -460,14 +463,17 @@ describe("another user's session looks exactly like one that does not exist", ()
           `${action} ${id}`,
         ).toEqual({
           status: 404,
-          body: { error: `Session ${id} not found` },
+          body: { code: 'NOT_FOUND', message: `Session ${id} not found` },
         });
       }
     }
     const scan = await sandbox(g, op.cookie, 'POST', '/scan', { qr: shown.qr!.qr, phone: '+4915112340013' });
-    expect(scan).toEqual({ status: 404, body: { error: expect.stringContaining('Unknown QR code') } });
+    expect(scan).toEqual({
+      status: 404,
+      body: { code: 'NOT_FOUND', message: expect.stringContaining('Unknown QR code') },
+    });
     const pair = await sandbox(g, op.cookie, 'POST', '/pair', { code, phone: '+4915112340012' });
-    expect(pair).toEqual({ status: 404, body: { error: 'Unknown pairing code' } });
+    expect(pair).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: 'Unknown pairing code' } });
     const inbound = await sandbox(g, op.cookie, 'POST', '/inbound', {
       from: '+14155550150',
       to: `+${linked.phone}`,
@@ -707,7 +713,7 @@ describe('without signing in', () => {
     for (const [method, path, body] of requests) {
       expect(await sandbox(g, undefined, method, path, body), path).toEqual({
         status: 401,
-        body: { error: expect.stringContaining('Sign in first') },
+        body: { code: 'UNAUTHORIZED', message: expect.stringContaining('Sign in first') },
       });
     }
     expect(await world(g, admin)).toEqual(before);
@@ -727,7 +733,7 @@ describe('with the sandbox disabled', () => {
     const { g, cookie, admin } = await gateway({ SANDBOX_ENABLED: 'false' });
     expect(await sandbox(g, cookie, 'POST', '/scan', { qr: 'x', phone: '+4915112340030' })).toEqual({
       status: 404,
-      body: { error: expect.stringContaining('SANDBOX_ENABLED=false') },
+      body: { code: 'NOT_FOUND', message: expect.stringContaining('SANDBOX_ENABLED=false') },
     });
     expect(await refusal(admin.sessions.create.mutate({ name: 'Play', engine: 'sandbox' }))).toEqual(
       refusedWith('BAD_REQUEST', 'Engine "sandbox" is not enabled on this server'),

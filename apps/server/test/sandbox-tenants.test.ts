@@ -37,7 +37,7 @@ describe('the sandbox keeps tenants apart', () => {
     const scan = await sandbox(g, opCookie, 'POST', '/scan', { qr: shown.qr!.qr, phone: '+4915100000060' });
     expect(scan).toEqual({
       status: 409,
-      body: { error: 'Phone 4915100000060 is already linked to another session' },
+      body: { code: 'CONFLICT', message: 'Phone 4915100000060 is already linked to another session' },
     });
 
     // The admin, who may see that session, is told which one it is.
@@ -49,7 +49,10 @@ describe('the sandbox keeps tenants apart', () => {
     });
     expect(adminScan).toEqual({
       status: 409,
-      body: { error: 'Phone 4915100000060 is already linked to another session: acme-sales' },
+      body: {
+        code: 'CONFLICT',
+        message: 'Phone 4915100000060 is already linked to another session: acme-sales',
+      },
     });
   });
 });

@@ -148,9 +148,9 @@ describe('the reach-out limit (sandbox)', () => {
       expect(
         await sandbox(g, cookie, 'POST', `/sessions/${session.id}/limit`, body),
         JSON.stringify(body),
-      ).toEqual({
+      ).toMatchObject({
         status: 400,
-        body: { error: expect.stringContaining('"forMs" is required') },
+        body: { code: 'BAD_REQUEST', message: expect.stringContaining('forMs is required') },
       });
     }
     expect((await client.sessions.byId.query({ id: session.id })).limited).toBeNull();

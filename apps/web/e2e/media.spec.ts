@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { ELF, oggOpus, PDF } from '../../../packages/core/src/media/test-files.ts';
-import { cspViolations, shoot } from './support.ts';
+import { cspViolations, linkSandboxDesk, shoot, signInAsAdmin } from './support.ts';
 
 /**
  * Media in the dashboard against the shared gateway: received photos, voice notes, documents and places in
@@ -12,7 +12,6 @@ import { cspViolations, shoot } from './support.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const admin = { name: 'Ada Admin', email: 'admin@example.com', password: 'correct horse battery' };
 const desk = { name: 'Media desk', id: 'media-desk', phone: '4915112340088' };
 const customer = '14155550188';
 
@@ -41,17 +40,6 @@ function picture(width: number, height: number, hue: number): Buffer {
   return PNG.sync.write(png);
 }
 
-async function trpc<T>(request: APIRequestContext, method: 'GET' | 'POST', path: string, input?: unknown) {
-  const query =
-    method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
-  const response =
-    method === 'GET'
-      ? await request.get(`/trpc/${path}${query}`)
-      : await request.post(`/trpc/${path}`, { data: input ?? {} });
-  expect(response.ok(), `${path}: ${await response.text()}`).toBe(true);
-  return ((await response.json()) as { result: { data: T } }).result.data;
-}
-
 const inbound = async (body: object) => {
   const response = await context.request.post('/api/sandbox/inbound', {
     data: { from: customer, to: desk.phone, ...body },
@@ -68,29 +56,8 @@ test.beforeAll(async ({ browser }, testInfo) => {
   page = await context.newPage();
   refusedByPolicy = cspViolations(page);
   const request = context.request;
-  const me = await trpc<{ needsSetup: boolean }>(request, 'GET', 'auth.me');
-  if (me.needsSetup) await trpc(request, 'POST', 'auth.setup', admin);
-  else await trpc(request, 'POST', 'auth.login', { email: admin.email, password: admin.password });
-  await trpc(request, 'POST', 'sessions.create', { name: desk.name, id: desk.id });
-  await expect
-    .poll(
-      async () => {
-        const session = await trpc<{ status: string; qr: { qr: string } | null }>(
-          request,
-          'GET',
-          'sessions.byId',
-          {
-            id: desk.id,
-          },
-        );
-        if (session.status === 'connected') return 'connected';
-        if (session.qr)
-          await request.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone: desk.phone } });
-        return session.status;
-      },
-      { timeout: 20_000 },
-    )
-    .toBe('connected');
+  await signInAsAdmin(request);
+  await linkSandboxDesk(request, desk);
 });
 
 test.afterAll(async () => {

@@ -30,6 +30,8 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.
     SANDBOX_DELIVERED_DELAY_MS: process.env.E2E_SANDBOX_DELIVERED_DELAY_MS ?? '300',
     SANDBOX_READ_DELAY_MS: process.env.E2E_SANDBOX_READ_DELAY_MS ?? '800',
     SANDBOX_NOT_ON_WHATSAPP: '4915199999999',
+    // The browser tests send in quick succession, which the risk model would take for spam.
+    SANDBOX_RISK_MODEL: 'false',
     // Room for the long session list (sessions-list.spec.ts) beside the accounts the other specs add.
     MAX_SESSIONS: '200',
     MAX_SESSIONS_PER_USER: '100',

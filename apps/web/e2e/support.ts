@@ -148,3 +148,30 @@ export async function signInAsAdmin(request: APIRequestContext): Promise<void> {
   if (me.needsSetup) await trpcMutation(request, 'auth.setup', ADMIN);
   else await trpcMutation(request, 'auth.login', { email: ADMIN.email, password: ADMIN.password });
 }
+
+/**
+ * Adds a sandbox account with the given id and links it by scanning its QR with virtual phone `phone`,
+ * reading the code again if it rotated before the scan landed.
+ */
+export async function linkSandboxDesk(
+  request: APIRequestContext,
+  desk: { name: string; id: string; phone: string },
+): Promise<void> {
+  await trpcMutation(request, 'sessions.create', { name: desk.name, id: desk.id });
+  await expect
+    .poll(
+      async () => {
+        const session = await trpcQuery<{ status: string; qr: { qr: string } | null }>(
+          request,
+          'sessions.byId',
+          { id: desk.id },
+        );
+        if (session.status === 'connected') return 'connected';
+        if (session.qr)
+          await request.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone: desk.phone } });
+        return session.status;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe('connected');
+}

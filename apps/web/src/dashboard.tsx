@@ -6,6 +6,12 @@ import { ConnectionMonitor } from './live/connection.tsx';
 import { LiveStore, LiveStoreContext } from './live/live-store.ts';
 import { SessionStream } from './live/session-stream.tsx';
 import { useRoute } from './router.tsx';
+import { ApiKeysScreen } from './screens/api-keys/api-keys-screen.tsx';
+import { CampaignEditor } from './screens/campaigns/campaign-editor.tsx';
+import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
+import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
+import { OptOutsScreen } from './screens/campaigns/opt-outs-screen.tsx';
+import { PoolsScreen } from './screens/campaigns/pools-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
@@ -45,8 +51,26 @@ export function Dashboard({
     case 'inbox':
       screen = <InboxScreen sessionId={route.sessionId} conversationId={route.conversationId} />;
       break;
+    case 'campaigns':
+      screen = <CampaignsScreen />;
+      break;
+    case 'campaign':
+      screen = <CampaignScreen key={route.id} id={route.id} />;
+      break;
+    case 'campaign-edit':
+      screen = <CampaignEditor key={route.id ?? 'new'} id={route.id} step={route.step} />;
+      break;
+    case 'opt-outs':
+      screen = <OptOutsScreen sessionId={route.sessionId} />;
+      break;
+    case 'pools':
+      screen = <PoolsScreen />;
+      break;
     case 'users':
       screen = user.role === 'admin' ? <UsersScreen me={user} /> : <NotFoundScreen path="/users" />;
+      break;
+    case 'api-keys':
+      screen = <ApiKeysScreen me={user} />;
       break;
     case 'not-found':
       screen = <NotFoundScreen path={route.path} />;

@@ -1,9 +1,12 @@
 import { AppError, type AppErrorCode, unwritableReason } from '@switchboard/core';
 import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { errorRef, internalErrorMessage } from './internal-errors.ts';
 
 /**
- * The HTTP status for each domain error code, the same tRPC answers with. Plain HTTP surfaces (the sandbox
- * control API, later REST) answer with these too, so one error means one status everywhere.
+ * The HTTP status for each domain error code, the same tRPC answers with. REST and the plain routes under
+ * `/api` answer with these too (`restErrorOf`, tested against this table), so one error means one status
+ * everywhere.
  */
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -36,3 +39,21 @@ export function toTRPCError(error: unknown): unknown {
     });
   return error;
 }
+
+/** Zod's raw issue list is for machines; people get one sentence per problem, naming the field. */
+const readable = (error: z.ZodError) =>
+  error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+
+/**
+ * What a client is told an error was, on every surface (tRPC, REST): domain messages as they are, invalid
+ * input as one readable sentence per field, and for failures of our own only a reference to the log line
+ * — their message may hold a file path or raw SQL.
+ */
+export function publicMessage(error: TRPCError): string {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage(errorRef(error));
+  return error.cause instanceof z.ZodError ? readable(error.cause) : error.message;
+}
+
+/** For TOO_MANY_REQUESTS: the seconds until trying again makes sense, when the refusal says. */
+export const retryAfterOf = (error: TRPCError): number | null =>
+  error.cause instanceof AppError ? (error.cause.retryAfterSeconds ?? null) : null;

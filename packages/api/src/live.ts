@@ -31,7 +31,10 @@ export function check<T>(fn: () => T): T {
   }
 }
 
-export interface StreamOptions<K extends BusChannel, T> {
+/** The channels whose events belong to one account (campaigns can belong to a pool: they stream their own way). */
+export type AccountChannel = Exclude<BusChannel, 'campaign'>;
+
+export interface StreamOptions<K extends AccountChannel, T> {
   channel: K;
   /** What the subscriber must hold to receive the channel's events. */
   scope: Scope;
@@ -54,7 +57,10 @@ export interface StreamOptions<K extends BusChannel, T> {
  * before reading what came earlier (the missed events, or the snapshot), so nothing falls between the two,
  * and asks again who is asking on every event.
  */
-export async function* streamChannel<K extends BusChannel, T>(ctx: Context, options: StreamOptions<K, T>) {
+export async function* streamChannel<K extends AccountChannel, T>(
+  ctx: Context,
+  options: StreamOptions<K, T>,
+) {
   const { bus, access } = ctx.services;
   const { channel, scope, schema, sessionId, lastEventId, snapshot, signal } = options;
   const actor = currentActor(ctx);

@@ -1,35 +1,21 @@
-import { AppError } from '@switchboard/core';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Context } from './context.ts';
-import { toTRPCError } from './errors.ts';
-import { errorRef, internalErrorMessage } from './internal-errors.ts';
+import { publicMessage, retryAfterOf, toTRPCError } from './errors.ts';
 
-/** Zod's raw issue list is for machines; people get one sentence per problem, naming the field. */
-const readable = (error: z.ZodError) =>
-  error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-
-const t = initTRPC.context<Context>().create({
-  // Stack traces stay in the server log, never in responses.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    // An internal error's message may hold a file path or raw SQL error: it goes to the log, not the client.
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    return {
+/** Procedures that are also REST endpoints say where in their meta (`rest()` in rest/meta.ts). */
+const t = initTRPC
+  .context<Context>()
+  .meta<OpenApiMeta>()
+  .create({
+    // Stack traces stay in the server log, never in responses.
+    isDev: false,
+    errorFormatter: ({ shape, error }) => ({
       ...shape,
-      message: internal
-        ? internalErrorMessage(errorRef(error))
-        : cause instanceof z.ZodError
-          ? readable(cause)
-          : shape.message,
-      data: {
-        ...shape.data,
-        retryAfterSeconds: cause instanceof AppError ? (cause.retryAfterSeconds ?? null) : null,
-      },
-    };
-  },
-});
+      message: publicMessage(error),
+      data: { ...shape.data, retryAfterSeconds: retryAfterOf(error) },
+    }),
+  });
 
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -89,17 +75,42 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors).use(webSocketCarriesStreamsOnly);
 
-/** Resolves who is asking as of now — never from when a connection opened — then holds streams to bounds. */
+/**
+ * The one answer to a key that does not work, whether it is unknown, revoked or expired: nothing in it tells
+ * a guesser which.
+ */
+export const KEY_REFUSED = 'This API key is not valid: it is unknown, revoked or expired';
+
+/**
+ * Resolves who is asking as of now — never from when a connection opened — counts an API key's request
+ * against its rate limit, then holds streams to bounds.
+ */
 export const protectedProcedure = publicProcedure
   .use(({ ctx, next }) => {
-    const identity = ctx.credential ? ctx.services.auth.identify(ctx.credential) : null;
+    const identity = ctx.credential ? ctx.services.auth.authenticate(ctx.credential) : null;
     if (!identity)
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first: this needs a logged-in user' });
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: ctx.credential?.kind === 'key' ? KEY_REFUSED : 'Sign in first: this needs a logged-in user',
+      });
     return next({ ctx: { ...ctx, user: identity.user, actor: identity.actor } });
   })
   .use(boundedStreams);
 
-export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+/**
+ * For what only a person who signed in may do — managing users and API keys: a key that could would outlive
+ * its own revocation (by making another) or reach past its scopes.
+ */
+export const signedInProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.key)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Sign in to do this: it cannot be done with an API key',
+    });
+  return next();
+});
+
+export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== 'admin')
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only admins can do this' });
   return next();

@@ -139,6 +139,7 @@ describe('Services ask Access with the scope of each action', () => {
         stopTimeoutMs: 100,
         reconnectBaseMs: 1_000,
         reconnectMaxMs: 1_000,
+        campaignMaxRecipients: 1_000,
         maxTextLength: 100,
         sendTimeoutMs: 1_000,
         loginTtlMs: 60_000,
@@ -146,6 +147,7 @@ describe('Services ask Access with the scope of each action', () => {
         loginMaxAttemptsPerIp: 10,
         loginMaxFailuresPerAccount: 5,
         loginMaxFailuresAcrossIps: 20,
+        apiKeyRequestsPerMinute: 100,
         webhooks: { retryScheduleMs: [], timeoutMs: 1_000, blockPrivate: false, privateForOperators: false },
         media: {
           dir: join(sessionsDir, 'media'),

@@ -119,6 +119,7 @@ describe('EventBus', () => {
           phone: '491',
           lid: null,
           name: null,
+          tags: [],
           createdAt: 1,
           updatedAt: 1,
         },

@@ -45,14 +45,26 @@ export type ConversationEvent = EventBase & {
   absorbed: string | null;
 };
 
-type AnyEvent = SessionEvent | MessageEvent | ConversationEvent;
+/**
+ * A campaign changed (status, progress). It names the campaign only: subscribers read its current state,
+ * which also settles who may see it. `sessionId` is its account, null for a pool's campaign.
+ */
+export type CampaignEvent = Omit<EventBase, 'sessionId'> & {
+  type: 'campaign';
+  campaignId: string;
+  sessionId: string | null;
+  poolId: string | null;
+};
 
-type Payload<E> = E extends EventBase ? Omit<E, 'id' | 'at'> : never;
+type AnyEvent = SessionEvent | MessageEvent | ConversationEvent | CampaignEvent;
+
+type Payload<E> = E extends { id: string; at: number } ? Omit<E, 'id' | 'at'> : never;
 
 export interface BusEvents {
   session: [SessionEvent];
   message: [MessageEvent];
   conversation: [ConversationEvent];
+  campaign: [CampaignEvent];
 }
 export type BusChannel = keyof BusEvents;
 export type ChannelEvent<K extends BusChannel> = BusEvents[K][0];
@@ -94,6 +106,10 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   publishConversation(payload: Payload<ConversationEvent>): ConversationEvent {
     return this.#publish('conversation', this.#stamp(payload) as ConversationEvent);
+  }
+
+  publishCampaign(payload: Payload<CampaignEvent>): CampaignEvent {
+    return this.#publish('campaign', this.#stamp(payload) as CampaignEvent);
   }
 
   /**

@@ -18,7 +18,10 @@ export interface SessionLimit {
 export type ContactView = Pick<
   Contact,
   'id' | 'accountId' | 'phone' | 'lid' | 'name' | 'createdAt' | 'updatedAt'
->;
+> & {
+  /** Lowercase labels, sorted ("vip", "newsletter"). */
+  tags: string[];
+};
 
 export interface ConversationView {
   id: string;

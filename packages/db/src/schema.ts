@@ -1,4 +1,5 @@
 import {
+  CAMPAIGN_STATUSES,
   CONVERSATION_STATUSES,
   DELIVERY_STATUSES,
   ENGINE_NAMES,
@@ -7,12 +8,16 @@ import {
   MESSAGE_STATUSES,
   MESSAGE_TYPES,
   type MessageLocation,
+  PAUSE_REASONS,
+  type Pacing,
+  RECIPIENT_STATES,
+  type Scope,
   SESSION_STATUSES,
   USER_ROLES,
   type WebhookEvent,
 } from '@switchboard/validators';
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Milliseconds since epoch; SQLite has no date type and ms keep ordering exact. */
 const timestamp = (name: string) => integer(name, { mode: 'number' });
@@ -42,6 +47,35 @@ export const loginSessions = sqliteTable(
     userAgent: text('user_agent'),
   },
   (t) => [index('login_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * An API key: acts for its user, narrowed to `scopes` and, when set, to `accountIds`. The key itself is shown
+ * once; only its SHA-256 and its visible prefix are kept. Revoked keys stay listed (with when they were last
+ * used) but never work again.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `sbk_` and the first characters of the secret: how people tell keys apart, and how a key is found. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 (hex) of the whole key. */
+    hash: text('hash').notNull().unique(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
+    /** The only accounts the key may act on; null for every account its user sees. */
+    accountIds: text('account_ids', { mode: 'json' }).$type<string[]>(),
+    expiresAt: timestamp('expires_at'),
+    /** Written at most once a minute per key. */
+    lastUsedAt: timestamp('last_used_at'),
+    revokedAt: timestamp('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_keys_prefix_idx').on(t.prefix), index('api_keys_user_idx').on(t.userId)],
 );
 
 /** A WhatsApp account ("session") run by one engine. */
@@ -290,6 +324,189 @@ export const messages = sqliteTable(
   ],
 );
 
+/** Labels on a contact ("vip", "newsletter"), lowercase; campaigns pick their audience by them. */
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    contactId: text('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** The contact's account, repeated so an account's tags are found without a join. */
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.contactId, t.tag] }),
+    index('contact_tags_account_tag_idx').on(t.accountId, t.tag),
+  ],
+);
+
+export const SUPPRESSION_SOURCES = ['stop_word', 'manual', 'import'] as const;
+
+/** An account's opt-out list: numbers its campaigns never message. */
+export const suppressions = sqliteTable(
+  'suppressions',
+  {
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+    source: text('source', { enum: SUPPRESSION_SOURCES }).notNull(),
+    /** The reply that opted them out, or what the operator noted. */
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.phone] })],
+);
+
+/** How an account handles opt-out replies; no row means the default stop words and no confirmation. */
+export const optOutSettings = sqliteTable('opt_out_settings', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  /** Null: the default stop words. */
+  stopWords: text('stop_words', { mode: 'json' }).$type<string[]>(),
+  /** Sent back to whoever opted out; null sends nothing. */
+  confirmation: text('confirmation'),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+/** Since when an account has its current number: the warm-up cap grows with it. */
+export const accountLinks = sqliteTable('account_links', {
+  accountId: text('account_id')
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  phone: text('phone').notNull(),
+  linkedAt: timestamp('linked_at').notNull(),
+});
+
+/** A named group of accounts that sends and campaigns can spread over. */
+export const pools = sqliteTable(
+  'pools',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [index('pools_owner_idx').on(t.ownerId)],
+);
+
+export const poolAccounts = sqliteTable(
+  'pool_accounts',
+  {
+    poolId: text('pool_id')
+      .notNull()
+      .references(() => pools.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.poolId, t.accountId] }),
+    index('pool_accounts_account_idx').on(t.accountId),
+  ],
+);
+
+/** Which of a pool's accounts a number first heard from: it keeps hearing from that one while it is up. */
+export const poolContacts = sqliteTable(
+  'pool_contacts',
+  {
+    poolId: text('pool_id')
+      .notNull()
+      .references(() => pools.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.poolId, t.phone] })],
+);
+
+/** A message sent to an audience from one account or a pool, paced. Recipients are its rows below. */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: text('id').primaryKey(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The account it sends from, or null when it sends from a pool. */
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    poolId: text('pool_id').references(() => pools.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('draft'),
+    pauseReason: text('pause_reason', { enum: PAUSE_REASONS }),
+    /** What happened and what to do, for people. */
+    pauseDetail: text('pause_detail'),
+    /** When a pause that ends by itself is expected to end, when known. */
+    resumeAt: timestamp('resume_at'),
+    /** Up to five wordings; one is picked per recipient. */
+    variants: text('variants', { mode: 'json' }).$type<string[]>().notNull(),
+    pacing: text('pacing', { mode: 'json' }).$type<Pacing>().notNull(),
+    /** Ask WhatsApp whether each number is on it before sending, and skip those that are not. */
+    checkNumbers: integer('check_numbers', { mode: 'boolean' }).notNull().default(false),
+    /** Failed sends in a row; reset by one that goes out. */
+    failureStreak: integer('failure_streak').notNull().default(0),
+    scheduledAt: timestamp('scheduled_at'),
+    startedAt: timestamp('started_at'),
+    completedAt: timestamp('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('campaigns_status_idx').on(t.status),
+    index('campaigns_account_idx').on(t.accountId),
+    index('campaigns_pool_idx').on(t.poolId),
+  ],
+);
+
+/**
+ * One recipient of a campaign with its own state. Claimed (`sending`) in a transaction of its own before the
+ * engine is called, so a crash can never send it twice.
+ */
+export const campaignRecipients = sqliteTable(
+  'campaign_recipients',
+  {
+    /** Import order, which is also sending order. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: text('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    phone: text('phone').notNull(),
+    name: text('name'),
+    /** Template values by variable key (CSV columns, the contact's name). */
+    variables: text('variables', { mode: 'json' }).$type<Record<string, string>>().notNull(),
+    state: text('state', { enum: RECIPIENT_STATES }).notNull().default('pending'),
+    /** The account that sent it (for pools: the one picked for this number). */
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    messageId: text('message_id'),
+    /** Which wording it got (index into the campaign's variants). */
+    variant: integer('variant'),
+    error: text('error'),
+    /** When it was claimed for sending: what daily caps and gaps count. */
+    claimedAt: timestamp('claimed_at'),
+    /** It was a first message to someone who never wrote to the account (counts toward that cap). */
+    newContact: integer('new_contact', { mode: 'boolean' }),
+    repliedAt: timestamp('replied_at'),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('campaign_recipients_campaign_phone_idx').on(t.campaignId, t.phone),
+    index('campaign_recipients_campaign_state_idx').on(t.campaignId, t.state, t.id),
+    index('campaign_recipients_message_idx').on(t.messageId),
+    index('campaign_recipients_account_claimed_idx').on(t.accountId, t.claimedAt),
+    index('campaign_recipients_phone_idx').on(t.phone),
+  ],
+);
+
 /** Secrets the server generates once and keeps (e.g. the key that signs media download links). */
 export const serverSecrets = sqliteTable('server_secrets', {
   name: text('name').primaryKey(),
@@ -297,7 +514,39 @@ export const serverSecrets = sqliteTable('server_secrets', {
   createdAt: createdAt(),
 });
 
+/** The account a user's sends go from when they name no sender. Goes with the user or the account. */
+export const defaultAccounts = sqliteTable('default_accounts', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  accountId: text('account_id')
+    .notNull()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+});
+
+/**
+ * A send made with an idempotency key: the same user sending with the same key within 24 hours gets this
+ * message back instead of a second one. The primary key makes the second of two racing sends lose.
+ */
+export const sendIdempotency = sqliteTable(
+  'send_idempotency',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** SHA-256 of what was asked (sender, recipient, content): the same key for a different message is refused. */
+    fingerprint: text('fingerprint').notNull(),
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('send_idempotency_created_idx').on(t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type Message = typeof messages.$inferSelect;
@@ -305,5 +554,10 @@ export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type WebhookAttempt = typeof webhookAttempts.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
 export type Conversation = typeof conversations.$inferSelect;
+export type Suppression = typeof suppressions.$inferSelect;
+export type SuppressionSource = (typeof SUPPRESSION_SOURCES)[number];
+export type Pool = typeof pools.$inferSelect;
+export type Campaign = typeof campaigns.$inferSelect;
+export type CampaignRecipient = typeof campaignRecipients.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type MediaFile = typeof mediaFiles.$inferSelect;

@@ -4,6 +4,8 @@ export const WEBHOOK_EVENTS = [
   'message.status',
   'session.status',
   'session.qr',
+  'campaign.status',
+  'campaign.completed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
@@ -13,6 +15,8 @@ export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'message.sent',
   'message.status',
   'session.status',
+  'campaign.status',
+  'campaign.completed',
 ];
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

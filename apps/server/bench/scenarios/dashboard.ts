@@ -42,7 +42,7 @@ async function load(
       route.fulfill({ contentType: 'text/html', body: PLAIN_SESSIONS }),
     );
   try {
-    return await measureLoad(page, `${g.url}${plain ? PLAIN_PATH : '/'}`, capMs);
+    return await measureLoad(page, `${g.url}${plain ? PLAIN_PATH : '/sessions'}`, capMs);
   } finally {
     await context.close();
   }
@@ -61,7 +61,7 @@ async function streaming(
 ) {
   const { context, page } = await openTab(browser, g, CARD);
   try {
-    const loaded = await measureLoad(page, `${g.url}/`, capMs);
+    const loaded = await measureLoad(page, `${g.url}/sessions`, capMs);
     if (loaded.capped) return { longest: Number.NaN, shows: Number.NaN, capped: true };
     const visible = await page.evaluate<string>(`document.querySelector('${CARD}').dataset.sessionId`);
     const tasks = await longTasksFromNow(page);

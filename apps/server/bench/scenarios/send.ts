@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { BenchOptions, Scenario } from '../scenario.ts';
 import { type BenchProcess, startBare } from '../support/bare.ts';
 import { linkSessions, startBenchGateway } from '../support/gateway.ts';
@@ -32,11 +33,22 @@ async function round(
   return { perSecond: result.perSecond, failed: result.failed, p50: result.p50, p99: result.p99, cpuMs };
 }
 
+/** A way to send measured at full speed: where it goes, and the request that goes there. */
+interface Way {
+  target: Target;
+  path: string;
+  headers: Record<string, string>;
+  /** A fresh Idempotency-Key per send, under a prefix new in every round (a key used twice is a replay). */
+  idempotent?: boolean;
+}
+
 export const send: Scenario = {
   name: 'send',
-  about: 'messages.send over HTTP (cookie, one sandbox account) beside a bare Node server and one INSERT',
+  about:
+    'messages.send over HTTP (cookie) and POST /api/v1/messages (API key), one sandbox account, beside a bare Node server and one INSERT',
   async run(o: BenchOptions): Promise<Row[]> {
-    const g = await startBenchGateway();
+    // The bench is one very busy integrator: the per-key limit would measure itself.
+    const g = await startBenchGateway({ API_KEY_REQUESTS_PER_MINUTE: '1000000' });
     const ceilings: BenchProcess[] = [];
     try {
       const [account] = await linkSessions(g, 1);
@@ -53,15 +65,40 @@ export const send: Scenario = {
       ceilings.push(bare);
       const insert = await startBare('json+insert', answer);
       ceilings.push(insert);
-      const targets = { switchboard: g, bare, insert };
+      // The same send through REST, as an integrator with an API key calls it; its ceiling answers REST's JSON.
+      const { secret } = await g.client.apiKeys.create.mutate({ name: 'bench', scopes: ['messages:send'] });
+      const restPath = '/api/v1/messages';
+      const restHeaders = { 'content-type': 'application/json', authorization: `Bearer ${secret}` };
+      const restAnswer = await fetch(`${g.url}${restPath}`, { method: 'POST', headers: restHeaders, body });
+      if (restAnswer.status !== 200)
+        throw new Error(`REST send answered ${restAnswer.status}: ${await restAnswer.text()}`);
+      const bareRest = await startBare('json', await restAnswer.text());
+      ceilings.push(bareRest);
       const load = { method: 'POST' as const, headers, body, connections: o.connections };
+      const ways = {
+        switchboard: { target: g, path, headers },
+        rest: { target: g, path: restPath, headers: restHeaders },
+        restIdempotent: { target: g, path: restPath, headers: restHeaders, idempotent: true },
+        bare: { target: bare, path, headers },
+        bareRest: { target: bareRest, path: restPath, headers: restHeaders },
+        insert: { target: insert, path, headers },
+      } satisfies Record<string, Way>;
 
-      const full: Record<keyof typeof targets, Round[]> = { switchboard: [], bare: [], insert: [] };
+      const full = Object.fromEntries(Object.keys(ways).map((name) => [name, []])) as unknown as Record<
+        keyof typeof ways,
+        Round[]
+      >;
       for (let r = 1; r <= o.rounds; r++) {
-        for (const [name, target] of Object.entries(targets) as [keyof typeof targets, Target][]) {
+        for (const [name, way] of Object.entries(ways) as [keyof typeof ways, Way][]) {
           o.progress(`round ${r}/${o.rounds}: as fast as ${o.connections} connections go — ${name}`);
+          const fresh = way.idempotent && { headerTemplate: { 'idempotency-key': `${randomUUID()}-{n}` } };
           full[name].push(
-            await round(target, { ...load, durationSeconds: o.roundSeconds }, path, o.progress),
+            await round(
+              way.target,
+              { ...load, headers: way.headers, ...fresh, durationSeconds: o.roundSeconds },
+              way.path,
+              o.progress,
+            ),
           );
         }
       }
@@ -76,7 +113,7 @@ export const send: Scenario = {
             o.progress(`round ${r}/${o.rounds}: offered ${rate} req/s — ${name}`);
             paced[i]![name].push(
               await round(
-                targets[name],
+                ways[name].target,
                 { ...load, rate, durationSeconds: o.roundSeconds },
                 path,
                 o.progress,
@@ -89,24 +126,39 @@ export const send: Scenario = {
       const sb = medians(full.switchboard);
       const b = medians(full.bare);
       const ins = medians(full.insert);
+      const bRest = medians(full.bareRest);
       const at = paced.map((p) => ({ switchboard: medians(p.switchboard), bare: medians(p.bare) }));
       const cpu = (ms: number) => `${duration(ms)} CPU`;
       // Unanswered sends are part of the figure, not a reason to drop it (a busy machine times some out).
-      const unanswered = [...full.switchboard, ...paced.flatMap((p) => p.switchboard)].reduce(
-        (sum, r) => sum + r.failed,
-        0,
-      );
+      const unansweredIn = (rounds: Round[]) => {
+        const sum = rounds.reduce((all, r) => all + r.failed, 0);
+        return sum > 0 ? ` (${count(sum)} sends unanswered in all rounds)` : '';
+      };
+      const figure = (x: Round) =>
+        `${perSecond(x.perSecond)}, p50 ${wholeMs(x.p50)}, p99 ${wholeMs(x.p99)}, **${cpu(x.cpuMs)} per send**`;
+      const restRow = (what: string, rounds: Round[]): Row => {
+        const x = medians(rounds);
+        return {
+          what,
+          switchboard: figure(x) + unansweredIn(rounds),
+          ceiling:
+            `bare Node \`http\` + same JSON: ${perSecond(bRest.perSecond)}, ${cpu(bRest.cpuMs)}; ` +
+            `\`messages.send\` (cookie) in the same run: ${perSecond(sb.perSecond)}`,
+          ratio: `${ratio(x.perSecond, bRest.perSecond)} / ${ratio(x.perSecond, sb.perSecond)}`,
+        };
+      };
       return [
         {
           what: '`messages.send` over HTTP (cookie, zod, insert)',
           switchboard:
-            `${perSecond(sb.perSecond)}, p50 ${wholeMs(sb.p50)}, p99 ${wholeMs(sb.p99)}, **${cpu(sb.cpuMs)} per send**` +
-            (unanswered > 0 ? ` (${count(unanswered)} sends unanswered in all rounds)` : ''),
+            figure(sb) + unansweredIn([...full.switchboard, ...paced.flatMap((p) => p.switchboard)]),
           ceiling:
             `bare Node \`http\` + same JSON: ${perSecond(b.perSecond)}, ${cpu(b.cpuMs)}; ` +
             `the same plus one better-sqlite3 INSERT (WAL): ${perSecond(ins.perSecond)}, ${cpu(ins.cpuMs)}`,
           ratio: `${ratio(sb.perSecond, b.perSecond)} / ${ratio(sb.perSecond, ins.perSecond)}`,
         },
+        restRow('`POST /api/v1/messages` (REST, API key)', full.rest),
+        restRow('… with an `Idempotency-Key` per send', full.restIdempotent),
         {
           what: `offered ${offered.map((n) => n.toLocaleString('en-US')).join(' / ')} req/s`,
           switchboard:

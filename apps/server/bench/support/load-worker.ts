@@ -21,12 +21,17 @@ const result = await autocannon({
   timeout: 10,
   ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
   ...(options.rate ? { overallRate: options.rate } : {}),
-  ...(options.bodyTemplate
+  ...(options.bodyTemplate || options.headerTemplate
     ? {
         requests: [
           {
             setupRequest: (request) => {
-              request.body = options.bodyTemplate!.text.replaceAll('{n}', String(n++));
+              const i = String(n++);
+              const { bodyTemplate, headerTemplate, body } = options;
+              if (bodyTemplate) request.body = bodyTemplate.text.replaceAll('{n}', i);
+              else if (body) request.body = body;
+              for (const [name, value] of Object.entries(headerTemplate ?? {}))
+                request.headers = { ...request.headers, [name]: value.replaceAll('{n}', i) };
               return request;
             },
           },

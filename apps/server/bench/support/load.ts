@@ -8,6 +8,8 @@ export interface LoadOptions {
   body?: string;
   /** A body per request: `{n}` becomes a counter that starts at `start` (distinct senders, say). */
   bodyTemplate?: { text: string; start: number };
+  /** Headers added to each request, `{n}` the same counter (a fresh Idempotency-Key per send, say). */
+  headerTemplate?: Record<string, string>;
   connections: number;
   /** Run for this long… */
   durationSeconds?: number;

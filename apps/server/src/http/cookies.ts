@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CookieJar, SESSION_COOKIE } from '@switchboard/api';
-import { type Credential, loginCredential } from '@switchboard/core';
 
 export function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
@@ -16,12 +15,6 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
     }
   }
   return null;
-}
-
-/** What the request presents to say who it is: its login cookie, if any. */
-export function credentialOf(req: IncomingMessage): Credential | null {
-  const token = readCookie(req, SESSION_COOKIE);
-  return token ? loginCredential(token) : null;
 }
 
 /** httpOnly so scripts cannot read it; SameSite=Lax so other sites cannot ride on it. */

@@ -1,5 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** The `code` of a plain error answer, named after tRPC's codes where tRPC has one. */
+const CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  409: 'CONFLICT',
+  410: 'GONE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  421: 'MISDIRECTED_REQUEST',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** A refusal of the HTTP layer itself (no procedure ran): answered as `{ code, message }`. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -7,6 +25,11 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The error body every answer outside tRPC's own uses: a stable `code`, a `message` for people. */
+export function sendError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { code: CODES[status] ?? 'ERROR', message });
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

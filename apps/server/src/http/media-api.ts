@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTP_STATUS } from '@switchboard/api';
-import { type Actor, AppError, largestLimit, type MediaView, type Services } from '@switchboard/core';
+import { restErrorOf } from '@switchboard/api';
+import {
+  type Actor,
+  AppError,
+  largestLimit,
+  type MediaView,
+  requireScope,
+  type Services,
+} from '@switchboard/core';
 import { isMediaType, isValidSessionId, MEDIA_TYPES } from '@switchboard/validators';
 import busboy from 'busboy';
-import { HttpError, sendJson } from './json.ts';
+import { requireActor } from './credentials.ts';
+import { HttpError, sendError, sendJson } from './json.ts';
 import { serveFile } from './serve-file.ts';
 
 /** Room for the multipart framing and the small fields around the file. */
@@ -15,11 +23,15 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
  *   the `file` part), streamed to storage; answers 201 with the stored file's id;
  * - `GET /api/v1/media/{id}` — the file, for a signed-in caller who may read the account's messages, or for
  *   anyone holding a signed link (`?expires=…&signature=…`, as webhooks carry).
+ * Signed in means a login or an API key (counted against its rate limit; uploading needs `messages:send`,
+ * reading `messages:read`). Errors are the API's `{ code, message }`.
  */
 export function mediaApi(services: Services) {
   const { media } = services;
 
   const upload = (req: IncomingMessage, actor: Actor): Promise<MediaView> => {
+    // Before a byte of the file is read: a key that may not send is refused at once.
+    requireScope(actor, 'messages:send');
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > largestLimit(media.limits()) + FORM_OVERHEAD_BYTES)
       throw new AppError('PAYLOAD_TOO_LARGE', 'The upload is larger than any message may carry');
@@ -85,7 +97,7 @@ export function mediaApi(services: Services) {
     }).finally(() => req.unpipe(form));
   };
 
-  const download = async (req: IncomingMessage, res: ServerResponse, id: string, actor: Actor | null) => {
+  const download = async (req: IncomingMessage, res: ServerResponse, id: string) => {
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
     const expires = query.get('expires');
     const signature = query.get('signature');
@@ -100,35 +112,34 @@ export function mediaApi(services: Services) {
       if (!file) throw new HttpError(404, `Media ${id} not found`);
       return serveFile(req, res, file);
     }
-    if (!actor) throw new HttpError(401, 'Sign in first, or use a signed download link');
+    const actor = requireActor(services, req, 'reading a file without a signed link');
     return serveFile(req, res, media.open(actor, id));
   };
 
-  return async (req: IncomingMessage, res: ServerResponse, actor: Actor | null): Promise<void> => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+  /** Answers a request for `path` (below `/api`): `/v1/media` or `/v1/media/{id}`. */
+  return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     try {
-      if (pathname === '/api/v1/media') {
+      if (path === '/v1/media') {
         if (req.method !== 'POST') throw new HttpError(405, 'Use POST to upload to /api/v1/media');
-        if (!actor) throw new HttpError(401, 'Sign in first: uploading needs a logged-in user');
+        const actor = requireActor(services, req, 'uploading');
         sendJson(res, 201, await upload(req, actor));
         return;
       }
-      const id = /^\/api\/v1\/media\/([\w-]{1,100})$/.exec(pathname)?.[1];
-      if (!id) throw new HttpError(404, `No endpoint at ${pathname}`);
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `Use GET for ${pathname}`);
-      await download(req, res, id, actor);
+      const id = /^\/v1\/media\/([\w-]{1,100})$/.exec(path)?.[1];
+      if (!id) throw new HttpError(404, `No endpoint at /api${path}`);
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `Use GET for /api${path}`);
+      await download(req, res, id);
     } catch (error) {
-      const status =
-        error instanceof HttpError
-          ? error.status
-          : error instanceof AppError
-            ? HTTP_STATUS[error.code]
-            : null;
-      if (status === null) throw error;
+      const refusal = error instanceof HttpError ? null : restErrorOf(error);
+      if (refusal?.error.code === 'INTERNAL_SERVER_ERROR') throw error;
       // A refused upload is not read to its end: the client is told at once and the connection closed.
       const unread = req.method === 'POST' && !req.readableEnded;
       if (unread) res.shouldKeepAlive = false;
-      sendJson(res, status, { error: (error as Error).message });
+      if (refusal) {
+        if (refusal.body.retryAfterSeconds !== undefined)
+          res.setHeader('Retry-After', String(refusal.body.retryAfterSeconds));
+        sendJson(res, refusal.status, refusal.body);
+      } else sendError(res, (error as HttpError).status, (error as HttpError).message);
       if (unread) res.on('finish', () => req.destroy());
     }
   };

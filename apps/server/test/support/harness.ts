@@ -29,6 +29,8 @@ export const FAST_ENV: Record<string, string> = {
   RECONNECT_BASE_MS: '100',
   RECONNECT_MAX_MS: '400',
   SESSION_START_TIMEOUT_MS: '5000',
+  // Tests send in quick loops; those about the risk model turn it back on.
+  SANDBOX_RISK_MODEL: 'false',
 };
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'switchboard-test-'));
@@ -135,6 +137,75 @@ export function connect(g: Gateway, cookie?: string): Client {
   return new Proxy(client, {
     get: (target, prop) => (prop === 'close' ? () => ws.close() : Reflect.get(target, prop)),
   }) as Client;
+}
+
+/**
+ * The real tRPC client authenticated by an API key, as a backend would use it: the key in a header on
+ * HTTP, and on the WebSocket in tRPC's connection params (or, with `socketHeader`, in the upgrade's header).
+ */
+export function connectWithKey(g: Gateway, key: string, options: { socketHeader?: boolean } = {}): Client {
+  const headers = { 'x-api-key': key };
+  class KeyWebSocket extends WS {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: options.socketHeader ? headers : {} });
+    }
+  }
+  const ws = createWSClient({
+    url: `${g.url.replace('http', 'ws')}/trpc`,
+    WebSocket: KeyWebSocket as unknown as typeof WebSocket,
+    lazy: { enabled: true, closeMs: 0 },
+    ...(!options.socketHeader && { connectionParams: { apiKey: key } }),
+  });
+  const client = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: ws }),
+        false: httpBatchLink({ url: `${g.url}/trpc`, headers, maxItems: 10 }),
+      }),
+    ],
+  });
+  return new Proxy(client, {
+    get: (target, prop) => (prop === 'close' ? () => ws.close() : Reflect.get(target, prop)),
+  }) as Client;
+}
+
+/** A WebSocket handshake to /trpc with these headers: 'open', or the status it was refused with. */
+export function upgradeStatus(g: Gateway, headers: Record<string, string>): Promise<number | 'open'> {
+  return new Promise((resolve, reject) => {
+    const ws = new WS(`${g.url.replace('http', 'ws')}/trpc`, { headers });
+    ws.on('unexpected-response', (_req, res) => {
+      ws.terminate();
+      resolve(res.statusCode ?? 0);
+    });
+    ws.on('open', () => {
+      ws.close();
+      resolve('open');
+    });
+    ws.on('error', reject);
+  });
+}
+
+/** A REST call with an API key (or none); returns the status, the parsed body and the headers. */
+export async function rest(
+  g: Gateway,
+  key: string | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const res = await fetch(`${g.url}/api${path}`, {
+    method,
+    headers: {
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }
 
 /** Sandbox control API call as the given user; returns status and parsed body. */

@@ -7,13 +7,16 @@ export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).dige
 
 export interface UploadResult {
   status: number;
-  body: { id?: string; mimetype?: string; size?: number; sha256?: string; error?: string };
+  body: { id?: string; mimetype?: string; size?: number; sha256?: string; code?: string; message?: string };
 }
 
-/** `POST /api/v1/media` as a browser's FormData would send it: fields first, then the file. */
+/**
+ * `POST /api/v1/media` as a browser's FormData would send it: fields first, then the file. Signed in by a
+ * login cookie (a string), or by the headers given (an API key's).
+ */
 export async function upload(
   g: Gateway,
-  cookie: string | undefined,
+  auth: string | Record<string, string> | undefined,
   fields: { sessionId: string; type?: string },
   file: { name: string; bytes: Buffer; contentType?: string },
 ): Promise<UploadResult> {
@@ -28,7 +31,7 @@ export async function upload(
   const res = await fetch(`${g.url}/api/v1/media`, {
     method: 'POST',
     body: form,
-    headers: cookie ? { cookie } : {},
+    headers: typeof auth === 'string' ? { cookie: auth } : (auth ?? {}),
   });
   return { status: res.status, body: (await res.json()) as UploadResult['body'] };
 }

@@ -1,4 +1,4 @@
-import { Inbox, LayoutDashboard, MessagesSquare, Smartphone, Users } from 'lucide-react';
+import { Inbox, KeyRound, LayoutDashboard, Megaphone, MessagesSquare, Smartphone, Users } from 'lucide-react';
 import { type ReactNode, useEffect } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
@@ -14,7 +14,13 @@ const TITLES: Record<Route['name'], string> = {
   session: 'Session',
   messages: 'Messages',
   inbox: 'Inbox',
+  campaigns: 'Campaigns',
+  campaign: 'Campaign',
+  'campaign-edit': 'Campaign',
+  'opt-outs': 'Opt-outs',
+  pools: 'Pools',
   users: 'Users',
+  'api-keys': 'API keys',
   'not-found': 'Not found',
 };
 
@@ -58,6 +64,18 @@ export function AppShell({
       icon: MessagesSquare,
       active: route.name === 'messages',
     },
+    {
+      to: { name: 'campaigns' } as const,
+      label: 'Campaigns',
+      icon: Megaphone,
+      active: ['campaigns', 'campaign', 'campaign-edit', 'opt-outs', 'pools'].includes(route.name),
+    },
+    {
+      to: { name: 'api-keys' } as const,
+      label: 'API keys',
+      icon: KeyRound,
+      active: route.name === 'api-keys',
+    },
     ...(user.role === 'admin'
       ? [{ to: { name: 'users' } as const, label: 'Users', icon: Users, active: route.name === 'users' }]
       : []),
@@ -72,7 +90,7 @@ export function AppShell({
               to={item.to}
               aria-current={item.active ? 'page' : undefined}
               className={cx(
-                'flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
+                'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition-colors',
                 item.active
                   ? 'bg-zinc-100 text-zinc-900 dark:bg-zinc-800 dark:text-white'
                   : 'text-zinc-600 hover:bg-zinc-50 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800/60 dark:hover:text-white',

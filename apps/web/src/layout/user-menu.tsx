@@ -1,4 +1,4 @@
-import { ChevronDown, LogOut } from 'lucide-react';
+import { BookOpen, ChevronDown, LogOut } from 'lucide-react';
 import { Menu, MenuItem } from '../components/menu.tsx';
 import { useToast } from '../components/toaster.tsx';
 import { errorMessage } from '../lib/errors.ts';
@@ -41,6 +41,15 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
               {user.role}
             </p>
           </div>
+          <MenuItem
+            icon={<BookOpen aria-hidden className="size-4" />}
+            onSelect={() => {
+              close();
+              window.open('/api/docs', '_blank', 'noopener');
+            }}
+          >
+            API reference
+          </MenuItem>
           <MenuItem
             icon={<LogOut aria-hidden className="size-4" />}
             onSelect={() => {

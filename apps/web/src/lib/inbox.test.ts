@@ -20,6 +20,7 @@ const conv = (id: string, lastMessageAt: number, extra: Partial<Conversation> = 
     phone: `1415555${id.padStart(4, '0')}`,
     lid: null,
     name: null,
+    tags: [],
     createdAt: 0,
     updatedAt: 0,
   },

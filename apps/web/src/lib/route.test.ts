@@ -11,12 +11,27 @@ describe('routes', () => {
     expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
     expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
     expect(parseRoute('/users')).toEqual({ name: 'users' });
+    expect(parseRoute('/api-keys')).toEqual({ name: 'api-keys' });
     expect(parseRoute('/inbox')).toEqual({ name: 'inbox', sessionId: null, conversationId: null });
     expect(parseRoute('/inbox', '?session=s1&conversation=c1')).toEqual({
       name: 'inbox',
       sessionId: 's1',
       conversationId: 'c1',
     });
+    expect(parseRoute('/campaigns')).toEqual({ name: 'campaigns' });
+    expect(parseRoute('/campaigns/c-1')).toEqual({ name: 'campaign', id: 'c-1' });
+    expect(parseRoute('/campaigns/c-1/edit', '?step=message')).toEqual({
+      name: 'campaign-edit',
+      id: 'c-1',
+      step: 'message',
+    });
+    expect(parseRoute('/campaigns/new', '?step=bogus')).toEqual({
+      name: 'campaign-edit',
+      id: null,
+      step: null,
+    });
+    expect(parseRoute('/campaigns/opt-outs', '?session=s1')).toEqual({ name: 'opt-outs', sessionId: 's1' });
+    expect(parseRoute('/campaigns/pools')).toEqual({ name: 'pools' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
 
@@ -29,9 +44,17 @@ describe('routes', () => {
       { name: 'messages', sessionId: 'x' },
       { name: 'messages', sessionId: null },
       { name: 'users' },
+      { name: 'api-keys' },
       { name: 'inbox', sessionId: null, conversationId: null },
       { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
       { name: 'inbox', sessionId: null, conversationId: 'c2' },
+      { name: 'campaigns' },
+      { name: 'campaign', id: 'c 1' },
+      { name: 'campaign-edit', id: null, step: null },
+      { name: 'campaign-edit', id: 'c1', step: 'pacing' },
+      { name: 'opt-outs', sessionId: 'sales' },
+      { name: 'opt-outs', sessionId: null },
+      { name: 'pools' },
     ];
     for (const route of routes) {
       const [path = '', query = ''] = routePath(route).split('?');

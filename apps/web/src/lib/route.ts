@@ -5,8 +5,21 @@ export type Route =
   | { name: 'session'; id: string }
   | { name: 'messages'; sessionId: string | null }
   | { name: 'inbox'; sessionId: string | null; conversationId: string | null }
+  | { name: 'campaigns' }
+  /** A campaign's page; drafts open in the editor (`edit`), at `step` when given. */
+  | { name: 'campaign'; id: string }
+  | { name: 'campaign-edit'; id: string | null; step: CampaignStep | null }
+  | { name: 'opt-outs'; sessionId: string | null }
+  | { name: 'pools' }
   | { name: 'users' }
+  | { name: 'api-keys' }
   | { name: 'not-found'; path: string };
+
+export const CAMPAIGN_STEPS = ['account', 'audience', 'message', 'pacing', 'review'] as const;
+export type CampaignStep = (typeof CAMPAIGN_STEPS)[number];
+
+const campaignStep = (value: string | null): CampaignStep | null =>
+  CAMPAIGN_STEPS.find((s) => s === value) ?? null;
 
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
@@ -22,6 +35,20 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { name: 'inbox', sessionId: params.get('session'), conversationId: params.get('conversation') };
   }
   if (path === '/users') return { name: 'users' };
+  if (path === '/campaigns') return { name: 'campaigns' };
+  if (path === '/campaigns/new')
+    return { name: 'campaign-edit', id: null, step: campaignStep(new URLSearchParams(search).get('step')) };
+  if (path === '/campaigns/opt-outs')
+    return { name: 'opt-outs', sessionId: new URLSearchParams(search).get('session') };
+  if (path === '/campaigns/pools') return { name: 'pools' };
+  const campaign = /^\/campaigns\/([^/]+)(\/edit)?$/.exec(path);
+  if (campaign?.[1]) {
+    const id = safeDecode(campaign[1]);
+    return campaign[2]
+      ? { name: 'campaign-edit', id, step: campaignStep(new URLSearchParams(search).get('step')) }
+      : { name: 'campaign', id };
+  }
+  if (path === '/api-keys') return { name: 'api-keys' };
   return { name: 'not-found', path };
 }
 
@@ -44,6 +71,22 @@ export function routePath(route: Route): string {
     }
     case 'users':
       return '/users';
+    case 'campaigns':
+      return '/campaigns';
+    case 'campaign':
+      return `/campaigns/${encodeURIComponent(route.id)}`;
+    case 'campaign-edit': {
+      const base = route.id ? `/campaigns/${encodeURIComponent(route.id)}/edit` : '/campaigns/new';
+      return route.step ? `${base}?step=${route.step}` : base;
+    }
+    case 'opt-outs':
+      return route.sessionId
+        ? `/campaigns/opt-outs?session=${encodeURIComponent(route.sessionId)}`
+        : '/campaigns/opt-outs';
+    case 'pools':
+      return '/campaigns/pools';
+    case 'api-keys':
+      return '/api-keys';
     case 'not-found':
       return route.path;
   }

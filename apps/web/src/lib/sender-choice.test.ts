@@ -14,6 +14,12 @@ describe('initialSender', () => {
     expect(initialSender(sessions, null, null)).toBe('b');
   });
 
+  it('falls back to the default sender before the first connected session', () => {
+    expect(initialSender(sessions, null, null, 'c')).toBe('c');
+    expect(initialSender(sessions, null, 'a', 'c')).toBe('a');
+    expect(initialSender(sessions, null, null, 'gone')).toBe('b');
+  });
+
   it('ignores sessions that are gone or not visible', () => {
     expect(initialSender(sessions, 'zzz', 'gone')).toBe('b');
     expect(initialSender([], null, 'a')).toBeNull();

@@ -29,6 +29,15 @@ export type WebhookEvent = Webhook['events'][number];
 export type WebhookDelivery = Outputs['webhooks']['deliveries']['items'][number];
 export type WebhookTestResult = Outputs['webhooks']['test'];
 
+export type Campaign = Outputs['campaigns']['byId'];
+export type CampaignStatus = Campaign['status'];
+export type CampaignPacing = Campaign['pacing'];
+export type CampaignRecipient = Outputs['campaigns']['recipients']['items'][number];
+export type ImportReport = Outputs['campaigns']['addAudience'];
+export type Pool = Outputs['pools']['list'][number];
+export type Suppression = Outputs['optOuts']['list']['items'][number];
+export type ApiKey = Outputs['apiKeys']['list'][number];
+export type ApiKeyScope = ApiKey['scopes'][number];
 export type SessionStats = Outputs['stats']['sessions'];
 export type MessageStats = Outputs['stats']['messages'];
 export type AttentionItem = Outputs['stats']['attention'][number];

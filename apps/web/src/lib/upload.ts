@@ -22,9 +22,10 @@ export function uploadMedia(
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     });
     xhr.addEventListener('load', () => {
-      const body = xhr.response as (MediaFile & { error?: string }) | null;
+      // A refusal is the API's error body, `{ code, message }`.
+      const body = xhr.response as (MediaFile & { message?: string }) | null;
       if (xhr.status === 201 && body) resolve(body);
-      else reject(new Error(body?.error ?? `The upload failed (HTTP ${xhr.status}).`));
+      else reject(new Error(body?.message ?? `The upload failed (HTTP ${xhr.status}).`));
     });
     xhr.addEventListener('error', () => reject(new Error('Failed to fetch')));
     xhr.addEventListener('abort', () => reject(new DOMException('The upload was cancelled.', 'AbortError')));

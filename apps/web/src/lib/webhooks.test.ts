@@ -1,9 +1,29 @@
+import { WEBHOOK_EVENTS } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
-import { defaultEvents, lastOutcome, toggleEvent, urlProblem } from './webhooks.ts';
+import { defaultEvents, lastOutcome, toggleEvent, urlProblem, WEBHOOK_EVENT_META } from './webhooks.ts';
 
 describe('event filter', () => {
   it('defaults to every event except session.qr', () => {
-    expect(defaultEvents()).toEqual(['message.received', 'message.sent', 'message.status', 'session.status']);
+    expect(defaultEvents()).toEqual([
+      'message.received',
+      'message.sent',
+      'message.status',
+      'session.status',
+      'campaign.status',
+      'campaign.completed',
+    ]);
+  });
+  it('describes every event the server sends, so toggling one never drops another', () => {
+    expect(WEBHOOK_EVENT_META.map((m) => m.event).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    expect(toggleEvent(defaultEvents(), 'session.qr', true)).toEqual([
+      'message.received',
+      'message.sent',
+      'message.status',
+      'session.status',
+      'session.qr',
+      'campaign.status',
+      'campaign.completed',
+    ]);
   });
   it('toggles events and keeps the documented order', () => {
     expect(toggleEvent(['session.status'], 'message.received', true)).toEqual([

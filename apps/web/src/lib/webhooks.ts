@@ -16,6 +16,16 @@ export const WEBHOOK_EVENT_META: { event: WebhookEvent; label: string; descripti
     label: 'Session QR code',
     description: 'Every new QR code. Chatty, so off unless you need it.',
   },
+  {
+    event: 'campaign.status',
+    label: 'Campaign status',
+    description: 'A campaign started, paused (with why), resumed or was cancelled.',
+  },
+  {
+    event: 'campaign.completed',
+    label: 'Campaign completed',
+    description: 'A campaign sent to everyone it could.',
+  },
 ];
 
 /** What a new endpoint gets unless told otherwise: every event except the chatty QR codes. */

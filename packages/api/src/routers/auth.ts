@@ -40,7 +40,8 @@ export const authRouter = router({
     .input(noInput)
     .output(ok)
     .mutation(({ ctx }) => {
-      if (ctx.credential) ctx.services.auth.logout(ctx.credential.secret);
+      // Signs out the cookie's sign-in; an API key is revoked in the dashboard, not by "signing out".
+      if (ctx.credential?.kind === 'login') ctx.services.auth.logout(ctx.credential.secret);
       ctx.cookies?.clearSession();
       return { ok: true as const };
     }),

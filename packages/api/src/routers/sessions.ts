@@ -1,6 +1,7 @@
 import { normalisePhone } from '@switchboard/core';
 import { z } from 'zod';
 import { streamChannel } from '../live.ts';
+import { rest } from '../rest/meta.ts';
 import { noInput, ok } from '../schemas/common.ts';
 import {
   byId,
@@ -9,6 +10,7 @@ import {
   group,
   numberCheck,
   pairingCode,
+  qrCode,
   session,
   sessionCreateInput,
   sessionEvent,
@@ -21,11 +23,13 @@ import { protectedProcedure, router } from '../trpc.ts';
 
 export const sessionsRouter = router({
   list: protectedProcedure
+    .meta(rest('GET', '/sessions', { tag: 'Sessions', summary: 'List the sessions you can see' }))
     .input(noInput)
     .output(z.array(session))
     .query(({ ctx }) => ctx.services.sessions.list(ctx.actor)),
 
   byId: protectedProcedure
+    .meta(rest('GET', '/sessions/{id}', { tag: 'Sessions', summary: 'Get a session' }))
     .input(byId)
     .output(session)
     .query(({ ctx, input }) => ctx.services.sessions.get(ctx.actor, input.id)),
@@ -37,41 +41,88 @@ export const sessionsRouter = router({
 
   /** The engines this server offers, so a client can offer exactly those. */
   engines: protectedProcedure
+    .meta(rest('GET', '/engines', { tag: 'Sessions', summary: 'The engines this server offers' }))
     .input(noInput)
     .output(z.array(engineName))
     .query(({ ctx }) => ctx.services.sessions.engineNames()),
 
+  /** The QR code on display, to render yourself; `GET /api/v1/sessions/{id}/qr.png` serves it as an image. */
+  qr: protectedProcedure
+    .meta(
+      rest('GET', '/sessions/{id}/qr', {
+        tag: 'Sessions',
+        summary: 'The QR code to scan, as text',
+        description:
+          'The exact string to encode in a QR code, while the session shows one (status `qr`); it changes every 20 s or so. `/qr.png` serves it as an image.',
+        errors: [412],
+      }),
+    )
+    .input(byId)
+    .output(qrCode)
+    .query(({ ctx, input }) => ctx.services.sessions.qr(ctx.actor, input.id)),
+
   create: protectedProcedure
+    .meta(
+      rest('POST', '/sessions', {
+        tag: 'Sessions',
+        summary: 'Create a session',
+        description:
+          'It starts at once unless `start` is false; a new sandbox or WhatsApp Web session then shows a QR code.',
+        errors: [409],
+      }),
+    )
     .input(sessionCreateInput)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.create(ctx.actor, input)),
 
   update: protectedProcedure
+    .meta(rest('PATCH', '/sessions/{id}', { tag: 'Sessions', summary: 'Rename a session' }))
     .input(sessionUpdateInput)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.rename(ctx.actor, input.id, input.name)),
 
   start: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/start', { tag: 'Sessions', summary: 'Start a session', errors: [409] }),
+    )
     .input(byId)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.start(ctx.actor, input.id)),
 
   stop: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/stop', { tag: 'Sessions', summary: 'Stop a session (it stays linked)' }),
+    )
     .input(byId)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.stop(ctx.actor, input.id)),
 
   restart: protectedProcedure
+    .meta(rest('POST', '/sessions/{id}/restart', { tag: 'Sessions', summary: 'Restart a session' }))
     .input(byId)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.restart(ctx.actor, input.id)),
 
   logout: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/logout', {
+        tag: 'Sessions',
+        summary: 'Log a session out',
+        description: 'Unlinks it from the phone and deletes its login: it needs a new QR scan.',
+      }),
+    )
     .input(byId)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.logout(ctx.actor, input.id)),
 
   delete: protectedProcedure
+    .meta(
+      rest('DELETE', '/sessions/{id}', {
+        tag: 'Sessions',
+        summary: 'Delete a session',
+        description: 'Logs it out and deletes it with its messages, conversations and webhooks. Final.',
+      }),
+    )
     .input(byId)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
@@ -80,6 +131,14 @@ export const sessionsRouter = router({
     }),
 
   requestPairingCode: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/pairing-code', {
+        tag: 'Sessions',
+        summary: 'Request a pairing code',
+        description: 'For linking without a camera: type the code on the phone whose number is given.',
+        errors: [412],
+      }),
+    )
     .input(sessionPhoneInput)
     .output(pairingCode)
     .mutation(async ({ ctx, input }) => {
@@ -88,6 +147,13 @@ export const sessionsRouter = router({
     }),
 
   checkNumber: protectedProcedure
+    .meta(
+      rest('GET', '/sessions/{id}/check-number', {
+        tag: 'Sessions',
+        summary: 'Check whether a number is on WhatsApp',
+        errors: [412],
+      }),
+    )
     .input(sessionPhoneInput)
     .output(numberCheck)
     .query(async ({ ctx, input }) => {
@@ -99,6 +165,13 @@ export const sessionsRouter = router({
     }),
 
   groups: protectedProcedure
+    .meta(
+      rest('GET', '/sessions/{id}/groups', {
+        tag: 'Sessions',
+        summary: 'The groups the account is in',
+        errors: [412],
+      }),
+    )
     .input(byId)
     .output(z.array(group))
     .query(({ ctx, input }) =>
@@ -106,6 +179,9 @@ export const sessionsRouter = router({
     ),
 
   chats: protectedProcedure
+    .meta(
+      rest('GET', '/sessions/{id}/chats', { tag: 'Sessions', summary: "The account's chats", errors: [412] }),
+    )
     .input(byId)
     .output(z.array(chat))
     .query(({ ctx, input }) =>

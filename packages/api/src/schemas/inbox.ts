@@ -1,4 +1,9 @@
-import { CONVERSATION_STATUSES, PERSON_NAME_MAX_LENGTH } from '@switchboard/validators';
+import {
+  CONVERSATION_STATUSES,
+  MAX_TAGS_PER_CONTACT,
+  PERSON_NAME_MAX_LENGTH,
+  TAG_MAX_LENGTH,
+} from '@switchboard/validators';
 import { z } from 'zod';
 import { eventBase, offsetPage, pageInput, sessionId } from './common.ts';
 
@@ -12,6 +17,7 @@ export const contact = z.object({
     ),
   lid: z.string().nullable().describe('Their WhatsApp privacy id (LID), when WhatsApp gave it'),
   name: z.string().nullable(),
+  tags: z.array(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -67,6 +73,7 @@ export const contactListInput = z
   .object({
     sessionId: sessionId.nullish(),
     search,
+    tag: z.string().max(100).nullish().describe('Only contacts carrying this tag'),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   })
@@ -78,3 +85,12 @@ export const contactUpdateInput = z.object({
   id: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(PERSON_NAME_MAX_LENGTH).nullable(),
 });
+
+export const contactTagsInput = z.object({
+  id: z.string().min(1).max(100),
+  tags: z.array(z.string().max(TAG_MAX_LENGTH * 2)).max(MAX_TAGS_PER_CONTACT * 2),
+});
+
+export const tagCounts = z.array(z.object({ tag: z.string(), contacts: z.number() }));
+
+export const tagListInput = z.object({ sessionId: sessionId.nullish() }).default({});

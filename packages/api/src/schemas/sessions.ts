@@ -14,6 +14,11 @@ export const sessionLimit = z
   .nullable()
   .describe("WhatsApp's reach-out limit while it holds: messages to people who never wrote fail fast");
 
+export const qrCode = z.object({
+  qr: z.string().describe('The exact string to encode in the QR code'),
+  expiresAt: z.number().describe('When it is replaced by the next one (ms since epoch)'),
+});
+
 export const session = z.object({
   id: z.string(),
   name: z.string(),
@@ -24,7 +29,7 @@ export const session = z.object({
   phone: z.string().nullable(),
   pushName: z.string().nullable(),
   autoStart: z.boolean(),
-  qr: z.object({ qr: z.string(), expiresAt: z.number() }).nullable(),
+  qr: qrCode.nullable().describe('The QR code on display, while the status is `qr`'),
   nextRetryAt: z.number().nullable(),
   resources: z
     .object({ rssBytes: z.number(), processes: z.number(), sampledAt: z.number() })

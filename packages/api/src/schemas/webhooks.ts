@@ -97,9 +97,10 @@ export const deliveryListInput = z.object({
 
 export const deliveryPage = z.object({ items: z.array(webhookDelivery), nextCursor: z.number().nullable() });
 
-export const replayInput = z.union([
-  z.object({ deliveryId: z.string().min(1).max(100) }),
-  z.object({ webhookId }),
-]);
+/** One of the two: a delivery, or an endpoint's failed deliveries (the service says so when both or neither). */
+export const replayInput = z.object({
+  deliveryId: z.string().min(1).max(100).optional().describe('Send this delivery again'),
+  webhookId: webhookId.optional().describe("Send this endpoint's failed deliveries again"),
+});
 
 export const replayResult = z.object({ replayed: z.number() });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { Access } from '../access.ts';
 import type { AppError } from '../errors.ts';
+import { ApiKeyService } from './api-keys.ts';
 import { AuthService } from './auth-service.ts';
 import { type AuthChange, loginCredential } from './identity.ts';
 import { LoginSessionService } from './login-sessions.ts';
@@ -17,7 +19,8 @@ function build(
   const clock = { t: Date.now() };
   const now = () => clock.t;
   const logins = new LoginSessionService(db, { ttlMs: 60 * 60_000, now, onChange });
-  const auth = new AuthService(users, logins, {
+  const apiKeys = new ApiKeyService(db, new Access(db), { requestsPerMinute: 100, now, onChange });
+  const auth = new AuthService(users, logins, apiKeys, {
     maxAttemptsPerIp: config.maxAttemptsPerIp ?? 100,
     maxFailuresPerAccount: config.maxFailuresPerAccount ?? 5,
     maxFailuresAcrossIps: config.maxFailuresAcrossIps ?? 100,

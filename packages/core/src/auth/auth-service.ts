@@ -1,6 +1,7 @@
 import { EMAIL_MAX_LENGTH } from '@switchboard/validators';
 import { userActor } from '../access.ts';
 import { AppError } from '../errors.ts';
+import type { ApiKeyService } from './api-keys.ts';
 import { FailureThrottle } from './failure-throttle.ts';
 import {
   type AuthChange,
@@ -69,6 +70,7 @@ export class AuthService {
   constructor(
     private readonly users: UserService,
     private readonly logins: LoginSessionService,
+    private readonly apiKeys: ApiKeyService,
     config: AuthConfig,
   ) {
     const { windowMs, now } = config;
@@ -81,6 +83,16 @@ export class AuthService {
     this.perAccountAndSource = new FailureThrottle({ freeFailures: config.maxFailuresPerAccount, ...delays });
     this.perAccount = new FailureThrottle({ freeFailures: config.maxFailuresAcrossIps, ...delays });
     this.identities = new IdentityCache((credential) => {
+      if (credential.kind === 'key') {
+        const key = apiKeys.lookup(credential.secret, credential.hash);
+        return (
+          key && {
+            user: key.user,
+            actor: { ...userActor(key.user), key: key.grant },
+            expiresAt: key.expiresAt,
+          }
+        );
+      }
       const login = logins.lookup(credential.secret);
       if (!login) return null;
       const { user, expiresAt } = login;
@@ -90,10 +102,21 @@ export class AuthService {
 
   /**
    * Who presents this credential, as of now — asked on every call and every streamed event, so a sign-out,
-   * password reset, demotion or deletion takes effect at once. Cached; `changed` keeps the cache true.
+   * password reset, demotion, deletion or a revoked key takes effect at once. Cached; `changed` keeps the
+   * cache true.
    */
   identify(credential: Credential): Identity | null {
     return this.identities.resolve(credential);
+  }
+
+  /**
+   * `identify` for a new request (a call, a stream being opened, a sandbox request): an API key's request
+   * also counts against its rate limit (TOO_MANY_REQUESTS past it) and marks it used.
+   */
+  authenticate(credential: Credential): Identity | null {
+    const identity = this.identify(credential);
+    if (identity?.actor.key) this.apiKeys.admit(identity.actor.key.id);
+    return identity;
   }
 
   /** A user or sign-in changed (the event bus says so): forget what it affects, then tell the listeners. */

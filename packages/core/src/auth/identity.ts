@@ -9,11 +9,11 @@ import type { PublicUser } from './public-user.ts';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * What a request presents to say who it is. Today the login cookie; API keys will be another kind, resolved
- * through the same cache and ended through the same change notices.
+ * What a request presents to say who it is: the login cookie, or an API key. Both are resolved through the
+ * same cache and ended through the same change notices.
  */
 export interface Credential {
-  kind: 'login';
+  kind: 'login' | 'key';
   /** The secret as presented; never stored or logged. */
   secret: string;
   /** Its SHA-256, which is what the database keeps. */
@@ -25,6 +25,14 @@ export interface Credential {
 export function loginCredential(token: string): Credential {
   const hash = hashToken(token);
   return { kind: 'login', secret: token, hash, key: `login:${hash}` };
+}
+
+/** The cache and change-notice name of the API key whose SHA-256 is `hash`. */
+export const apiKeyCredentialKey = (hash: string) => `key:${hash}`;
+
+export function apiKeyCredential(secret: string): Credential {
+  const hash = hashToken(secret);
+  return { kind: 'key', secret, hash, key: apiKeyCredentialKey(hash) };
 }
 
 /** Who is asking, as of now. */

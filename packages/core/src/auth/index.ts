@@ -1,4 +1,11 @@
 export {
+  ApiKeyService,
+  type ApiKeyServiceOptions,
+  type ApiKeyView,
+  type CreateApiKeyInput,
+  type KeyIdentity,
+} from './api-keys.ts';
+export {
   type AuthConfig,
   type AuthResult,
   AuthService,
@@ -8,6 +15,8 @@ export {
 } from './auth-service.ts';
 export {
   type AuthChange,
+  apiKeyCredential,
+  apiKeyCredentialKey,
   type Credential,
   hashToken,
   type Identity,

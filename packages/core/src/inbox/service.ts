@@ -18,6 +18,7 @@ import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import type { ContactView, ConversationView } from '../views.ts';
 import { resolveContact } from './contacts.ts';
+import { taggedWith, tagsOf } from './tags.ts';
 
 const PREVIEW_LENGTH = 200;
 
@@ -163,11 +164,18 @@ export class InboxService {
 
   listContacts(
     actor: Actor,
-    input: { sessionId?: string | null; search?: string | null; limit: number; offset?: number },
+    input: {
+      sessionId?: string | null;
+      search?: string | null;
+      tag?: string | null;
+      limit: number;
+      offset?: number;
+    },
   ): { items: ContactView[]; nextOffset: number | null } {
     const conditions = this.#scope(actor, contacts.accountId, input.sessionId);
     const search = contactSearch(input.search);
     if (search) conditions.push(search);
+    if (input.tag) conditions.push(taggedWith(this.db, input.tag.trim().toLowerCase()));
     const offset = input.offset ?? 0;
     const rows = this.db
       .select()
@@ -177,7 +185,12 @@ export class InboxService {
       .limit(input.limit + 1)
       .offset(offset)
       .all();
-    const items = rows.slice(0, input.limit).map(contactView);
+    const page = rows.slice(0, input.limit);
+    const tags = tagsOf(
+      this.db,
+      page.map((c) => c.id),
+    );
+    const items = page.map((c) => contactView(c, tags.get(c.id)));
     return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
   }
 
@@ -199,7 +212,7 @@ export class InboxService {
       .where(eq(conversations.contactId, row.id))
       .get();
     if (conversation) this.publish(conversation.id);
-    return contactView(updated);
+    return contactView(updated, tagsOf(this.db, [updated.id]).get(updated.id));
   }
 
   #change(
@@ -218,7 +231,7 @@ export class InboxService {
   }
 
   #withContact(where: SQL | undefined, limit = 1, offset = 0): ConversationView[] {
-    return this.db
+    const rows = this.db
       .select({ conversation: conversations, contact: contacts })
       .from(conversations)
       .innerJoin(contacts, eq(contacts.id, conversations.contactId))
@@ -230,18 +243,22 @@ export class InboxService {
       )
       .limit(limit)
       .offset(offset)
-      .all()
-      .map(({ conversation: c, contact }) => ({
-        id: c.id,
-        accountId: c.accountId,
-        contact: contactView(contact),
-        status: c.status,
-        unreadCount: c.unreadCount,
-        lastMessageAt: c.lastMessageAt,
-        lastMessagePreview: c.lastMessagePreview,
-        createdAt: c.createdAt,
-        updatedAt: c.updatedAt,
-      }));
+      .all();
+    const tags = tagsOf(
+      this.db,
+      rows.map((r) => r.contact.id),
+    );
+    return rows.map(({ conversation: c, contact }) => ({
+      id: c.id,
+      accountId: c.accountId,
+      contact: contactView(contact, tags.get(contact.id)),
+      status: c.status,
+      unreadCount: c.unreadCount,
+      lastMessageAt: c.lastMessageAt,
+      lastMessagePreview: c.lastMessagePreview,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    }));
   }
 
   /** One account the actor may see (NOT_FOUND otherwise), or every one it sees. */
@@ -275,12 +292,13 @@ function contactSearch(input: string | null | undefined): SQL | undefined {
   );
 }
 
-const contactView = (c: Contact): ContactView => ({
+const contactView = (c: Contact, tags: string[] = []): ContactView => ({
   id: c.id,
   accountId: c.accountId,
   phone: c.phone,
   lid: c.lid,
   name: c.name,
+  tags,
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });

@@ -10,10 +10,14 @@ import {
   type MessageType,
 } from '@switchboard/validators';
 import { AppError } from '../errors.ts';
+import type { SenderChoice } from './sender.ts';
 
-/** What `messages.send` takes: a text, a file (stored, or at a URL) with a caption, or a place. */
-export interface SendInput {
-  sessionId: string;
+/**
+ * What `messages.send` takes: who sends (see `SenderChoice`) or a pool (`poolId`) whose account is picked per
+ * recipient, a text, a file (stored, or at a URL) with a caption, or a place.
+ */
+export interface SendInput extends SenderChoice {
+  poolId?: string | null;
   to: string;
   /** `text` when not given. */
   type?: MessageType | null;
@@ -29,6 +33,8 @@ export interface SendInput {
     name?: string | null;
     address?: string | null;
   } | null;
+  /** The same key from the same user within 24 hours returns the first send's message, sending nothing. */
+  idempotencyKey?: string | null | undefined;
 }
 
 /** A send's content, checked: its type and text, the file it needs (still to resolve) or its place. */

@@ -1,8 +1,14 @@
-import { type Db, type Message, messages } from '@switchboard/db';
-import type { AckLevel, InboundMessage } from '@switchboard/engines/contract';
-import type { MessageStatus } from '@switchboard/validators';
+import { type Account, type Db, type Message, messages } from '@switchboard/db';
+import {
+  type AckLevel,
+  EngineSendError,
+  type InboundMessage,
+  type SendFailureReason,
+} from '@switchboard/engines/contract';
+import type { MessageLocation, MessageStatus, MessageType } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
-import type { Access, Actor } from '../access.ts';
+import { type Access, type Actor, requireScope } from '../access.ts';
+import type { ReachOutLimits } from '../campaigns/limits.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
@@ -13,15 +19,19 @@ import { type MessageView, toMessageView } from '../message-view.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { normaliseRecipient } from '../phone.ts';
+import type { PoolService } from '../pools/service.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { compose, type SendInput } from './compose.ts';
+import { type IdempotentSend, SendIdempotency, sendFingerprint } from './idempotency.ts';
 import { insertInbound } from './inbound-row.ts';
 import { outboundContent } from './outbound-content.ts';
+import { sendFile } from './send-file.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
+import { Senders } from './sender.ts';
 import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
@@ -44,6 +54,25 @@ const RANK: Record<MessageStatus, number> = {
   received: 0,
 };
 
+/**
+ * How a send ended, for callers that act on it (campaigns): it reached WhatsApp, certainly did not, or may
+ * have (the engine failed after handing it over, or did not answer in time) and must not be sent again.
+ */
+export interface SendResult {
+  outcome: 'sent' | 'failed' | 'unknown';
+  /** Why it did not (certainly) go out, when known. */
+  reason: SendFailureReason | 'timeout' | null;
+  error: string | null;
+}
+
+/** What a stored send carries: its type and text, and its file or place when it has one. */
+export interface Outgoing {
+  type: MessageType;
+  body: string;
+  file?: MessageFile | null;
+  location?: MessageLocation | null;
+}
+
 /** Acks that beat the send's own bookkeeping are held briefly instead of being lost. */
 const EARLY_ACK_TTL_MS = 60_000;
 
@@ -60,6 +89,8 @@ export class MessageService {
   readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
+  readonly senders: Senders;
+  readonly idempotency: SendIdempotency;
 
   constructor(
     private readonly deps: {
@@ -73,11 +104,17 @@ export class MessageService {
       outbox: WebhookOutbox;
       /** What engines report is written through it, so a database that refuses writes delays it, not loses it. */
       writes: WriteRetry;
+      /** Picks the account of a pool that a send naming the pool goes out from. */
+      pools: PoolService;
+      /** Told when WhatsApp refuses a send for the reach-out limit, so campaigns and pools hold off. */
+      limits: ReachOutLimits;
       config: MessageServiceConfig;
       log: Logger;
     },
   ) {
     this.#writes = deps.writes;
+    this.senders = new Senders(deps.db, deps.access);
+    this.idempotency = new SendIdempotency(deps.db);
     deps.sessions.traffic.on((traffic) =>
       this.#writes.run(`${traffic.event.type} for ${traffic.sessionId}`, () => this.#onTraffic(traffic)),
     );
@@ -98,14 +135,26 @@ export class MessageService {
   }
 
   /**
-   * Stores a message as `queued` and queues it for its session. Everything is checked before anything is
-   * stored: the content (see `compose`), the recipient, the session, and the file — an upload of this
-   * session's, or a URL fetched now (so a refused or failing URL is the caller's error, not a failed message).
+   * Stores a message as `queued` and queues it for its session: from the account named (see `Senders`), or
+   * from the account of a pool picked for this recipient. Everything is checked before anything is stored:
+   * the sender, the content (see `compose`), the recipient, the session and the file (see `sendFile`). A
+   * repeated idempotency key answers with the first send's message before the session is checked, an
+   * account of a pool picked or a URL fetched.
    */
   async send(actor: Actor, input: SendInput): Promise<MessageView> {
-    const session = this.deps.access.account(actor, input.sessionId, 'messages:send');
+    if (input.poolId && (input.sessionId || input.from))
+      throw new AppError('BAD_REQUEST', 'Name either the session to send from or a pool, not both');
+    const named = input.poolId ? null : this.senders.resolve(actor, input);
     const content = compose(input, this.deps.config.maxTextLength);
     const to = normaliseRecipient(input.to);
+    const sender = named ? named.id : `pool:${input.poolId}`;
+    const once: IdempotentSend | null = input.idempotencyKey
+      ? { userId: actor.id, key: input.idempotencyKey, fingerprint: sendFingerprint(sender, to, content) }
+      : null;
+    // Before the status check: a repeated send gets the first one's answer even if the session went away since.
+    const earlier = once && this.idempotency.earlier(once);
+    if (earlier) return toMessageView(earlier);
+    const session = named ?? this.deps.pools.pickForSend(actor, input.poolId!, to);
     const requireConnected = () => {
       const current = this.deps.access.account(actor, session.id, 'messages:send');
       if (current.status !== 'connected')
@@ -115,24 +164,38 @@ export class MessageService {
         );
     };
     requireConnected();
-    let file: MessageFile | null = null;
-    if ('media' in content) {
-      const { media } = content;
-      const id =
-        'id' in media
-          ? media.id
-          : (
-              await this.deps.media.fetch(actor, {
-                sessionId: session.id,
-                url: media.url,
-                type: content.type,
-              })
-            ).id;
-      file = this.deps.media.attach(session.id, id, content.type);
-      if (content.filename) file.info.filename = content.filename;
-      // Fetching took a while: the session may have gone meanwhile.
-      requireConnected();
-    }
+    const file = await sendFile(this.deps.media, actor, session.id, content);
+    // Fetching took a while: the session may have gone meanwhile.
+    if (file) requireConnected();
+    const { message, result } = this.queue(
+      session,
+      to,
+      {
+        type: content.type,
+        body: content.body,
+        file,
+        location: 'location' in content ? content.location : null,
+      },
+      once ? (message) => this.idempotency.record(once, message.id) : undefined,
+    );
+    if (input.poolId)
+      void result.then((r) => {
+        if (r.outcome !== 'failed') this.deps.pools.remember(input.poolId!, to, session.id);
+      });
+    return toMessageView(message);
+  }
+
+  /**
+   * Stores a send from an account the caller has already checked, and queues it behind the account's other
+   * sends. `link` runs inside the transaction that stores the message, so whatever the caller records about
+   * it (a campaign recipient's message id) commits with it. `result` says how the send ended.
+   */
+  queue(
+    session: Pick<Account, 'id' | 'ownerId'>,
+    to: string,
+    content: Outgoing,
+    link?: (message: Message) => void,
+  ): { message: Message; result: Promise<SendResult> } {
     const now = Date.now();
     const row = this.deps.db.transaction(() => {
       const inserted = this.deps.db
@@ -145,19 +208,30 @@ export class MessageService {
           peer: to,
           body: content.body,
           status: 'queued',
-          media: file?.info ?? null,
-          mediaId: file?.mediaId ?? null,
-          location: 'location' in content ? content.location : null,
+          media: content.file?.info ?? null,
+          mediaId: content.file?.mediaId ?? null,
+          location: content.location ?? null,
           createdAt: now,
           updatedAt: now,
         })
         .returning()
         .get();
-      return { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
+      const stored = { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
+      link?.(stored);
+      return stored;
     });
     this.#publish(session.ownerId, row);
     this.deps.inbox.publish(row.conversationId);
-    void this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
+    const result = this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
+    return { message: row, result };
+  }
+
+  /** One message, if the actor may read its account's messages; NOT_FOUND otherwise, like a missing one. */
+  get(actor: Actor, id: string): MessageView {
+    requireScope(actor, 'messages:read');
+    const row = this.deps.db.select().from(messages).where(eq(messages.id, id)).get();
+    if (!row || !this.deps.access.visible(actor, row.accountId, 'messages:read'))
+      throw new AppError('NOT_FOUND', `Message ${id} not found`);
     return toMessageView(row);
   }
 
@@ -181,10 +255,11 @@ export class MessageService {
   }
 
   /** Hands a queued message to its engine, once: whatever happens, nothing here sends it again. */
-  async #deliver(ownerId: string, row: Message): Promise<void> {
+  async #deliver(ownerId: string, row: Message): Promise<SendResult> {
     const seconds = Math.round(this.deps.config.sendTimeoutMs / 1000);
     let sending: Promise<{ externalId: string }> | undefined;
     let outcome: SendOutcome;
+    let reason: SendResult['reason'] = null;
     try {
       const engine = this.deps.sessions.connectedEngine(row.accountId);
       // The file is read before the hand-off: a file gone missing fails the send, nothing reached WhatsApp.
@@ -198,6 +273,8 @@ export class MessageService {
       outcome = accepted(externalId);
     } catch (error) {
       outcome = refused(error);
+      reason = failureReason(error);
+      if (reason === 'reach_out_limited') this.deps.limits.mark(row.accountId);
       // Core stopped waiting, the engine did not: what it answers later still tells what became of it.
       if (error instanceof TimeoutError && sending)
         void sending
@@ -210,6 +287,7 @@ export class MessageService {
           );
     }
     this.#settle(ownerId, row, outcome);
+    return { outcome: outcome.status, reason, error: outcome.error };
   }
 
   /** Records how a send ended; with an external id, receipts that beat it to the row apply now. */
@@ -338,6 +416,14 @@ export class MessageService {
       message: toMessageView(row),
     });
   }
+}
+
+/** Why a send did not (certainly) reach WhatsApp, for callers that act on it (campaigns pause on some). */
+function failureReason(error: unknown): SendResult['reason'] {
+  if (error instanceof EngineSendError) return error.reason;
+  if (error instanceof TimeoutError) return 'timeout';
+  if (error instanceof AppError && error.code === 'PRECONDITION_FAILED') return 'not_connected';
+  return 'error';
 }
 
 /** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */

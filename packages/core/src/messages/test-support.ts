@@ -7,12 +7,15 @@ import { eq } from 'drizzle-orm';
 import { afterEach, expect } from 'vitest';
 import { Access, type Actor } from '../access.ts';
 import { addUser, freshUsers, seedAdmin } from '../auth/test-support.ts';
+import { ReachOutLimits } from '../campaigns/limits.ts';
+import { systemClock } from '../clock.ts';
 import { EventBus } from '../events.ts';
 import { InboxService } from '../inbox/service.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { type MediaConfig, MediaService } from '../media/service.ts';
 import type { MessageView } from '../message-view.ts';
 import { WebhookOutbox } from '../outbox/outbox.ts';
+import { PoolService } from '../pools/service.ts';
 import { SessionManager } from '../sessions/manager.ts';
 import { FakeEngine, type FakeSession } from '../test-support/fake-engine.ts';
 import { WriteRetry } from '../write-retry.ts';
@@ -55,6 +58,7 @@ export async function harness(media: Partial<MediaConfig> = {}): Promise<Harness
   const bus = new EventBus();
   const access = new Access(db);
   const outbox = new WebhookOutbox(db);
+  const limits = new ReachOutLimits(systemClock);
   const sessions = new SessionManager({
     db,
     engines: new Map([['sandbox', fake]]),
@@ -105,6 +109,8 @@ export async function harness(media: Partial<MediaConfig> = {}): Promise<Harness
     media: mediaService,
     outbox,
     writes: new WriteRetry(silentLogger),
+    pools: new PoolService(db, access, limits),
+    limits,
     config: { maxTextLength: 50, sendTimeoutMs: 100 },
     log,
   });

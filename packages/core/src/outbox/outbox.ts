@@ -1,6 +1,6 @@
 import { accounts, type Db, webhookDeliveries, webhooks } from '@switchboard/db';
 import type { WebhookEvent } from '@switchboard/validators';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { buildPayload, newDeliveryId, type WebhookEventData } from './webhook-events.ts';
 
 /**
@@ -22,35 +22,41 @@ export class WebhookOutbox {
   /** Synchronous, so it runs inside the caller's better-sqlite3 transaction. Returns the deliveries added. */
   enqueue<T extends WebhookEvent>(event: {
     type: T;
-    accountId: string;
+    /** The account the event is about; null for one about several (a pool's campaign, see `accountIds`). */
+    accountId: string | null;
+    /** The accounts whose endpoints get it, when not only `accountId`'s; global endpoints always do. */
+    accountIds?: readonly string[];
     /** The account's number; looked up when not given. */
     accountPhone?: string | null;
     data: WebhookEventData<T>;
     at?: number;
   }): number {
+    const owners = event.accountIds ?? (event.accountId ? [event.accountId] : []);
     const endpoints = this.db
       .select()
       .from(webhooks)
       .where(
         and(
           eq(webhooks.enabled, true),
-          or(eq(webhooks.accountId, event.accountId), isNull(webhooks.accountId)),
+          owners.length > 0
+            ? or(inArray(webhooks.accountId, [...owners]), isNull(webhooks.accountId))
+            : isNull(webhooks.accountId),
         ),
       )
       .all()
       .filter((w) => w.events.includes(event.type));
     if (endpoints.length === 0) return 0;
     const now = event.at ?? Date.now();
+    const accountId = event.accountId;
     const accountPhone =
       event.accountPhone !== undefined
         ? event.accountPhone
-        : (this.db
-            .select({ phone: accounts.phone })
-            .from(accounts)
-            .where(eq(accounts.id, event.accountId))
-            .get()?.phone ?? null);
+        : accountId === null
+          ? null
+          : (this.db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, accountId)).get()
+              ?.phone ?? null);
     const payload = buildPayload(event.type, {
-      accountId: event.accountId,
+      accountId,
       accountPhone,
       at: now,
       data: event.data,
@@ -64,7 +70,7 @@ export class WebhookOutbox {
           webhookId: w.id,
           eventId: payload.id,
           eventType: event.type,
-          accountId: event.accountId,
+          accountId,
           payload: body,
           nextAttemptAt: now,
           createdAt: now,

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CAMPAIGN_STATUSES,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
   MESSAGE_TYPES,
+  PAUSE_REASONS,
   SESSION_STATUSES,
   type WebhookEvent,
 } from '@switchboard/validators';
@@ -36,6 +38,29 @@ const message = z.object({
   createdAt: z.string().describe('ISO 8601'),
 });
 
+/** How many of a campaign's recipients are in each state, and how many replied. */
+export const campaignCounts = z.object({
+  total: z.number(),
+  pending: z.number(),
+  sending: z.number(),
+  sent: z.number(),
+  delivered: z.number(),
+  read: z.number(),
+  failed: z.number(),
+  skipped: z.number(),
+  opted_out: z.number(),
+  unknown: z.number(),
+  replied: z.number(),
+});
+
+const campaign = {
+  campaignId: z.string(),
+  name: z.string(),
+  sessionId: z.string().nullable().describe('The account it sends from; null when it sends from a pool'),
+  poolId: z.string().nullable(),
+  counts: campaignCounts,
+};
+
 export const WEBHOOK_EVENT_DATA = {
   'message.received': message,
   'message.sent': message,
@@ -53,6 +78,18 @@ export const WEBHOOK_EVENT_DATA = {
       ),
   }),
   'session.qr': z.object({ qr: z.string(), expiresAt: z.string().describe('ISO 8601') }),
+  'campaign.status': z.object({
+    ...campaign,
+    status: z.enum(CAMPAIGN_STATUSES),
+    previousStatus: z.enum(CAMPAIGN_STATUSES),
+    pauseReason: z.enum(PAUSE_REASONS).nullable(),
+    pauseDetail: z.string().nullable().describe('Why it paused and what to do'),
+  }),
+  'campaign.completed': z.object({
+    ...campaign,
+    startedAt: z.string().nullable().describe('ISO 8601'),
+    completedAt: z.string().describe('ISO 8601'),
+  }),
   /** What `webhooks.test` sends; not an event endpoints subscribe to. */
   'webhook.test': z.object({ webhookId: z.string(), message: z.string() }),
 } as const satisfies Record<WebhookEvent | 'webhook.test', z.ZodType>;
@@ -77,6 +114,8 @@ export const webhookPayload = z.discriminatedUnion('type', [
   variant('message.status'),
   variant('session.status'),
   variant('session.qr'),
+  variant('campaign.status'),
+  variant('campaign.completed'),
   variant('webhook.test'),
 ]);
 export type WebhookPayload = z.infer<typeof webhookPayload>;

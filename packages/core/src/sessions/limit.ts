@@ -5,7 +5,10 @@ import type { SessionLimit } from '../views.ts';
  * The reach-out limit stored on an account, while it holds. One whose announced end has passed is over,
  * even if no engine ran to say so (a stopped session).
  */
-export function limitOf(row: Account, now = Date.now()): SessionLimit | null {
+export function limitOf(
+  row: Pick<Account, 'limitedReason' | 'limitedUntil'>,
+  now = Date.now(),
+): SessionLimit | null {
   if (row.limitedReason === null) return null;
   if (row.limitedUntil !== null && row.limitedUntil <= now) return null;
   return { reason: row.limitedReason, until: row.limitedUntil };

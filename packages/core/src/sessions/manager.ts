@@ -77,6 +77,10 @@ export class SessionManager {
     return this.#views.get(actor, id);
   }
 
+  qr(actor: Actor, id: string): NonNullable<SessionView['qr']> {
+    return this.#views.qr(actor, id);
+  }
+
   /** The owner of a session the actor may see; NOT_FOUND otherwise (someone else's looks like missing). */
   visibleOwner(actor: Actor, id: string): string {
     return this.deps.access.account(actor, id, 'sessions:read').ownerId;
@@ -166,7 +170,7 @@ export class SessionManager {
     this.deps.log.info('session created', { id, engine: input.engine, owner: actor.id });
     this.#store.publish(this.#store.row(id)!);
     if (input.start !== false) return this.start(actor, id);
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   rename(actor: Actor, id: string, name: string): SessionView {
@@ -177,7 +181,7 @@ export class SessionManager {
       .set({ name: trimmed, updatedAt: Date.now() })
       .where(eq(accounts.id, id))
       .run();
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   /** Starts the session; a session already running is left as it is. */
@@ -193,7 +197,7 @@ export class SessionManager {
     });
     // Outside the queue: a Stop sent meanwhile is not held up by this wait.
     await launched?.settled;
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   async stop(actor: Actor, id: string): Promise<SessionView> {
@@ -203,7 +207,7 @@ export class SessionManager {
       await this.#runner.teardown(id, 'stop');
       this.#store.set(id, 'stopped', null);
     });
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   async restart(actor: Actor, id: string): Promise<SessionView> {
@@ -217,7 +221,7 @@ export class SessionManager {
       return this.#runner.launch(id, 'starting');
     });
     await launched.settled;
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   /** Unlinks from the phone and forgets the auth state: the next start needs a new QR scan. */
@@ -229,7 +233,7 @@ export class SessionManager {
       if (!(await this.#runner.teardown(id, 'logout'))) await this.#runner.logoutDormant(id, row.engine);
       this.#store.set(id, 'logged_out', 'Logged out', { phone: null, pushName: null, ...NO_LIMIT });
     });
-    return this.get(actor, id);
+    return this.#current(id);
   }
 
   /**
@@ -314,6 +318,16 @@ export class SessionManager {
   /** The row of a session the actor may manage; NOT_FOUND (like a missing one) or FORBIDDEN otherwise. */
   #managed(actor: Actor, id: string) {
     return this.deps.access.account(actor, id, 'sessions:manage');
+  }
+
+  /**
+   * The session as a command left it. Its caller was checked for `sessions:manage`, which lets it see what it
+   * changed; asking for `sessions:read` again would refuse a key after the change was made.
+   */
+  #current(id: string): SessionView {
+    const row = this.#store.row(id);
+    if (!row) throw new AppError('NOT_FOUND', `Session ${id} not found`);
+    return this.#views.view(row);
   }
 
   #assertOpen(): void {

@@ -2,6 +2,7 @@ import type { Account } from '@switchboard/db';
 import type { ResourceUsage } from '@switchboard/engines/contract';
 import { type EngineName, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
 import type { Access, Actor } from '../access.ts';
+import { AppError } from '../errors.ts';
 import type { SessionEvent } from '../events.ts';
 import type { SessionLimit } from '../views.ts';
 import { limitOf } from './limit.ts';
@@ -44,6 +45,17 @@ export class SessionViews {
 
   get(actor: Actor, id: string): SessionView {
     return this.view(this.access.account(actor, id, 'sessions:read'));
+  }
+
+  /** The QR code on display; PRECONDITION_FAILED while the session shows none (starting, linked, stopped). */
+  qr(actor: Actor, id: string): NonNullable<SessionView['qr']> {
+    const session = this.get(actor, id);
+    if (!session.qr)
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `Session ${id} shows no QR code (status: ${session.status})${session.status === 'connected' ? ': it is linked already' : ''}`,
+      );
+    return session.qr;
   }
 
   /**

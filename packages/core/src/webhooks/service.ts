@@ -226,19 +226,25 @@ export class WebhookService {
    * Queues deliveries again — one, or every failed one of an endpoint — with a fresh set of attempts.
    * They are signed when sent, so with a fresh timestamp and signature.
    */
-  replay(actor: Actor, input: { deliveryId: string } | { webhookId: string }): { replayed: number } {
+  replay(
+    actor: Actor,
+    input: { deliveryId?: string | undefined; webhookId?: string | undefined },
+  ): {
+    replayed: number;
+  } {
     requireScope(actor, SCOPE);
+    const { deliveryId, webhookId } = input;
     const now = Date.now();
     const reset = { status: 'pending' as const, attempts: 0, nextAttemptAt: now, updatedAt: now };
     let replayed: number;
-    if ('deliveryId' in input) {
+    if (deliveryId !== undefined && webhookId === undefined) {
       const delivery = this.db
         .select()
         .from(webhookDeliveries)
-        .where(eq(webhookDeliveries.id, input.deliveryId))
+        .where(eq(webhookDeliveries.id, deliveryId))
         .get();
       const visible = delivery && this.#visibleRows(actor).some((w) => w.id === delivery.webhookId);
-      if (!delivery || !visible) throw new AppError('NOT_FOUND', `Delivery ${input.deliveryId} not found`);
+      if (!delivery || !visible) throw new AppError('NOT_FOUND', `Delivery ${deliveryId} not found`);
       if (delivery.status === 'pending')
         throw new AppError('CONFLICT', `Delivery ${delivery.id} is still pending: it will be sent anyway`);
       replayed = this.db
@@ -246,13 +252,18 @@ export class WebhookService {
         .set(reset)
         .where(eq(webhookDeliveries.id, delivery.id))
         .run().changes;
-    } else {
-      const endpoint = this.#visible(actor, input.webhookId);
+    } else if (webhookId !== undefined && deliveryId === undefined) {
+      const endpoint = this.#visible(actor, webhookId);
       replayed = this.db
         .update(webhookDeliveries)
         .set(reset)
         .where(and(eq(webhookDeliveries.webhookId, endpoint.id), eq(webhookDeliveries.status, 'failed')))
         .run().changes;
+    } else {
+      throw new AppError(
+        'BAD_REQUEST',
+        'Give either deliveryId (to send one delivery again) or webhookId (all its failed deliveries)',
+      );
     }
     this.dispatcher.wake();
     return { replayed };

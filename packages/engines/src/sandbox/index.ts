@@ -10,9 +10,14 @@ import { SandboxSession } from './session.ts';
 
 export { type PhoneContent, type PhoneMessage, SandboxError, SandboxNetwork } from './network.ts';
 export type { SandboxOptions } from './options.ts';
+export { DEFAULT_RISK, type RiskOptions, type Standing } from './risk.ts';
 
 export function createSandboxEngine(options: SandboxOptions): { engine: Engine; network: SandboxNetwork } {
-  const network = new SandboxNetwork();
+  const network = new SandboxNetwork({
+    ...(options.stateFile ? { stateFile: options.stateFile } : {}),
+    ...(options.risk ? { risk: { ...options.risk } } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   // A copy: the engine's behaviour is fixed when it is created.
   const settings: SandboxOptions = { ...options, notOnWhatsApp: [...options.notOnWhatsApp] };
   const engine: Engine = {

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { MediaType, MessageType } from '@switchboard/validators';
+import type { MediaType } from '@switchboard/validators';
 import type { InboundMessage, Place } from '../contract.ts';
 import { newMessageId, sandboxName } from './codes.ts';
+import { NetworkLog, type PhoneMessage } from './network-log.ts';
 import { PhoneFiles } from './phone-files.ts';
+import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
+
+export type { PhoneMessage };
 
 /** A refused control request; `status` is the HTTP status the control API answers with. */
 export class SandboxError extends Error {
@@ -15,19 +19,6 @@ export class SandboxError extends Error {
     super(message);
     this.name = 'SandboxError';
   }
-}
-
-/** A message as the receiving virtual phone sees it; `from` is the sending account's number. */
-export interface PhoneMessage {
-  id: string;
-  from: string;
-  type: MessageType;
-  /** The text, or a file's caption. */
-  text: string;
-  /** The file's description, when a file was sent; its bytes are served by `phoneFile`. */
-  media?: { mimetype: string; filename?: string; size: number; sha256: string };
-  location?: Place;
-  at: number;
 }
 
 /** What a virtual phone sends to an account: a text, a file (with a caption) or a place. */
@@ -53,10 +44,19 @@ export interface SessionHandle {
   drop(): void;
   /** The phone removed this linked device. */
   unlink(): void;
-  /** The account's reach-out limit was set or lifted (read it with `limitedUntil`). */
-  limitChanged(): void;
+  /** The account's standing changed (limited, lifted, banned): read it with `standing`. */
+  standingChanged(): void;
   /** The next send is handed to WhatsApp, then fails: its outcome is unknown. */
   failNextSend(): void;
+}
+
+export interface NetworkOptions {
+  /** Where what phones received and which numbers are banned are kept across restarts; memory only if unset. */
+  stateFile?: string;
+  /** The account-risk model; off when unset (a reach-out limit set through the control API still holds). */
+  risk?: RiskOptions;
+  /** The network's time (tests move it themselves). */
+  now?: () => number;
 }
 
 interface QrRecord {
@@ -74,7 +74,6 @@ interface PairingRecord extends QrRecord {
 const INBOX_LIMIT = 1000;
 const PHONE_LIMIT = 10_000;
 const CODES_PER_SESSION = 50;
-const WROTE_LIMIT = 100_000;
 /** The bytes of received files kept for all phones together; older ones are forgotten first. */
 const PHONE_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -91,11 +90,26 @@ export class SandboxNetwork {
   /** Least recently written phone first, so the oldest inbox is the one forgotten. */
   readonly #inboxes = new Map<string, PhoneMessage[]>();
   readonly #offlineUntil = new Map<string, number>();
-  /** Account phone → when WhatsApp's reach-out limit on it ends. */
-  readonly #limitedUntil = new Map<string, number>();
-  /** `<account>:<peer>` for every peer who wrote to an account, oldest first: replies to them are no new chats. */
-  readonly #wrote = new Set<string>();
+  readonly #log: NetworkLog | undefined;
+  readonly #risk: RiskModel;
+  /** Bans already written to the log. */
+  readonly #loggedBans = new Set<string>();
   readonly #files = new PhoneFiles(PHONE_FILE_BYTES);
+  readonly now: () => number;
+
+  constructor(options: NetworkOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.#log = options.stateFile ? new NetworkLog(options.stateFile) : undefined;
+    const kept = this.#log?.load({ perPhone: INBOX_LIMIT, phones: PHONE_LIMIT });
+    for (const [phone, inbox] of kept?.inboxes ?? []) this.#inboxes.set(phone, inbox);
+    for (const account of kept?.bans.keys() ?? []) this.#loggedBans.add(account);
+    this.#risk = new RiskModel(
+      options.risk ?? { ...DEFAULT_RISK, enabled: false },
+      this.now,
+      (account) => this.#standingChanged(account),
+      kept?.bans,
+    );
+  }
 
   // ── Control: what a phone, or the network itself, does ──────────────────────────────────────────────
 
@@ -147,9 +161,7 @@ export class SandboxNetwork {
       throw new SandboxError(404, `No connected sandbox session has the number ${to}`);
     }
     const externalId = newMessageId();
-    this.#wrote.delete(`${to}:${from}`);
-    this.#wrote.add(`${to}:${from}`);
-    if (this.#wrote.size > WROTE_LIMIT) this.#wrote.delete(this.#wrote.values().next().value ?? '');
+    this.#risk.heardFrom(to, from);
     const message: InboundMessage = {
       externalId,
       from,
@@ -166,6 +178,21 @@ export class SandboxNetwork {
     if (location) message.location = location;
     handle.receive(message);
     return { sessionId, externalId };
+  }
+
+  /**
+   * Virtual phone `reporter` reports the account numbered `account` as spam (it must have received a
+   * message from it): a strike toward a limit and a ban.
+   */
+  report(reporter: string, account: string): Standing {
+    if (!this.#inboxes.get(reporter)?.some((m) => m.from === account))
+      throw new SandboxError(409, `Phone ${reporter} never received a message from ${account}`);
+    return this.#risk.report(account);
+  }
+
+  /** How the risk model sees the account numbered `account`. */
+  standing(account: string): Standing {
+    return this.#risk.standing(account);
   }
 
   /** What virtual phone `phone` has received, oldest first. */
@@ -206,12 +233,9 @@ export class SandboxNetwork {
    * limit); 0 lifts it now. Returns when it ends, if it holds.
    */
   limit(sessionId: string, forMs: number): { until: number | null } {
-    const handle = this.#connected(sessionId);
-    const phone = handle.linkedPhone() ?? '';
-    if (forMs > 0) this.#limitedUntil.set(phone, Date.now() + forMs);
-    else this.#limitedUntil.delete(phone);
-    handle.limitChanged();
-    return { until: this.limitedUntil(phone) ?? null };
+    const phone = this.#connected(sessionId).linkedPhone() ?? '';
+    this.#risk.limit(phone, forMs > 0 ? this.now() + forMs : null);
+    return { until: this.#risk.standing(phone).limitedUntil };
   }
 
   /** The session's next send reaches the phone, but the send then fails: the sender cannot tell it arrived. */
@@ -263,6 +287,11 @@ export class SandboxNetwork {
     this.#codesOf.delete(handle);
   }
 
+  /** What WhatsApp does with a send from the account numbered `account` to `to` (recorded). */
+  assess(account: string, to: string): RiskVerdict {
+    return this.#risk.assess(account, to);
+  }
+
   /** Puts a message sent by an account into virtual phone `to`'s inbox, with its file's bytes if any. */
   deliver(
     to: string,
@@ -281,6 +310,7 @@ export class SandboxNetwork {
         }
       : message;
     if (file) this.#files.put(message.id, file.data);
+    this.#log?.received(to, stored);
     const inbox = this.#inboxes.get(to) ?? [];
     this.#inboxes.delete(to);
     this.#inboxes.set(to, inbox);
@@ -296,19 +326,6 @@ export class SandboxNetwork {
     }
   }
 
-  /** When the reach-out limit on account `phone` ends, while it holds. */
-  limitedUntil(phone: string): number | undefined {
-    const until = this.#limitedUntil.get(phone);
-    if (until === undefined || until > Date.now()) return until;
-    this.#limitedUntil.delete(phone);
-    return undefined;
-  }
-
-  /** Whether `peer` ever wrote to the account `phone`: a message to them is a reply, not a new chat. */
-  hasWritten(peer: string, phone: string): boolean {
-    return this.#wrote.has(`${phone}:${peer}`);
-  }
-
   // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
 
   /** The running session, when it is connected: 404 when it is not running, 409 when not connected. */
@@ -317,6 +334,16 @@ export class SandboxNetwork {
     if (!handle) throw new SandboxError(404, `Session ${sessionId} is not running in the sandbox`);
     if (!handle.isReady()) throw new SandboxError(409, `Session ${sessionId} is not connected`);
     return handle;
+  }
+
+  #standingChanged(account: string): void {
+    const banned = this.#risk.standing(account).banned;
+    if (banned && !this.#loggedBans.has(account)) {
+      this.#loggedBans.add(account);
+      this.#log?.banned(account, banned);
+    }
+    for (const handle of this.#running.values())
+      if (handle.linkedPhone() === account) handle.standingChanged();
   }
 
   /** A code links only while its session still shows it: not once expired, linked, given up or stopped. */

@@ -42,8 +42,8 @@ export class SandboxSession implements EngineSession {
   #qrCycleEndsAt = 0;
   /** Bumped whenever a run starts or ends, so a sequence of events stops if a listener ends the run. */
   #run = 0;
-  /** The end of the reach-out limit this run announced, while one holds. */
-  #limitAnnounced: number | undefined;
+  /** The end of the reach-out limit last announced, while one holds. */
+  #limitAnnounced: number | null = null;
   /** Set through the control API: the next send fails after the hand-off. */
   #failNextSend = false;
 
@@ -67,7 +67,7 @@ export class SandboxSession implements EngineSession {
       this.#end();
       this.#emit({ type: 'disconnected', reason: 'Unlinked from the phone', loggedOut: true });
     },
-    limitChanged: () => this.#followLimit(),
+    standingChanged: () => this.#announceStanding(),
     failNextSend: () => {
       this.#failNextSend = true;
     },
@@ -88,7 +88,7 @@ export class SandboxSession implements EngineSession {
     this.#network.register(this.#id, this.#handle);
     this.#link = link;
     this.#phase = 'connecting';
-    this.#limitAnnounced = undefined;
+    this.#limitAnnounced = null;
     this.#run += 1;
     const run = this.#run;
     this.#later(this.#options.connectDelayMs, () => {
@@ -98,8 +98,7 @@ export class SandboxSession implements EngineSession {
       }
       this.#phase = 'ready';
       this.#emit({ type: 'authenticated' });
-      if (run === this.#run) this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
-      if (run === this.#run) this.#followLimit();
+      if (run === this.#run) this.#becomeReady(link);
     });
   }
 
@@ -141,10 +140,14 @@ export class SandboxSession implements EngineSession {
         reason: 'not_on_whatsapp',
       });
     }
-    // WhatsApp's reach-out limit: only people who wrote to the account may be messaged while it holds.
-    if (this.#network.limitedUntil(me.phone) && !this.#network.hasWritten(to, me.phone)) {
+    const verdict = this.#network.assess(me.phone, to);
+    if (verdict.kind === 'refuse')
       throw new EngineSendError(REACH_OUT_REFUSED, { outcome: 'failed', reason: 'reach_out_limited' });
-    }
+    if (verdict.kind === 'banned')
+      throw new EngineSendError(`The account is banned by WhatsApp: ${verdict.reason}`, {
+        outcome: 'failed',
+        reason: 'error',
+      });
     const externalId = newMessageId();
     const at = Date.now();
     const { message, file } = onThePhone(content);
@@ -231,34 +234,66 @@ export class SandboxSession implements EngineSession {
     this.#phase = 'authenticating';
     this.#later(this.#options.connectDelayMs, () => {
       this.#phase = 'ready';
-      this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
-      this.#followLimit();
+      this.#becomeReady(link);
     });
     this.#emit({ type: 'authenticated' });
+  }
+
+  /** Connected, unless the number is banned; a reach-out limit still in force is announced again. */
+  #becomeReady(link: SandboxLink): void {
+    this.#limitAnnounced = null;
+    const banned = this.#network.standing(link.phone).banned;
+    if (banned) {
+      this.#banned(banned);
+      return;
+    }
+    this.#emit({ type: 'ready', me: { phone: link.phone, name: link.name } });
+    this.#announceStanding();
+  }
+
+  /**
+   * Tells what WhatsApp decided about this account: banned, limited (when a limit starts or changes), or
+   * `limit_lifted` once it is over (checked again when it should end). Restarting changes nothing: the
+   * standing belongs to the account.
+   */
+  #announceStanding(): void {
+    const phone = this.#phase === 'ready' ? this.#link?.phone : undefined;
+    if (!phone) return;
+    const standing = this.#network.standing(phone);
+    if (standing.banned) {
+      this.#banned(standing.banned);
+      return;
+    }
+    const until = standing.limitedUntil;
+    if (until === this.#limitAnnounced) return;
+    this.#limitAnnounced = until;
+    if (until === null) {
+      this.#emit({ type: 'limit_lifted' });
+      return;
+    }
+    this.#emit({
+      type: 'limited',
+      reason: standing.lastStrike
+        ? `WhatsApp limits this account from messaging new contacts (sandbox risk model: ${standing.lastStrike})`
+        : limitReason(undefined),
+      until,
+    });
+    // A millisecond late: a timer may fire a rounding error before the clock reads `until`.
+    this.#later(until - this.#network.now() + 1, () => this.#announceStanding());
+  }
+
+  #banned(reason: string): void {
+    this.#end();
+    this.#emit({
+      type: 'failed',
+      reason: `Banned by WhatsApp (sandbox risk model): ${reason}`,
+      retryable: false,
+    });
   }
 
   #receive(message: InboundMessage): void {
     this.#touchChat(message.from, message.timestamp);
     this.#emit({ type: 'message', message });
-  }
-
-  /**
-   * Announces the account's reach-out limit when it starts or changes, and `limit_lifted` when it is over
-   * (checked again when it should end). Restarting changes nothing: the limit belongs to the account.
-   */
-  #followLimit(): void {
-    const phone = this.#phase === 'ready' ? this.#link?.phone : undefined;
-    const until = phone ? this.#network.limitedUntil(phone) : undefined;
-    const was = this.#limitAnnounced;
-    if (!phone || until === was) return;
-    this.#limitAnnounced = until;
-    if (until === undefined) {
-      if (was !== undefined) this.#emit({ type: 'limit_lifted' });
-      return;
-    }
-    this.#emit({ type: 'limited', reason: limitReason(undefined), until });
-    // A millisecond late: a timer may fire a rounding error before the clock reads `until`.
-    this.#later(until - Date.now() + 1, () => this.#followLimit());
   }
 
   /** The run finished by itself. Its codes stay known (answering 410) until stop() or the next start(). */

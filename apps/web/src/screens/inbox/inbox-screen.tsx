@@ -1,13 +1,13 @@
-import { formatPhone } from '@switchboard/validators';
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { ChevronDown, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
+import { Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
+import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { flattenConversations, upsertConversation } from '../../lib/inbox.ts';
@@ -121,31 +121,15 @@ export function InboxScreen({
               <label htmlFor={selectId} className="sr-only">
                 Account
               </label>
-              <div className="relative">
-                <select
-                  id={selectId}
-                  className={selectClass}
-                  value={sessionId ?? ''}
-                  onChange={(e) =>
-                    navigate(
-                      { name: 'inbox', sessionId: e.target.value || null, conversationId: null },
-                      { replace: true },
-                    )
-                  }
-                >
-                  <option value="">All accounts</option>
-                  {(sessions ?? []).map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                      {s.phone ? ` · ${formatPhone(s.phone)}` : ''}
-                    </option>
-                  ))}
-                </select>
-                <ChevronDown
-                  aria-hidden
-                  className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
-                />
-              </div>
+              <SessionSelect
+                id={selectId}
+                sessions={sessions ?? []}
+                value={sessionId}
+                allLabel="All accounts"
+                onChange={(id) =>
+                  navigate({ name: 'inbox', sessionId: id, conversationId: null }, { replace: true })
+                }
+              />
             </div>
             <div className="relative">
               <label htmlFor={searchId} className="sr-only">

@@ -31,6 +31,7 @@ import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
+import { ContactTags } from './contact-tags.tsx';
 import { ReplyBox } from './reply-box.tsx';
 
 const THREAD_PAGE_SIZE = 50;
@@ -174,6 +175,10 @@ export function Thread({
           {resolved ? 'Reopen' : 'Resolve'}
         </Button>
       </div>
+      <ContactTags
+        key={`${conversation.contact.id}:${conversation.contact.tags.join()}`}
+        contact={conversation.contact}
+      />
       {resolve.error ? (
         <div className="px-4 pt-3">
           <ErrorNotice>{errorMessage(resolve.error)}</ErrorNotice>

@@ -1,11 +1,12 @@
 import { CAPTION_MAX_LENGTH, formatPhone } from '@switchboard/validators';
-import { ChevronDown, CircleAlert, Hourglass, Send, Upload } from 'lucide-react';
+import { CircleAlert, Hourglass, Send, Upload } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { selectClass, TextAreaField, TextField } from '../../components/field.tsx';
+import { TextAreaField, TextField } from '../../components/field.tsx';
+import { SessionSelect } from '../../components/session-select.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -119,31 +120,15 @@ export function ComposeForm({
           >
             Send from
           </label>
-          <div className="relative">
-            <select
-              id={selectId}
-              aria-describedby={selectHintId}
-              className={selectClass}
-              value={selected?.id ?? ''}
-              onChange={(e) => onSelect(e.target.value)}
-            >
-              {selected ? null : (
-                <option value="" disabled>
-                  Choose a connected session
-                </option>
-              )}
-              {sessions.map((s) => (
-                <option key={s.id} value={s.id} disabled={s.status !== 'connected'}>
-                  {s.name}
-                  {s.phone ? ` · ${formatPhone(s.phone)}` : ''} — {STATUS_META[s.status].label}
-                </option>
-              ))}
-            </select>
-            <ChevronDown
-              aria-hidden
-              className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
-            />
-          </div>
+          <SessionSelect
+            id={selectId}
+            describedBy={selectHintId}
+            sessions={sessions}
+            value={selected?.id ?? null}
+            placeholder="Choose a connected session"
+            disabled={(s) => s.status !== 'connected'}
+            onChange={(id) => id && onSelect(id)}
+          />
           <p id={selectHintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
             Only connected sessions can send.
           </p>

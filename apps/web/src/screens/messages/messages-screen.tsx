@@ -8,6 +8,7 @@ import { initialSender, LAST_SENDER_KEY } from '../../lib/sender-choice.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
+import { useDefaultSender } from '../sessions/default-sender.tsx';
 import { ComposeForm } from './compose-form.tsx';
 import { MessageList } from './message-list.tsx';
 
@@ -30,7 +31,9 @@ function remember(id: string) {
 export function MessagesScreen({ requested }: { requested: string | null }) {
   const { sessions, isLoading, error } = useSessions();
   const [chosen, setChosen] = useState<string | null>(null);
-  const selectedId = chosen ?? (sessions ? initialSender(sessions, requested, remembered()) : null);
+  const defaultSender = useDefaultSender();
+  const selectedId =
+    chosen ?? (sessions ? initialSender(sessions, requested, remembered(), defaultSender) : null);
   const selected = sessions?.find((s) => s.id === selectedId) ?? null;
 
   const choose = (id: string) => {

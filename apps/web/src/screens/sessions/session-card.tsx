@@ -7,6 +7,7 @@ import { formatRelative } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
+import { DefaultSenderToggle } from './default-sender.tsx';
 import { LimitBadge } from './limit-badge.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
@@ -40,7 +41,10 @@ export const SessionCard = memo(function SessionCard({ session, now }: { session
           </p>
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1.5">
-          <StatusBadge status={session.status} />
+          <div className="flex items-center gap-1.5">
+            <DefaultSenderToggle session={session} />
+            <StatusBadge status={session.status} />
+          </div>
           {session.limited ? <LimitBadge limited={session.limited} now={now} /> : null}
         </div>
       </div>

@@ -16,6 +16,7 @@ import { useSession } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { WebhooksSection } from '../webhooks/webhooks-section.tsx';
+import { DefaultSenderToggle } from './default-sender.tsx';
 import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
@@ -58,6 +59,7 @@ export function SessionDetailScreen({ id }: { id: string }) {
           <>
             <StatusBadge status={session.status} />
             {session.limited ? <LimitBadge limited={session.limited} now={now} /> : null}
+            <DefaultSenderToggle session={session} />
           </>
         }
         description={

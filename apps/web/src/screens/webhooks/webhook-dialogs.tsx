@@ -1,9 +1,9 @@
-import { Check, Copy, KeyRound } from 'lucide-react';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
+import { ShownOnce } from '../../components/shown-once.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Webhook, WebhookEvent, WebhookWithSecret } from '../../lib/types.ts';
 import { defaultEvents, toggleEvent, urlProblem, WEBHOOK_EVENT_META } from '../../lib/webhooks.ts';
@@ -159,18 +159,6 @@ export function SecretDialog({
   rotated: boolean;
   onClose: () => void;
 }) {
-  const [copied, setCopied] = useState(false);
-  const field = useRef<HTMLInputElement>(null);
-  const fieldId = useId();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      // No clipboard permission: select the text so Ctrl+C works.
-      field.current?.select();
-    }
-  };
   return (
     <Dialog
       title={rotated ? 'New signing secret' : 'Endpoint added'}
@@ -181,29 +169,7 @@ export function SecretDialog({
       }
       onClose={onClose}
     >
-      <div className="flex gap-2.5 rounded-lg bg-amber-50 px-3 py-2.5 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20 dark:bg-amber-950 dark:text-amber-200">
-        <KeyRound aria-hidden className="mt-0.5 size-4 shrink-0" />
-        <p>
-          <strong className="font-semibold">Copy it now: you won’t see it again.</strong> Switchboard stores
-          it but never shows it a second time.
-        </p>
-      </div>
-      <label htmlFor={fieldId} className="mt-4 mb-1.5 block text-sm font-medium">
-        Signing secret
-      </label>
-      <div className="flex gap-2">
-        <input
-          id={fieldId}
-          ref={field}
-          readOnly
-          value={secret}
-          onFocus={(e) => e.currentTarget.select()}
-          className="block w-full min-w-0 rounded-lg border-0 bg-zinc-50 px-3 py-2 font-mono text-sm text-zinc-900 ring-1 ring-inset ring-zinc-300 dark:bg-zinc-950 dark:text-zinc-100 dark:ring-zinc-700"
-        />
-        <Button icon={copied ? Check : Copy} onClick={copy}>
-          {copied ? 'Copied' : 'Copy'}
-        </Button>
-      </div>
+      <ShownOnce label="Signing secret" secret={secret} />
       <DialogActions>
         <Button variant="primary" onClick={onClose}>
           I have stored it

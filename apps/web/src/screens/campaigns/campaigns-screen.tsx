@@ -1,0 +1,131 @@
+import { Ban, Megaphone, Plus, Users } from 'lucide-react';
+import { Card } from '../../components/card.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LoadingBlock } from '../../components/spinner.tsx';
+import { PAUSE_REASON_LABEL } from '../../lib/campaigns.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import type { Campaign } from '../../lib/types.ts';
+import { CampaignStream } from '../../live/campaign-stream.tsx';
+import { useNow } from '../../live/use-now.ts';
+import { useSessions } from '../../live/use-sessions.ts';
+import { Link } from '../../router.tsx';
+import { trpc } from '../../trpc.ts';
+import { PageHeader } from '../page-header.tsx';
+import { CampaignStatusBadge, ProgressBar, SenderLabel } from './campaign-parts.tsx';
+
+const linkClass =
+  'inline-flex h-10 items-center gap-2 rounded-lg px-4 text-sm font-medium whitespace-nowrap transition-colors';
+export const primaryLink = `${linkClass} bg-emerald-600 text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400`;
+export const secondaryLink = `${linkClass} bg-white text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
+
+function NextStep({ campaign, now }: { campaign: Campaign; now: number }) {
+  if (campaign.status === 'paused' && campaign.pause)
+    return (
+      <span className="text-amber-700 dark:text-amber-400">{PAUSE_REASON_LABEL[campaign.pause.reason]}</span>
+    );
+  if (campaign.status === 'completed' && campaign.completedAt)
+    return <span>Finished {formatRelative(campaign.completedAt, now)}</span>;
+  if (campaign.nextSendAt && (campaign.status === 'running' || campaign.status === 'scheduled'))
+    return (
+      <span>
+        Next send{' '}
+        {campaign.nextSendAt <= now + 60_000 ? 'within a minute' : formatDateTime(campaign.nextSendAt)}
+      </span>
+    );
+  if (campaign.status === 'draft') return <span>Edited {formatRelative(campaign.updatedAt, now)}</span>;
+  return <span>—</span>;
+}
+
+export function CampaignsScreen() {
+  const list = trpc.campaigns.list.useQuery({ limit: 100, offset: 0 });
+  const pools = trpc.pools.list.useQuery();
+  const { sessions } = useSessions();
+  const now = useNow(30_000);
+  const campaigns = list.data?.items;
+
+  const newLink = (
+    <Link to={{ name: 'campaign-edit', id: null, step: null }} className={primaryLink}>
+      <Plus aria-hidden className="size-4" />
+      New campaign
+    </Link>
+  );
+
+  return (
+    <>
+      <CampaignStream />
+      <PageHeader
+        title="Campaigns"
+        description="Paced messages to an audience from one account or a pool, each recipient at most once."
+        action={
+          <>
+            <Link to={{ name: 'opt-outs', sessionId: null }} className={secondaryLink}>
+              <Ban aria-hidden className="size-4" />
+              Opt-outs
+            </Link>
+            <Link to={{ name: 'pools' }} className={secondaryLink}>
+              <Users aria-hidden className="size-4" />
+              Pools
+            </Link>
+            {campaigns && campaigns.length > 0 ? newLink : null}
+          </>
+        }
+      />
+      {list.error ? <ErrorNotice>{errorMessage(list.error)}</ErrorNotice> : null}
+      {list.isLoading ? <LoadingBlock label="Loading campaigns…" /> : null}
+      {campaigns && campaigns.length === 0 ? (
+        <EmptyState icon={Megaphone} title="No campaigns yet" action={newLink}>
+          Pick an account, import an audience from a CSV file, your contacts or pasted numbers, write the
+          message and let Switchboard pace it safely.
+        </EmptyState>
+      ) : null}
+      {campaigns && campaigns.length > 0 ? (
+        <Card className="overflow-hidden">
+          <table className="w-full table-fixed text-left text-sm" aria-label="Campaigns">
+            <thead className="border-b border-zinc-100 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+              <tr>
+                <th className="px-5 py-3 font-medium">Campaign</th>
+                <th className="hidden w-64 px-3 py-3 font-medium md:table-cell">From</th>
+                <th className="w-40 px-3 py-3 font-medium sm:w-56">Progress</th>
+                <th className="hidden w-52 px-5 py-3 font-medium lg:table-cell">Next</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {campaigns.map((c) => (
+                <tr key={c.id} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+                  <td className="px-5 py-3.5">
+                    <div className="flex min-w-0 items-center gap-2">
+                      <Link
+                        to={
+                          c.status === 'draft'
+                            ? { name: 'campaign-edit', id: c.id, step: null }
+                            : { name: 'campaign', id: c.id }
+                        }
+                        className="truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100"
+                      >
+                        {c.name}
+                      </Link>
+                      <CampaignStatusBadge status={c.status} />
+                    </div>
+                  </td>
+                  <td className="hidden px-3 py-3.5 md:table-cell">
+                    <div className="flex min-w-0">
+                      <SenderLabel campaign={c} sessions={sessions} pools={pools.data} />
+                    </div>
+                  </td>
+                  <td className="px-3 py-3.5">
+                    <ProgressBar counts={c.counts} />
+                  </td>
+                  <td className="hidden px-5 py-3.5 text-xs text-zinc-600 lg:table-cell dark:text-zinc-400">
+                    <NextStep campaign={c} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import { MAX_VARIANTS, MESSAGE_TEXT_CEILING, templateProblem } from '@switchboard/validators';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Plus, Send, Trash2 } from 'lucide-react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Button } from '../../components/button.tsx';
+import { Card, CardHeader } from '../../components/card.tsx';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { TextAreaField, TextField } from '../../components/field.tsx';
+import { useToast } from '../../components/toaster.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { checkPhone } from '../../lib/phone.ts';
+import type { Campaign } from '../../lib/types.ts';
+import { trpc } from '../../trpc.ts';
+import { goToStep } from './campaign-editor.tsx';
+import { StepCard } from './step-card.tsx';
+
+/** The wordings filled in for the first recipient, as they would arrive; and a test to the operator's phone. */
+function Preview({ campaign, variants }: { campaign: Campaign; variants: string[] }) {
+  const deferred = useDeferredValue(variants);
+  const usable = deferred.filter((v) => !templateProblem(v));
+  const preview = trpc.campaigns.preview.useQuery(
+    { id: campaign.id, variants: usable },
+    { enabled: usable.length > 0, placeholderData: keepPreviousData },
+  );
+  const toast = useToast();
+  const [to, setTo] = useState('');
+  const [variant, setVariant] = useState(0);
+  const phone = checkPhone(to);
+  const test = trpc.campaigns.sendTest.useMutation({
+    onSuccess: () => toast.success('The test is on its way.'),
+  });
+  const sample = preview.data?.recipient;
+  return (
+    <>
+      <Card aria-labelledby="preview-title">
+        <CardHeader title="Preview" id="preview-title" />
+        <div className="space-y-3 px-5 py-4">
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {sample
+              ? `For ${sample.name ?? sample.phone}, the first recipient.`
+              : 'Add an audience to see it filled in.'}
+          </p>
+          {preview.data?.variants.map((v, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the wordings, in their order, as the server filled them in
+            <div key={i} data-testid="preview-variant">
+              <div className="ml-auto max-w-[90%] rounded-2xl rounded-tr-sm bg-emerald-100 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-900 dark:bg-emerald-900/60 dark:text-zinc-100">
+                {v.text}
+              </div>
+              {v.missing.length > 0 ? (
+                <p className="mt-1 text-right text-xs text-amber-700 dark:text-amber-400">
+                  This recipient has no {v.missing.map((m) => `{{${m}}}`).join(', ')}: give it a fallback.
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </Card>
+      <Card aria-labelledby="test-title">
+        <CardHeader title="Send a test to yourself" id="test-title" />
+        <form
+          className="space-y-3 px-5 py-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (phone.state === 'valid') test.mutate({ id: campaign.id, to: phone.international, variant });
+          }}
+        >
+          <TextField
+            label="Your number"
+            inputMode="tel"
+            placeholder="+49 151 23456789"
+            value={to}
+            error={phone.state === 'invalid' ? phone.problem : null}
+            onChange={(e) => setTo(e.target.value)}
+          />
+          {usable.length > 1 ? (
+            <div className="flex flex-wrap gap-3 text-sm">
+              {usable.map((_, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one radio per wording, by its position
+                <label key={i} className="flex items-center gap-1.5">
+                  <input
+                    type="radio"
+                    className="accent-emerald-600"
+                    checked={variant === i}
+                    onChange={() => setVariant(i)}
+                  />
+                  Wording {i + 1}
+                </label>
+              ))}
+            </div>
+          ) : null}
+          {test.error ? <ErrorNotice>{errorMessage(test.error)}</ErrorNotice> : null}
+          <Button
+            type="submit"
+            icon={Send}
+            loading={test.isPending}
+            disabled={phone.state !== 'valid' || campaign.counts.total === 0}
+          >
+            Send test
+          </Button>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Sent from the campaign’s account, filled in for the first recipient; it does not count as a
+            recipient.
+          </p>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+/** Up to five wordings of the message with variables and fallbacks; each recipient gets one of them. */
+export function MessageStep({ campaign }: { campaign: Campaign }) {
+  const utils = trpc.useUtils();
+  // Each wording being edited keeps a key of its own, so removing one never hands its text field to another.
+  const nextKey = useRef(0);
+  const draft = (text: string) => ({ key: nextKey.current++, text });
+  const [drafts, setDrafts] = useState(() =>
+    (campaign.variants.length > 0 ? campaign.variants : ['']).map(draft),
+  );
+  const variants = useMemo(() => drafts.map((d) => d.text), [drafts]);
+  const [shown, setShown] = useState(false);
+  const update = trpc.campaigns.update.useMutation({
+    onSuccess: (c) => {
+      utils.campaigns.byId.setData({ id: c.id }, c);
+      goToStep(c.id, 'pacing');
+    },
+  });
+  const problems = variants.map(templateProblem);
+  const set = (key: number, text: string) =>
+    setDrafts((all) => all.map((d) => (d.key === key ? { key, text } : d)));
+
+  return (
+    <StepCard
+      title="Message"
+      description={
+        <>
+          Write <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{'{{name}}'}</code> or any CSV
+          column in double braces;{' '}
+          <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{'{{name|there}}'}</code> gives a
+          fallback. Several wordings keep the message from looking the same to everyone.
+        </>
+      }
+      error={update.error ? errorMessage(update.error) : null}
+      busy={update.isPending}
+      onSubmit={() => {
+        setShown(true);
+        if (problems.every((p) => p === null)) update.mutate({ id: campaign.id, variants });
+      }}
+      aside={<Preview campaign={campaign} variants={variants} />}
+    >
+      {drafts.map(({ key, text }, i) => (
+        <div key={key}>
+          <TextAreaField
+            label={variants.length > 1 ? `Wording ${i + 1}` : 'Wording'}
+            value={text}
+            maxLength={MESSAGE_TEXT_CEILING}
+            error={shown ? problems[i] : null}
+            aside={
+              variants.length > 1 ? (
+                <Button
+                  size="sm"
+                  variant="danger-ghost"
+                  icon={Trash2}
+                  aria-label={`Remove wording ${i + 1}`}
+                  onClick={() => setDrafts((all) => all.filter((d) => d.key !== key))}
+                />
+              ) : (
+                <span className="text-xs text-zinc-500 tabular-nums">{text.length}</span>
+              )
+            }
+            onChange={(e) => set(key, e.target.value)}
+          />
+        </div>
+      ))}
+      {variants.length < MAX_VARIANTS ? (
+        <Button icon={Plus} onClick={() => setDrafts((all) => [...all, draft('')])}>
+          Add a wording
+        </Button>
+      ) : null}
+      {variants.length === 1 ? (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Tip: two to five wordings, picked at random per recipient, make a campaign look less like a
+          broadcast.
+        </p>
+      ) : null}
+    </StepCard>
+  );
+}

@@ -1,0 +1,98 @@
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { MessageType } from '@switchboard/validators';
+import type { Place } from '../contract.ts';
+
+/** A message as the receiving virtual phone sees it; `from` is the sending account's number. */
+export interface PhoneMessage {
+  id: string;
+  from: string;
+  type: MessageType;
+  /** The text, or a file's caption. */
+  text: string;
+  /** The file's description, when a file was sent; its bytes are served by `phoneFile` (not kept across restarts). */
+  media?: { mimetype: string; filename?: string; size: number; sha256: string };
+  location?: Place;
+  at: number;
+}
+
+/** One line of the network's log: a message a phone received, or an account banned. */
+type Entry =
+  | { t: 'message'; to: string; message: PhoneMessage }
+  | { t: 'ban'; account: string; reason: string };
+
+export interface NetworkState {
+  inboxes: Map<string, PhoneMessage[]>;
+  bans: Map<string, string>;
+}
+
+/**
+ * What the simulated network remembers across server restarts, as the real network would: what each phone
+ * received and which numbers are banned. An append-only file of JSON lines, each written before the send
+ * that caused it returns, compacted when read.
+ */
+export class NetworkLog {
+  constructor(private readonly path: string) {}
+
+  /** Reads what was kept (within the inbox bounds) and rewrites the file with just that. */
+  load(bounds: { perPhone: number; phones: number }): NetworkState {
+    const state: NetworkState = { inboxes: new Map(), bans: new Map() };
+    let text = '';
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    }
+    for (const line of text.split('\n')) {
+      const entry = parse(line);
+      if (entry?.t === 'ban') state.bans.set(entry.account, entry.reason);
+      else if (entry?.t === 'message') {
+        const inbox = state.inboxes.get(entry.to) ?? [];
+        state.inboxes.delete(entry.to);
+        state.inboxes.set(entry.to, inbox);
+        inbox.push(entry.message);
+        if (inbox.length > bounds.perPhone) inbox.splice(0, inbox.length - bounds.perPhone);
+      }
+    }
+    while (state.inboxes.size > bounds.phones) state.inboxes.delete(state.inboxes.keys().next().value!);
+    const kept: Entry[] = [
+      ...[...state.bans].map(([account, reason]) => ({ t: 'ban' as const, account, reason })),
+      ...[...state.inboxes].flatMap(([to, inbox]) =>
+        inbox.map((message) => ({ t: 'message' as const, to, message })),
+      ),
+    ];
+    mkdirSync(dirname(this.path), { recursive: true });
+    writeFileSync(`${this.path}.tmp`, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    renameSync(`${this.path}.tmp`, this.path);
+    return state;
+  }
+
+  received(to: string, message: PhoneMessage): void {
+    this.#append({ t: 'message', to, message });
+  }
+
+  banned(account: string, reason: string): void {
+    this.#append({ t: 'ban', account, reason });
+  }
+
+  #append(entry: Entry): void {
+    appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+  }
+}
+
+/** A line written whole, or nothing (a crash can cut the last one short). */
+function parse(line: string): Entry | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const entry = value as Record<string, unknown>;
+    if (entry.t === 'ban' && typeof entry.account === 'string' && typeof entry.reason === 'string')
+      return value as Entry;
+    if (entry.t === 'message' && typeof entry.to === 'string' && typeof entry.message === 'object')
+      return value as Entry;
+  } catch {
+    // A torn last line: what it held never finished happening.
+  }
+  return undefined;
+}
