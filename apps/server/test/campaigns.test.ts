@@ -161,6 +161,10 @@ describe('campaigns over the API', () => {
       message: 'Campaign no-such-campaign not found',
     });
     expect((await otto.client.campaigns.list.query()).items).toEqual([]);
+    expect((await otto.client.campaigns.list.query({ status: ['draft', 'running'] })).items).toEqual([]);
+    expect((await olga.client.campaigns.list.query({ status: ['draft', 'running'] })).items).toMatchObject([
+      { id: campaign.id },
+    ]);
     expect((await client.campaigns.list.query()).items.map((c) => c.id)).toEqual([campaign.id]);
   });
 

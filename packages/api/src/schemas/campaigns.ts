@@ -92,7 +92,10 @@ export const campaignPage = z.object({ items: z.array(campaign), nextOffset: z.n
 
 export const campaignListInput = z
   .object({
-    status: campaignStatus.nullish(),
+    status: z
+      .union([campaignStatus, z.array(campaignStatus).min(1).max(CAMPAIGN_STATUSES.length)])
+      .nullish()
+      .describe('One status, or several (e.g. running and paused)'),
     sessionId: sessionId.nullish(),
     limit: z.number().int().min(1).max(100).default(50),
     offset: z.number().int().min(0).default(0),

@@ -1,6 +1,6 @@
 import { accounts, campaignRecipients, campaigns, type Db } from '@switchboard/db';
 import { type CampaignStatus, csvCell, type RecipientState } from '@switchboard/validators';
-import { and, asc, count, desc, eq, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { type Actor, hasScope } from '../access.ts';
 import type { CampaignEvent } from '../events.ts';
 import type { CampaignAccess } from './campaign-access.ts';
@@ -10,10 +10,15 @@ import { type CampaignView, type CampaignViews, type RecipientView, recipientVie
 export class CampaignQueries {
   constructor(private readonly deps: { db: Db; campaignAccess: CampaignAccess; views: CampaignViews }) {}
 
-  /** Newest first; filtered by status or by the account they send from. */
+  /** Newest first; filtered by status (one, or any of several) or by the account they send from. */
   list(
     actor: Actor,
-    input: { status?: CampaignStatus | null; sessionId?: string | null; limit: number; offset?: number },
+    input: {
+      status?: CampaignStatus | readonly CampaignStatus[] | null;
+      sessionId?: string | null;
+      limit: number;
+      offset?: number;
+    },
   ): { items: CampaignView[]; nextOffset: number | null } {
     const offset = input.offset ?? 0;
     const rows = this.deps.db
@@ -22,7 +27,7 @@ export class CampaignQueries {
       .where(
         and(
           this.deps.campaignAccess.filter(actor, 'campaigns:read'),
-          input.status ? eq(campaigns.status, input.status) : undefined,
+          statusIs(input.status),
           input.sessionId ? eq(campaigns.accountId, input.sessionId) : undefined,
         ),
       )
@@ -140,4 +145,9 @@ export class CampaignQueries {
         .replace(/^-|-$/g, '') || 'campaign';
     return { filename: `${slug}-results.csv`, csv: `${lines.join('\r\n')}\r\n` };
   }
+}
+
+function statusIs(status: CampaignStatus | readonly CampaignStatus[] | null | undefined) {
+  if (!status) return undefined;
+  return typeof status === 'string' ? eq(campaigns.status, status) : inArray(campaigns.status, [...status]);
 }

@@ -42,6 +42,43 @@ describe('campaign drafts', () => {
     expect(() => h.services.campaigns.create(h.operator, { name: 'x' })).toThrow(/one of them/);
   });
 
+  it('list the ones under way (running or paused) with their progress, only those the operator may see', async () => {
+    const h = await campaignHarness();
+    await h.link(h.operator, 'Sales', '4915112340001');
+    await h.link(h.other, 'Theirs', '4915112340002');
+    const started = (actor: typeof h.operator, name: string, sessionId: string) => {
+      const draft = h.services.campaigns.create(actor, { name, sessionId, variants: ['Hi'], pacing: BRISK });
+      h.services.campaigns.addAudience(actor, {
+        id: draft.id,
+        source: {
+          type: 'numbers',
+          text: phones(3)
+            .map((p) => `+${p}`)
+            .join('\n'),
+        },
+      });
+      return h.services.campaigns.start(actor, draft.id);
+    };
+    const running = started(h.operator, 'Running', 'sales');
+    const paused = started(h.operator, 'Paused', 'sales');
+    h.services.campaigns.pause(h.operator, paused.id);
+    h.services.campaigns.create(h.operator, { name: 'Draft', sessionId: 'sales' });
+    const theirs = started(h.other, 'Theirs', 'theirs');
+
+    const underWay = (actor: typeof h.operator) =>
+      h.services.campaignQueries.list(actor, { status: ['running', 'paused'], limit: 10 }).items;
+    // The same clock tick made both: their order is the ids'.
+    const mine = underWay(h.operator).sort((a, b) => a.name.localeCompare(b.name));
+    expect(mine.map((c) => [c.name, c.status, c.pause?.reason ?? null])).toEqual([
+      ['Paused', 'paused', 'operator'],
+      ['Running', 'running', null],
+    ]);
+    expect(underWay(h.operator).find((c) => c.id === running.id)?.counts).toMatchObject({ total: 3 });
+    expect(underWay(h.other).map((c) => c.id)).toEqual([theirs.id]);
+    expect(underWay(h.admin)).toHaveLength(3);
+    expect(h.services.campaignQueries.list(h.operator, { status: 'draft', limit: 10 }).items).toHaveLength(1);
+  });
+
   it('import a CSV: variables from every column, duplicates and opted-out counted, bad rows listed', async () => {
     const h = await campaignHarness();
     await h.link(h.operator, 'Sales', '4915112340001');
