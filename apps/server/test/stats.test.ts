@@ -1,10 +1,13 @@
 import type { AppRouter } from '@switchboard/api';
+import type { Scope } from '@switchboard/validators';
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import {
   type Client,
   connect,
+  connectWithKey,
   createLinked,
+  rest,
   sandbox,
   signIn,
   type TestGateway,
@@ -146,5 +149,52 @@ describe('stats over a real gateway', () => {
       }),
     ]);
     expect(failing[0]?.pending).toBeGreaterThan(0);
+  });
+
+  it('answers over REST with an API key, each figure needing the scope of its data', async () => {
+    const s = await createLinked(g, cookie, client, 'Keys', '4915100000074');
+    const key = async (...scopes: Scope[]) =>
+      (await client.apiKeys.create.mutate({ name: 'stats', scopes })).secret;
+    const reader = await key('sessions:read');
+    expect(await rest(g, reader, 'GET', '/v1/stats/sessions')).toMatchObject({
+      status: 200,
+      body: { total: 1, byStatus: { connected: 1 } },
+    });
+    expect(await rest(g, reader, 'GET', '/v1/stats/attention')).toMatchObject({ status: 200, body: [] });
+    for (const [path, scope] of [
+      ['/v1/stats/messages', 'messages:read'],
+      ['/v1/stats/webhooks', 'webhooks:manage'],
+    ])
+      expect(await rest(g, reader, 'GET', path)).toMatchObject({
+        status: 403,
+        body: { code: 'FORBIDDEN', message: `This API key lacks the "${scope}" scope needed for this` },
+      });
+
+    const counter = await key('messages:read');
+    const week = await rest(
+      g,
+      counter,
+      'GET',
+      `/v1/stats/messages?sessionId=${s.id}&days=7&timeZone=Asia/Jakarta`,
+    );
+    expect(week).toMatchObject({ status: 200, body: { timeZone: 'Asia/Jakarta', totals: { sent: 0 } } });
+    expect((week.body as { days: unknown[] }).days).toHaveLength(7);
+    expect(await rest(g, counter, 'GET', '/v1/stats/messages?days=0')).toMatchObject({
+      status: 400,
+      body: { message: expect.stringContaining('Days must be a whole number from 1 to 90') },
+    });
+    expect((await rest(g, counter, 'GET', '/v1/stats/messages?sessionId=ghost')).status).toBe(404);
+
+    // The Overview's campaigns under way come from campaigns.list, which needs campaigns:read.
+    const underWay = { status: ['running', 'paused'] as const };
+    const blind = connectWithKey(g, reader);
+    const sighted = connectWithKey(g, await key('campaigns:read'));
+    try {
+      expect((await refusal(blind.campaigns.list.query(underWay))).code).toBe('FORBIDDEN');
+      expect((await sighted.campaigns.list.query(underWay)).items).toEqual([]);
+    } finally {
+      await blind.close();
+      await sighted.close();
+    }
   });
 });

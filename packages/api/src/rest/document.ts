@@ -55,6 +55,8 @@ const TAG_DESCRIPTIONS: Record<RestTag | 'Sandbox', string> = {
     'The inbox: one thread per session and contact, with unread counts, read and resolved states',
   Contacts: 'The people each session talks to',
   Webhooks: 'Signed HTTP callbacks for what happens, with a delivery log and replay',
+  Stats:
+    "The dashboard's Overview figures: sessions by status, messages per day, accounts and webhook endpoints needing attention",
   Sandbox: 'The simulated WhatsApp network: virtual phones that scan, pair, write and receive',
 };
 

@@ -4,7 +4,15 @@ import type { ZodObject } from 'zod';
 /** Every REST path starts here, under `/api`: the version is part of the path, so a v2 can live beside it. */
 export const REST_VERSION_PREFIX = '/v1';
 
-export const REST_TAGS = ['Sessions', 'Messages', 'Media', 'Conversations', 'Contacts', 'Webhooks'] as const;
+export const REST_TAGS = [
+  'Sessions',
+  'Messages',
+  'Media',
+  'Conversations',
+  'Contacts',
+  'Webhooks',
+  'Stats',
+] as const;
 export type RestTag = (typeof REST_TAGS)[number];
 
 interface RestOptions {
