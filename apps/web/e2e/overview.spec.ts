@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { decodeQr, OWN_PORT, shoot, startOwnGateway, trpcMutation, trpcQuery } from './support.ts';
+import {
+  decodeQr,
+  linkSandboxDesk,
+  OWN_PORT,
+  SCREENS_DIR,
+  shoot,
+  startOwnGateway,
+  trpcMutation,
+  trpcQuery,
+} from './support.ts';
 
 /**
  * The Overview an operator lands on: empty on a fresh gateway, then tiles that match the sandbox's state, the
@@ -15,21 +24,19 @@ const customer = '14155550177';
 /** How long to keep asking for what a busy machine may take a while to do (link, deliver). */
 const SLOW = { timeout: 30_000 };
 
-/** Creates a sandbox session and links it to `phone` through the control API, as a phone would. */
-async function link(api: APIRequestContext, name: string, phone: string): Promise<string> {
-  const { id } = await trpcMutation<{ id: string }>(api, 'sessions.create', { name, engine: 'sandbox' });
-  await expect
-    .poll(async () => {
-      const session = await trpcQuery<{ qr: { qr: string } | null }>(api, 'sessions.byId', { id });
-      return (
-        session.qr !== null &&
-        (await api.post('/api/sandbox/scan', { data: { qr: session.qr.qr, phone } })).ok()
-      );
-    }, SLOW)
-    .toBe(true);
-  await expect
-    .poll(async () => (await trpcQuery<{ status: string }>(api, 'sessions.byId', { id })).status, SLOW)
-    .toBe('connected');
+/** Starts a campaign to three numbers from `sessionId`, paced so that it is still running minutes later. */
+async function startCampaign(api: APIRequestContext, name: string, sessionId: string): Promise<string> {
+  const { id } = await trpcMutation<{ id: string }>(api, 'campaigns.create', {
+    name,
+    sessionId,
+    variants: ['Hello {{name|there}}'],
+    pacing: { minGapSeconds: 600, maxGapSeconds: 900, window: null, warmup: false },
+  });
+  await trpcMutation(api, 'campaigns.addAudience', {
+    id,
+    source: { type: 'numbers', text: '+14155550181\n+14155550182\n+14155550183' },
+  });
+  await trpcMutation(api, 'campaigns.start', { id });
   return id;
 }
 
@@ -68,9 +75,10 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
 
     // Three accounts: two send and receive, one is unlinked from its phone; one endpoint cannot be reached.
     const api = context.request;
-    const sales = await link(api, 'Sales desk', '4915112340071');
-    const support = await link(api, 'Support desk', '4915112340072');
-    const berlin = await link(api, 'Berlin office', '4915112340073');
+    const [sales, support, berlin] = ['sales-desk', 'support-desk', 'berlin-office'];
+    await linkSandboxDesk(api, { name: 'Sales desk', id: sales, phone: '4915112340071' });
+    await linkSandboxDesk(api, { name: 'Support desk', id: support, phone: '4915112340072' });
+    await linkSandboxDesk(api, { name: 'Berlin office', id: berlin, phone: '4915112340073' });
     for (const text of ['Offer', 'Reminder', 'Thanks'])
       await trpcMutation(api, 'messages.send', { sessionId: sales, to: customer, text });
     await trpcMutation(api, 'messages.send', { sessionId: support, to: customer, text: 'Ticket 12' });
@@ -141,6 +149,29 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await picker.selectOption('');
     await expect(tile(page, 'total')).toHaveText('3');
 
+    // Campaigns under way: one running (its next message minutes away), one paused by the operator.
+    await expect(page.getByTestId('campaign-under-way')).toHaveCount(0);
+    const running = await startCampaign(api, 'Spring offer', sales);
+    const paused = await startCampaign(api, 'Stock reminder', support);
+    await trpcMutation(api, 'campaigns.pause', { id: paused });
+    const underWay = page.getByRole('region', { name: 'Campaigns under way' });
+    const row = (id: string) => underWay.locator(`[data-campaign-id="${id}"]`);
+    await expect(row(running).getByTestId('campaign-status')).toHaveText('Running', SLOW);
+    await expect(row(running).getByRole('progressbar', { name: 'Progress' })).toHaveAttribute(
+      'aria-valuemax',
+      '3',
+    );
+    await expect(row(running).getByTestId('campaign-counts')).toContainText('Waiting');
+    await expect(row(paused).getByTestId('campaign-status')).toHaveText('Paused');
+    await expect(row(paused).getByTestId('campaign-pause')).toContainText('Paused by you');
+    await shoot(page, '17-overview-campaigns', { dark: true });
+    await picker.selectOption(sales);
+    await expect(underWay.getByTestId('campaign-under-way')).toHaveCount(1);
+    await row(running).getByRole('link', { name: 'Spring offer' }).click();
+    await expect(page).toHaveURL(`/campaigns/${running}`);
+    await expect(page.getByRole('heading', { name: 'Spring offer' })).toBeVisible();
+    await page.goto('/');
+
     // "Link again" starts the account and opens its QR code; scanning it clears the item, live. A code that
     // rotated away while a busy machine was reading it is read again, as a phone would.
     await item.getByRole('button', { name: 'Link again' }).click();
@@ -159,6 +190,19 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await expect(page.getByText('Every account is running as it should.')).toBeVisible();
     await expect(tile(page, 'connected')).toHaveText('3');
     await expect(tile(page, 'logged_out')).toHaveText('0');
+
+    // On a phone the navigation folds behind a button: every entry fits, none is cut or scrolled away.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const phoneNav = page.getByRole('navigation', { name: 'Main' }).last();
+    await expect(phoneNav).toBeHidden();
+    await page.getByRole('button', { name: 'Open the menu' }).click();
+    for (const entry of ['Overview', 'Sessions', 'Inbox', 'Messages', 'Campaigns', 'API keys', 'Users'])
+      await expect(phoneNav.getByRole('link', { name: entry })).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `${SCREENS_DIR}/18-phone-menu-390.png` });
+    await phoneNav.getByRole('link', { name: 'Campaigns' }).click();
+    await expect(page).toHaveURL('/campaigns');
+    await expect(phoneNav).toBeHidden();
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     // The sessions list moved to /sessions and opens without the chart library.
     const sessionsPage = await context.newPage();

@@ -8,12 +8,16 @@ import { useSessions } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { AttentionList } from './attention-list.tsx';
+import { CampaignsUnderWay } from './campaigns-under-way.tsx';
 import { FailingWebhooks } from './failing-webhooks.tsx';
 import { MessageActivity } from './message-activity.tsx';
 import { SessionTiles } from './session-tiles.tsx';
 import { useOverview } from './use-overview.ts';
 
-/** The landing page: how the accounts are doing, what they sent and received, and what needs a look. */
+/**
+ * The landing page: how the accounts are doing, what they sent and received, the campaigns under way, and
+ * what needs a look.
+ */
 export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
   const { sessions } = useSessions();
   // An account that is gone (or never was visible) falls back to all of them rather than to an error.
@@ -86,6 +90,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
             error={messages.error}
             hasSessions={(sessions?.length ?? 0) > 0}
           />
+          <CampaignsUnderWay sessionId={chosen} />
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <AttentionList items={attention.data} error={attention.error} />
             <FailingWebhooks endpoints={webhooks.data} error={webhooks.error} accountName={nameOf} />
