@@ -1,5 +1,15 @@
-import { Inbox, KeyRound, LayoutDashboard, Megaphone, MessagesSquare, Smartphone, Users } from 'lucide-react';
-import { type ReactNode, useEffect } from 'react';
+import {
+  Inbox,
+  KeyRound,
+  LayoutDashboard,
+  Megaphone,
+  Menu,
+  MessagesSquare,
+  Smartphone,
+  Users,
+  X,
+} from 'lucide-react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { cx } from '../components/cx.ts';
 import type { Route } from '../lib/route.ts';
 import type { User } from '../lib/types.ts';
@@ -35,9 +45,22 @@ export function AppShell({
   onSignedOut: () => void;
   children: ReactNode;
 }) {
+  // Below desktop width the entries do not fit in a row: they fold into a panel that a button opens, closed again
+  // by going somewhere or by Escape.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
   useEffect(() => {
     document.title = `${TITLES[route.name]} · Switchboard`;
+    setMenuOpen(false);
   }, [route.name]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setMenuOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   const items = [
     {
@@ -81,9 +104,9 @@ export function AppShell({
       : []),
   ];
 
-  const nav = (className: string) => (
-    <nav aria-label="Main" className={className}>
-      <ul className="flex items-center gap-1">
+  const nav = (className: string, listClassName: string, id?: string) => (
+    <nav aria-label="Main" className={className} id={id}>
+      <ul className={listClassName}>
         {items.map((item) => (
           <li key={item.label}>
             <Link
@@ -122,12 +145,29 @@ export function AppShell({
           >
             <Logo />
           </Link>
-          {nav('hidden md:block')}
-          <div className="ml-auto">
+          {nav('hidden xl:block', 'flex items-center gap-1')}
+          <div className="ms-auto flex items-center gap-1">
             <UserMenu user={user} onSignedOut={onSignedOut} />
+            <button
+              type="button"
+              aria-expanded={menuOpen}
+              aria-controls={menuId}
+              aria-label={menuOpen ? 'Close the menu' : 'Open the menu'}
+              onClick={() => setMenuOpen((open) => !open)}
+              className="inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 xl:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
+            >
+              {menuOpen ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
+            </button>
           </div>
         </div>
-        {nav('overflow-x-auto border-t border-zinc-100 px-2 py-1.5 md:hidden dark:border-zinc-800')}
+        {nav(
+          cx(
+            'border-t border-zinc-100 bg-white px-2 py-2 xl:hidden dark:border-zinc-800 dark:bg-zinc-950',
+            !menuOpen && 'hidden',
+          ),
+          'grid grid-cols-2 gap-1 sm:grid-cols-4',
+          menuId,
+        )}
       </header>
       <ConnectionBanner />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">

@@ -27,7 +27,9 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
           >
             {initials(user.name)}
           </span>
-          <span className="hidden text-sm font-medium sm:inline">{user.name}</span>
+          <span className="hidden max-w-40 truncate text-sm font-medium whitespace-nowrap sm:inline xl:hidden">
+            {user.name}
+          </span>
           <ChevronDown aria-hidden className="size-4 text-zinc-500" />
         </>
       }
