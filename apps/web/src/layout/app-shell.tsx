@@ -46,7 +46,7 @@ export function AppShell({
   children: ReactNode;
 }) {
   // Below desktop width the entries do not fit in a row: they fold into a panel that a button opens, closed again
-  // by going somewhere or by Escape.
+  // by choosing an entry, by going elsewhere or by Escape.
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   useEffect(() => {
@@ -111,6 +111,7 @@ export function AppShell({
           <li key={item.label}>
             <Link
               to={item.to}
+              onClick={() => setMenuOpen(false)}
               aria-current={item.active ? 'page' : undefined}
               className={cx(
                 'flex items-center gap-2 whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition-colors',
