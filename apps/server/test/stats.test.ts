@@ -161,10 +161,11 @@ describe('stats over a real gateway', () => {
       body: { total: 1, byStatus: { connected: 1 } },
     });
     expect(await rest(g, reader, 'GET', '/v1/stats/attention')).toMatchObject({ status: 200, body: [] });
-    for (const [path, scope] of [
+    const needs: Array<[string, Scope]> = [
       ['/v1/stats/messages', 'messages:read'],
       ['/v1/stats/webhooks', 'webhooks:manage'],
-    ])
+    ];
+    for (const [path, scope] of needs)
       expect(await rest(g, reader, 'GET', path)).toMatchObject({
         status: 403,
         body: { code: 'FORBIDDEN', message: `This API key lacks the "${scope}" scope needed for this` },
@@ -186,7 +187,7 @@ describe('stats over a real gateway', () => {
     expect((await rest(g, counter, 'GET', '/v1/stats/messages?sessionId=ghost')).status).toBe(404);
 
     // The Overview's campaigns under way come from campaigns.list, which needs campaigns:read.
-    const underWay = { status: ['running', 'paused'] as const };
+    const underWay = { status: ['running' as const, 'paused' as const] };
     const blind = connectWithKey(g, reader);
     const sighted = connectWithKey(g, await key('campaigns:read'));
     try {
