@@ -147,6 +147,7 @@ export function createServices(deps: {
     gate,
     optOut: optOuts,
     messages,
+    media,
     sessions,
     pools,
     lookupTimeoutMs: config.sendTimeoutMs,
@@ -157,6 +158,7 @@ export function createServices(deps: {
     clock,
     store,
     gate,
+    media,
     nextSendAt: (c) => campaignRunner.nextSendAt(c),
   });
   const campaignAccess = new CampaignAccess(db, access, pools);
@@ -167,6 +169,7 @@ export function createServices(deps: {
     campaignAccess,
     pools,
     messages,
+    media,
     store,
     views,
     audience: new AudienceImporter({ db, optOut: optOuts, maxRecipients: config.campaignMaxRecipients }),

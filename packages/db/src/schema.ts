@@ -4,6 +4,7 @@ import {
   DELIVERY_STATUSES,
   ENGINE_NAMES,
   MEDIA_ORIGINS,
+  MEDIA_TYPES,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
   MESSAGE_TYPES,
@@ -451,6 +452,14 @@ export const campaigns = sqliteTable(
     /** Up to five wordings; one is picked per recipient. */
     variants: text('variants', { mode: 'json' }).$type<string[]>().notNull(),
     pacing: text('pacing', { mode: 'json' }).$type<Pacing>().notNull(),
+    /**
+     * The stored file (`media.id`) every recipient gets, with the wording as its caption; kept while the
+     * campaign can still send (see MediaRetention). No foreign key: SQLite cannot add one that lets the file's
+     * account be deleted, so a file that went with its account is simply not found. Null: text only.
+     */
+    mediaId: text('media_id'),
+    /** What the file is sent as; set with `mediaId`. */
+    mediaType: text('media_type', { enum: MEDIA_TYPES }),
     /** Ask WhatsApp whether each number is on it before sending, and skip those that are not. */
     checkNumbers: integer('check_numbers', { mode: 'boolean' }).notNull().default(false),
     /** Failed sends in a row; reset by one that goes out. */

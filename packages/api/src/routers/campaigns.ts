@@ -8,6 +8,7 @@ import {
   campaignCreateInput,
   campaignIdInput,
   campaignListInput,
+  campaignMediaInput,
   campaignPage,
   campaignStreamInput,
   campaignUpdateInput,
@@ -53,6 +54,15 @@ export const campaignsRouter = router({
     .input(campaignUpdateInput)
     .output(campaign)
     .mutation(({ ctx, input }) => ctx.services.campaigns.update(ctx.actor, input)),
+
+  /**
+   * Attaches the file every recipient gets (an upload of the campaign's account, or a URL fetched once), the
+   * wording as its caption; `media: null` removes it.
+   */
+  setMedia: protectedProcedure
+    .input(campaignMediaInput)
+    .output(campaign)
+    .mutation(({ ctx, input }) => ctx.services.campaigns.setMedia(ctx.actor, input)),
 
   /** Adds recipients from the inbox's contacts (by tags), a CSV file, or pasted numbers. */
   addAudience: protectedProcedure

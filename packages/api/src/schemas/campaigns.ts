@@ -4,6 +4,7 @@ import {
   CAMPAIGN_STATUSES,
   MAX_STOP_WORDS,
   MAX_VARIANTS,
+  MEDIA_TYPES,
   MESSAGE_TEXT_CEILING,
   OPT_OUT_REPLY_MAX_LENGTH,
   PACING_LIMITS,
@@ -15,6 +16,7 @@ import {
 } from '@switchboard/validators';
 import { z } from 'zod';
 import { phoneInput, sessionId } from './common.ts';
+import { mediaId, mediaView } from './media.ts';
 
 /** A campaign's or pool's id. */
 export const entityId = z.string().min(1).max(100);
@@ -73,6 +75,10 @@ export const campaign = z.object({
     })
     .nullable(),
   variants: z.array(z.string()),
+  media: mediaView
+    .extend({ type: z.enum(MEDIA_TYPES).describe('What the file is sent as') })
+    .nullable()
+    .describe('The file every recipient gets, with the wording as its caption; null: text only'),
   pacing,
   checkNumbers: z.boolean(),
   scheduledAt: z.number().nullable(),
@@ -122,6 +128,18 @@ export const campaignUpdateInput = z.object({
     .max(CAMPAIGN_NAME_MAX_LENGTH * 2)
     .optional(),
   ...draftFields,
+});
+
+export const campaignMediaInput = z.object({
+  id: entityId,
+  media: z
+    .object({
+      type: z.enum(MEDIA_TYPES),
+      id: mediaId.nullish().describe('A file uploaded for the campaign’s account (POST /api/v1/media)'),
+      url: z.string().min(1).max(2048).nullish().describe('An http(s) URL, fetched once, now'),
+    })
+    .nullable()
+    .describe('null removes the file'),
 });
 
 export const audienceSource = z.discriminatedUnion('type', [
@@ -191,6 +209,7 @@ export const previewInput = z.object({
 
 export const preview = z.object({
   recipient: recipient.nullable(),
+  limit: z.number().describe('The longest a filled-in wording may be: a caption’s limit with a file'),
   variants: z.array(z.object({ text: z.string(), missing: z.array(z.string()), length: z.number() })),
 });
 

@@ -2,18 +2,33 @@ import { type Campaign, campaignRecipients, type Db } from '@switchboard/db';
 import { pacingProblems, renderTemplate, templateProblem } from '@switchboard/validators';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
+import type { MediaService } from '../media/service.ts';
+import { checkWordingsFit, currentFile, wordingLimit } from './campaign-media.ts';
 import type { CampaignStore } from './store.ts';
 import { valuesOf } from './views.ts';
 
 /**
- * Whether a campaign can start: an account to send from, wordings that fill in, a usable pacing, someone to
- * send to, and no message too long once filled in for its recipient. Throws naming the first problem.
+ * Whether a campaign can start: an account to send from, wordings that fill in (none needed with a file), a
+ * usable pacing, someone to send to, and no message (or caption) too long once filled in for its recipient.
+ * Throws naming the first problem.
  */
-export function checkReady(db: Db, store: CampaignStore, campaign: Campaign, maxTextLength: number): void {
-  if (store.accountIdsOf(campaign).length === 0)
+export function checkReady(
+  {
+    db,
+    store,
+    media,
+    maxTextLength,
+  }: { db: Db; store: CampaignStore; media: MediaService; maxTextLength: number },
+  campaign: Campaign,
+): void {
+  const accountIds = store.accountIdsOf(campaign);
+  if (accountIds.length === 0)
     throw new AppError('PRECONDITION_FAILED', 'The campaign has no account to send from: choose one');
-  if (campaign.variants.every((v) => !v.trim())) throw new AppError('BAD_REQUEST', 'Write the message first');
+  if (currentFile(media, campaign, accountIds)) checkWordingsFit(campaign.mediaType, campaign.variants);
+  else if (campaign.variants.every((v) => !v.trim()))
+    throw new AppError('BAD_REQUEST', 'Write the message first');
   for (const [i, v] of campaign.variants.entries()) {
+    if (campaign.mediaId && !v.trim()) continue;
     const problem = templateProblem(v);
     if (problem) throw new AppError('BAD_REQUEST', `Wording ${i + 1}: ${problem}`);
   }
@@ -26,13 +41,15 @@ export function checkReady(db: Db, store: CampaignStore, campaign: Campaign, max
     .all();
   if (pending.length === 0)
     throw new AppError('BAD_REQUEST', 'The campaign has nobody to send to: add recipients');
+  const limit = wordingLimit(campaign, maxTextLength);
+  const what = campaign.mediaId ? 'The caption' : 'Message text';
   for (const r of pending)
     for (const [i, v] of campaign.variants.entries()) {
       const length = renderTemplate(v, valuesOf(r)).length;
-      if (length > maxTextLength)
+      if (length > limit)
         throw new AppError(
           'BAD_REQUEST',
-          `Wording ${i + 1} filled in for +${r.phone}: Message text is ${length} characters long; the limit is ${maxTextLength}`,
+          `Wording ${i + 1} filled in for +${r.phone}: ${what} is ${length} characters long; the limit is ${limit}`,
         );
     }
 }

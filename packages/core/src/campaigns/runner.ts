@@ -11,7 +11,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
-import type { MessageService, SendResult } from '../messages/service.ts';
+import type { MediaService } from '../media/service.ts';
+import type { MessageService, Outgoing, SendResult } from '../messages/service.ts';
 import type { PoolService } from '../pools/service.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
@@ -61,6 +62,8 @@ export class CampaignRunner implements BackgroundService {
       gate: PacingGate;
       optOut: OptOutService;
       messages: MessageService;
+      /** The campaign's file, read for each message (never fetched again: it was stored when attached). */
+      media: MediaService;
       sessions: SessionManager;
       pools: PoolService;
       /** How long a number lookup (when the campaign checks numbers first) may take. */
@@ -283,8 +286,16 @@ export class CampaignRunner implements BackgroundService {
 
   async #send(campaign: Campaign, account: Account, recipient: CampaignRecipient): Promise<void> {
     const { clock, random, messages: messageService, pools, store, log } = this.deps;
-    const variant = between(random, 0, campaign.variants.length - 1);
+    const variant = between(random, 0, Math.max(0, campaign.variants.length - 1));
     const text = renderTemplate(campaign.variants[variant] ?? '', valuesOf(recipient));
+    // A file that went with its account leaves the message without it: the engine refuses it, the send fails.
+    const content: Outgoing = campaign.mediaType
+      ? {
+          type: campaign.mediaType,
+          body: text,
+          file: campaign.mediaId ? this.deps.media.stored(campaign.mediaId) : null,
+        }
+      : { type: 'text', body: text };
     const newContact = this.deps.gate.isNewContact(account.id, recipient.phone);
     const claimed = this.#ledger.claim(recipient, { accountId: account.id, variant, newContact }, () => {
       if (campaign.poolId) pools.remember(campaign.poolId, recipient.phone, account.id);
@@ -294,7 +305,7 @@ export class CampaignRunner implements BackgroundService {
     store.progress(campaign.id);
     let result: SendResult;
     try {
-      const queued = messageService.queue(account, recipient.phone, { type: 'text', body: text }, (message) =>
+      const queued = messageService.queue(account, recipient.phone, content, (message) =>
         this.#ledger.linkMessage(recipient.id, message.id),
       );
       result = await queued.result;

@@ -1,13 +1,11 @@
 import { type Campaign, campaignRecipients, campaigns, type Db } from '@switchboard/db';
 import {
-  CAMPAIGN_NAME_MAX_LENGTH,
   type CampaignStatus,
   DEFAULT_PACING,
   FINISHED_CAMPAIGN_STATUSES,
   MAX_VARIANTS,
   missingVariables,
   type Pacing,
-  pacingProblems,
   renderTemplate,
   templateProblem,
 } from '@switchboard/validators';
@@ -16,11 +14,21 @@ import type { Access, Actor } from '../access.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import type { MediaService } from '../media/service.ts';
 import type { MessageView } from '../message-view.ts';
 import type { MessageService } from '../messages/service.ts';
 import type { PoolService } from '../pools/service.ts';
 import type { AudienceImporter, AudienceSource, ImportReport } from './audience.ts';
 import type { CampaignAccess } from './campaign-access.ts';
+import {
+  attachFile,
+  type CampaignMediaInput,
+  checkWordingsFit,
+  currentFile,
+  testSend,
+  wordingLimit,
+} from './campaign-media.ts';
+import { checkedName, checkedPacing, expectEditable } from './drafts.ts';
 import { checkReady } from './readiness.ts';
 import type { CampaignRunner } from './runner.ts';
 import type { CampaignStore } from './store.ts';
@@ -44,6 +52,8 @@ export interface CampaignDraft {
 /** A rendered wording for one recipient, with the variables it lacks. */
 export interface CampaignPreview {
   recipient: RecipientView | null;
+  /** How long a filled-in wording may be: the text limit, or a caption's when the message carries a file. */
+  limit: number;
   variants: Array<{ text: string; missing: string[]; length: number }>;
 }
 
@@ -61,6 +71,7 @@ export class CampaignService {
       campaignAccess: CampaignAccess;
       pools: PoolService;
       messages: MessageService;
+      media: MediaService;
       store: CampaignStore;
       views: CampaignViews;
       audience: AudienceImporter;
@@ -95,17 +106,16 @@ export class CampaignService {
   update(actor: Actor, input: CampaignDraft & { id: string }): CampaignView {
     const current = this.#managed(actor, input.id);
     const moving = input.sessionId !== undefined || input.poolId !== undefined;
-    if (current.status !== 'draft' && (current.status !== 'paused' || moving))
-      throw new AppError(
-        'PRECONDITION_FAILED',
-        current.status === 'paused'
-          ? 'A paused campaign keeps its account: cancel it and create another to send from elsewhere'
-          : `Campaign ${current.name} is ${current.status}: only drafts and paused campaigns can be changed`,
-      );
+    expectEditable(current, moving);
+    if (input.variants !== undefined) checkWordingsFit(current.mediaType, input.variants);
+    const source = moving ? this.#source(actor, input.sessionId ?? null, input.poolId ?? null) : null;
+    // A file belongs to an account: one that the new account or pool cannot send is dropped, not kept dangling.
+    const keepsFile = !source || this.#fileSendableFrom(current, source);
     const row = this.deps.db
       .update(campaigns)
       .set({
-        ...(moving ? this.#source(actor, input.sessionId ?? null, input.poolId ?? null) : {}),
+        ...(source ?? {}),
+        ...(keepsFile ? {} : { mediaId: null, mediaType: null }),
         ...(input.name !== undefined ? { name: checkedName(input.name) } : {}),
         ...(input.variants !== undefined ? { variants: this.#variants(input.variants) } : {}),
         ...(input.pacing !== undefined
@@ -119,6 +129,19 @@ export class CampaignService {
       .get()!;
     this.deps.store.publish(row);
     this.deps.runner.wake();
+    return this.deps.views.one(row);
+  }
+
+  /**
+   * Attaches the file every recipient gets (the wording becomes its caption), or removes it with `null`. An
+   * upload must be one of the campaign's accounts'; a URL is fetched now, once, never per recipient.
+   */
+  async setMedia(
+    actor: Actor,
+    input: { id: string; media: CampaignMediaInput | null },
+  ): Promise<CampaignView> {
+    const row = await attachFile(this.deps, actor, () => this.#managed(actor, input.id), input.media);
+    this.deps.store.publish(row);
     return this.deps.views.one(row);
   }
 
@@ -152,6 +175,7 @@ export class CampaignService {
     const values = recipient ? valuesOf(recipient) : {};
     return {
       recipient,
+      limit: wordingLimit(campaign, this.deps.maxTextLength),
       variants: (input.variants ?? campaign.variants).map((template) => {
         const text = renderTemplate(template, values);
         return { text, missing: missingVariables(template, values), length: text.length };
@@ -159,25 +183,24 @@ export class CampaignService {
     };
   }
 
-  /** Sends one wording, filled in for the sample recipient, to a number of the operator's: an ordinary message. */
+  /**
+   * Sends one wording, filled in for the sample recipient, to a number of the operator's: an ordinary message,
+   * with the campaign's file (from the account the file belongs to, when the campaign sends from a pool).
+   */
   sendTest(actor: Actor, input: { id: string; to: string; variant?: number }): Promise<MessageView> {
     const campaign = this.#managed(actor, input.id);
-    const template = campaign.variants[input.variant ?? 0];
+    const file = currentFile(this.deps.media, campaign, this.deps.store.accountIdsOf(campaign));
+    const template = campaign.variants[input.variant ?? 0] ?? (file && !input.variant ? '' : undefined);
     if (template === undefined)
       throw new AppError(
         'BAD_REQUEST',
         `Campaign ${campaign.name} has no wording ${(input.variant ?? 0) + 1}`,
       );
-    const problem = templateProblem(template);
+    const problem = file && template.trim() === '' ? null : templateProblem(template);
     if (problem) throw new AppError('BAD_REQUEST', problem);
     const sample = this.#sample(campaign.id, null);
     const text = renderTemplate(template, sample ? valuesOf(sample) : {});
-    return this.deps.messages.send(actor, {
-      sessionId: campaign.accountId,
-      poolId: campaign.poolId,
-      to: input.to,
-      text,
-    });
+    return this.deps.messages.send(actor, { ...testSend(campaign, file, text), to: input.to });
   }
 
   /** Schedules a draft to start at `at`; `at: null` takes a scheduled campaign back to a draft. */
@@ -193,14 +216,14 @@ export class CampaignService {
         'BAD_REQUEST',
         'The start time has passed: pick a time in the future, or start it now',
       );
-    checkReady(this.deps.db, this.deps.store, campaign, this.deps.maxTextLength);
+    checkReady(this.deps, campaign);
     return this.#moved(campaign, 'scheduled', { scheduledAt: input.at });
   }
 
   start(actor: Actor, id: string): CampaignView {
     const campaign = this.#managed(actor, id);
     this.#expect(campaign, ['draft', 'scheduled'], 'started');
-    checkReady(this.deps.db, this.deps.store, campaign, this.deps.maxTextLength);
+    checkReady(this.deps, campaign);
     return this.#moved(campaign, 'running', { startedAt: this.deps.clock.now() });
   }
 
@@ -285,6 +308,11 @@ export class CampaignService {
     return variants;
   }
 
+  #fileSendableFrom(campaign: Campaign, source: Pick<Campaign, 'accountId' | 'poolId'>): boolean {
+    const file = campaign.mediaId ? this.deps.media.view(campaign.mediaId) : null;
+    return file !== null && this.deps.store.accountIdsOf(source).includes(file.accountId);
+  }
+
   #expect(campaign: Campaign, from: CampaignStatus[], what: string): void {
     if (!from.includes(campaign.status))
       throw new AppError(
@@ -318,17 +346,4 @@ export class CampaignService {
     if (!row && recipientId !== null) throw new AppError('NOT_FOUND', `Recipient ${recipientId} not found`);
     return row ? recipientView(row) : null;
   }
-}
-
-function checkedName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > CAMPAIGN_NAME_MAX_LENGTH)
-    throw new AppError('BAD_REQUEST', `Campaign name must be 1 to ${CAMPAIGN_NAME_MAX_LENGTH} characters`);
-  return trimmed;
-}
-
-function checkedPacing(pacing: Pacing): Pacing {
-  const problems = pacingProblems(pacing);
-  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.join(' '));
-  return pacing;
 }

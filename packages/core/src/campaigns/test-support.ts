@@ -77,7 +77,7 @@ export interface CampaignHarness {
 }
 
 export async function campaignHarness(
-  options: { risk?: RiskOptions; notOnWhatsApp?: string[]; start?: number } = {},
+  options: { risk?: RiskOptions; notOnWhatsApp?: string[]; start?: number; maxTextLength?: number } = {},
 ): Promise<CampaignHarness> {
   const { db, users } = freshUsers();
   const admin = await seedAdmin(users);
@@ -110,7 +110,7 @@ export async function campaignHarness(
         stopTimeoutMs: 1_000,
         reconnectBaseMs: 20,
         reconnectMaxMs: 50,
-        maxTextLength: 1000,
+        maxTextLength: options.maxTextLength ?? 1000,
         sendTimeoutMs: 2_000,
         loginTtlMs: 60_000,
         loginWindowMs: 60_000,

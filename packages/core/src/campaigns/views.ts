@@ -9,6 +9,7 @@ import {
 import {
   type CampaignStatus,
   estimateFinish,
+  type MediaType,
   type Pacing,
   type PauseReason,
   pacingWarnings,
@@ -18,6 +19,7 @@ import {
 } from '@switchboard/validators';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
+import type { MediaService, MediaView } from '../media/service.ts';
 import type { AccountUse, PacingGate } from './pacing.ts';
 import type { CampaignStore, RecipientCounts } from './store.ts';
 
@@ -37,6 +39,8 @@ export interface CampaignView {
   status: CampaignStatus;
   pause: { reason: PauseReason; detail: string; resumeAt: number | null; resumesByItself: boolean } | null;
   variants: string[];
+  /** The file every recipient gets, the wording as its caption; null for text only (or once the file is gone). */
+  media: (MediaView & { type: MediaType }) | null;
   pacing: Pacing;
   checkNumbers: boolean;
   scheduledAt: number | null;
@@ -82,6 +86,7 @@ export class CampaignViews {
       clock: Clock;
       store: CampaignStore;
       gate: PacingGate;
+      media: MediaService;
       /** When the runner will send the campaign's next message, while it runs. */
       nextSendAt: (campaign: Campaign) => number | null;
     },
@@ -152,6 +157,7 @@ export class CampaignViews {
             }
           : null,
       variants: row.variants,
+      media: this.#media(row),
       pacing: row.pacing,
       checkNumbers: row.checkNumbers,
       scheduledAt: row.scheduledAt,
@@ -166,6 +172,11 @@ export class CampaignViews {
       warnings,
       accounts: uses,
     };
+  }
+
+  #media({ mediaId, mediaType }: Campaign): CampaignView['media'] {
+    const file = mediaId && mediaType ? this.deps.media.view(mediaId) : null;
+    return file && mediaType ? { ...file, type: mediaType } : null;
   }
 
   #accounts(row: Campaign): Account[] {

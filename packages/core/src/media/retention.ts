@@ -1,5 +1,6 @@
-import { type Db, media, mediaFiles, messages } from '@switchboard/db';
-import { asc, count, eq, inArray, lt, notExists, sql, sum } from 'drizzle-orm';
+import { campaigns, type Db, media, mediaFiles, messages } from '@switchboard/db';
+import { FINISHED_CAMPAIGN_STATUSES } from '@switchboard/validators';
+import { and, asc, count, eq, inArray, lt, notExists, notInArray, sql, sum } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
 import type { MediaStore } from './store.ts';
 
@@ -144,12 +145,29 @@ export class MediaRetention {
     return ids;
   }
 
-  /** Removes media rows; the messages that used them keep their description and say why. */
+  /**
+   * Removes media rows; the messages that used them keep their description and say why. A file a campaign
+   * still has to send (not completed or cancelled) is kept, however old: its recipients would get nothing.
+   */
   remove(ids: string[], reason: string): number {
     if (ids.length === 0) return 0;
     let removed = 0;
     for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
+      const inUse = new Set(
+        this.db
+          .select({ id: campaigns.mediaId })
+          .from(campaigns)
+          .where(
+            and(
+              inArray(campaigns.mediaId, ids.slice(i, i + 500)),
+              notInArray(campaigns.status, [...FINISHED_CAMPAIGN_STATUSES]),
+            ),
+          )
+          .all()
+          .map((r) => r.id),
+      );
+      const chunk = ids.slice(i, i + 500).filter((id) => !inUse.has(id));
+      if (chunk.length === 0) continue;
       this.db.transaction(() => {
         this.db
           .update(messages)

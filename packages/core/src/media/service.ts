@@ -65,6 +65,17 @@ const viewOf = ({ path, ...view }: StoredFile): MediaView => view;
 
 const newMediaId = () => `med_${randomUUID().replaceAll('-', '')}`;
 
+const messageFile = (file: StoredFile): MessageFile => ({
+  mediaId: file.id,
+  info: {
+    mimetype: file.mimetype,
+    size: file.size,
+    filename: file.filename,
+    sha256: file.sha256,
+    missing: null,
+  },
+});
+
 /** A name as it came (a path, control characters, any length) → what a recipient may see, or null. */
 function cleanFilename(name: string | null | undefined): string | null {
   const base = (name ?? '')
@@ -175,20 +186,34 @@ export class MediaService {
 
   /** An account's stored file, to be sent as `type`: refused when it is another account's or does not fit. */
   attach(accountId: string, mediaId: string, type: MediaType): MessageFile {
+    return this.attachFromAny([accountId], mediaId, type);
+  }
+
+  /**
+   * A stored file of one of `accountIds` (a pool's), to be sent as `type`: refused, like a missing one, when it
+   * belongs to none of them, and when it does not fit the type.
+   */
+  attachFromAny(accountIds: readonly string[], mediaId: string, type: MediaType): MessageFile {
     const file = this.#find(mediaId);
-    if (!file || file.accountId !== accountId)
-      throw new AppError('NOT_FOUND', `Media ${mediaId} not found: upload it for session ${accountId} first`);
+    if (!file || !accountIds.includes(file.accountId))
+      throw new AppError(
+        'NOT_FOUND',
+        `Media ${mediaId} not found: upload it for session ${accountIds.join(' or ')} first`,
+      );
     checkFits(type, { mimetype: file.mimetype, format: null, size: file.size }, this.deps.config.limits);
-    return {
-      mediaId: file.id,
-      info: {
-        mimetype: file.mimetype,
-        size: file.size,
-        filename: file.filename,
-        sha256: file.sha256,
-        missing: null,
-      },
-    };
+    return messageFile(file);
+  }
+
+  /** A stored file as a message carries it, whichever account it belongs to; null once it is gone. */
+  stored(mediaId: string): MessageFile | null {
+    const file = this.#find(mediaId);
+    return file ? messageFile(file) : null;
+  }
+
+  /** A stored file as the API shows it, for whoever already may see what uses it; null once it is gone. */
+  view(mediaId: string): MediaView | null {
+    const file = this.#find(mediaId);
+    return file ? viewOf(file) : null;
   }
 
   /** A stored file's bytes in base64, as engines take them. */

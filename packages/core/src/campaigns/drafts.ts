@@ -1,0 +1,29 @@
+import type { Campaign } from '@switchboard/db';
+import { CAMPAIGN_NAME_MAX_LENGTH, type Pacing, pacingProblems } from '@switchboard/validators';
+import { AppError } from '../errors.ts';
+
+/** The checks every change of a campaign's draft goes through, with a sentence for each refusal. */
+
+/** Drafts change freely; a paused campaign may change everything but where it sends from. */
+export function expectEditable(current: Campaign, moving: boolean): void {
+  if (current.status !== 'draft' && (current.status !== 'paused' || moving))
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      current.status === 'paused'
+        ? 'A paused campaign keeps its account: cancel it and create another to send from elsewhere'
+        : `Campaign ${current.name} is ${current.status}: only drafts and paused campaigns can be changed`,
+    );
+}
+
+export function checkedName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > CAMPAIGN_NAME_MAX_LENGTH)
+    throw new AppError('BAD_REQUEST', `Campaign name must be 1 to ${CAMPAIGN_NAME_MAX_LENGTH} characters`);
+  return trimmed;
+}
+
+export function checkedPacing(pacing: Pacing): Pacing {
+  const problems = pacingProblems(pacing);
+  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.join(' '));
+  return pacing;
+}
