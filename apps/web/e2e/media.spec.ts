@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { PNG } from 'pngjs';
 import { ELF, oggOpus, PDF } from '../../../packages/core/src/media/test-files.ts';
-import { cspViolations, linkSandboxDesk, shoot, signInAsAdmin } from './support.ts';
+import { cspViolations, linkSandboxDesk, picture, sha256, shoot, signInAsAdmin } from './support.ts';
 
 /**
  * Media in the dashboard against the shared gateway: received photos, voice notes, documents and places in
@@ -18,27 +16,6 @@ const customer = '14155550188';
 let context: BrowserContext;
 let page: Page;
 let refusedByPolicy: () => string[];
-
-const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A photo-like PNG: a soft gradient with a few circles, `width` × `height`. */
-function picture(width: number, height: number, hue: number): Buffer {
-  const png = new PNG({ width, height });
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const t = x / width;
-      const s = y / height;
-      const ring = Math.hypot(x - width * 0.68, y - height * 0.38) < height * 0.22 ? 40 : 0;
-      png.data[i] = Math.round(((hue + 30 * t) % 255) * 0.4 + 120 * s + ring);
-      png.data[i + 1] = Math.round(150 + 80 * t - 40 * s + ring);
-      png.data[i + 2] = Math.round(190 - 90 * s + 50 * t);
-      // Noise, so the file is large enough to show an upload's progress.
-      png.data[i + 3] = 255 - ((x * 7919 + y * 104729) % 9);
-    }
-  }
-  return PNG.sync.write(png);
-}
 
 const inbound = async (body: object) => {
   const response = await context.request.post('/api/sandbox/inbound', {

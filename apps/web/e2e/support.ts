@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -174,4 +175,25 @@ export async function linkSandboxDesk(
       { timeout: 20_000 },
     )
     .toBe('connected');
+}
+
+export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** A photo-like PNG: a soft gradient with a few circles, `width` × `height`. */
+export function picture(width: number, height: number, hue: number): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const t = x / width;
+      const s = y / height;
+      const ring = Math.hypot(x - width * 0.68, y - height * 0.38) < height * 0.22 ? 40 : 0;
+      png.data[i] = Math.round(((hue + 30 * t) % 255) * 0.4 + 120 * s + ring);
+      png.data[i + 1] = Math.round(150 + 80 * t - 40 * s + ring);
+      png.data[i + 2] = Math.round(190 - 90 * s + 50 * t);
+      // Noise, so the file is large enough to show an upload's progress.
+      png.data[i + 3] = 255 - ((x * 7919 + y * 104729) % 9);
+    }
+  }
+  return PNG.sync.write(png);
 }

@@ -16,6 +16,7 @@ import { navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { AccountsCard } from './accounts-card.tsx';
+import { MessageCard } from './campaign-file.tsx';
 import { BackLink, CampaignStatusBadge, SenderLabel } from './campaign-parts.tsx';
 import { ProgressCard } from './progress-card.tsx';
 import { RecipientsTable } from './recipients-table.tsx';
@@ -174,7 +175,10 @@ export function CampaignScreen({ id }: { id: string }) {
       ) : null}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <ProgressCard campaign={campaign} />
-        <AccountsCard campaign={campaign} sessions={sessions} />
+        <div className="space-y-6">
+          <AccountsCard campaign={campaign} sessions={sessions} />
+          <MessageCard campaign={campaign} />
+        </div>
       </div>
       <RecipientsTable campaignId={id} className="mt-6" />
       {pending === 'cancel' ? (

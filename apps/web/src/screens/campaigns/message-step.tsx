@@ -12,12 +12,17 @@ import { checkPhone } from '../../lib/phone.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { goToStep } from './campaign-editor.tsx';
+import { CampaignFile, FileAttacher } from './campaign-file.tsx';
 import { StepCard } from './step-card.tsx';
 
-/** The wordings filled in for the first recipient, as they would arrive; and a test to the operator's phone. */
+/**
+ * The wordings filled in for the first recipient, as they would arrive (under the file, if there is one, with
+ * the caption's limit); and a test to the operator's phone.
+ */
 function Preview({ campaign, variants }: { campaign: Campaign; variants: string[] }) {
   const deferred = useDeferredValue(variants);
   const usable = deferred.filter((v) => !templateProblem(v));
+  const { media } = campaign;
   const preview = trpc.campaigns.preview.useQuery(
     { id: campaign.id, variants: usable },
     { enabled: usable.length > 0, placeholderData: keepPreviousData },
@@ -40,12 +45,24 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
               ? `For ${sample.name ?? sample.phone}, the first recipient.`
               : 'Add an audience to see it filled in.'}
           </p>
+          {media && usable.length === 0 ? (
+            <div className={BUBBLE}>
+              <CampaignFile media={media} />
+            </div>
+          ) : null}
           {preview.data?.variants.map((v, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the wordings, in their order, as the server filled them in
             <div key={i} data-testid="preview-variant">
-              <div className="ml-auto max-w-[90%] rounded-2xl rounded-tr-sm bg-emerald-100 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-900 dark:bg-emerald-900/60 dark:text-zinc-100">
-                {v.text}
+              <div className={BUBBLE}>
+                {media ? <CampaignFile media={media} caption={v.text} /> : null}
+                <p className={media ? 'mt-1.5' : undefined}>{v.text}</p>
               </div>
+              {v.length > preview.data.limit ? (
+                <p className="mt-1 text-right text-xs text-red-700 dark:text-red-400">
+                  {v.length} characters filled in: {media ? 'a caption' : 'a message'} may have{' '}
+                  {preview.data.limit}.
+                </p>
+              ) : null}
               {v.missing.length > 0 ? (
                 <p className="mt-1 text-right text-xs text-amber-700 dark:text-amber-400">
                   This recipient has no {v.missing.map((m) => `{{${m}}}`).join(', ')}: give it a fallback.
@@ -107,6 +124,9 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
   );
 }
 
+const BUBBLE =
+  'ml-auto max-w-[90%] rounded-2xl rounded-tr-sm bg-emerald-100 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-900 dark:bg-emerald-900/60 dark:text-zinc-100';
+
 /** Up to five wordings of the message with variables and fallbacks; each recipient gets one of them. */
 export function MessageStep({ campaign }: { campaign: Campaign }) {
   const utils = trpc.useUtils();
@@ -124,7 +144,8 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       goToStep(c.id, 'pacing');
     },
   });
-  const problems = variants.map(templateProblem);
+  // With a file, a wording is optional: the file goes out alone.
+  const problems = variants.map((v) => (campaign.media && !v.trim() ? null : templateProblem(v)));
   const set = (key: number, text: string) =>
     setDrafts((all) => all.map((d) => (d.key === key ? { key, text } : d)));
 
@@ -143,7 +164,11 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       busy={update.isPending}
       onSubmit={() => {
         setShown(true);
-        if (problems.every((p) => p === null)) update.mutate({ id: campaign.id, variants });
+        if (problems.every((p) => p === null))
+          update.mutate({
+            id: campaign.id,
+            variants: campaign.media ? variants.filter((v) => v.trim()) : variants,
+          });
       }}
       aside={<Preview campaign={campaign} variants={variants} />}
     >
@@ -176,6 +201,7 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
           Add a wording
         </Button>
       ) : null}
+      <FileAttacher campaign={campaign} />
       {variants.length === 1 ? (
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Tip: two to five wordings, picked at random per recipient, make a campaign look less like a

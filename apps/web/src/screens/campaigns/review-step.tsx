@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
+import { takesCaption } from '../../lib/attachment.ts';
 import { formatDuration } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -10,6 +11,7 @@ import type { Campaign } from '../../lib/types.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
+import { CampaignFile, fileSummary } from './campaign-file.tsx';
 import { SenderLabel } from './campaign-parts.tsx';
 import { StepCard } from './step-card.tsx';
 
@@ -61,7 +63,7 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
       description="Check it once more. Starting sends the first message at once (within sending hours)."
       submitLabel={paused ? 'Save and resume' : 'Start now'}
       busy={start.isPending || resume.isPending}
-      disabled={recipients === 0 || campaign.variants.length === 0}
+      disabled={recipients === 0 || (campaign.variants.length === 0 && !campaign.media)}
       error={error}
       onSubmit={() => (paused ? resume.mutate({ id: campaign.id }) : start.mutate({ id: campaign.id }))}
     >
@@ -82,7 +84,11 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
         </Row>
         <Row label="Message">
           {campaign.variants.length === 0 ? (
-            <span className="text-red-700 dark:text-red-400">No wording yet.</span>
+            campaign.media ? (
+              <span className="text-zinc-700 dark:text-zinc-300">The file alone, without a wording.</span>
+            ) : (
+              <span className="text-red-700 dark:text-red-400">No wording yet.</span>
+            )
           ) : (
             <ul className="space-y-1.5">
               {campaign.variants.map((v, i) => (
@@ -97,6 +103,21 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
             </ul>
           )}
         </Row>
+        {campaign.media ? (
+          <Row label="File">
+            <div className="space-y-2">
+              <p className="text-zinc-700 dark:text-zinc-300" data-testid="review-file">
+                {fileSummary(campaign.media)}
+                {campaign.variants.length > 0 && takesCaption(campaign.media.type)
+                  ? ', with the wording as its caption'
+                  : ''}
+              </p>
+              <div className="max-w-48">
+                <CampaignFile media={campaign.media} />
+              </div>
+            </div>
+          </Row>
+        ) : null}
         <Row label="Pacing">
           {pacing.minGapSeconds}–{pacing.maxGapSeconds} s between messages
           {pacing.batchSize > 0 ? `, ${pacing.batchPauseMinutes} min pause every ${pacing.batchSize}` : ''}

@@ -5,12 +5,15 @@ import { cx } from '../../components/cx.ts';
 import type { MessageMedia as Media, Message, MessageLocation } from '../../lib/types.ts';
 import { Lightbox } from './lightbox.tsx';
 
+/** What of a message its file is shown from: a stored message, or one a campaign is about to send. */
+type Shown = Pick<Message, 'type' | 'body' | 'media' | 'location'>;
+
 /**
  * What a message carries besides text, as the inbox and the message list show it: photos and videos inline
  * (opening in a lightbox), a player for audio and voice notes, a chip for documents, a card with a map link
  * for places — and, for a file that was not kept, what it was and why it is missing.
  */
-export function MessageMedia({ message, outgoing }: { message: Message; outgoing: boolean }) {
+export function MessageMedia({ message, outgoing }: { message: Shown; outgoing: boolean }) {
   if (message.type === 'location' && message.location)
     return <PlaceCard place={message.location} outgoing={outgoing} />;
   const { media } = message;
@@ -32,7 +35,7 @@ export function MessageMedia({ message, outgoing }: { message: Message; outgoing
 
 const tile = 'block overflow-hidden rounded-xl bg-zinc-900/5 dark:bg-white/5';
 
-function Photo({ message, url }: { message: Message; url: string }) {
+function Photo({ message, url }: { message: Shown; url: string }) {
   const [open, setOpen] = useState(false);
   const sticker = message.type === 'sticker';
   const label = sticker ? 'Sticker' : `Photo${message.body ? `: ${message.body}` : ''}`;
@@ -57,7 +60,7 @@ function Photo({ message, url }: { message: Message; url: string }) {
   );
 }
 
-function Video({ message, url }: { message: Message; url: string }) {
+function Video({ message, url }: { message: Shown; url: string }) {
   const [open, setOpen] = useState(false);
   const label = `Video${message.body ? `: ${message.body}` : ''}`;
   return (
@@ -86,7 +89,7 @@ function Sound({
   url,
   outgoing,
 }: {
-  message: Message;
+  message: Shown;
   media: Media;
   url: string;
   outgoing: boolean;
@@ -179,7 +182,7 @@ function PlaceCard({ place, outgoing }: { place: MessageLocation; outgoing: bool
   );
 }
 
-function Missing({ message, media, outgoing }: { message: Message; media: Media; outgoing: boolean }) {
+function Missing({ message, media, outgoing }: { message: Shown; media: Media; outgoing: boolean }) {
   const what = [
     MESSAGE_TYPE_LABELS[message.type],
     media.filename,
