@@ -72,6 +72,18 @@ describe('the OpenAPI document', () => {
         `${route.method} ${route.path}`,
       ).toBeDefined();
     expect(document.paths['/v1/sessions/{id}/qr.png']?.get).toBeDefined();
+    // The campaigns domain, each under its own tag.
+    for (const [path, method, tag] of [
+      ['/v1/campaigns', 'post', 'Campaigns'],
+      ['/v1/campaigns/{id}/audience', 'post', 'Campaigns'],
+      ['/v1/campaigns/{id}/media', 'put', 'Campaigns'],
+      ['/v1/campaigns/{id}/start', 'post', 'Campaigns'],
+      ['/v1/campaigns/{id}/export', 'get', 'Campaigns'],
+      ['/v1/pools/{id}', 'patch', 'Pools'],
+      ['/v1/opt-outs/import', 'post', 'Opt-outs'],
+      ['/v1/contacts/{id}/tags', 'put', 'Contacts'],
+    ] as const)
+      expect(document.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual([tag]);
     expect(document.paths['/sandbox/scan']?.post?.tags).toEqual(['Sandbox']);
     expect(document.tags.map((t) => t.name)).toContain('Sandbox');
 

@@ -53,7 +53,11 @@ const TAG_DESCRIPTIONS: Record<RestTag | 'Sandbox', string> = {
   Media: 'Upload files to send, and download the files of messages',
   Conversations:
     'The inbox: one thread per session and contact, with unread counts, read and resolved states',
-  Contacts: 'The people each session talks to',
+  Contacts: 'The people each session talks to, and the tags campaigns pick audiences by',
+  Campaigns:
+    'Paced sends to an audience from one session or a pool: drafts, audiences, a file, start, pause, progress, reports',
+  Pools: 'Named groups of sessions that sends and campaigns spread over',
+  'Opt-outs': "Each session's list of numbers its campaigns never message, and the stop words that add to it",
   Webhooks: 'Signed HTTP callbacks for what happens, with a delivery log and replay',
   Stats:
     "The dashboard's Overview figures: sessions by status, messages per day, accounts and webhook endpoints needing attention",

@@ -10,6 +10,9 @@ export const REST_TAGS = [
   'Media',
   'Conversations',
   'Contacts',
+  'Campaigns',
+  'Pools',
+  'Opt-outs',
   'Webhooks',
   'Stats',
 ] as const;

@@ -34,12 +34,25 @@ export const contactsRouter = router({
 
   /** Replaces a contact's tags; they are stored lowercase, each once. */
   setTags: protectedProcedure
+    .meta(
+      rest('PUT', '/contacts/{id}/tags', {
+        tag: 'Contacts',
+        summary: "Replace a contact's tags",
+        description: 'Stored lowercase, each once. Campaigns pick audiences by them.',
+      }),
+    )
     .input(contactTagsInput)
     .output(z.object({ tags: z.array(z.string()) }))
     .mutation(({ ctx, input }) => ({ tags: ctx.services.contactTags.set(ctx.actor, input) })),
 
   /** The tags in use (on one account, or every visible one), with how many contacts carry each. */
   tags: protectedProcedure
+    .meta(
+      rest('GET', '/contacts/tags', {
+        tag: 'Contacts',
+        summary: 'The tags in use, with how many contacts carry each',
+      }),
+    )
     .input(tagListInput)
     .output(tagCounts)
     .query(({ ctx, input }) => ctx.services.contactTags.list(ctx.actor, input)),
