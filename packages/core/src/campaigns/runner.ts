@@ -288,7 +288,7 @@ export class CampaignRunner implements BackgroundService {
     const { clock, random, messages: messageService, pools, store, log } = this.deps;
     const variant = between(random, 0, Math.max(0, campaign.variants.length - 1));
     const text = renderTemplate(campaign.variants[variant] ?? '', valuesOf(recipient));
-    // A file that went with its account leaves the message without it: the engine refuses it, the send fails.
+    // A file that went with its account leaves the message without it: it fails before reaching the engine.
     const content: Outgoing = campaign.mediaType
       ? {
           type: campaign.mediaType,
