@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rest } from '../rest/meta.ts';
 import {
   optOutSettings,
   optOutSettingsInput,
@@ -10,7 +11,6 @@ import {
   suppressionReport,
 } from '../schemas/campaigns.ts';
 import { ok, sessionId } from '../schemas/common.ts';
-import { rest } from '../rest/meta.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 /** Each account's opt-out list and how replies opt people out. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { rest } from '../rest/meta.ts';
 import { campaignIdInput, entityId } from '../schemas/campaigns.ts';
 import { noInput, ok, sessionId } from '../schemas/common.ts';
-import { rest } from '../rest/meta.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 const pool = z.object({
