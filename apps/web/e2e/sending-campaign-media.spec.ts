@@ -6,6 +6,7 @@ import { linkSandboxDesk, picture, sha256, shoot, signInAsAdmin, trpcMutation } 
  * step (uploaded like a reply's), previewed with each filled-in caption, listed at review, shown on the
  * campaign screen, and arrives at every virtual phone as a photo with its caption. Self-contained: it signs
  * in as the admin and links an account of its own; the draft's audience and pacing are set through the API.
+ * Named to run after dashboard.spec.ts, whose first test creates the admin in the first-run form.
  */
 test.describe.configure({ mode: 'serial' });
 
