@@ -10,7 +10,7 @@ import { linkSandboxDesk, picture, sha256, shoot, signInAsAdmin, trpcMutation } 
  */
 test.describe.configure({ mode: 'serial' });
 
-const desk = { name: 'Menu desk', id: 'menu-desk', phone: '4915112340077' };
+const desk = { name: 'Menu desk', id: 'menu-desk', phone: '4915112340044' };
 const people = [
   { phone: '14155550401', name: 'Rosa' },
   { phone: '14155550402', name: 'Nils' },
