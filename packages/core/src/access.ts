@@ -2,6 +2,7 @@ import { type Account, accounts, type Db } from '@switchboard/db';
 import { isValidSessionId, type Scope, type UserRole } from '@switchboard/validators';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { accountById } from './account-rows.ts';
 import { AppError } from './errors.ts';
 
 /** What an API key narrows its owner down to. It never adds anything the owner could not do. */
@@ -54,7 +55,11 @@ export function canSeeAccount(actor: Actor, account: { id: string; ownerId: stri
  * the scope it needs; an account the actor may not see answers exactly like a missing one.
  */
 export class Access {
-  constructor(private readonly db: Db) {}
+  readonly #row: (id: string) => Account | undefined;
+
+  constructor(private readonly db: Db) {
+    this.#row = accountById(db);
+  }
 
   /** The account, if the actor holds `scope` and may see it; NOT_FOUND otherwise, like a missing one. */
   account(actor: Actor, id: string, scope: Scope): Account {
@@ -66,9 +71,7 @@ export class Access {
   /** Like `account`, but undefined instead of NOT_FOUND, for callers that name what was not found. */
   visible(actor: Actor, id: string, scope: Scope): Account | undefined {
     requireScope(actor, scope);
-    const row = isValidSessionId(id)
-      ? this.db.select().from(accounts).where(eq(accounts.id, id)).get()
-      : undefined;
+    const row = isValidSessionId(id) ? this.#row(id) : undefined;
     return row && canSeeAccount(actor, row) ? row : undefined;
   }
 

@@ -77,7 +77,12 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
   #seq = 0;
   readonly #backlog: Array<{ channel: BusChannel; event: AnyEvent }> = [];
+  /** The newest event dropped from the backlog: a subscriber that saw only older ones cannot resume. */
+  #forgotten = 0;
+  /** Per channel, the sequence number of the newest event nobody was told of (see `heard`). */
+  readonly #unheard = new Map<BusChannel, number>();
   readonly #authListeners = new Set<(change: AuthChange) => void>();
+  readonly #webhookListeners = new Set<() => void>();
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -113,6 +118,18 @@ export class EventBus extends EventEmitter<BusEvents> {
   }
 
   /**
+   * Whether anyone listens on the channel, so a publisher can skip building an event nobody would get.
+   * When nobody does, the caller skips it and the bus remembers that one went untold: a subscriber that
+   * later tries to resume from before it is told it cannot (`missed` answers null) and starts afresh.
+   */
+  heard(channel: BusChannel): boolean {
+    if (this.listenerCount(channel) > 0) return true;
+    this.#seq += 1;
+    this.#unheard.set(channel, this.#seq);
+    return false;
+  }
+
+  /**
    * The channel's events as they are published, until `signal` aborts. It listens from the moment it is
    * called, so call it before reading a backlog or a snapshot and nothing falls between the two.
    */
@@ -128,13 +145,7 @@ export class EventBus extends EventEmitter<BusEvents> {
    * channel: nobody streams or resumes these, they only invalidate.
    */
   publishAuth(change: AuthChange): void {
-    for (const listener of this.#authListeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        this.onListenerError(error);
-      }
-    }
+    this.#notify(this.#authListeners, change);
   }
 
   onAuthChange(listener: (change: AuthChange) => void): () => void {
@@ -142,18 +153,39 @@ export class EventBus extends EventEmitter<BusEvents> {
     return () => this.#authListeners.delete(listener);
   }
 
+  /** Tells every cache of webhook endpoints that one was added, changed or removed. Like `publishAuth`. */
+  publishWebhooksChange(): void {
+    this.#notify(this.#webhookListeners, undefined);
+  }
+
+  onWebhooksChange(listener: () => void): () => void {
+    this.#webhookListeners.add(listener);
+    return () => this.#webhookListeners.delete(listener);
+  }
+
+  #notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+    for (const listener of listeners) {
+      try {
+        listener(value);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
   /**
    * Events published after `lastId`, oldest first; `null` when they cannot be told (another server run,
    * or older than the backlog), in which case the subscriber should start again from a snapshot.
    */
   since(lastId: string): AnyEvent[] | null {
+    if ([...this.#unheard.values()].some((seq) => seq > seqOfId(lastId))) return null;
     return this.#after(lastId)?.map((entry) => entry.event) ?? null;
   }
 
   /** Like `since`, for one channel's events only. */
   missed<K extends BusChannel>(channel: K, lastId: string): ChannelEvent<K>[] | null {
     const entries = this.#after(lastId);
-    if (!entries) return null;
+    if (!entries || (this.#unheard.get(channel) ?? 0) > seqOfId(lastId)) return null;
     return entries
       .filter((entry) => entry.channel === channel)
       .map((entry) => entry.event as ChannelEvent<K>);
@@ -163,8 +195,7 @@ export class EventBus extends EventEmitter<BusEvents> {
     const [boot, seqText] = lastId.split(':');
     const seq = Number(seqText);
     if (boot !== this.#boot || !Number.isInteger(seq) || seq > this.#seq) return null;
-    const oldest = this.#backlog[0];
-    if (oldest && seq < seqOf(oldest.event) - 1) return null;
+    if (seq < this.#forgotten) return null;
     return this.#backlog.filter((entry) => seqOf(entry.event) > seq);
   }
 
@@ -189,10 +220,14 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   #publish<K extends BusChannel>(channel: K, event: ChannelEvent<K>): ChannelEvent<K> {
     this.#backlog.push({ channel, event });
-    if (this.#backlog.length > this.backlogSize) this.#backlog.shift();
+    if (this.#backlog.length > this.backlogSize) {
+      const dropped = this.#backlog.shift();
+      if (dropped) this.#forgotten = seqOf(dropped.event);
+    }
     this.#deliver(channel, event);
     return event;
   }
 }
 
-const seqOf = (event: AnyEvent) => Number(event.id.split(':')[1]);
+const seqOfId = (id: string) => Number(id.split(':')[1]);
+const seqOf = (event: AnyEvent) => seqOfId(event.id);

@@ -16,11 +16,51 @@ import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
+import { perDatabase } from '../prepared.ts';
 import type { ContactView, ConversationView } from '../views.ts';
 import { resolveContact } from './contacts.ts';
 import { taggedWith, tagsOf } from './tags.ts';
 
 const PREVIEW_LENGTH = 200;
+
+/** What `attach` needs of a message before it is stored. */
+export type MessageToAttach = Pick<
+  Message,
+  'accountId' | 'peer' | 'direction' | 'type' | 'body' | 'createdAt'
+>;
+
+/**
+ * The conversation upsert of every stored message, prepared once: a received message also counts as unread
+ * and reopens the conversation.
+ */
+const statements = perDatabase((db) => {
+  const upsert = (inbound: boolean) =>
+    db
+      .insert(conversations)
+      .values({
+        id: sql.placeholder('id'),
+        accountId: sql.placeholder('accountId'),
+        contactId: sql.placeholder('contactId'),
+        unreadCount: inbound ? 1 : 0,
+        lastMessageAt: sql.placeholder('at'),
+        lastMessagePreview: sql.placeholder('preview'),
+        createdAt: sql.placeholder('now'),
+        updatedAt: sql.placeholder('now'),
+      })
+      .onConflictDoUpdate({
+        target: [conversations.accountId, conversations.contactId],
+        // The values the insert would have written.
+        set: {
+          lastMessageAt: sql`excluded.last_message_at`,
+          lastMessagePreview: sql`excluded.last_message_preview`,
+          updatedAt: sql`excluded.updated_at`,
+          ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, status: 'open' as const } : {}),
+        },
+      })
+      .returning()
+      .prepare();
+  return { received: upsert(true), sent: upsert(false) };
+});
 
 /**
  * Contacts and conversations: every message joins the conversation of its (account, contact), created on
@@ -34,12 +74,13 @@ export class InboxService {
   ) {}
 
   /**
-   * Finds or creates the contact and conversation of a message just stored, counts it, and links the message.
-   * Inbound messages add to the unread count and reopen a resolved conversation. `lid`: the sender's LID when
+   * Finds or creates the contact and conversation of a message about to be stored, and counts it: the
+   * caller stores the message with the returned conversation's id, so one insert writes it whole. Inbound
+   * messages add to the unread count and reopen a resolved conversation. `lid`: the sender's LID when
    * WhatsApp gave one; a contact kept under it is merged with the number's (see `resolveContact`).
    * Synchronous on purpose: it runs inside the message's transaction.
    */
-  attach(message: Message, pushName?: string | null, lid?: string): Conversation {
+  attach(message: MessageToAttach, pushName?: string | null, lid?: string): Conversation {
     const now = Date.now();
     const { contact, absorbed } = resolveContact(this.db, {
       accountId: message.accountId,
@@ -49,42 +90,25 @@ export class InboxService {
     });
     // Told once the transaction around this call has committed (or rolled back: then nothing is gone).
     for (const gone of absorbed) setImmediate(() => this.#publishMerge(gone, contact.id));
-    const inbound = message.direction === 'in';
     // "Photo · Our new menu", "Voice message": what the list shows of the last message.
     const preview = messagePreview(message.type, message.body).slice(0, PREVIEW_LENGTH);
-    const conversation = this.db
-      .insert(conversations)
-      .values({
-        id: newId(),
-        accountId: message.accountId,
-        contactId: contact.id,
-        unreadCount: inbound ? 1 : 0,
-        lastMessageAt: message.createdAt,
-        lastMessagePreview: preview,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [conversations.accountId, conversations.contactId],
-        set: {
-          lastMessageAt: message.createdAt,
-          lastMessagePreview: preview,
-          updatedAt: now,
-          ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, status: 'open' as const } : {}),
-        },
-      })
-      .returning()
-      .get();
-    this.db
-      .update(messages)
-      .set({ conversationId: conversation.id })
-      .where(eq(messages.id, message.id))
-      .run();
-    return conversation;
+    const upsert = statements(this.db)[message.direction === 'in' ? 'received' : 'sent'];
+    return upsert.get({
+      id: newId(),
+      accountId: message.accountId,
+      contactId: contact.id,
+      at: message.createdAt,
+      preview,
+      now,
+    })!;
   }
 
-  /** Publishes a conversation's current state (after the write that changed it has committed). */
+  /**
+   * Publishes a conversation's current state (after the write that changed it has committed); reads and
+   * builds nothing when nobody listens.
+   */
   publish(conversationId: string, absorbed: string | null = null): void {
+    if (!this.bus.heard('conversation')) return;
     const found = this.#withContact(eq(conversations.id, conversationId))[0];
     if (!found) return;
     const ownerId = this.#ownerOf(found.accountId);

@@ -1,11 +1,15 @@
-import { type Db, type Message, messages } from '@switchboard/db';
+import type { Db, Message } from '@switchboard/db';
 import type { InboundMessage } from '@switchboard/engines/contract';
 import { newId } from '../ids.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { MediaLinks } from '../media/links.ts';
 import type { MessageFile } from '../media/service.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
+import { messageStatements, type NewMessage } from './statements.ts';
 import { webhookData } from './webhook-data.ts';
+
+/** Rolls the transaction back when the message turns out to be stored already. */
+const DUPLICATE = Symbol('already stored');
 
 /**
  * Stores a received message — its type, text, file (as kept, or why not) and place — with its conversation
@@ -15,43 +19,44 @@ import { webhookData } from './webhook-data.ts';
 export function insertInbound(
   deps: { db: Db; inbox: InboxService; outbox: WebhookOutbox; links: MediaLinks },
   sessionId: string,
-  message: InboundMessage,
+  received: InboundMessage,
   file: MessageFile | null,
 ): (Message & { conversationId: string }) | undefined {
   const { db, inbox, outbox, links } = deps;
   const now = Date.now();
-  return db.transaction(() => {
-    const inserted = db
-      .insert(messages)
-      .values({
-        id: newId(),
+  const message: Omit<NewMessage, 'conversationId'> = {
+    id: newId(),
+    accountId: sessionId,
+    direction: 'in',
+    type: received.location ? 'location' : (received.media?.kind ?? 'text'),
+    peer: received.from,
+    peerName: received.fromName ?? null,
+    body: received.text,
+    status: 'received',
+    externalId: received.externalId,
+    media: file?.info ?? null,
+    mediaId: file?.mediaId ?? null,
+    location: received.location ? { name: null, address: null, ...received.location } : null,
+    groupId: received.groupId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    return db.transaction(() => {
+      const conversation = inbox.attach(message, received.fromName, received.fromLid);
+      const stored = messageStatements(db).insertReceived({ ...message, conversationId: conversation.id });
+      // Already stored (reported twice): the conversation must not count it again.
+      if (!stored) throw DUPLICATE;
+      outbox.enqueue({
+        type: 'message.received',
         accountId: sessionId,
-        direction: 'in',
-        type: message.location ? 'location' : (message.media?.kind ?? 'text'),
-        peer: message.from,
-        peerName: message.fromName ?? null,
-        body: message.text,
-        status: 'received',
-        externalId: message.externalId,
-        media: file?.info ?? null,
-        mediaId: file?.mediaId ?? null,
-        location: message.location ? { name: null, address: null, ...message.location } : null,
-        groupId: message.groupId ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning()
-      .get();
-    if (!inserted) return undefined;
-    const conversation = inbox.attach(inserted, message.fromName, message.fromLid);
-    const stored = { ...inserted, conversationId: conversation.id };
-    outbox.enqueue({
-      type: 'message.received',
-      accountId: sessionId,
-      data: webhookData(stored, links),
-      at: now,
+        data: webhookData(stored, links),
+        at: now,
+      });
+      return stored as Message & { conversationId: string };
     });
-    return stored;
-  });
+  } catch (error) {
+    if (error === DUPLICATE) return undefined;
+    throw error;
+  }
 }

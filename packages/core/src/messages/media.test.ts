@@ -149,6 +149,8 @@ describe('MessageService with files and places', () => {
         updatedAt: now,
       })
       .run();
+    // Written past the webhook service, so told the way the service tells of a new endpoint.
+    h.bus.publishWebhooksChange();
     engine.emit({
       type: 'message',
       message: {

@@ -66,6 +66,8 @@ describe('a send that fails after WhatsApp took the message', () => {
     expect(h.logged).toEqual([expect.objectContaining({ level: 'warn', message: 'send outcome unknown' })]);
 
     engine.emit({ type: 'ack', externalId: 'wa-1', ack: 'delivered' });
+    // Receipts of one tick are written together, on the next.
+    await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'delivered', error: null });
     await h.service.drain();
     expect(calls).toBe(1);
@@ -148,6 +150,7 @@ describe('a send core stopped waiting for (SEND_TIMEOUT_MS)', () => {
     await settled();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'sent', externalId: 'late-1', error: null });
     engine.emit({ type: 'ack', externalId: 'late-1', ack: 'delivered' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('delivered');
     // The queue moved on: the next message was not held behind the one that hung.
     expect(messageRow(h.db, next.id)).toMatchObject({ status: 'sent', externalId: 'next-1' });

@@ -1,12 +1,7 @@
 import { type Account, type Db, type Message, messages } from '@switchboard/db';
-import {
-  type AckLevel,
-  EngineSendError,
-  type InboundMessage,
-  type SendFailureReason,
-} from '@switchboard/engines/contract';
+import { EngineSendError, type InboundMessage, type SendFailureReason } from '@switchboard/engines/contract';
 import type { MessageLocation, MessageStatus, MessageType } from '@switchboard/validators';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import type { ReachOutLimits } from '../campaigns/limits.ts';
 import { AppError } from '../errors.ts';
@@ -29,30 +24,17 @@ import { compose, type SendInput } from './compose.ts';
 import { type IdempotentSend, SendIdempotency, sendFingerprint } from './idempotency.ts';
 import { insertInbound } from './inbound-row.ts';
 import { outboundContent } from './outbound-content.ts';
+import { Receipts } from './receipts.ts';
 import { sendFile } from './send-file.ts';
 import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
 import { Senders } from './sender.ts';
+import { messageStatements } from './statements.ts';
 import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
   sendTimeoutMs: number;
 }
-
-/**
- * Outbound progress only moves forward: a late "delivered" never overwrites "read". `unknown` (handed to
- * WhatsApp, then the send failed) sits below `sent`, so any receipt settles it.
- */
-const RANK: Record<MessageStatus, number> = {
-  queued: 0,
-  unknown: 1,
-  sent: 2,
-  delivered: 3,
-  read: 4,
-  played: 5,
-  failed: 6,
-  received: 0,
-};
 
 /**
  * How a send ended, for callers that act on it (campaigns): it reached WhatsApp, certainly did not, or may
@@ -73,9 +55,6 @@ export interface Outgoing {
   location?: MessageLocation | null;
 }
 
-/** Acks that beat the send's own bookkeeping are held briefly instead of being lost. */
-const EARLY_ACK_TTL_MS = 60_000;
-
 /**
  * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
  * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
@@ -86,9 +65,10 @@ const EARLY_ACK_TTL_MS = 60_000;
 export class MessageService {
   readonly #queue = new SerialQueue();
   readonly #inbound = new SerialQueue();
-  readonly #earlyAcks = new Map<string, { ack: AckLevel; error?: string; at: number }>();
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
+  readonly #receipts: Receipts;
+  readonly #statements: ReturnType<typeof messageStatements>;
   readonly senders: Senders;
   readonly idempotency: SendIdempotency;
 
@@ -115,9 +95,14 @@ export class MessageService {
     this.#writes = deps.writes;
     this.senders = new Senders(deps.db, deps.access);
     this.idempotency = new SendIdempotency(deps.db);
-    deps.sessions.traffic.on((traffic) =>
-      this.#writes.run(`${traffic.event.type} for ${traffic.sessionId}`, () => this.#onTraffic(traffic)),
-    );
+    this.#statements = messageStatements(deps.db);
+    this.#receipts = new Receipts({
+      db: deps.db,
+      writes: deps.writes,
+      change: (id, values, now) => this.#change(id, values, now),
+      publish: (ownerId, row) => this.#publish(ownerId, row),
+    });
+    deps.sessions.traffic.on((traffic) => this.#onTraffic(traffic));
   }
 
   /** Messages left `queued` by a server that stopped mid-send are marked failed, never silently dropped. */
@@ -197,28 +182,25 @@ export class MessageService {
     link?: (message: Message) => void,
   ): { message: Message; result: Promise<SendResult> } {
     const now = Date.now();
-    const row = this.deps.db.transaction(() => {
-      const inserted = this.deps.db
-        .insert(messages)
-        .values({
-          id: newId(),
-          accountId: session.id,
-          direction: 'out',
-          type: content.type,
-          peer: to,
-          body: content.body,
-          status: 'queued',
-          media: content.file?.info ?? null,
-          mediaId: content.file?.mediaId ?? null,
-          location: content.location ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      const stored = { ...inserted, conversationId: this.deps.inbox.attach(inserted).id };
+    const { db, inbox } = this.deps;
+    const row = db.transaction(() => {
+      const message = {
+        id: newId(),
+        accountId: session.id,
+        direction: 'out' as const,
+        type: content.type,
+        peer: to,
+        body: content.body,
+        status: 'queued' as const,
+        media: content.file?.info ?? null,
+        mediaId: content.file?.mediaId ?? null,
+        location: content.location ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const stored = this.#statements.insertSent({ ...message, conversationId: inbox.attach(message).id });
       link?.(stored);
-      return stored;
+      return stored as Message & { conversationId: string };
     });
     this.#publish(session.ownerId, row);
     this.deps.inbox.publish(row.conversationId);
@@ -229,7 +211,7 @@ export class MessageService {
   /** One message, if the actor may read its account's messages; NOT_FOUND otherwise, like a missing one. */
   get(actor: Actor, id: string): MessageView {
     requireScope(actor, 'messages:read');
-    const row = this.deps.db.select().from(messages).where(eq(messages.id, id)).get();
+    const row = this.#statements.byId(id);
     if (!row || !this.deps.access.visible(actor, row.accountId, 'messages:read'))
       throw new AppError('NOT_FOUND', `Message ${id} not found`);
     return toMessageView(row);
@@ -251,6 +233,7 @@ export class MessageService {
    */
   async drain(): Promise<void> {
     await Promise.all([this.#queue.drain(), this.#inbound.drain()]);
+    this.#receipts.flush();
     this.#writes.flush();
   }
 
@@ -303,67 +286,42 @@ export class MessageService {
         },
       );
     }
-    this.#writes.run(`${outcome.status} send ${row.id}`, () => this.#update(ownerId, row.id, outcome));
-    const externalId = outcome.externalId;
-    const early = externalId && this.#earlyAcks.get(`${row.accountId}:${externalId}`);
-    if (externalId && early) {
-      this.#earlyAcks.delete(`${row.accountId}:${externalId}`);
-      this.#writes.run(`receipt for ${row.id}`, () =>
-        this.#applyAck(ownerId, row.accountId, externalId, early.ack, early.error),
-      );
-    }
+    this.#writes.run(`${outcome.status} send ${row.id}`, () => {
+      const now = Date.now();
+      const updated = this.deps.db.transaction(() => this.#change(row.id, outcome, now));
+      if (updated) this.#publish(ownerId, updated);
+    });
+    if (outcome.externalId) this.#receipts.settled(ownerId, row.accountId, outcome.externalId);
   }
 
   /** An engine's answer after the send timed out refines an `unknown` that nothing has settled since. */
   #lateAnswer(ownerId: string, row: Message, outcome: SendOutcome): void {
-    const current = this.deps.db.select().from(messages).where(eq(messages.id, row.id)).get();
+    const current = this.#statements.byId(row.id);
     if (current?.status !== 'unknown' || current.externalId) return;
     if (outcome.status === 'unknown' && !outcome.externalId) return;
     this.#settle(ownerId, row, outcome);
   }
 
+  /** Receipts are written per tick (see `Receipts`); received messages one at a time per session. */
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
-    if (event.type === 'ack') this.#applyAck(ownerId, sessionId, event.externalId, event.ack, event.error);
-    else
+    if (event.type === 'ack') {
+      const { externalId, ack, error } = event;
+      this.#receipts.add({ ownerId, sessionId, externalId, ack, error });
+      return;
+    }
+    this.#writes.run(`message for ${sessionId}`, () => {
       void this.#inbound
         .run(sessionId, () => this.#receive(ownerId, sessionId, event.message))
         .catch((error: unknown) =>
           this.deps.log.error('could not store a received message', { session: sessionId, error }),
         );
-  }
-
-  #applyAck(ownerId: string, sessionId: string, externalId: string, ack: AckLevel, error?: string): void {
-    const row = this.deps.db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, externalId)))
-      .get();
-    if (!row) {
-      this.#rememberEarlyAck(`${sessionId}:${externalId}`, ack, error);
-      return;
-    }
-    if (row.direction !== 'out' || row.status === 'failed' || RANK[ack] <= RANK[row.status]) return;
-    this.#update(ownerId, row.id, {
-      status: ack,
-      error: ack === 'failed' ? (error ?? 'WhatsApp reported the message as failed') : null,
     });
-  }
-
-  #rememberEarlyAck(key: string, ack: AckLevel, error?: string): void {
-    const now = Date.now();
-    for (const [k, v] of this.#earlyAcks) if (now - v.at > EARLY_ACK_TTL_MS) this.#earlyAcks.delete(k);
-    const previous = this.#earlyAcks.get(key);
-    if (!previous || RANK[ack] > RANK[previous.ack]) this.#earlyAcks.set(key, { ack, error, at: now });
   }
 
   /** A received message: its file downloaded first (if any), then stored like anything WhatsApp reported. */
   async #receive(ownerId: string, sessionId: string, message: InboundMessage): Promise<void> {
     // The same message reported twice is stored (and reported) once, and its file not fetched again.
-    const known = this.deps.db
-      .select({ id: messages.id })
-      .from(messages)
-      .where(and(eq(messages.accountId, sessionId), eq(messages.externalId, message.externalId)))
-      .get();
+    const known = this.#statements.byExternalId(sessionId, message.externalId);
     if (known) return;
     const file = message.media ? await this.deps.media.receive(sessionId, message.media) : null;
     this.#writes.run(`message ${message.externalId} for ${sessionId}`, () =>
@@ -382,30 +340,28 @@ export class MessageService {
     inbox.publish(row.conversationId);
   }
 
-  #update(
-    ownerId: string,
+  /**
+   * Writes how far a message got, with its webhook delivery, inside the caller's transaction: its outcome
+   * (with WhatsApp's id) or a receipt. Returns the row, or undefined when it is gone.
+   */
+  #change(
     id: string,
-    values: Partial<Pick<Message, 'status' | 'externalId' | 'error'>>,
-  ): void {
-    const now = Date.now();
-    const row = this.deps.db.transaction(() => {
-      const updated = this.deps.db
-        .update(messages)
-        .set({ ...values, updatedAt: now })
-        .where(eq(messages.id, id))
-        .returning()
-        .get();
-      const type = updated && webhookEventFor(updated.status);
-      if (updated && type)
-        this.deps.outbox.enqueue({
-          type,
-          accountId: updated.accountId,
-          data: webhookData(updated, this.deps.media.links),
-          at: now,
-        });
-      return updated;
-    });
-    if (row) this.#publish(ownerId, row);
+    values: Pick<Message, 'status' | 'error'> & Partial<Pick<Message, 'externalId'>>,
+    now: number,
+  ): Message | undefined {
+    const updated =
+      values.externalId === undefined
+        ? this.#statements.setStatus(id, values, now)
+        : this.#statements.setOutcome(id, { ...values, externalId: values.externalId }, now);
+    const type = updated && webhookEventFor(updated.status);
+    if (updated && type)
+      this.deps.outbox.enqueue({
+        type,
+        accountId: updated.accountId,
+        data: webhookData(updated, this.deps.media.links),
+        at: now,
+      });
+    return updated;
   }
 
   #publish(ownerId: string, row: Message): void {

@@ -57,7 +57,7 @@ export async function harness(media: Partial<MediaConfig> = {}): Promise<Harness
   const fake = new FakeEngine();
   const bus = new EventBus();
   const access = new Access(db);
-  const outbox = new WebhookOutbox(db);
+  const outbox = new WebhookOutbox(db, bus);
   const limits = new ReachOutLimits(systemClock);
   const sessions = new SessionManager({
     db,

@@ -14,15 +14,20 @@ describe('MessageService acks', () => {
     expect(ext).toBe('ext-sales-1');
 
     engine.emit({ type: 'ack', externalId: ext, ack: 'delivered' });
+    // Receipts of one tick are written together, on the next.
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('delivered');
     engine.emit({ type: 'ack', externalId: ext, ack: 'read' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('read');
     const publishedBefore = h.published.length;
     engine.emit({ type: 'ack', externalId: ext, ack: 'delivered' });
     engine.emit({ type: 'ack', externalId: ext, ack: 'sent' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('read');
     expect(h.published).toHaveLength(publishedBefore);
     engine.emit({ type: 'ack', externalId: ext, ack: 'played' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('played');
     expect(h.published.map((p) => p.message.status)).toEqual([
       'queued',
@@ -39,8 +44,10 @@ describe('MessageService acks', () => {
     const row = await sendText(h, 'hi');
     await h.service.drain();
     engine.emit({ type: 'ack', externalId: 'ext-sales-1', ack: 'failed', error: 'Recipient blocked you' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)).toMatchObject({ status: 'failed', error: 'Recipient blocked you' });
     engine.emit({ type: 'ack', externalId: 'ext-sales-1', ack: 'read' });
+    await h.service.drain();
     expect(messageRow(h.db, row.id)?.status).toBe('failed');
   });
 
@@ -69,6 +76,7 @@ describe('MessageService acks', () => {
     const fromB = await sendText(h, 'hi', '+4915123456789', 'beta');
     await h.service.drain();
     b.emit({ type: 'ack', externalId: 'same', ack: 'read' });
+    await h.service.drain();
     expect(messageRow(h.db, fromA.id)?.status).toBe('sent');
     expect(messageRow(h.db, fromB.id)?.status).toBe('read');
   });

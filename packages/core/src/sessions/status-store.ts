@@ -1,6 +1,7 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
 import type { SessionStatus } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
+import { accountById } from '../account-rows.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
@@ -14,6 +15,8 @@ import { canTransition } from './status-machine.ts';
  * deliveries, in one transaction), then the bus hears of it, so readers never see an event before the row.
  */
 export class StatusStore {
+  readonly #row: (id: string) => Account | undefined;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -23,10 +26,12 @@ export class StatusStore {
       runtimes: Runtimes;
       log: Logger;
     },
-  ) {}
+  ) {
+    this.#row = accountById(deps.db);
+  }
 
   row(id: string): Account | undefined {
-    return this.deps.db.select().from(accounts).where(eq(accounts.id, id)).get();
+    return this.#row(id);
   }
 
   /**

@@ -1,0 +1,95 @@
+import { type Message, messages } from '@switchboard/db';
+import { and, eq, sql } from 'drizzle-orm';
+import { perDatabase } from '../prepared.ts';
+
+const p = sql.placeholder;
+
+/** A message row as one insert writes it, its conversation included. */
+export type NewMessage = Omit<Message, 'peerName' | 'externalId' | 'error' | 'groupId'> &
+  Partial<Pick<Message, 'peerName' | 'externalId' | 'error' | 'groupId'>>;
+
+/**
+ * The statements of a message's life, prepared once: stored (with its conversation, in one insert), found
+ * by id or by WhatsApp's id, and moved on by its outcome and its receipts.
+ */
+export const messageStatements = perDatabase((db) => {
+  const insert = (ignoreDuplicate: boolean) => {
+    const query = db.insert(messages).values({
+      id: p('id'),
+      accountId: p('accountId'),
+      direction: p('direction'),
+      type: p('type'),
+      peer: p('peer'),
+      peerName: p('peerName'),
+      body: p('body'),
+      status: p('status'),
+      externalId: p('externalId'),
+      error: p('error'),
+      conversationId: p('conversationId'),
+      // Bound as JSON text here: a bound placeholder would store a null as the text 'null'.
+      media: sql`${p('media')}`,
+      mediaId: p('mediaId'),
+      location: sql`${p('location')}`,
+      groupId: p('groupId'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+    });
+    return (ignoreDuplicate ? query.onConflictDoNothing() : query).returning().prepare();
+  };
+  const stored = { sent: insert(false), received: insert(true) };
+  const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
+  const complete = (row: NewMessage) => ({
+    peerName: null,
+    externalId: null,
+    error: null,
+    groupId: null,
+    ...row,
+    media: json(row.media),
+    location: json(row.location),
+  });
+  const byId = db
+    .select()
+    .from(messages)
+    .where(eq(messages.id, p('id')))
+    .prepare();
+  const byExternalId = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.accountId, p('accountId')), eq(messages.externalId, p('externalId'))))
+    .prepare();
+  const setOutcome = db
+    .update(messages)
+    .set({
+      status: sql`${p('status')}`,
+      externalId: sql`${p('externalId')}`,
+      error: sql`${p('error')}`,
+      updatedAt: sql`${p('now')}`,
+    })
+    .where(eq(messages.id, p('id')))
+    .returning()
+    .prepare();
+  const setStatus = db
+    .update(messages)
+    .set({ status: sql`${p('status')}`, error: sql`${p('error')}`, updatedAt: sql`${p('now')}` })
+    .where(eq(messages.id, p('id')))
+    .returning()
+    .prepare();
+  return {
+    /** Stores an outbound message; returns the row. */
+    insertSent: (row: NewMessage): Message => stored.sent.get(complete(row))!,
+    /** Stores a received message; undefined when the same message (same WhatsApp id) is already stored. */
+    insertReceived: (row: NewMessage): Message | undefined => stored.received.get(complete(row)),
+    byId: (id: string): Message | undefined => byId.get({ id }),
+    byExternalId: (accountId: string, externalId: string): Message | undefined =>
+      byExternalId.get({ accountId, externalId }),
+    /** How a send ended; the updated row, or undefined when it is gone. */
+    setOutcome: (
+      id: string,
+      values: Pick<Message, 'status' | 'externalId' | 'error'>,
+      now: number,
+    ): Message | undefined => setOutcome.get({ id, ...values, now }),
+    /** A receipt moved it on; the updated row, or undefined when it is gone. */
+    setStatus: (id: string, values: Pick<Message, 'status' | 'error'>, now: number): Message | undefined =>
+      setStatus.get({ id, ...values, now }),
+  };
+});
