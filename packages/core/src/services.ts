@@ -97,7 +97,7 @@ export function createServices(deps: {
   const random = deps.random ?? Math.random;
   const bus = new EventBus({ onListenerError: (error) => log.error('event listener threw', { error }) });
   const access = new Access(db);
-  const outbox = new WebhookOutbox(db);
+  const outbox = new WebhookOutbox(db, bus);
   // Changes to users and sign-ins travel over the bus, so every cache of who may do what hears of them.
   const onChange = (change: AuthChange) => bus.publishAuth(change);
   const users = new UserService(db, { onChange });
@@ -113,7 +113,7 @@ export function createServices(deps: {
     windowMs: config.loginWindowMs,
   });
   bus.onAuthChange((change) => auth.changed(change));
-  const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log);
+  const webhookDispatcher = new WebhookDispatcher(db, outbox, config.webhooks, log, bus);
   const sessions = new SessionManager({ db, engines, bus, outbox, access, config, log });
   const inbox = new InboxService(db, access, bus);
   const contactTags = new ContactTags(db, access, (id) => inbox.publish(id));
@@ -184,7 +184,7 @@ export function createServices(deps: {
       gate.linked(event.sessionId, event.phone);
     if (event.type === 'status' || event.type === 'deleted') campaignRunner.wake();
   });
-  const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks);
+  const webhooks = new WebhookService(db, access, webhookDispatcher, config.webhooks, bus);
   const database = new DatabaseHealth(db, writes);
   const stats = new StatsService(db, access, webhooks);
 

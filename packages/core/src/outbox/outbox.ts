@@ -1,7 +1,30 @@
-import { accounts, type Db, webhookDeliveries, webhooks } from '@switchboard/db';
+import { type Db, webhookDeliveries } from '@switchboard/db';
 import type { WebhookEvent } from '@switchboard/validators';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { accountById } from '../account-rows.ts';
+import type { EventBus } from '../events.ts';
+import { perDatabase } from '../prepared.ts';
+import { WebhookEndpoints } from './endpoints.ts';
 import { buildPayload, newDeliveryId, type WebhookEventData } from './webhook-events.ts';
+
+const p = sql.placeholder;
+
+const statements = perDatabase((db) => ({
+  insert: db
+    .insert(webhookDeliveries)
+    .values({
+      id: p('id'),
+      webhookId: p('webhookId'),
+      eventId: p('eventId'),
+      eventType: p('eventType'),
+      accountId: p('accountId'),
+      payload: p('payload'),
+      nextAttemptAt: p('at'),
+      createdAt: p('at'),
+      updatedAt: p('at'),
+    })
+    .prepare(),
+}));
 
 /**
  * The transactional outbox: `enqueue` writes one delivery row per matching enabled endpoint. Callers run it
@@ -9,12 +32,19 @@ import { buildPayload, newDeliveryId, type WebhookEventData } from './webhook-ev
  * together — a crash can neither lose a delivery nor invent one.
  */
 export class WebhookOutbox {
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(webhookIds: string[]) => void>();
+  /** Which endpoints want what, in memory (invalidated over the bus): no query when none does. */
+  readonly endpoints: WebhookEndpoints;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    bus: EventBus,
+  ) {
+    this.endpoints = new WebhookEndpoints(db, bus);
+  }
 
-  /** Called (after the current transaction has committed) whenever deliveries were added. */
-  onEnqueue(listener: () => void): () => void {
+  /** Called (after the current transaction has committed) with the endpoints that got new deliveries. */
+  onEnqueue(listener: (webhookIds: string[]) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
@@ -32,19 +62,7 @@ export class WebhookOutbox {
     at?: number;
   }): number {
     const owners = event.accountIds ?? (event.accountId ? [event.accountId] : []);
-    const endpoints = this.db
-      .select()
-      .from(webhooks)
-      .where(
-        and(
-          eq(webhooks.enabled, true),
-          owners.length > 0
-            ? or(inArray(webhooks.accountId, [...owners]), isNull(webhooks.accountId))
-            : isNull(webhooks.accountId),
-        ),
-      )
-      .all()
-      .filter((w) => w.events.includes(event.type));
+    const endpoints = this.endpoints.for(owners, event.type);
     if (endpoints.length === 0) return 0;
     const now = event.at ?? Date.now();
     const accountId = event.accountId;
@@ -53,8 +71,7 @@ export class WebhookOutbox {
         ? event.accountPhone
         : accountId === null
           ? null
-          : (this.db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, accountId)).get()
-              ?.phone ?? null);
+          : (accountById(this.db)(accountId)?.phone ?? null);
     const payload = buildPayload(event.type, {
       accountId,
       accountPhone,
@@ -62,25 +79,21 @@ export class WebhookOutbox {
       data: event.data,
     });
     const body = JSON.stringify(payload);
-    this.db
-      .insert(webhookDeliveries)
-      .values(
-        endpoints.map((w) => ({
-          id: newDeliveryId(),
-          webhookId: w.id,
-          eventId: payload.id,
-          eventType: event.type,
-          accountId,
-          payload: body,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      )
-      .run();
+    const insert = statements(this.db).insert;
+    for (const w of endpoints)
+      insert.run({
+        id: newDeliveryId(),
+        webhookId: w.id,
+        eventId: payload.id,
+        eventType: event.type,
+        accountId,
+        payload: body,
+        at: now,
+      });
+    const ids = endpoints.map((w) => w.id);
     // After the synchronous transaction around us has committed (or rolled back: then there is nothing new).
     setImmediate(() => {
-      for (const listener of this.#listeners) listener();
+      for (const listener of this.#listeners) listener(ids);
     });
     return endpoints.length;
   }

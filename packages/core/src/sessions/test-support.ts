@@ -71,7 +71,7 @@ export async function harness(overrides: Partial<SessionManagerConfig> = {}): Pr
       db,
       engines: new Map([['sandbox', fake]]),
       bus,
-      outbox: new WebhookOutbox(db),
+      outbox: new WebhookOutbox(db, bus),
       access: new Access(db),
       config,
       log: silentLogger,

@@ -2,6 +2,7 @@ import { accounts, type Db, messages, webhookAttempts, webhookDeliveries, webhoo
 import type { MessageDirection, MessageStatus, SessionStatus } from '@switchboard/validators';
 import { Access, type Actor } from '../access.ts';
 import { addUser, freshUsers, seedAdmin } from '../auth/test-support.ts';
+import { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { silentLogger } from '../logger.ts';
 import { WebhookOutbox } from '../outbox/outbox.ts';
@@ -22,8 +23,9 @@ export async function statsWorld() {
     privateForOperators: false,
     retryScheduleMs: [1_000],
   };
-  const dispatcher = new WebhookDispatcher(db, new WebhookOutbox(db), config, silentLogger);
-  const webhooksService = new WebhookService(db, access, dispatcher, config);
+  const bus = new EventBus();
+  const dispatcher = new WebhookDispatcher(db, new WebhookOutbox(db, bus), config, silentLogger, bus);
+  const webhooksService = new WebhookService(db, access, dispatcher, config, bus);
   return { db, admin, olga, otto, stats: new StatsService(db, access, webhooksService) };
 }
 

@@ -1,4 +1,4 @@
-import { request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { type Actor, isAdmin } from '../access.ts';
 import { classifyAddress } from '../outbound/address-ranges.ts';
@@ -28,7 +28,13 @@ export function postWebhook(
   rawUrl: string,
   body: string,
   headers: Record<string, string>,
-  options: { timeoutMs: number; policy: UrlPolicy; signal?: AbortSignal },
+  options: {
+    timeoutMs: number;
+    policy: UrlPolicy;
+    signal?: AbortSignal;
+    /** Keeps the connection for the next delivery; one per origin and policy (see `KeepAliveAgents`). */
+    agent?: Agent;
+  },
 ): Promise<PostResult> {
   const started = Date.now();
   const done = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, from?: string): PostResult => ({
@@ -63,6 +69,7 @@ export function postWebhook(
           ...headers,
         },
         lookup: guardedLookup(options.policy),
+        ...(options.agent ? { agent: options.agent } : {}),
       },
       (res) => {
         const from = res.socket.remoteAddress;

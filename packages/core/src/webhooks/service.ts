@@ -11,6 +11,7 @@ import { DEFAULT_WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
+import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { WebhookPayload } from '../outbox/webhook-events.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
@@ -59,6 +60,8 @@ export class WebhookService {
     private readonly access: Access,
     private readonly dispatcher: WebhookDispatcher,
     private readonly config: WebhookServiceConfig,
+    /** Told of every endpoint change, so caches of endpoints (the outbox's) forget them. */
+    private readonly bus: EventBus,
   ) {
     this.#testEvents = new TestEvents(db, config);
   }
@@ -99,6 +102,7 @@ export class WebhookService {
       })
       .returning()
       .get();
+    this.bus.publishWebhooksChange();
     return { ...this.#view(row), secret: row.secret };
   }
 
@@ -127,6 +131,7 @@ export class WebhookService {
       .where(eq(webhooks.id, current.id))
       .returning()
       .get();
+    this.bus.publishWebhooksChange();
     if (input.enabled) this.dispatcher.wake();
     return this.#view(row);
   }
@@ -144,6 +149,7 @@ export class WebhookService {
   delete(actor: Actor, id: string): void {
     const row = this.#visible(actor, id);
     this.db.delete(webhooks).where(eq(webhooks.id, row.id)).run();
+    this.bus.publishWebhooksChange();
   }
 
   /** A new secret; the previous one keeps signing (beside it) for 24 h so receivers can switch over. */
@@ -161,6 +167,7 @@ export class WebhookService {
       .where(eq(webhooks.id, current.id))
       .returning()
       .get();
+    this.bus.publishWebhooksChange();
     return { ...this.#view(row), secret: row.secret };
   }
 
