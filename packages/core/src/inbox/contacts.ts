@@ -1,7 +1,18 @@
 import { type Contact, contacts, conversations, type Db, messages } from '@switchboard/db';
 import { isLid } from '@switchboard/validators';
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { newId } from '../ids.ts';
+import { perDatabase } from '../prepared.ts';
+
+const byPhone = perDatabase((db) =>
+  db
+    .select()
+    .from(contacts)
+    .where(
+      and(eq(contacts.accountId, sql.placeholder('accountId')), eq(contacts.phone, sql.placeholder('phone'))),
+    )
+    .prepare(),
+);
 
 /** Who a message is from or for, as the engine named them. */
 export interface Peer {
@@ -25,16 +36,19 @@ export function resolveContact(db: Db, who: Peer): { contact: Contact; absorbed:
   const now = Date.now();
   const lid = who.lid ?? (isLid(who.peer) ? who.peer : undefined);
   const names = [who.peer, ...(lid && lid !== who.peer ? [lid] : [])];
-  const found = db
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.accountId, who.accountId),
-        or(inArray(contacts.phone, names), ...(lid ? [eq(contacts.lid, lid)] : [])),
-      ),
-    )
-    .all();
+  const found = lid
+    ? db
+        .select()
+        .from(contacts)
+        .where(
+          and(
+            eq(contacts.accountId, who.accountId),
+            or(inArray(contacts.phone, names), eq(contacts.lid, lid)),
+          ),
+        )
+        .all()
+    : // The common case — a number, no LID — is one lookup on the (account, phone) index, prepared once.
+      byPhone(db).all({ accountId: who.accountId, phone: who.peer });
   if (found.length === 0) {
     const contact = db
       .insert(contacts)

@@ -5,6 +5,7 @@ import type { InboxService } from '../inbox/service.ts';
 import type { MediaLinks } from '../media/links.ts';
 import type { MessageFile } from '../media/service.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
+import { transaction } from '../prepared.ts';
 import { messageStatements, type NewMessage } from './statements.ts';
 import { webhookData } from './webhook-data.ts';
 
@@ -42,7 +43,7 @@ export function insertInbound(
     updatedAt: now,
   };
   try {
-    return db.transaction(() => {
+    return transaction(db, () => {
       const conversation = inbox.attach(message, received.fromName, received.fromLid);
       const stored = messageStatements(db).insertReceived({ ...message, conversationId: conversation.id });
       // Already stored (reported twice): the conversation must not count it again.

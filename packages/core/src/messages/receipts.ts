@@ -1,6 +1,7 @@
 import type { Db, Message } from '@switchboard/db';
 import type { AckLevel } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
+import { transaction } from '../prepared.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { messageStatements } from './statements.ts';
 
@@ -87,7 +88,7 @@ export class Receipts {
     const { db, writes, publish } = this.deps;
     writes.run(`${batch.length} receipt(s) for ${batch[0]!.sessionId}`, () => {
       const now = Date.now();
-      const changed = db.transaction(() =>
+      const changed = transaction(db, () =>
         batch.flatMap((receipt) => {
           const row = this.#apply(receipt, now);
           return row ? [{ ownerId: receipt.ownerId, row }] : [];

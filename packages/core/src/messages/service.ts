@@ -15,6 +15,7 @@ import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { normaliseRecipient } from '../phone.ts';
 import type { PoolService } from '../pools/service.ts';
+import { transaction } from '../prepared.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
@@ -183,7 +184,7 @@ export class MessageService {
   ): { message: Message; result: Promise<SendResult> } {
     const now = Date.now();
     const { db, inbox } = this.deps;
-    const row = db.transaction(() => {
+    const row = transaction(db, () => {
       const message = {
         id: newId(),
         accountId: session.id,
@@ -288,7 +289,7 @@ export class MessageService {
     }
     this.#writes.run(`${outcome.status} send ${row.id}`, () => {
       const now = Date.now();
-      const updated = this.deps.db.transaction(() => this.#change(row.id, outcome, now));
+      const updated = transaction(this.deps.db, () => this.#change(row.id, outcome, now));
       if (updated) this.#publish(ownerId, updated);
     });
     if (outcome.externalId) this.#receipts.settled(ownerId, row.accountId, outcome.externalId);

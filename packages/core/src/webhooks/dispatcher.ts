@@ -13,7 +13,7 @@ import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookEndpoints } from '../outbox/endpoints.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
-import { perDatabase } from '../prepared.ts';
+import { perDatabase, transaction } from '../prepared.ts';
 import { type PostResult, postWebhook } from './http-post.ts';
 import { KeepAliveAgents } from './keep-alive.ts';
 import { signedHeaders } from './signing.ts';
@@ -235,7 +235,7 @@ export class WebhookDispatcher implements BackgroundService {
       (ok ? null : `The endpoint answered ${result.statusCode}${gone ? ' Gone: endpoint disabled' : ''}`);
     const status = ok ? 'delivered' : gone || retryIn === undefined ? 'failed' : 'pending';
     const { exists, attempt, outcome } = statements(this.db);
-    this.db.transaction(() => {
+    transaction(this.db, () => {
       // The endpoint may have been deleted (its deliveries with it) while this attempt was on the wire.
       if (!exists.get({ id: delivery.id })) return;
       attempt.run({
