@@ -221,6 +221,38 @@ describe('webhooks', () => {
     expect(failures).toEqual([]);
   });
 
+  it('delivers to a new endpoint from the next event, in order over one kept-alive connection, and to a disabled one no more', async () => {
+    const { g, cookie, client } = await setup();
+    const s = await createLinked(g, cookie, client, 'Cached', '4915100000008');
+    const send = (text: string) => client.messages.send.mutate({ sessionId: s.id, to: '+14155550160', text });
+    // Events go out while no endpoint exists, so the server has already looked for (and remembered) none.
+    await send('before');
+    const r = await receiver();
+    const hook = await client.webhooks.create.mutate({
+      sessionId: s.id,
+      url: r.url,
+      events: ['message.sent'],
+    });
+    const texts = ['one', 'two', 'three', 'four', 'five'];
+    for (const text of texts) await send(text);
+    await waitFor(
+      () => r.received.length === texts.length,
+      'a delivery for every send since the endpoint was added',
+    );
+    expect(r.received.map((x) => x.payload.data.text)).toEqual(texts);
+    expect(r.connections).toBe(1);
+
+    await client.webhooks.update.mutate({ id: hook.id, enabled: false });
+    const other = await receiver();
+    await client.webhooks.create.mutate({ sessionId: s.id, url: other.url, events: ['message.sent'] });
+    await send('after');
+    await waitFor(() => other.received.length === 1, 'the other endpoint hearing of the next send');
+    expect(other.received[0]!.payload.data.text).toBe('after');
+    const logged = await client.webhooks.deliveries.query({ webhookId: hook.id, limit: 50 });
+    expect(logged.items).toHaveLength(texts.length);
+    expect(r.received).toHaveLength(texts.length);
+  });
+
   it('rotates the secret: both secrets verify during the overlap; test sends webhook.test', async () => {
     const { g, cookie, client } = await setup();
     const r = await receiver();

@@ -145,4 +145,20 @@ describe('EventBus', () => {
     await expect(stream.next()).rejects.toThrow(/abort/i);
     expect(bus.listenerCount('session')).toBe(0);
   });
+
+  it('tells whether a channel is heard; an event skipped for nobody makes a resume from before it start afresh', () => {
+    const bus = new EventBus();
+    const before = bus.publishSession(status('a'));
+    expect(bus.heard('conversation')).toBe(false);
+    const after = bus.publishSession(status('b'));
+    // Nothing of the session channel was skipped: it still resumes.
+    expect(bus.missed('session', before.id)).toEqual([after]);
+    expect(bus.missed('conversation', before.id)).toBeNull();
+    expect(bus.since(before.id)).toBeNull();
+    // From after the skipped one, nothing is missing.
+    expect(bus.missed('conversation', after.id)).toEqual([]);
+    bus.on('conversation', () => {});
+    expect(bus.heard('conversation')).toBe(true);
+    expect(bus.missed('conversation', after.id)).toEqual([]);
+  });
 });

@@ -34,12 +34,20 @@ export async function startReceiver(respond: (req: Received, n: number) => numbe
       res.writeHead(answer, { 'content-type': 'text/plain' }).end(`answer ${answer}`);
     });
   });
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const receiver = {
     url: `http://127.0.0.1:${port}/hook`,
     received,
     respond,
+    /** TCP connections opened to it so far. */
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

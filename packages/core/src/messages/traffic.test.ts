@@ -66,6 +66,31 @@ describe('MessageService acks', () => {
     expect(h.published.map((p) => p.message.status)).toEqual(['queued', 'sent', 'read']);
   });
 
+  it('writes the receipts of one tick together, in the order they came, and still only forward', async () => {
+    const h = await harness();
+    const engine = await connectedSession(h);
+    const first = await sendText(h, 'one');
+    const second = await sendText(h, 'two', '+4915123456780');
+    await h.service.drain();
+    const [a, b] = [messageRow(h.db, first.id)!, messageRow(h.db, second.id)!];
+    const publishedBefore = h.published.length;
+    engine.emit({ type: 'ack', externalId: a.externalId!, ack: 'delivered' });
+    engine.emit({ type: 'ack', externalId: b.externalId!, ack: 'read' });
+    engine.emit({ type: 'ack', externalId: a.externalId!, ack: 'read' });
+    engine.emit({ type: 'ack', externalId: a.externalId!, ack: 'delivered' });
+    engine.emit({ type: 'ack', externalId: b.externalId!, ack: 'sent' });
+    // Nothing is written in the tick the receipts arrive in.
+    expect(messageRow(h.db, a.id)?.status).toBe('sent');
+    await h.service.drain();
+    expect(messageRow(h.db, a.id)?.status).toBe('read');
+    expect(messageRow(h.db, b.id)?.status).toBe('read');
+    expect(h.published.slice(publishedBefore).map((p) => [p.message.id, p.message.status])).toEqual([
+      [a.id, 'delivered'],
+      [b.id, 'read'],
+      [a.id, 'read'],
+    ]);
+  });
+
   it('ignores acks for messages of another session with the same external id', async () => {
     const h = await harness();
     const a = await connectedSession(h, 'Alpha');
