@@ -105,6 +105,8 @@ export const accounts = sqliteTable(
      */
     limitedReason: text('limited_reason'),
     limitedUntil: timestamp('limited_until'),
+    /** The proxy the engine reaches WhatsApp through (WhatsApp Web engine only), as the operator typed it. */
+    proxy: text('proxy'),
   },
   (t) => [index('accounts_owner_idx').on(t.ownerId)],
 );

@@ -5,7 +5,7 @@
  * things up, and reports what happens as typed events. Everything above this file is engine-agnostic.
  */
 
-import type { EngineName, MediaType } from '@switchboard/validators';
+import type { EngineName, MediaType, ProxySettings } from '@switchboard/validators';
 
 export { isLid } from '@switchboard/validators';
 
@@ -206,6 +206,8 @@ export interface EngineSessionOptions {
   id: string;
   /** This session's own folder for auth state; created by the caller. */
   dataDir: string;
+  /** The proxy this session reaches WhatsApp through, for engines that go through a network of their own. */
+  proxy?: ProxySettings;
 }
 
 export interface Engine {

@@ -10,6 +10,7 @@ export * from './csv.ts';
 export * from './media.ts';
 export * from './message.ts';
 export * from './phone.ts';
+export * from './proxy.ts';
 export * from './scopes.ts';
 export * from './sending-window.ts';
 export * from './session.ts';

@@ -7,7 +7,7 @@ import {
   EngineStartError,
   EventHub,
 } from '@switchboard/engines/contract';
-import type { EngineName } from '@switchboard/validators';
+import { type EngineName, parseProxyUrl } from '@switchboard/validators';
 import { backoffDelay } from '../backoff.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -135,7 +135,7 @@ export class EngineRunner {
     let session: EngineSession;
     try {
       await mkdir(this.dataDir(id), { recursive: true });
-      session = engine.createSession({ id, dataDir: this.dataDir(id) });
+      session = engine.createSession({ id, dataDir: this.dataDir(id), ...proxyOf(row.proxy) });
     } catch (error) {
       this.#startFailed(id, mode, `Could not create the engine session: ${errorMessage(error)}`);
       return done;
@@ -340,4 +340,10 @@ export class EngineRunner {
         return;
     }
   }
+}
+
+/** The stored proxy URL as the engine takes it (it was checked when it was set). */
+function proxyOf(url: string | null) {
+  const check = url ? parseProxyUrl(url) : null;
+  return check?.ok ? { proxy: check.proxy } : {};
 }

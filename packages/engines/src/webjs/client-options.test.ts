@@ -71,4 +71,22 @@ describe('clientOptions', () => {
       ]),
     );
   });
+
+  it("gives a session's own proxy instead of the server-wide one, and its login to whatsapp-web.js", () => {
+    const authStrategy = new wweb.LocalAuth({ dataPath: cacheDir });
+    const built = clientOptions(options, {
+      executablePath: '/usr/bin/chromium',
+      authStrategy,
+      proxy: { server: 'http://session-proxy:8080', username: 'ana', password: 'secret' },
+    });
+    expect(built.puppeteer?.args).toEqual([...LAUNCH_ARGS, '--proxy-server=http://session-proxy:8080']);
+    expect(built.proxyAuthentication).toEqual({ username: 'ana', password: 'secret' });
+    const plain = clientOptions(options, {
+      executablePath: '/usr/bin/chromium',
+      authStrategy,
+      proxy: { server: 'socks5://10.0.0.5:1080' },
+    });
+    expect(plain.puppeteer?.args).toEqual([...LAUNCH_ARGS, '--proxy-server=socks5://10.0.0.5:1080']);
+    expect(plain.proxyAuthentication).toBeUndefined();
+  });
 });

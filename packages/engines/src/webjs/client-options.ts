@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProxySettings } from '@switchboard/validators';
 import type { AuthStrategy, ClientOptions, WebCacheOptions } from 'whatsapp-web.js';
 import type { WebjsOptions } from './options.ts';
 
@@ -52,18 +53,31 @@ export function webVersionOptions(options: Pick<WebjsOptions, 'webVersion' | 'we
   return { webVersion, webVersionCache: { type: 'remote', remotePath: webVersionUrl, strict: true } };
 }
 
-/** Everything whatsapp-web.js needs to run one session's Client. */
+/**
+ * Everything whatsapp-web.js needs to run one session's Client. A session's own proxy replaces one given to
+ * every browser (WEBJS_BROWSER_ARGS); its credentials go to whatsapp-web.js, which answers the proxy's login.
+ */
 export function clientOptions(
   options: WebjsOptions,
-  launch: { executablePath: string; authStrategy: AuthStrategy },
+  launch: { executablePath: string; authStrategy: AuthStrategy; proxy?: ProxySettings | undefined },
 ): ClientOptions {
+  const { proxy } = launch;
+  const browserArgs = proxy
+    ? [
+        ...options.browserArgs.filter((arg) => !arg.startsWith('--proxy-server')),
+        `--proxy-server=${proxy.server}`,
+      ]
+    : options.browserArgs;
   return {
     authStrategy: launch.authStrategy,
     ...webVersionOptions(options),
+    ...(proxy?.username !== undefined
+      ? { proxyAuthentication: { username: proxy.username, password: proxy.password ?? '' } }
+      : {}),
     puppeteer: {
       executablePath: launch.executablePath,
       headless: options.headless,
-      args: [...LAUNCH_ARGS, ...options.browserArgs],
+      args: [...LAUNCH_ARGS, ...browserArgs],
       // The server's own shutdown stops every session; puppeteer's handlers would exit the process on
       // Ctrl+C before that could happen. Its exit hook still kills the browsers if the process exits.
       handleSIGINT: false,

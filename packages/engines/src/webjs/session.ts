@@ -62,6 +62,7 @@ export class WebjsSession implements EngineSession {
   /** The Chromium profile LocalAuth uses: `<dataPath>/session` when no clientId is given. */
   readonly #profileDir: string;
   readonly #options: WebjsOptions;
+  readonly #proxy: EngineSessionOptions['proxy'];
   readonly #events = new EventHub<EngineEvent>();
   #run: Run | undefined;
   /** Counts starts and stops, so a start that a stop overtook before its run existed gives up. */
@@ -73,6 +74,7 @@ export class WebjsSession implements EngineSession {
     this.#dataDir = session.dataDir;
     this.#profileDir = join(session.dataDir, 'session');
     this.#options = options;
+    this.#proxy = session.proxy;
   }
 
   async start(): Promise<void> {
@@ -90,7 +92,9 @@ export class WebjsSession implements EngineSession {
       );
     }
     const auth = new LocalAuth({ dataPath: this.#dataDir });
-    const client = new Client(clientOptions(this.#options, { executablePath, authStrategy: auth }));
+    const client = new Client(
+      clientOptions(this.#options, { executablePath, authStrategy: auth, proxy: this.#proxy }),
+    );
     let underway!: () => void;
     const signOfLife = new Promise<void>((resolve) => {
       underway = resolve;
