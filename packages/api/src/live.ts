@@ -68,7 +68,10 @@ export async function* streamChannel<K extends AccountChannel, T>(
   const wanted = (e: ChannelEvent<K>) => {
     if (sessionId && e.sessionId !== sessionId) return false;
     const now = currentActor(ctx);
-    return hasScope(now, scope) && canSeeAccount(now, { id: e.sessionId, ownerId: e.ownerId });
+    if (!hasScope(now, scope)) return false;
+    // A transfer is news to the previous owner too: the account leaves their view.
+    const owners = 'previousOwnerId' in e ? [e.ownerId, e.previousOwnerId] : [e.ownerId];
+    return owners.some((ownerId) => canSeeAccount(now, { id: e.sessionId, ownerId }));
   };
 
   const live = bus.stream(channel, signal);

@@ -31,6 +31,11 @@ export type SessionEvent = EventBase &
     | { type: 'pairing_code'; code: string }
     /** The session is gone for good; subscribers drop it. */
     | { type: 'deleted' }
+    /**
+     * An admin handed the session to `ownerId`. Delivered to those who see it through either owner: a
+     * subscriber who saw it only through `previousOwnerId` drops it, the new owner adds it.
+     */
+    | { type: 'transferred'; previousOwnerId: string }
   );
 
 export type MessageEvent = EventBase & { type: 'message'; message: MessageView };

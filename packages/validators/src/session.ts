@@ -44,3 +44,6 @@ export const isLive = (status: SessionStatus) => LIVE_STATUSES.includes(status);
 
 export const ENGINE_NAMES = ['sandbox', 'webjs'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/** Most sessions one bulk start, stop or restart takes. */
+export const SESSION_BULK_MAX = 100;

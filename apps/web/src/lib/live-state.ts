@@ -93,6 +93,8 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
       };
     case 'deleted':
       return { ...emptyLive(), deleted: true, history: addEntry(state.history, event) };
+    case 'transferred':
+      return { ...state, history: addEntry(state.history, event) };
   }
 }
 

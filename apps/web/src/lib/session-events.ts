@@ -67,5 +67,7 @@ export function describeEvent(event: SessionEvent): Omit<HistoryEntry, 'key'> {
       return { at: event.at, title: 'Pairing code issued', detail: null, tone: 'waiting' };
     case 'deleted':
       return { at: event.at, title: 'Deleted', detail: null, tone: 'danger' };
+    case 'transferred':
+      return { at: event.at, title: 'Handed to another user', detail: null, tone: 'neutral' };
   }
 }

@@ -46,8 +46,10 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
     onData: ({ data: event }) => {
       store.apply(event);
       const known = utils.sessions.list.getData();
-      const unknown = event.type !== 'deleted' && known && !knownIds(known).has(event.sessionId);
-      if (unknown || event.type === 'deleted') {
+      // A transfer adds the session to the new owner's list and takes it from the previous owner's.
+      const gone = event.type === 'deleted' || event.type === 'transferred';
+      const unknown = !gone && known && !knownIds(known).has(event.sessionId);
+      if (unknown || gone) {
         // Coalesce bursts (a snapshot of many new sessions) into one fetch.
         window.clearTimeout(refetchTimer.current);
         refetchTimer.current = window.setTimeout(() => void utils.sessions.list.invalidate(), 150);

@@ -4,6 +4,7 @@ import { streamChannel } from '../live.ts';
 import { rest } from '../rest/meta.ts';
 import { noInput, ok } from '../schemas/common.ts';
 import {
+  bulkResult,
   byId,
   chat,
   engineName,
@@ -14,19 +15,40 @@ import {
   session,
   sessionCreateInput,
   sessionEvent,
+  sessionIdsInput,
+  sessionListInput,
+  sessionPage,
+  sessionPageInput,
   sessionPhoneInput,
   sessionStats,
   sessionStreamInput,
+  sessionTransferInput,
   sessionUpdateInput,
 } from '../schemas/sessions.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const sessionsRouter = router({
   list: protectedProcedure
-    .meta(rest('GET', '/sessions', { tag: 'Sessions', summary: 'List the sessions you can see' }))
-    .input(noInput)
+    .meta(
+      rest('GET', '/sessions', {
+        tag: 'Sessions',
+        summary: 'List the sessions you can see',
+        description:
+          'Every one, or those matching `search` (name, id or phone), `status`, `engine` and `ownerId`, sorted by `sort`.',
+      }),
+    )
+    .input(sessionListInput)
     .output(z.array(session))
-    .query(({ ctx }) => ctx.services.sessions.list(ctx.actor)),
+    .query(({ ctx, input }) => ctx.services.sessions.list(ctx.actor, input ?? {})),
+
+  /** Like `list`, a page at a time with the number of matches: for tables of hundreds of sessions. */
+  page: protectedProcedure
+    .input(sessionPageInput)
+    .output(sessionPage)
+    .query(({ ctx, input }) => {
+      const { limit, offset, ...query } = input;
+      return ctx.services.sessions.page(ctx.actor, query, { limit, offset });
+    }),
 
   byId: protectedProcedure
     .meta(rest('GET', '/sessions/{id}', { tag: 'Sessions', summary: 'Get a session' }))
@@ -76,10 +98,36 @@ export const sessionsRouter = router({
     .mutation(({ ctx, input }) => ctx.services.sessions.create(ctx.actor, input)),
 
   update: protectedProcedure
-    .meta(rest('PATCH', '/sessions/{id}', { tag: 'Sessions', summary: 'Rename a session' }))
+    .meta(
+      rest('PATCH', '/sessions/{id}', {
+        tag: 'Sessions',
+        summary: "Change a session's name, auto-start or proxy",
+        description: 'What is left out stays as it is. A new proxy is used from the next start.',
+      }),
+    )
     .input(sessionUpdateInput)
     .output(session)
-    .mutation(({ ctx, input }) => ctx.services.sessions.rename(ctx.actor, input.id, input.name)),
+    .mutation(({ ctx, input }) => {
+      const { id, ...changes } = input;
+      return ctx.services.sessions.update(ctx.actor, id, changes);
+    }),
+
+  transfer: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/transfer', {
+        tag: 'Sessions',
+        summary: 'Hand a session to another user (admins)',
+        description: 'With its messages, conversations and webhooks; within that user’s session limit.',
+        errors: [412],
+      }),
+    )
+    .input(sessionTransferInput)
+    .output(session)
+    .mutation(({ ctx, input }) => ctx.services.sessions.transfer(ctx.actor, input.id, input.ownerId)),
+
+  startMany: bulk('start', 'Start several sessions'),
+  stopMany: bulk('stop', 'Stop several sessions'),
+  restartMany: bulk('restart', 'Restart several sessions'),
 
   start: protectedProcedure
     .meta(
@@ -205,3 +253,19 @@ export const sessionsRouter = router({
     }),
   ),
 });
+
+/** `startMany`, `stopMany`, `restartMany`: one command on up to 100 sessions, answered per session. */
+function bulk(command: 'start' | 'stop' | 'restart', summary: string) {
+  return protectedProcedure
+    .meta(
+      rest('POST', `/sessions/${command}-many`, {
+        tag: 'Sessions',
+        summary,
+        description:
+          'Each session answers on its own: one refused (e.g. not found) does not stop the others.',
+      }),
+    )
+    .input(sessionIdsInput)
+    .output(z.array(bulkResult))
+    .mutation(({ ctx, input }) => ctx.services.sessions.bulk(ctx.actor, command, input.ids));
+}

@@ -1,4 +1,10 @@
-import { ENGINE_NAMES, SESSION_NAME_MAX_LENGTH, SESSION_STATUSES } from '@switchboard/validators';
+import {
+  ENGINE_NAMES,
+  PROXY_URL_MAX_LENGTH,
+  SESSION_BULK_MAX,
+  SESSION_NAME_MAX_LENGTH,
+  SESSION_STATUSES,
+} from '@switchboard/validators';
 import { z } from 'zod';
 import { eventBase, phoneInput, sessionId } from './common.ts';
 
@@ -19,16 +25,30 @@ export const qrCode = z.object({
   expiresAt: z.number().describe('When it is replaced by the next one (ms since epoch)'),
 });
 
+const userId = z.string().min(1).max(100);
+
+export const sessionOwner = z
+  .object({ id: z.string(), name: z.string(), email: z.string() })
+  .nullable()
+  .describe('Who owns the session: filled for admins, null for everyone else (they see their own)');
+
 export const session = z.object({
   id: z.string(),
   name: z.string(),
   engine: engineName,
   ownerId: z.string(),
+  owner: sessionOwner,
   status: sessionStatus,
   statusReason: z.string().nullable(),
   phone: z.string().nullable(),
   pushName: z.string().nullable(),
-  autoStart: z.boolean(),
+  autoStart: z
+    .boolean()
+    .describe('Keep it running: started again when the server starts, retried after failures'),
+  proxy: z
+    .string()
+    .nullable()
+    .describe('The proxy a WhatsApp Web session reaches WhatsApp through, its password masked'),
   qr: qrCode.nullable().describe('The QR code on display, while the status is `qr`'),
   nextRetryAt: z.number().nullable(),
   resources: z
@@ -58,10 +78,73 @@ export const sessionCreateInput = z.object({
   start: z.boolean().default(true),
 });
 
+export const sessionSort = z.enum(['attention', 'name', 'created', 'lastConnected', 'phone']);
+
+const sessionFilters = {
+  search: z.string().max(100).nullish().describe('Part of the name, id or phone number'),
+  status: z
+    .union([sessionStatus, z.array(sessionStatus).min(1).max(SESSION_STATUSES.length)])
+    .nullish()
+    .describe('One status, or several (e.g. failed and logged_out)'),
+  engine: engineName.nullish(),
+  ownerId: userId.nullish().describe("Only this user's sessions (for admins)"),
+  sort: sessionSort
+    .nullish()
+    .describe(
+      '`created` (default, oldest first); `attention`: failed, unlinked and waiting for a scan first, then by name',
+    ),
+  order: z.enum(['asc', 'desc']).nullish(),
+};
+
+export const sessionListInput = z.object(sessionFilters).optional();
+
+export const sessionPageInput = z.object({
+  ...sessionFilters,
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const sessionPage = z.object({
+  items: z.array(session),
+  total: z.number().describe('How many sessions match, on every page'),
+  nextOffset: z.number().nullable(),
+});
+
 export const sessionUpdateInput = z.object({
   id: sessionId,
-  name: z.string().trim().min(1).max(SESSION_NAME_MAX_LENGTH),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name is required')
+    .max(SESSION_NAME_MAX_LENGTH, `Name must be at most ${SESSION_NAME_MAX_LENGTH} characters`)
+    .optional(),
+  autoStart: z.boolean().optional(),
+  proxy: z
+    .string()
+    .max(PROXY_URL_MAX_LENGTH)
+    .nullable()
+    .optional()
+    .describe('WhatsApp Web only: `http://`, `https://`, `socks4://` or `socks5://`; null removes it'),
 });
+
+export const sessionTransferInput = z.object({ id: sessionId, ownerId: userId });
+
+export const sessionIdsInput = z.object({
+  ids: z
+    .array(sessionId)
+    .min(1, 'Choose at least one session')
+    .max(SESSION_BULK_MAX, `At most ${SESSION_BULK_MAX} sessions at once`),
+});
+
+export const bulkResult = z.discriminatedUnion('ok', [
+  z.object({ id: z.string(), ok: z.literal(true), session }),
+  z.object({
+    id: z.string(),
+    ok: z.literal(false),
+    code: z.string().describe('Why this one was refused, e.g. NOT_FOUND'),
+    message: z.string(),
+  }),
+]);
 
 export const sessionPhoneInput = z.object({ id: sessionId, phone: phoneInput });
 
@@ -108,4 +191,11 @@ export const sessionEvent = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
   z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),
   z.object({ ...eventBase, type: z.literal('deleted') }),
+  z.object({
+    ...eventBase,
+    type: z.literal('transferred'),
+    previousOwnerId: z
+      .string()
+      .describe('Whoever saw it only through this owner drops it; the new owner (`ownerId`) adds it'),
+  }),
 ]);

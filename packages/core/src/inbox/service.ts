@@ -9,7 +9,7 @@ import {
   messages,
 } from '@switchboard/db';
 import { type ConversationStatus, messagePreview, type Scope } from '@switchboard/validators';
-import { and, desc, eq, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -17,6 +17,7 @@ import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { perDatabase } from '../prepared.ts';
+import { searchCondition } from '../search.ts';
 import type { ContactView, ConversationView } from '../views.ts';
 import { resolveContact } from './contacts.ts';
 import { taggedWith, tagsOf } from './tags.ts';
@@ -304,17 +305,9 @@ export class InboxService {
   }
 }
 
-/** A contact whose name contains `search` (literally, not as a LIKE pattern) or whose phone has its digits. */
-function contactSearch(input: string | null | undefined): SQL | undefined {
-  const search = input?.trim();
-  if (!search) return undefined;
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const digits = search.replace(/\D/g, '');
-  return or(
-    sql`${contacts.name} like ${pattern} escape '\\'`,
-    ...(digits ? [like(contacts.phone, `%${digits}%`)] : []),
-  );
-}
+/** A contact whose name contains `search` or whose phone has its digits. */
+const contactSearch = (input: string | null | undefined) =>
+  searchCondition(input, [contacts.name], contacts.phone);
 
 const contactView = (c: Contact, tags: string[] = []): ContactView => ({
   id: c.id,

@@ -1,24 +1,21 @@
 import { accounts, type Db } from '@switchboard/db';
 import type { EngineRegistry, EngineSession, EventHub } from '@switchboard/engines/contract';
 import { removeWithRetry } from '@switchboard/engines/remove-with-retry';
-import {
-  type EngineName,
-  isLive,
-  isValidSessionId,
-  SESSION_NAME_MAX_LENGTH,
-  type SessionStatus,
-} from '@switchboard/validators';
+import { type EngineName, isLive, isValidSessionId, type SessionStatus } from '@switchboard/validators';
 import { count, eq } from 'drizzle-orm';
-import { type Access, type Actor, requireScope } from '../access.ts';
+import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus, SessionEvent } from '../events.ts';
 import { deriveSessionId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { SerialQueue } from '../serial-queue.ts';
+import { type BulkResult, forEachSession } from './bulk.ts';
 import { EngineRunner, type EngineRunnerConfig, type EngineTraffic } from './engine-runner.ts';
 import { NO_LIMIT } from './limit.ts';
+import type { SessionQuery } from './list-query.ts';
 import { Runtimes } from './runtimes.ts';
+import { applyChanges, changeOwner, checkedName, type SessionChanges, sessionsOwnedBy } from './settings.ts';
 import { StatusStore } from './status-store.ts';
 import { type SessionView, SessionViews } from './views.ts';
 
@@ -53,7 +50,7 @@ export class SessionManager {
 
   constructor(private readonly deps: SessionManagerDeps) {
     this.#store = new StatusStore({ ...deps, runtimes: this.#runtimes });
-    this.#views = new SessionViews(deps.access, this.#runtimes);
+    this.#views = new SessionViews(deps.db, deps.access, this.#runtimes);
     this.#runner = new EngineRunner({
       ...deps,
       queue: this.#queue,
@@ -69,8 +66,12 @@ export class SessionManager {
 
   // ── Queries ────────────────────────────────────────────────────────────────────────────────────────
 
-  list(actor: Actor): SessionView[] {
-    return this.#views.list(actor);
+  list(actor: Actor, query: SessionQuery = {}): SessionView[] {
+    return this.#views.list(actor, query);
+  }
+
+  page(actor: Actor, query: SessionQuery, page: { limit: number; offset: number }) {
+    return this.#views.page(actor, query, page);
   }
 
   get(actor: Actor, id: string): SessionView {
@@ -143,8 +144,7 @@ export class SessionManager {
           `This server already has ${total} sessions, its limit (MAX_SESSIONS=${maxSessions}): delete one first`,
         );
       }
-      const own =
-        tx.select({ n: count() }).from(accounts).where(eq(accounts.ownerId, actor.id)).get()?.n ?? 0;
+      const own = sessionsOwnedBy(tx, actor.id);
       if (own >= maxSessionsPerUser) {
         throw new AppError(
           'PRECONDITION_FAILED',
@@ -170,18 +170,38 @@ export class SessionManager {
     this.deps.log.info('session created', { id, engine: input.engine, owner: actor.id });
     this.#store.publish(this.#store.row(id)!);
     if (input.start !== false) return this.start(actor, id);
-    return this.#current(id);
+    return this.#current(actor, id);
   }
 
-  rename(actor: Actor, id: string, name: string): SessionView {
-    this.#managed(actor, id);
-    const trimmed = checkedName(name);
-    this.deps.db
-      .update(accounts)
-      .set({ name: trimmed, updatedAt: Date.now() })
-      .where(eq(accounts.id, id))
-      .run();
-    return this.#current(id);
+  /** Renames it, turns auto-start on or off, sets or removes its proxy (used from the next start). */
+  update(actor: Actor, id: string, changes: SessionChanges): SessionView {
+    applyChanges(this.deps.db, this.#managed(actor, id), changes);
+    return this.#current(actor, id);
+  }
+
+  /**
+   * Hands the session to another user (admins only). The live stream tells both: the new owner starts
+   * seeing it, the previous one drops it.
+   */
+  transfer(actor: Actor, id: string, ownerId: string): SessionView {
+    const row = this.#managed(actor, id);
+    if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can hand a session to another user');
+    if (changeOwner(this.deps.db, row, ownerId, this.deps.config.maxSessionsPerUser)) {
+      this.deps.bus.publishSession({
+        type: 'transferred',
+        sessionId: id,
+        ownerId,
+        previousOwnerId: row.ownerId,
+      });
+      this.deps.log.info('session transferred', { id, from: row.ownerId, to: ownerId });
+    }
+    return this.#current(actor, id);
+  }
+
+  /** `start`, `stop` or `restart` on several sessions at once, answered per session. */
+  bulk(actor: Actor, command: 'start' | 'stop' | 'restart', ids: readonly string[]): Promise<BulkResult[]> {
+    requireScope(actor, 'sessions:manage');
+    return forEachSession(ids, (id) => this[command](actor, id), this.deps.log);
   }
 
   /** Starts the session; a session already running is left as it is. */
@@ -197,7 +217,7 @@ export class SessionManager {
     });
     // Outside the queue: a Stop sent meanwhile is not held up by this wait.
     await launched?.settled;
-    return this.#current(id);
+    return this.#current(actor, id);
   }
 
   async stop(actor: Actor, id: string): Promise<SessionView> {
@@ -207,7 +227,7 @@ export class SessionManager {
       await this.#runner.teardown(id, 'stop');
       this.#store.set(id, 'stopped', null);
     });
-    return this.#current(id);
+    return this.#current(actor, id);
   }
 
   async restart(actor: Actor, id: string): Promise<SessionView> {
@@ -221,7 +241,7 @@ export class SessionManager {
       return this.#runner.launch(id, 'starting');
     });
     await launched.settled;
-    return this.#current(id);
+    return this.#current(actor, id);
   }
 
   /** Unlinks from the phone and forgets the auth state: the next start needs a new QR scan. */
@@ -233,7 +253,7 @@ export class SessionManager {
       if (!(await this.#runner.teardown(id, 'logout'))) await this.#runner.logoutDormant(id, row.engine);
       this.#store.set(id, 'logged_out', 'Logged out', { phone: null, pushName: null, ...NO_LIMIT });
     });
-    return this.#current(id);
+    return this.#current(actor, id);
   }
 
   /**
@@ -324,21 +344,14 @@ export class SessionManager {
    * The session as a command left it. Its caller was checked for `sessions:manage`, which lets it see what it
    * changed; asking for `sessions:read` again would refuse a key after the change was made.
    */
-  #current(id: string): SessionView {
+  #current(actor: Actor, id: string): SessionView {
     const row = this.#store.row(id);
     if (!row) throw new AppError('NOT_FOUND', `Session ${id} not found`);
-    return this.#views.view(row);
+    return this.#views.of(actor, row);
   }
 
   #assertOpen(): void {
     if (this.#runner.closing)
       throw new AppError('PRECONDITION_FAILED', 'The server is shutting down: try again in a moment');
   }
-}
-
-function checkedName(name: string): string {
-  const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > SESSION_NAME_MAX_LENGTH)
-    throw new AppError('BAD_REQUEST', `Session name must be 1 to ${SESSION_NAME_MAX_LENGTH} characters`);
-  return trimmed;
 }

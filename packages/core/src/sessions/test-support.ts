@@ -39,6 +39,8 @@ export interface Harness {
   db: Db;
   bus: EventBus;
   fake: FakeEngine;
+  /** Registered as the WhatsApp Web engine only when the harness is asked for it. */
+  webjs: FakeEngine;
   manager: SessionManager;
   config: SessionManagerConfig;
   admin: Actor;
@@ -51,7 +53,10 @@ export interface Harness {
   nextRun(fake?: FakeEngine): { manager: SessionManager; fake: FakeEngine; bus: EventBus };
 }
 
-export async function harness(overrides: Partial<SessionManagerConfig> = {}): Promise<Harness> {
+export async function harness(
+  overrides: Partial<SessionManagerConfig> = {},
+  options: { webjs?: boolean } = {},
+): Promise<Harness> {
   const { db, users } = freshUsers();
   const admin = await seedAdmin(users);
   const operator = await addUser(users, admin, 'olga@example.com', 'operator');
@@ -65,11 +70,19 @@ export async function harness(overrides: Partial<SessionManagerConfig> = {}): Pr
     ...overrides,
   };
   const managers: SessionManager[] = [];
+  const webjs = new FakeEngine('webjs');
   const build = (fake: FakeEngine) => {
     const bus = new EventBus();
     const manager = new SessionManager({
       db,
-      engines: new Map([['sandbox', fake]]),
+      engines: new Map(
+        options.webjs
+          ? [
+              ['sandbox', fake],
+              ['webjs', webjs],
+            ]
+          : [['sandbox', fake]],
+      ),
       bus,
       outbox: new WebhookOutbox(db, bus),
       access: new Access(db),
@@ -94,6 +107,7 @@ export async function harness(overrides: Partial<SessionManagerConfig> = {}): Pr
     db,
     bus,
     fake,
+    webjs,
     manager,
     config,
     admin,

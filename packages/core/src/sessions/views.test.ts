@@ -32,7 +32,7 @@ describe('SessionManager visibility', () => {
     await expect(h.manager.stop(h.operator, 'theirs')).rejects.toThrow(code('NOT_FOUND'));
     await expect(h.manager.logout(h.operator, 'theirs')).rejects.toThrow(code('NOT_FOUND'));
     await expect(h.manager.delete(h.operator, 'theirs')).rejects.toThrow(code('NOT_FOUND'));
-    expect(() => h.manager.rename(h.operator, 'theirs', 'Mine now')).toThrow(code('NOT_FOUND'));
+    expect(() => h.manager.update(h.operator, 'theirs', { name: 'Mine now' })).toThrow(code('NOT_FOUND'));
     expect(h.fake.sessions).toHaveLength(0);
     expect(h.manager.get(h.admin, 'theirs').name).toBe('Theirs');
 

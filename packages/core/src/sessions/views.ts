@@ -1,11 +1,12 @@
-import type { Account } from '@switchboard/db';
+import type { Account, Db } from '@switchboard/db';
 import type { ResourceUsage } from '@switchboard/engines/contract';
-import { type EngineName, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
+import { type EngineName, maskProxyUrl, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { SessionEvent } from '../events.ts';
 import type { SessionLimit } from '../views.ts';
 import { limitOf } from './limit.ts';
+import { ownerOf, querySessions, type SessionOwner, type SessionQuery } from './list-query.ts';
 import type { Runtimes } from './runtimes.ts';
 
 export interface SessionView {
@@ -13,11 +14,15 @@ export interface SessionView {
   name: string;
   engine: EngineName;
   ownerId: string;
+  /** Who owns it, for admins (null for everyone else: they see their own). */
+  owner: SessionOwner | null;
   status: SessionStatus;
   statusReason: string | null;
   phone: string | null;
   pushName: string | null;
   autoStart: boolean;
+  /** The proxy a WhatsApp Web session goes through, its password masked. */
+  proxy: string | null;
   /** The QR code currently shown, while status is `qr`. */
   qr: { qr: string; expiresAt: number } | null;
   /** When the next reconnect or retry is due, while one is scheduled. */
@@ -35,16 +40,39 @@ export interface SessionView {
 /** Sessions as the actor may see them: the stored row joined with what only memory knows (QR, retries). */
 export class SessionViews {
   constructor(
+    private readonly db: Db,
     private readonly access: Access,
     private readonly runtimes: Runtimes,
   ) {}
 
-  list(actor: Actor): SessionView[] {
-    return this.access.accounts(actor, 'sessions:read').map((row) => this.view(row));
+  list(actor: Actor, query: SessionQuery = {}): SessionView[] {
+    return querySessions(this.db, this.access, actor, query).rows.map(({ row, owner }) =>
+      this.view(row, owner),
+    );
+  }
+
+  /** One page of `list`, with how many sessions match in all. */
+  page(
+    actor: Actor,
+    query: SessionQuery,
+    page: { limit: number; offset: number },
+  ): { items: SessionView[]; total: number; nextOffset: number | null } {
+    const { rows, total } = querySessions(this.db, this.access, actor, query, page);
+    const end = page.offset + rows.length;
+    return {
+      items: rows.map(({ row, owner }) => this.view(row, owner)),
+      total,
+      nextOffset: end < total ? end : null,
+    };
   }
 
   get(actor: Actor, id: string): SessionView {
-    return this.view(this.access.account(actor, id, 'sessions:read'));
+    return this.of(actor, this.access.account(actor, id, 'sessions:read'));
+  }
+
+  /** A row the actor may see, as they see it. */
+  of(actor: Actor, row: Account): SessionView {
+    return this.view(row, ownerOf(this.db, actor, row));
   }
 
   /** The QR code on display; PRECONDITION_FAILED while the session shows none (starting, linked, stopped). */
@@ -90,18 +118,20 @@ export class SessionViews {
     return { total: list.length, byStatus };
   }
 
-  view(row: Account): SessionView {
+  view(row: Account, owner: SessionOwner | null): SessionView {
     const rt = this.runtimes.get(row.id);
     return {
       id: row.id,
       name: row.name,
       engine: row.engine,
       ownerId: row.ownerId,
+      owner,
       status: row.status,
       statusReason: row.statusReason,
       phone: row.phone,
       pushName: row.pushName,
       autoStart: row.autoStart,
+      proxy: row.proxy && maskProxyUrl(row.proxy),
       qr: row.status === 'qr' && rt?.qr ? rt.qr : null,
       nextRetryAt: rt?.nextRetryAt ?? null,
       resources: rt?.resources ?? null,
