@@ -158,6 +158,10 @@ const schema = z
     MEDIA_MAX_AUDIO_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.audio / MB),
     MEDIA_MAX_DOCUMENT_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.document / MB),
     MEDIA_MAX_STICKER_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.sticker / MB),
+    /** Session history (the timeline and the event monitor) older than this is removed; 0 keeps it. */
+    HISTORY_RETENTION_DAYS: int(0, 36_500).default(30),
+    /** The oldest history entries of a session are removed past this many; 0 for no cap. */
+    HISTORY_MAX_PER_SESSION: int(0, 10_000_000).default(1000),
     /** Stored media older than this is removed (its messages say so); 0 keeps it. */
     MEDIA_RETENTION_DAYS: int(0, 36_500).default(30),
     /** The oldest media is removed while all of it takes more; 0 for no cap. */

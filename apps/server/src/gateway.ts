@@ -88,6 +88,10 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       stopTimeoutMs: env.SESSION_STOP_TIMEOUT_MS,
       reconnectBaseMs: env.RECONNECT_BASE_MS,
       reconnectMaxMs: env.RECONNECT_MAX_MS,
+      history: {
+        retentionMs: env.HISTORY_RETENTION_DAYS * 24 * HOUR_MS,
+        maxPerSession: env.HISTORY_MAX_PER_SESSION,
+      },
       maxTextLength: env.MESSAGE_MAX_LENGTH,
       sendTimeoutMs: env.SEND_TIMEOUT_MS,
       campaignMaxRecipients: env.CAMPAIGN_MAX_RECIPIENTS,

@@ -179,6 +179,13 @@ export function createServices(deps: {
   const campaignQueries = new CampaignQueries({ db, campaignAccess, views });
   const receipts = new CampaignReceipts({ db, clock, store, optOut: optOuts });
   bus.on('message', (event) => receipts.onMessage(event.message));
+  // A failed send belongs on its session's timeline: it is often the first sign something is wrong.
+  bus.on('message', ({ message, ownerId }) => {
+    if (message.direction === 'out' && message.status === 'failed')
+      sessions.history.record({ id: message.accountId, ownerId }, 'send_failed', {
+        detail: `To ${message.peer}: ${message.error ?? 'failed'}`,
+      });
+  });
   bus.on('session', (event) => {
     if (event.type === 'status' && event.status === 'connected' && event.phone)
       gate.linked(event.sessionId, event.phone);
@@ -196,6 +203,7 @@ export function createServices(deps: {
     .add({ name: 'media storage', start: () => media.retention.sweep(), stop: () => media.retention.stop() })
     .add(periodic('media retention', HOUR_MS, () => media.retention.cleanup(), log, { immediately: true }))
     .add(periodic('idempotency key purge', HOUR_MS, () => messages.idempotency.purge(), log))
+    .add(periodic('session history trim', HOUR_MS, () => sessions.history.trim(), log, { immediately: true }))
     .add(webhookDispatcher)
     .add({
       name: 'message sending',

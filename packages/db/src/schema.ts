@@ -13,6 +13,7 @@ import {
   type Pacing,
   RECIPIENT_STATES,
   type Scope,
+  SESSION_HISTORY_TYPES,
   SESSION_STATUSES,
   USER_ROLES,
   type WebhookEvent,
@@ -109,6 +110,28 @@ export const accounts = sqliteTable(
     proxy: text('proxy'),
   },
   (t) => [index('accounts_owner_idx').on(t.ownerId)],
+);
+
+/**
+ * A session's history, newest last: what happened to it, kept for HISTORY_RETENTION_DAYS and at most
+ * HISTORY_MAX_PER_SESSION rows a session. AUTOINCREMENT: ids are never reused after trimming, so a client's
+ * last seen id stays a valid place to resume from.
+ */
+export const sessionEvents = sqliteTable(
+  'session_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: SESSION_HISTORY_TYPES }).notNull(),
+    /** The status it went to, for `status` rows. */
+    status: text('status', { enum: SESSION_STATUSES }),
+    /** The reason, the limit's wording, a failed send's recipient and error. */
+    detail: text('detail'),
+    at: timestamp('at').notNull(),
+  },
+  (t) => [index('session_events_account_idx').on(t.accountId, t.id), index('session_events_at_idx').on(t.at)],
 );
 
 /**
@@ -559,6 +582,7 @@ export const sendIdempotency = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
+export type SessionEventRow = typeof sessionEvents.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type Message = typeof messages.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -47,3 +47,18 @@ export type EngineName = (typeof ENGINE_NAMES)[number];
 
 /** Most sessions one bulk start, stop or restart takes. */
 export const SESSION_BULK_MAX = 100;
+
+/**
+ * What a session's history records: status changes (with their reasons: scans, drops, failures), QR codes
+ * and pairing codes issued, WhatsApp's reach-out limit starting and ending, failed sends, a new owner.
+ */
+export const SESSION_HISTORY_TYPES = [
+  'status',
+  'qr',
+  'pairing_code',
+  'limited',
+  'limit_lifted',
+  'send_failed',
+  'transferred',
+] as const;
+export type SessionHistoryType = (typeof SESSION_HISTORY_TYPES)[number];

@@ -26,6 +26,7 @@ import {
   sessionUpdateInput,
 } from '../schemas/sessions.ts';
 import { protectedProcedure, router } from '../trpc.ts';
+import { sessionHistoryProcedures } from './session-history.ts';
 
 export const sessionsRouter = router({
   list: protectedProcedure
@@ -124,6 +125,8 @@ export const sessionsRouter = router({
     .input(sessionTransferInput)
     .output(session)
     .mutation(({ ctx, input }) => ctx.services.sessions.transfer(ctx.actor, input.id, input.ownerId)),
+
+  ...sessionHistoryProcedures,
 
   startMany: bulk('start', 'Start several sessions'),
   stopMany: bulk('stop', 'Stop several sessions'),

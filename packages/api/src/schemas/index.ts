@@ -5,6 +5,7 @@ export * from './inbox.ts';
 export * from './media.ts';
 export * from './messages.ts';
 export * from './sandbox.ts';
+export * from './session-history.ts';
 export * from './sessions.ts';
 export * from './stats.ts';
 export * from './users.ts';

@@ -2,7 +2,6 @@ import { accounts, type Db } from '@switchboard/db';
 import type { EngineRegistry, EngineSession, EventHub } from '@switchboard/engines/contract';
 import { removeWithRetry } from '@switchboard/engines/remove-with-retry';
 import { type EngineName, isLive, isValidSessionId, type SessionStatus } from '@switchboard/validators';
-import { count, eq } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus, SessionEvent } from '../events.ts';
@@ -12,16 +11,19 @@ import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { type BulkResult, forEachSession } from './bulk.ts';
 import { EngineRunner, type EngineRunnerConfig, type EngineTraffic } from './engine-runner.ts';
+import { DEFAULT_HISTORY, type HistoryConfig, SessionHistory } from './history.ts';
 import { NO_LIMIT } from './limit.ts';
 import type { SessionQuery } from './list-query.ts';
 import { Runtimes } from './runtimes.ts';
-import { applyChanges, changeOwner, checkedName, type SessionChanges, sessionsOwnedBy } from './settings.ts';
+import { applyChanges, changeOwner, checkedName, insertAccount, type SessionChanges } from './settings.ts';
 import { StatusStore } from './status-store.ts';
 import { type SessionView, SessionViews } from './views.ts';
 
 export interface SessionManagerConfig extends EngineRunnerConfig {
   maxSessions: number;
   maxSessionsPerUser: number;
+  /** How long and how much of each session's history is kept. */
+  history?: HistoryConfig;
 }
 
 export interface SessionManagerDeps {
@@ -47,9 +49,12 @@ export class SessionManager {
   readonly #store: StatusStore;
   readonly #views: SessionViews;
   readonly #runner: EngineRunner;
+  /** Every session's timeline, persisted; the event monitor streams it. */
+  readonly history: SessionHistory;
 
   constructor(private readonly deps: SessionManagerDeps) {
-    this.#store = new StatusStore({ ...deps, runtimes: this.#runtimes });
+    this.history = new SessionHistory(deps.db, deps.access, deps.config.history ?? DEFAULT_HISTORY, deps.log);
+    this.#store = new StatusStore({ ...deps, runtimes: this.#runtimes, history: this.history });
     this.#views = new SessionViews(deps.db, deps.access, this.#runtimes);
     this.#runner = new EngineRunner({
       ...deps,
@@ -134,39 +139,7 @@ export class SessionManager {
           : `Engine "${input.engine}" is not enabled on this server, nor is any other: enable one (e.g. SANDBOX_ENABLED=true) and restart`,
       );
     }
-    const { maxSessions, maxSessionsPerUser } = this.deps.config;
-    const now = Date.now();
-    this.deps.db.transaction((tx) => {
-      const total = tx.select({ n: count() }).from(accounts).get()?.n ?? 0;
-      if (total >= maxSessions) {
-        throw new AppError(
-          'PRECONDITION_FAILED',
-          `This server already has ${total} sessions, its limit (MAX_SESSIONS=${maxSessions}): delete one first`,
-        );
-      }
-      const own = sessionsOwnedBy(tx, actor.id);
-      if (own >= maxSessionsPerUser) {
-        throw new AppError(
-          'PRECONDITION_FAILED',
-          `You already have ${own} sessions, the limit per user (MAX_SESSIONS_PER_USER=${maxSessionsPerUser}): delete one first`,
-        );
-      }
-      if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, id)).get()) {
-        throw new AppError('CONFLICT', `Session id "${id}" is already taken: choose another id`);
-      }
-      tx.insert(accounts)
-        .values({
-          id,
-          name,
-          engine: input.engine,
-          ownerId: actor.id,
-          status: 'stopped',
-          createdAt: now,
-          updatedAt: now,
-          statusChangedAt: now,
-        })
-        .run();
-    });
+    insertAccount(this.deps.db, { id, name, engine: input.engine, ownerId: actor.id }, this.deps.config);
     this.deps.log.info('session created', { id, engine: input.engine, owner: actor.id });
     this.#store.publish(this.#store.row(id)!);
     if (input.start !== false) return this.start(actor, id);
@@ -187,6 +160,7 @@ export class SessionManager {
     const row = this.#managed(actor, id);
     if (!isAdmin(actor)) throw new AppError('FORBIDDEN', 'Only an admin can hand a session to another user');
     if (changeOwner(this.deps.db, row, ownerId, this.deps.config.maxSessionsPerUser)) {
+      this.history.record({ id, ownerId }, 'transferred');
       this.deps.bus.publishSession({
         type: 'transferred',
         sessionId: id,

@@ -1,5 +1,5 @@
 import { type Account, accounts, type Db, users } from '@switchboard/db';
-import { parseProxyUrl, SESSION_NAME_MAX_LENGTH } from '@switchboard/validators';
+import { type EngineName, parseProxyUrl, SESSION_NAME_MAX_LENGTH } from '@switchboard/validators';
 import { count, eq } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 
@@ -74,4 +74,36 @@ export function changeOwner(db: Db, row: Account, ownerId: string, maxSessionsPe
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Stores a new (stopped) session within the server's and its owner's session limits. */
+export function insertAccount(
+  db: Db,
+  account: { id: string; name: string; engine: EngineName; ownerId: string },
+  limits: { maxSessions: number; maxSessionsPerUser: number },
+): void {
+  const { maxSessions, maxSessionsPerUser } = limits;
+  const now = Date.now();
+  db.transaction((tx) => {
+    const total = tx.select({ n: count() }).from(accounts).get()?.n ?? 0;
+    if (total >= maxSessions) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `This server already has ${total} sessions, its limit (MAX_SESSIONS=${maxSessions}): delete one first`,
+      );
+    }
+    const own = sessionsOwnedBy(tx, account.ownerId);
+    if (own >= maxSessionsPerUser) {
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `You already have ${own} sessions, the limit per user (MAX_SESSIONS_PER_USER=${maxSessionsPerUser}): delete one first`,
+      );
+    }
+    if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, account.id)).get()) {
+      throw new AppError('CONFLICT', `Session id "${account.id}" is already taken: choose another id`);
+    }
+    tx.insert(accounts)
+      .values({ ...account, status: 'stopped', createdAt: now, updatedAt: now, statusChangedAt: now })
+      .run();
+  });
 }

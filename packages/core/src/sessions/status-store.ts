@@ -6,6 +6,7 @@ import type { EventBus } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import type { SessionLimit } from '../views.ts';
+import type { SessionHistory } from './history.ts';
 import { limitOf } from './limit.ts';
 import type { Runtimes } from './runtimes.ts';
 import { canTransition } from './status-machine.ts';
@@ -24,6 +25,8 @@ export class StatusStore {
       /** Where status changes become webhook deliveries, in the same transaction as the status row. */
       outbox: WebhookOutbox;
       runtimes: Runtimes;
+      /** Where what happens is kept for the session's timeline and the event monitor. */
+      history: SessionHistory;
       log: Logger;
     },
   ) {
@@ -71,6 +74,7 @@ export class StatusStore {
       if (row.status !== status) this.#statusDelivery(written, row, now);
       return written;
     });
+    if (row.status !== status) this.deps.history.record(updated, 'status', { status, detail: reason });
     if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
       this.publish(updated);
     if (row.status !== status) log.info('session status', { id, from: row.status, to: status, reason });
@@ -98,6 +102,7 @@ export class StatusStore {
       this.#statusDelivery(written, row, now);
       return written;
     });
+    this.deps.history.record(updated, limit ? 'limited' : 'limit_lifted', { detail: limit?.reason ?? null });
     this.publish(updated);
     if (limit) log.warn('WhatsApp limits the account from starting chats', { id, until: limit.until });
     else log.info('reach-out limit lifted', { id });
@@ -161,10 +166,12 @@ export class StatusStore {
       accountId: row.id,
       data: { qr: qr.qr, expiresAt: new Date(qr.expiresAt).toISOString() },
     });
+    this.deps.history.record(row, 'qr');
     this.deps.bus.publishSession({ type: 'qr', sessionId: row.id, ownerId: row.ownerId, ...qr });
   }
 
   pairingCodeShown(row: Account, code: string): void {
+    this.deps.history.record(row, 'pairing_code');
     this.deps.bus.publishSession({ type: 'pairing_code', sessionId: row.id, ownerId: row.ownerId, code });
   }
 
