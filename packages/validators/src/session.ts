@@ -45,6 +45,13 @@ export const isLive = (status: SessionStatus) => LIVE_STATUSES.includes(status);
 export const ENGINE_NAMES = ['sandbox', 'webjs'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
+/**
+ * How a list of sessions can be sorted: `created` (oldest first), or `attention` — failed, logged out and
+ * waiting for a scan first — and the obvious others.
+ */
+export const SESSION_SORTS = ['created', 'attention', 'name', 'phone', 'lastConnected'] as const;
+export type SessionSort = (typeof SESSION_SORTS)[number];
+
 /** Most sessions one bulk start, stop or restart takes. */
 export const SESSION_BULK_MAX = 100;
 

@@ -3,6 +3,7 @@ import {
   PROXY_URL_MAX_LENGTH,
   SESSION_BULK_MAX,
   SESSION_NAME_MAX_LENGTH,
+  SESSION_SORTS,
   SESSION_STATUSES,
 } from '@switchboard/validators';
 import { z } from 'zod';
@@ -78,7 +79,7 @@ export const sessionCreateInput = z.object({
   start: z.boolean().default(true),
 });
 
-export const sessionSort = z.enum(['attention', 'name', 'created', 'lastConnected', 'phone']);
+export const sessionSort = z.enum(SESSION_SORTS);
 
 const sessionFilters = {
   search: z.string().max(100).nullish().describe('Part of the name, id or phone number'),

@@ -1,5 +1,5 @@
 import { type Account, accounts, type Db, users } from '@switchboard/db';
-import type { EngineName, SessionStatus } from '@switchboard/validators';
+import type { EngineName, SessionSort, SessionStatus } from '@switchboard/validators';
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin } from '../access.ts';
 import { searchCondition } from '../search.ts';
@@ -10,9 +10,6 @@ export interface SessionOwner {
   name: string;
   email: string;
 }
-
-export const SESSION_SORTS = ['attention', 'name', 'created', 'lastConnected', 'phone'] as const;
-export type SessionSort = (typeof SESSION_SORTS)[number];
 
 /** What narrows and orders a list of sessions; every field is optional. */
 export interface SessionQuery {
