@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TRPCWebSocketClient } from '@trpc/client';
 import { RefreshCw } from 'lucide-react';
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './components/button.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
 import { LoadingBlock } from './components/spinner.tsx';
@@ -22,6 +23,7 @@ export function AuthGate({
   wsClient: TRPCWebSocketClient;
   renewClients: () => void;
 }) {
+  const { t } = useTranslation();
   const me = trpc.auth.me.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
@@ -52,10 +54,7 @@ export function AuthGate({
   if (me.data === undefined) {
     if (me.error) {
       return (
-        <AuthLayout
-          title="Cannot reach Switchboard"
-          subtitle="The dashboard could not ask the server who you are."
-        >
+        <AuthLayout title={t('shell.cannotReach')} subtitle={t('shell.cannotReachSubtitle')}>
           <ErrorNotice>{errorMessage(me.error)}</ErrorNotice>
           <Button
             className="mt-4 w-full"
@@ -63,12 +62,12 @@ export function AuthGate({
             loading={me.isFetching}
             onClick={() => void me.refetch()}
           >
-            Try again
+            {t('common.retry')}
           </Button>
         </AuthLayout>
       );
     }
-    return <LoadingBlock label="Loading Switchboard…" />;
+    return <LoadingBlock label={t('shell.loading')} />;
   }
   if (me.data.needsSetup) return <SetupScreen onDone={signedIn} />;
   if (!me.data.user) return <LoginScreen onDone={signedIn} />;

@@ -1,7 +1,10 @@
-import type { LucideIcon } from 'lucide-react';
+import { ArrowLeft, ArrowRight, ChevronLeft, ChevronRight, type LucideIcon, Send } from 'lucide-react';
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { cx } from './cx.ts';
 import { Spinner } from './spinner.tsx';
+
+/** Icons that point along the reading direction: mirrored in right-to-left languages. */
+const DIRECTIONAL = new Set<LucideIcon>([ArrowLeft, ArrowRight, ChevronLeft, ChevronRight, Send]);
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'danger-ghost';
 type Size = 'sm' | 'md';
@@ -56,7 +59,11 @@ export function Button({
       )}
       {...rest}
     >
-      {loading ? <Spinner className="size-4" /> : Icon ? <Icon aria-hidden className="size-4" /> : null}
+      {loading ? (
+        <Spinner className="size-4" />
+      ) : Icon ? (
+        <Icon aria-hidden className={cx('size-4', DIRECTIONAL.has(Icon) && 'rtl:-scale-x-100')} />
+      ) : null}
       {children}
     </button>
   );

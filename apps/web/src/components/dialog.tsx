@@ -1,5 +1,6 @@
 import { X } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from './cx.ts';
 
 interface DialogProps {
@@ -19,6 +20,7 @@ const WIDTH = { sm: 'max-w-md', md: 'max-w-lg', lg: 'max-w-2xl' };
  * and Escape for free. It is open while mounted; focus goes back where it was when it closes.
  */
 export function Dialog({ title, description, onClose, children, size = 'md', className }: DialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -71,8 +73,8 @@ export function Dialog({ title, description, onClose, children, size = 'md', cla
           <button
             type="button"
             onClick={() => close.current()}
-            aria-label="Close"
-            className="-mt-1 -mr-2 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            aria-label={t('common.close')}
+            className="-mt-1 -me-2 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
             <X aria-hidden className="size-5" />
           </button>

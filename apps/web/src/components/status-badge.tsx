@@ -9,6 +9,7 @@ import {
   QrCode,
   RefreshCw,
 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { STATUS_META } from '../lib/session-status.ts';
 import type { SessionStatus } from '../lib/types.ts';
 import { cx } from './cx.ts';
@@ -27,6 +28,7 @@ const ICON: Record<SessionStatus, LucideIcon> = {
 
 /** The session's status in words, with a colour and an icon that say the same thing. */
 export function StatusBadge({ status, className }: { status: SessionStatus; className?: string }) {
+  useTranslation();
   const meta = STATUS_META[status];
   const Icon = ICON[status];
   const spins = status === 'starting' || status === 'reconnecting' || status === 'authenticating';

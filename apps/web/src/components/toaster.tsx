@@ -1,5 +1,6 @@
 import { CircleCheck, Info, X } from 'lucide-react';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from './cx.ts';
 
 interface Toast {
@@ -19,10 +20,14 @@ const LIFETIME_MS = 6000;
 
 /** Short confirmations ("Sales is connected") in a polite live region; errors stay next to what failed. */
 export function Toaster({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
 
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback(
+    (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)),
+    [],
+  );
   const push = useCallback(
     (tone: Toast['tone'], text: string) => {
       const id = nextId.current++;
@@ -40,7 +45,7 @@ export function Toaster({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={api}>
       {children}
       <section
-        aria-label="Notifications"
+        aria-label={t('common.notifications')}
         aria-live="polite"
         className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end"
       >
@@ -63,7 +68,7 @@ export function Toaster({ children }: { children: ReactNode }) {
               <button
                 type="button"
                 onClick={() => dismiss(toast.id)}
-                aria-label="Dismiss"
+                aria-label={t('common.dismiss')}
                 className="-m-1 rounded p-1 text-zinc-400 hover:text-white"
               >
                 <X aria-hidden className="size-4" />

@@ -11,28 +11,29 @@ import {
 } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { cx } from '../components/cx.ts';
-import type { Route } from '../lib/route.ts';
+import { type Route, routePath } from '../lib/route.ts';
 import type { User } from '../lib/types.ts';
 import { Link } from '../router.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Logo } from './logo.tsx';
 import { UserMenu } from './user-menu.tsx';
+import { useTranslation } from 'react-i18next';
 
-const TITLES: Record<Route['name'], string> = {
-  overview: 'Overview',
-  sessions: 'Sessions',
-  session: 'Session',
-  messages: 'Messages',
-  inbox: 'Inbox',
-  campaigns: 'Campaigns',
-  campaign: 'Campaign',
-  'campaign-edit': 'Campaign',
-  'opt-outs': 'Opt-outs',
-  pools: 'Pools',
-  users: 'Users',
-  'api-keys': 'API keys',
-  'not-found': 'Not found',
-};
+const TITLES = {
+  overview: 'overview',
+  sessions: 'sessions',
+  session: 'session',
+  messages: 'messages',
+  inbox: 'inbox',
+  campaigns: 'campaigns',
+  campaign: 'campaign',
+  'campaign-edit': 'campaign',
+  'opt-outs': 'optOuts',
+  pools: 'pools',
+  users: 'users',
+  'api-keys': 'apiKeys',
+  'not-found': 'notFound',
+} as const satisfies Record<Route['name'], string>;
 
 export function AppShell({
   user,
@@ -45,14 +46,15 @@ export function AppShell({
   onSignedOut: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   // Below desktop width the entries do not fit in a row: they fold into a panel that a button opens, closed again
   // by choosing an entry, by going elsewhere or by Escape.
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   useEffect(() => {
-    document.title = `${TITLES[route.name]} · Switchboard`;
+    document.title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
     setMenuOpen(false);
-  }, [route.name]);
+  }, [route.name, t]);
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => {
@@ -65,50 +67,57 @@ export function AppShell({
   const items = [
     {
       to: { name: 'overview', sessionId: null } as const,
-      label: 'Overview',
+      label: t('shell.pages.overview'),
       icon: LayoutDashboard,
       active: route.name === 'overview',
     },
     {
       to: { name: 'sessions' } as const,
-      label: 'Sessions',
+      label: t('shell.pages.sessions'),
       icon: Smartphone,
       active: route.name === 'sessions' || route.name === 'session',
     },
     {
       to: { name: 'inbox', sessionId: null, conversationId: null } as const,
-      label: 'Inbox',
+      label: t('shell.pages.inbox'),
       icon: Inbox,
       active: route.name === 'inbox',
     },
     {
       to: { name: 'messages', sessionId: null } as const,
-      label: 'Messages',
+      label: t('shell.pages.messages'),
       icon: MessagesSquare,
       active: route.name === 'messages',
     },
     {
       to: { name: 'campaigns' } as const,
-      label: 'Campaigns',
+      label: t('shell.pages.campaigns'),
       icon: Megaphone,
       active: ['campaigns', 'campaign', 'campaign-edit', 'opt-outs', 'pools'].includes(route.name),
     },
     {
       to: { name: 'api-keys' } as const,
-      label: 'API keys',
+      label: t('shell.pages.apiKeys'),
       icon: KeyRound,
       active: route.name === 'api-keys',
     },
     ...(user.role === 'admin'
-      ? [{ to: { name: 'users' } as const, label: 'Users', icon: Users, active: route.name === 'users' }]
+      ? [
+          {
+            to: { name: 'users' } as const,
+            label: t('shell.pages.users'),
+            icon: Users,
+            active: route.name === 'users',
+          },
+        ]
       : []),
   ];
 
   const nav = (className: string, listClassName: string, id?: string) => (
-    <nav aria-label="Main" className={className} id={id}>
+    <nav aria-label={t('shell.mainNav')} className={className} id={id}>
       <ul className={listClassName}>
         {items.map((item) => (
-          <li key={item.label}>
+          <li key={routePath(item.to)}>
             <Link
               to={item.to}
               onClick={() => setMenuOpen(false)}
@@ -133,16 +142,16 @@ export function AppShell({
     <div className="min-h-dvh">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:start-2 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:shadow"
       >
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
           <Link
             to={{ name: 'overview', sessionId: null }}
             className="rounded-lg"
-            aria-label="Switchboard home"
+            aria-label={t('shell.home')}
           >
             <Logo />
           </Link>
@@ -153,7 +162,7 @@ export function AppShell({
               type="button"
               aria-expanded={menuOpen}
               aria-controls={menuId}
-              aria-label={menuOpen ? 'Close the menu' : 'Open the menu'}
+              aria-label={menuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
               onClick={() => setMenuOpen((open) => !open)}
               className="inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 xl:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
             >

@@ -1,4 +1,5 @@
 import { BookOpen, ChevronDown, LogOut } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Menu, MenuItem } from '../components/menu.tsx';
 import { useToast } from '../components/toaster.tsx';
 import { errorMessage } from '../lib/errors.ts';
@@ -7,18 +8,19 @@ import type { User } from '../lib/types.ts';
 import { trpc } from '../trpc.ts';
 
 export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
+  const { t } = useTranslation();
   const logout = trpc.auth.logout.useMutation();
   const toast = useToast();
 
   const signOut = () =>
     logout.mutate(undefined, {
       onSuccess: onSignedOut,
-      onError: (e) => toast.info(`Could not sign out: ${errorMessage(e)}`),
+      onError: (e) => toast.info(t('shell.signOutFailed', { error: errorMessage(e) })),
     });
 
   return (
     <Menu
-      label="Account menu"
+      label={t('shell.accountMenu')}
       button={
         <>
           <span
@@ -39,8 +41,8 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
           <div className="border-b border-zinc-100 px-4 py-3 dark:border-zinc-800">
             <p className="truncate text-sm font-medium">{user.name}</p>
             <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
-            <p className="mt-1.5 inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 capitalize dark:bg-zinc-800 dark:text-zinc-300">
-              {user.role}
+            <p className="mt-1.5 inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+              {t(`shell.roles.${user.role}`)}
             </p>
           </div>
           <MenuItem
@@ -50,7 +52,7 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
               window.open('/api/docs', '_blank', 'noopener');
             }}
           >
-            API reference
+            {t('shell.apiReference')}
           </MenuItem>
           <MenuItem
             icon={<LogOut aria-hidden className="size-4" />}
@@ -59,7 +61,7 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
               signOut();
             }}
           >
-            Sign out
+            {t('shell.signOut')}
           </MenuItem>
         </>
       )}

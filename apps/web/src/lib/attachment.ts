@@ -1,10 +1,5 @@
-import {
-  CAPTION_TYPES,
-  formatBytes,
-  MEDIA_MIME_TYPES,
-  MESSAGE_TYPE_LABELS,
-  type MediaType,
-} from '@switchboard/validators';
+import { CAPTION_TYPES, formatBytes, MEDIA_MIME_TYPES, type MediaType } from '@switchboard/validators';
+import { i18n } from '../i18n/i18n.ts';
 import type { LocationInput } from './place.ts';
 
 /**
@@ -26,12 +21,16 @@ export type MediaLimits = Readonly<Record<MediaType, number>>;
 
 /** Why a file of `size` bytes cannot go as `type` on this server, or null when it fits. */
 export function sizeProblem(size: number, type: MediaType, limits: MediaLimits | undefined): string | null {
-  if (size === 0) return 'The file is empty.';
+  if (size === 0) return i18n.t('forms.file.empty');
   const limit = limits?.[type];
   if (limit === undefined || size <= limit) return null;
-  const asDocument =
-    type !== 'document' && limits && size <= limits.document ? ' Send it as a document.' : '';
-  return `${formatBytes(size)} is more than a ${MESSAGE_TYPE_LABELS[type].toLowerCase()} may be (${formatBytes(limit)}).${asDocument}`;
+  const problem = i18n.t('forms.file.tooLarge', {
+    size: formatBytes(size),
+    type: i18n.t(`media.types.${type}`).toLowerCase(),
+    limit: formatBytes(limit),
+  });
+  const asDocument = type !== 'document' && limits && size <= limits.document;
+  return asDocument ? `${problem} ${i18n.t('forms.file.asDocument')}` : problem;
 }
 
 /** Whether WhatsApp shows a caption under this type (photos, videos, documents). */

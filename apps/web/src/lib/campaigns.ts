@@ -1,39 +1,109 @@
 import type { CampaignStatus, PauseReason, RecipientState } from '@switchboard/validators';
+import { i18n } from '../i18n/i18n.ts';
+import { formatNumber } from './format.ts';
 import type { StatusTone } from './session-status.ts';
 import type { ImportReport } from './types.ts';
 
 export const CAMPAIGN_STATUS_META: Record<CampaignStatus, { label: string; tone: StatusTone }> = {
-  draft: { label: 'Draft', tone: 'neutral' },
-  scheduled: { label: 'Scheduled', tone: 'info' },
-  running: { label: 'Running', tone: 'success' },
-  paused: { label: 'Paused', tone: 'waiting' },
-  completed: { label: 'Completed', tone: 'neutral' },
-  cancelled: { label: 'Cancelled', tone: 'neutral' },
+  draft: {
+    get label() {
+      return i18n.t('campaigns.status.draft');
+    },
+    tone: 'neutral',
+  },
+  scheduled: {
+    get label() {
+      return i18n.t('campaigns.status.scheduled');
+    },
+    tone: 'info',
+  },
+  running: {
+    get label() {
+      return i18n.t('campaigns.status.running');
+    },
+    tone: 'success',
+  },
+  paused: {
+    get label() {
+      return i18n.t('campaigns.status.paused');
+    },
+    tone: 'waiting',
+  },
+  completed: {
+    get label() {
+      return i18n.t('campaigns.status.completed');
+    },
+    tone: 'neutral',
+  },
+  cancelled: {
+    get label() {
+      return i18n.t('campaigns.status.cancelled');
+    },
+    tone: 'neutral',
+  },
 };
 
 export const RECIPIENT_STATE_META: Record<RecipientState, { label: string; tone: StatusTone }> = {
-  pending: { label: 'Waiting', tone: 'neutral' },
-  sending: { label: 'Sending', tone: 'info' },
-  sent: { label: 'Sent', tone: 'info' },
-  delivered: { label: 'Delivered', tone: 'success' },
-  read: { label: 'Read', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-  skipped: { label: 'Skipped', tone: 'neutral' },
-  opted_out: { label: 'Opted out', tone: 'waiting' },
-  unknown: { label: 'Unknown', tone: 'waiting' },
+  pending: {
+    get label() {
+      return i18n.t('campaigns.recipientState.pending');
+    },
+    tone: 'neutral',
+  },
+  sending: {
+    get label() {
+      return i18n.t('campaigns.recipientState.sending');
+    },
+    tone: 'info',
+  },
+  sent: {
+    get label() {
+      return i18n.t('campaigns.recipientState.sent');
+    },
+    tone: 'info',
+  },
+  delivered: {
+    get label() {
+      return i18n.t('campaigns.recipientState.delivered');
+    },
+    tone: 'success',
+  },
+  read: {
+    get label() {
+      return i18n.t('campaigns.recipientState.read');
+    },
+    tone: 'success',
+  },
+  failed: {
+    get label() {
+      return i18n.t('campaigns.recipientState.failed');
+    },
+    tone: 'danger',
+  },
+  skipped: {
+    get label() {
+      return i18n.t('campaigns.recipientState.skipped');
+    },
+    tone: 'neutral',
+  },
+  opted_out: {
+    get label() {
+      return i18n.t('campaigns.recipientState.opted_out');
+    },
+    tone: 'waiting',
+  },
+  unknown: {
+    get label() {
+      return i18n.t('campaigns.recipientState.unknown');
+    },
+    tone: 'waiting',
+  },
 };
 
 /** The headline of a pause; the server's detail says the rest (what happened, what to do). */
-export const PAUSE_REASON_LABEL: Record<PauseReason, string> = {
-  operator: 'Paused by you',
-  outside_hours: 'Outside sending hours',
-  daily_cap: 'Daily cap reached',
-  new_contact_cap: 'Cap on new contacts reached',
-  disconnected: 'The account is not connected',
-  failure_streak: 'Too many failures in a row',
-  limited: 'WhatsApp limits the account',
-  banned: 'WhatsApp banned the account',
-};
+export function pauseReasonLabel(reason: PauseReason): string {
+  return i18n.t(`campaigns.pauseReason.${reason}`);
+}
 
 export interface Counts {
   total: number;
@@ -65,11 +135,14 @@ export const reached = (counts: Counts) => counts.sent + counts.delivered + coun
 /** 95 min → "1 h 35 min", 3 days → "3 days 0 h"; under a minute: "less than a minute". */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1) return i18n.t('time.lessThanAMinute');
+  if (minutes < 60) return i18n.t('time.minutes', { minutes: formatNumber(minutes) });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} days ${hours % 24} h`;
+  if (hours < 48)
+    return minutes % 60 === 0
+      ? i18n.t('time.hours', { hours: formatNumber(hours) })
+      : i18n.t('time.hoursMinutes', { hours: formatNumber(hours), minutes: formatNumber(minutes % 60) });
+  return i18n.t('time.daysHours', { count: Math.floor(hours / 24), hours: formatNumber(hours % 24) });
 }
 
 /** The browser's time zone, the default for sending hours. */

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n.ts';
 /**
  * The server phrases its errors for people (`error.message`); the dashboard shows them as they are.
  * Only a network failure gets words of our own, since the server could not say anything.
@@ -5,12 +6,12 @@
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) {
     if (/Failed to fetch|NetworkError|Load failed/i.test(error.message)) {
-      return 'Cannot reach the server. Check the connection and try again.';
+      return i18n.t('common.errors.network');
     }
     return error.message;
   }
   if (typeof error === 'string') return error;
-  return 'Something went wrong.';
+  return i18n.t('common.errors.unknown');
 }
 
 /** Seconds to wait before retrying, when the server said so (rate-limited sign-in). */

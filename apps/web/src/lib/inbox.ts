@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n.ts';
 import type { Conversation, ConversationPage, Message } from './types.ts';
 
 /** The server's order: unread first, then newest first (ties by id, descending, as the server breaks them). */
@@ -148,11 +149,6 @@ export function tickFor(message: Message): Tick {
   }
 }
 
-export const TICK_LABEL: Record<Exclude<Tick, null>, string> = {
-  pending: 'Sending',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  failed: 'Failed',
-  unknown: 'Unknown',
-};
+export function tickLabel(tick: Exclude<Tick, null>): string {
+  return i18n.t(`inbox.ticks.${tick}`);
+}

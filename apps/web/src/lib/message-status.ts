@@ -1,21 +1,66 @@
+import { i18n } from '../i18n/i18n.ts';
 import type { Message, MessagePage, MessageStatus } from './types.ts';
 
 /** Why a message is `unknown`, in the words the dashboard shows wherever that status appears. */
-export const UNKNOWN_OUTCOME_HINT =
-  'WhatsApp may or may not have received it; it will not be re-sent automatically';
+export function unknownOutcomeHint(): string {
+  return i18n.t('messages.unknownHint');
+}
 
 export const MESSAGE_STATUS_META: Record<
   MessageStatus,
   { label: string; tone: 'neutral' | 'info' | 'waiting' | 'success' | 'danger'; hint?: string }
 > = {
-  queued: { label: 'Queued', tone: 'neutral' },
-  sent: { label: 'Sent', tone: 'neutral' },
-  delivered: { label: 'Delivered', tone: 'info' },
-  read: { label: 'Read', tone: 'success' },
-  played: { label: 'Played', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
-  unknown: { label: 'Unknown', tone: 'waiting', hint: UNKNOWN_OUTCOME_HINT },
-  received: { label: 'Received', tone: 'info' },
+  queued: {
+    get label() {
+      return i18n.t('messages.status.queued');
+    },
+    tone: 'neutral',
+  },
+  sent: {
+    get label() {
+      return i18n.t('messages.status.sent');
+    },
+    tone: 'neutral',
+  },
+  delivered: {
+    get label() {
+      return i18n.t('messages.status.delivered');
+    },
+    tone: 'info',
+  },
+  read: {
+    get label() {
+      return i18n.t('messages.status.read');
+    },
+    tone: 'success',
+  },
+  played: {
+    get label() {
+      return i18n.t('messages.status.played');
+    },
+    tone: 'success',
+  },
+  failed: {
+    get label() {
+      return i18n.t('messages.status.failed');
+    },
+    tone: 'danger',
+  },
+  unknown: {
+    get label() {
+      return i18n.t('messages.status.unknown');
+    },
+    tone: 'waiting',
+    get hint() {
+      return unknownOutcomeHint();
+    },
+  },
+  received: {
+    get label() {
+      return i18n.t('messages.status.received');
+    },
+    tone: 'info',
+  },
 };
 
 /** The most a message can be told to be (receipts can arrive out of order; the newer `updatedAt` wins). */
@@ -54,6 +99,6 @@ function newestFirst(a: Message, b: Message): number {
 export const MESSAGE_MAX_LENGTH = 4096;
 
 export function messageTextProblem(text: string, max = MESSAGE_MAX_LENGTH): string | null {
-  if (text.length > max) return `${text.length - max} characters over the limit of ${max}.`;
+  if (text.length > max) return i18n.t('forms.messageTooLong', { count: text.length - max, max });
   return null;
 }

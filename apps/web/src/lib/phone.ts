@@ -1,4 +1,5 @@
-import { type PhoneProblem, parsePhone } from '@switchboard/validators';
+import { parsePhone } from '@switchboard/validators';
+import { currentLocale, i18n } from '../i18n/i18n.ts';
 
 /**
  * Phone numbers as the server accepts them: international form with the country code, "+" optional.
@@ -10,19 +11,12 @@ export type PhoneCheck =
   | { state: 'invalid'; problem: string }
   | { state: 'valid'; digits: string; international: string; country: string | null };
 
-const PROBLEMS: Record<Exclude<PhoneProblem, 'empty'>, string> = {
-  letters: 'Use digits only, e.g. +49 151 23456789.',
-  too_short: 'Too short: include the country code, e.g. +49 151 23456789.',
-  shape: 'Use international form with the country code, e.g. +49 151 23456789.',
-  invalid: 'Not a valid number: check the country code and the number of digits.',
-};
-
 export function checkPhone(input: string): PhoneCheck {
   const parsed = parsePhone(input);
   if (!parsed.ok)
     return parsed.problem === 'empty'
       ? { state: 'empty' }
-      : { state: 'invalid', problem: PROBLEMS[parsed.problem] };
+      : { state: 'invalid', problem: i18n.t(`forms.phone.${parsed.problem}`) };
   return {
     state: 'valid',
     digits: parsed.digits,
@@ -33,7 +27,7 @@ export function checkPhone(input: string): PhoneCheck {
 
 function regionName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames([currentLocale()], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

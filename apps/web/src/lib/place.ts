@@ -1,3 +1,4 @@
+import { i18n } from '../i18n/i18n.ts';
 /**
  * A place being written in a form: coordinates as one text (the way maps copy them, "52.5219, 13.4132"),
  * and an optional name and address. The ranges are the server's; only the wording is the form's.
@@ -23,17 +24,11 @@ export function checkCoordinates(text: string): CoordinatesCheck {
   const trimmed = text.trim();
   if (trimmed === '') return { state: 'empty' };
   const match = PAIR.exec(trimmed);
-  if (!match)
-    return {
-      state: 'invalid',
-      problem: 'Write the latitude and the longitude in degrees, e.g. 52.5219, 13.4132.',
-    };
+  if (!match) return { state: 'invalid', problem: i18n.t('forms.place.shape') };
   const latitude = Number(match[1]);
   const longitude = Number(match[2]);
-  if (Math.abs(latitude) > 90)
-    return { state: 'invalid', problem: 'The latitude (the first number) must be between -90 and 90.' };
-  if (Math.abs(longitude) > 180)
-    return { state: 'invalid', problem: 'The longitude (the second number) must be between -180 and 180.' };
+  if (Math.abs(latitude) > 90) return { state: 'invalid', problem: i18n.t('forms.place.latitude') };
+  if (Math.abs(longitude) > 180) return { state: 'invalid', problem: i18n.t('forms.place.longitude') };
   return { state: 'valid', latitude, longitude };
 }
 

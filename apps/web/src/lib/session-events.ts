@@ -1,5 +1,5 @@
-import { formatPhone } from '@switchboard/validators';
-import { formatDateTime } from './format.ts';
+import { i18n } from '../i18n/i18n.ts';
+import { formatDateTime, formatPhone } from './format.ts';
 import type { LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
 import type { Session, SessionEvent } from './types.ts';
@@ -43,10 +43,13 @@ export interface HistoryEntry {
 /** A status event that only changed WhatsApp's reach-out limit. */
 export function describeLimit(event: Extract<SessionEvent, { type: 'status' }>): Omit<HistoryEntry, 'key'> {
   const limit = event.limited;
-  if (!limit) return { at: event.at, title: 'Reach-out limit lifted', detail: null, tone: 'success' };
+  if (!limit)
+    return { at: event.at, title: i18n.t('sessions.history.limitLifted'), detail: null, tone: 'success' };
   return {
     at: event.at,
-    title: `Reach-out limited${limit.until ? ` until ${formatDateTime(limit.until)}` : ''}`,
+    title: limit.until
+      ? i18n.t('sessions.history.limitedUntil', { until: formatDateTime(limit.until) })
+      : i18n.t('sessions.history.limited'),
     detail: limit.reason,
     tone: 'waiting',
   };
@@ -58,16 +61,18 @@ export function describeEvent(event: SessionEvent): Omit<HistoryEntry, 'key'> {
     case 'status': {
       const meta = STATUS_META[event.status];
       const linked =
-        event.status === 'connected' && event.phone ? `Linked to ${formatPhone(event.phone)}` : null;
+        event.status === 'connected' && event.phone
+          ? i18n.t('sessions.history.linkedTo', { phone: formatPhone(event.phone) })
+          : null;
       return { at: event.at, title: meta.label, detail: event.reason ?? linked, tone: meta.tone };
     }
     case 'qr':
-      return { at: event.at, title: 'New QR code', detail: null, tone: 'waiting' };
+      return { at: event.at, title: i18n.t('sessions.history.newQr'), detail: null, tone: 'waiting' };
     case 'pairing_code':
-      return { at: event.at, title: 'Pairing code issued', detail: null, tone: 'waiting' };
+      return { at: event.at, title: i18n.t('sessions.history.pairingCode'), detail: null, tone: 'waiting' };
     case 'deleted':
-      return { at: event.at, title: 'Deleted', detail: null, tone: 'danger' };
+      return { at: event.at, title: i18n.t('sessions.history.deleted'), detail: null, tone: 'danger' };
     case 'transferred':
-      return { at: event.at, title: 'Handed to another user', detail: null, tone: 'neutral' };
+      return { at: event.at, title: i18n.t('sessions.history.transferred'), detail: null, tone: 'neutral' };
   }
 }

@@ -1,4 +1,5 @@
 import { type EngineName, isLive } from '@switchboard/validators';
+import { i18n } from '../i18n/i18n.ts';
 import type { Session, SessionStatus } from './types.ts';
 
 /** The colour family a status is drawn in; the text always says the same thing for people who cannot see it. */
@@ -13,53 +14,86 @@ export interface StatusMeta {
   transient: boolean;
 }
 
+/** Labels are getters: they read the catalogue of the language shown at the moment they are read. */
 export const STATUS_META: Record<SessionStatus, StatusMeta> = {
   stopped: {
-    label: 'Stopped',
+    get label() {
+      return i18n.t('sessions.status.stopped.label');
+    },
     tone: 'neutral',
-    description: 'Not running. Start it to connect to WhatsApp.',
+    get description() {
+      return i18n.t('sessions.status.stopped.description');
+    },
     transient: false,
   },
   starting: {
-    label: 'Starting',
+    get label() {
+      return i18n.t('sessions.status.starting.label');
+    },
     tone: 'info',
-    description: 'The engine is starting up.',
+    get description() {
+      return i18n.t('sessions.status.starting.description');
+    },
     transient: true,
   },
   qr: {
-    label: 'Waiting for scan',
+    get label() {
+      return i18n.t('sessions.status.qr.label');
+    },
     tone: 'waiting',
-    description: 'Showing a QR code: scan it with WhatsApp on the phone.',
+    get description() {
+      return i18n.t('sessions.status.qr.description');
+    },
     transient: true,
   },
   authenticating: {
-    label: 'Authenticating',
+    get label() {
+      return i18n.t('sessions.status.authenticating.label');
+    },
     tone: 'info',
-    description: 'The phone accepted the link; WhatsApp is finishing the connection.',
+    get description() {
+      return i18n.t('sessions.status.authenticating.description');
+    },
     transient: true,
   },
   connected: {
-    label: 'Connected',
+    get label() {
+      return i18n.t('sessions.status.connected.label');
+    },
     tone: 'success',
-    description: 'Linked and online: it can send and receive messages.',
+    get description() {
+      return i18n.t('sessions.status.connected.description');
+    },
     transient: false,
   },
   reconnecting: {
-    label: 'Reconnecting',
+    get label() {
+      return i18n.t('sessions.status.reconnecting.label');
+    },
     tone: 'waiting',
-    description: 'The connection dropped; it is reconnecting by itself.',
+    get description() {
+      return i18n.t('sessions.status.reconnecting.description');
+    },
     transient: true,
   },
   logged_out: {
-    label: 'Logged out',
+    get label() {
+      return i18n.t('sessions.status.logged_out.label');
+    },
     tone: 'neutral',
-    description: 'Not linked to a phone any more. Start it and scan a new QR code.',
+    get description() {
+      return i18n.t('sessions.status.logged_out.description');
+    },
     transient: false,
   },
   failed: {
-    label: 'Failed',
+    get label() {
+      return i18n.t('sessions.status.failed.label');
+    },
     tone: 'danger',
-    description: 'It hit an error; the reason says what happened and whether it will retry.',
+    get description() {
+      return i18n.t('sessions.status.failed.description');
+    },
     transient: false,
   },
 };
@@ -116,11 +150,23 @@ export function countSessions(sessions: readonly Pick<Session, 'status'>[]): Ses
 
 /** Engines the dashboard knows how to offer, with the label operators see. */
 export const KNOWN_ENGINES = [
-  { name: 'webjs', label: 'WhatsApp Web', description: 'A real WhatsApp account, through WhatsApp Web.' },
+  {
+    name: 'webjs',
+    get label() {
+      return i18n.t('sessions.engines.webjs.label');
+    },
+    get description() {
+      return i18n.t('sessions.engines.webjs.description');
+    },
+  },
   {
     name: 'sandbox',
-    label: 'Sandbox',
-    description: 'A simulated WhatsApp network for trying things out safely.',
+    get label() {
+      return i18n.t('sessions.engines.sandbox.label');
+    },
+    get description() {
+      return i18n.t('sessions.engines.sandbox.description');
+    },
   },
 ] as const satisfies readonly { name: EngineName; label: string; description: string }[];
 

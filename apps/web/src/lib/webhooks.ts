@@ -1,30 +1,71 @@
 import { DEFAULT_WEBHOOK_EVENTS } from '@switchboard/validators';
+import { i18n } from '../i18n/i18n.ts';
 import type { WebhookDelivery, WebhookEvent } from './types.ts';
 
-/** The documented events, in the README's order, with what each means. */
+/** The documented events, in the README's order, with what each means (read in the language shown). */
 export const WEBHOOK_EVENT_META: { event: WebhookEvent; label: string; description: string }[] = [
-  { event: 'message.received', label: 'Message received', description: 'A message arrived.' },
-  { event: 'message.sent', label: 'Message sent', description: 'WhatsApp accepted an outgoing message.' },
+  {
+    event: 'message.received',
+    get label() {
+      return i18n.t('webhooks.events.message_received.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.message_received.description');
+    },
+  },
+  {
+    event: 'message.sent',
+    get label() {
+      return i18n.t('webhooks.events.message_sent.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.message_sent.description');
+    },
+  },
   {
     event: 'message.status',
-    label: 'Message status',
-    description: 'An outgoing message was delivered, read, played or failed.',
+    get label() {
+      return i18n.t('webhooks.events.message_status.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.message_status.description');
+    },
   },
-  { event: 'session.status', label: 'Session status', description: 'Every status change of the account.' },
+  {
+    event: 'session.status',
+    get label() {
+      return i18n.t('webhooks.events.session_status.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.session_status.description');
+    },
+  },
   {
     event: 'session.qr',
-    label: 'Session QR code',
-    description: 'Every new QR code. Chatty, so off unless you need it.',
+    get label() {
+      return i18n.t('webhooks.events.session_qr.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.session_qr.description');
+    },
   },
   {
     event: 'campaign.status',
-    label: 'Campaign status',
-    description: 'A campaign started, paused (with why), resumed or was cancelled.',
+    get label() {
+      return i18n.t('webhooks.events.campaign_status.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.campaign_status.description');
+    },
   },
   {
     event: 'campaign.completed',
-    label: 'Campaign completed',
-    description: 'A campaign sent to everyone it could.',
+    get label() {
+      return i18n.t('webhooks.events.campaign_completed.label');
+    },
+    get description() {
+      return i18n.t('webhooks.events.campaign_completed.description');
+    },
   },
 ];
 
@@ -47,13 +88,12 @@ export function toggleEvent(
 
 export function urlProblem(url: string): string | null {
   const text = url.trim();
-  if (!text) return 'Enter the URL the events are posted to.';
+  if (!text) return i18n.t('forms.url.empty');
   try {
     const parsed = new URL(text);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      return 'The URL must start with http:// or https://.';
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return i18n.t('forms.url.scheme');
   } catch {
-    return 'Enter a full URL, such as https://example.com/hooks/whatsapp.';
+    return i18n.t('forms.url.shape');
   }
   return null;
 }
@@ -62,9 +102,24 @@ export const DELIVERY_STATUS_META: Record<
   WebhookDelivery['status'],
   { label: string; tone: 'neutral' | 'success' | 'danger' | 'waiting' }
 > = {
-  pending: { label: 'Pending', tone: 'waiting' },
-  delivered: { label: 'Delivered', tone: 'success' },
-  failed: { label: 'Failed', tone: 'danger' },
+  pending: {
+    get label() {
+      return i18n.t('webhooks.deliveryStatus.pending');
+    },
+    tone: 'waiting',
+  },
+  delivered: {
+    get label() {
+      return i18n.t('webhooks.deliveryStatus.delivered');
+    },
+    tone: 'success',
+  },
+  failed: {
+    get label() {
+      return i18n.t('webhooks.deliveryStatus.failed');
+    },
+    tone: 'danger',
+  },
 };
 
 /** "200", "Timed out", "500 · Internal error": the last outcome of a delivery in a few words. */
@@ -72,7 +127,7 @@ export function lastOutcome(
   delivery: Pick<WebhookDelivery, 'lastStatusCode' | 'lastError' | 'lastAttemptAt'>,
 ): string {
   // `attempts` restarts at 0 on replay (a fresh retry schedule); whether it was ever sent is what counts.
-  if (delivery.lastAttemptAt === null) return 'Not sent yet';
+  if (delivery.lastAttemptAt === null) return i18n.t('webhooks.notSentYet');
   const parts = [
     delivery.lastStatusCode === null ? null : String(delivery.lastStatusCode),
     delivery.lastError,

@@ -1,22 +1,28 @@
 import { Compass } from 'lucide-react';
+import { Trans, useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/empty-state.tsx';
 import { Link } from '../router.tsx';
 
 export function NotFoundScreen({ path }: { path: string }) {
+  const { t } = useTranslation();
   return (
     <EmptyState
       icon={Compass}
-      title="Nothing here"
+      title={t('shell.notFound.title')}
       action={
         <Link
           to={{ name: 'sessions' }}
           className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
         >
-          Go to sessions
+          {t('shell.notFound.action')}
         </Link>
       }
     >
-      There is no page at <code className="font-mono">{path}</code>, or you may not open it.
+      <Trans
+        i18nKey="shell.notFound.body"
+        values={{ path }}
+        components={{ code: <code className="font-mono" dir="ltr" /> }}
+      />
     </EmptyState>
   );
 }

@@ -1,5 +1,6 @@
 import { BookOpen, KeyRound, Plus, ShieldOff } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -11,7 +12,7 @@ import { useToast } from '../../components/toaster.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { KEY_STATUS_META, orderKeys } from '../../lib/api-keys.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate, formatRelative } from '../../lib/format.ts';
+import { formatDate, formatList, formatRelative } from '../../lib/format.ts';
 import type { ApiKey, User } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSessions } from '../../live/use-sessions.ts';
@@ -21,6 +22,7 @@ import { CreateKeyDialog, KeyCreatedDialog } from './key-dialogs.tsx';
 
 /** API keys: the user's own (admins: everyone's), with what each may do, when it was last used, revoke. */
 export function ApiKeysScreen({ me }: { me: User }) {
+  const { t } = useTranslation();
   const keys = trpc.apiKeys.list.useQuery(undefined, { refetchInterval: 30_000 });
   const utils = trpc.useUtils();
   const revoke = trpc.apiKeys.revoke.useMutation();
@@ -32,19 +34,15 @@ export function ApiKeysScreen({ me }: { me: User }) {
 
   const createButton = (
     <Button variant="primary" icon={Plus} onClick={() => setCreating(true)}>
-      Create key
+      {t('apiKeys.create')}
     </Button>
   );
 
   return (
     <>
       <PageHeader
-        title="API keys"
-        description={
-          me.role === 'admin'
-            ? 'Keys let other systems — a CRM, n8n, a script — use Switchboard’s API. Each acts as the person it was made for, limited to its scopes and sessions. You see everyone’s keys.'
-            : 'Keys let other systems — a CRM, n8n, a script — use Switchboard’s API. Each acts as you, limited to the scopes and sessions you choose.'
-        }
+        title={t('apiKeys.title')}
+        description={me.role === 'admin' ? t('apiKeys.descriptionAdmin') : t('apiKeys.description')}
         action={
           <>
             <a
@@ -54,23 +52,25 @@ export function ApiKeysScreen({ me }: { me: User }) {
               className="inline-flex h-10 items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
             >
               <BookOpen aria-hidden className="size-4" />
-              API reference
+              {t('shell.apiReference')}
             </a>
             {createButton}
           </>
         }
       />
       {keys.error ? <ErrorNotice>{errorMessage(keys.error)}</ErrorNotice> : null}
-      {keys.isLoading ? <LoadingBlock label="Loading keys…" /> : null}
+      {keys.isLoading ? <LoadingBlock label={t('apiKeys.loading')} /> : null}
       {keys.data?.length === 0 ? (
-        <EmptyState icon={KeyRound} title="No API keys yet" action={createButton}>
-          Create a key for each system that talks to Switchboard, so you can revoke one without touching the
-          others. Send it as <code className="font-mono text-xs">Authorization: Bearer sbk_…</code>.
+        <EmptyState icon={KeyRound} title={t('apiKeys.emptyTitle')} action={createButton}>
+          <Trans
+            i18nKey="apiKeys.emptyBody"
+            components={{ code: <code dir="ltr" className="font-mono text-xs" /> }}
+          />
         </EmptyState>
       ) : null}
       {keys.data && keys.data.length > 0 ? (
         <Card>
-          <ul aria-label="API keys" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <ul aria-label={t('apiKeys.title')} className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {orderKeys(keys.data).map((key) => (
               <KeyRow key={key.id} apiKey={key} me={me} now={now} onRevoke={() => setRevoking(key)} />
             ))}
@@ -94,21 +94,24 @@ export function ApiKeysScreen({ me }: { me: User }) {
       ) : null}
       {revoking ? (
         <ConfirmDialog
-          title={`Revoke ${revoking.name}?`}
-          confirmLabel="Revoke key"
+          title={t('apiKeys.revokeTitle', { name: revoking.name })}
+          confirmLabel={t('apiKeys.revokeConfirm')}
           confirmIcon={ShieldOff}
           onClose={() => setRevoking(null)}
           onConfirm={async () => {
             await revoke.mutateAsync({ id: revoking.id });
             await utils.apiKeys.list.invalidate();
-            toast.success(`${revoking.name} was revoked.`);
+            toast.success(t('apiKeys.revoked', { name: revoking.name }));
           }}
         >
           <p>
-            Anything using <span className="font-mono">{revoking.prefix}…</span> is refused from its next
-            request on, and its live connections close at once.
+            <Trans
+              i18nKey="apiKeys.revokeBody"
+              values={{ prefix: revoking.prefix }}
+              components={{ code: <bdi dir="ltr" className="font-mono" /> }}
+            />
           </p>
-          <p>This cannot be undone: make a new key to replace it.</p>
+          <p>{t('apiKeys.revokeAfter')}</p>
         </ConfirmDialog>
       ) : null}
     </>
@@ -126,6 +129,7 @@ function KeyRow({
   now: number;
   onRevoke: () => void;
 }) {
+  const { t } = useTranslation();
   const { sessions } = useSessions();
   const status = KEY_STATUS_META[apiKey.status];
   const names = apiKey.accountIds?.map((id) => sessions?.find((s) => s.id === id)?.name ?? id);
@@ -163,22 +167,29 @@ function KeyRow({
             </span>
           </p>
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
-            <span className="font-mono text-zinc-700 dark:text-zinc-300">{apiKey.prefix}…</span>
+            <bdi dir="ltr" className="font-mono text-zinc-700 dark:text-zinc-300">
+              {apiKey.prefix}…
+            </bdi>
             <span aria-hidden>·</span>
-            <span>{names ? `Only ${names.join(', ')}` : 'Every session'}</span>
+            <span>{names ? t('apiKeys.only', { names: formatList(names) }) : t('apiKeys.everySession')}</span>
             {apiKey.owner.id !== me.id ? (
               <>
                 <span aria-hidden>·</span>
                 <span>
-                  For {apiKey.owner.name} ({apiKey.owner.email})
+                  <Trans
+                    i18nKey="apiKeys.for"
+                    values={{ name: apiKey.owner.name, email: apiKey.owner.email }}
+                    components={{ bdi: <bdi dir="ltr" /> }}
+                  />
                 </span>
               </>
             ) : null}
           </p>
-          <ul aria-label={`Scopes of ${apiKey.name}`} className="flex flex-wrap gap-1.5">
+          <ul aria-label={t('apiKeys.scopesOf', { name: apiKey.name })} className="flex flex-wrap gap-1.5">
             {apiKey.scopes.map((scope) => (
               <li
                 key={scope}
+                dir="ltr"
                 className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-[11px] text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
               >
                 {scope}
@@ -187,34 +198,38 @@ function KeyRow({
           </ul>
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 pl-12 md:pl-0">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2 ps-12 md:ps-0">
         <dl className="flex gap-6 text-xs">
           <div>
-            <dt className="text-zinc-500 dark:text-zinc-400">Last used</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">{t('apiKeys.lastUsed')}</dt>
             <dd data-testid="last-used" className="font-medium">
-              {apiKey.lastUsedAt ? formatRelative(apiKey.lastUsedAt, now) : 'Never'}
+              {apiKey.lastUsedAt ? formatRelative(apiKey.lastUsedAt, now) : t('common.never')}
             </dd>
           </div>
           <div>
             <dt className="text-zinc-500 dark:text-zinc-400">
-              {apiKey.status === 'revoked' ? 'Revoked' : apiKey.status === 'expired' ? 'Expired' : 'Expires'}
+              {apiKey.status === 'revoked'
+                ? t('apiKeys.revokedOn')
+                : apiKey.status === 'expired'
+                  ? t('apiKeys.expiredOn')
+                  : t('apiKeys.expires')}
             </dt>
             <dd className="font-medium">
               {apiKey.revokedAt
                 ? formatDate(apiKey.revokedAt)
                 : apiKey.expiresAt
                   ? formatDate(apiKey.expiresAt)
-                  : 'Never'}
+                  : t('common.never')}
             </dd>
           </div>
           <div className="hidden sm:block">
-            <dt className="text-zinc-500 dark:text-zinc-400">Created</dt>
+            <dt className="text-zinc-500 dark:text-zinc-400">{t('apiKeys.created')}</dt>
             <dd className="font-medium">{formatDate(apiKey.createdAt)}</dd>
           </div>
         </dl>
         {apiKey.status === 'active' ? (
           <Button size="sm" variant="danger-ghost" icon={ShieldOff} onClick={onRevoke}>
-            Revoke
+            {t('apiKeys.revoke')}
           </Button>
         ) : null}
       </div>

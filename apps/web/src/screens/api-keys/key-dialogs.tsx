@@ -1,6 +1,7 @@
-import { API_KEY_NAME_MAX_LENGTH, SCOPE_DESCRIPTIONS, type Scope } from '@switchboard/validators';
+import { API_KEY_NAME_MAX_LENGTH, type Scope } from '@switchboard/validators';
 import { ChevronDown, KeyRound } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
@@ -38,6 +39,7 @@ export function CreateKeyDialog({
   onClose: () => void;
   onCreated: (created: { key: ApiKey; secret: string }) => void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [owner, setOwner] = useState(me.id);
   const [scopes, setScopes] = useState<Scope[]>(SCOPE_PRESETS[0]!.scopes);
@@ -51,9 +53,9 @@ export function CreateKeyDialog({
   const ownerId = useId();
 
   const problems = {
-    name: name.trim() ? null : 'Name the key after what will use it, e.g. “n8n production”',
-    scopes: scopes.length > 0 ? null : 'Choose at least one scope',
-    sessions: restricted && accountIds.length === 0 ? 'Choose at least one session' : null,
+    name: name.trim() ? null : t('apiKeys.dialog.nameMissing'),
+    scopes: scopes.length > 0 ? null : t('apiKeys.dialog.scopesMissing'),
+    sessions: restricted && accountIds.length === 0 ? t('apiKeys.dialog.sessionsMissing') : null,
   };
   const toggle = <T,>(list: T[], item: T) =>
     list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -76,19 +78,19 @@ export function CreateKeyDialog({
 
   return (
     <Dialog
-      title="Create an API key"
-      description="The key acts as its owner, limited to what you choose here. You can revoke it at any time."
+      title={t('apiKeys.dialog.title')}
+      description={t('apiKeys.dialog.description')}
       onClose={onClose}
       size="lg"
     >
       <form onSubmit={submit} className="space-y-5" noValidate>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Name"
+            label={t('apiKeys.dialog.name')}
             autoFocus
             autoComplete="off"
             maxLength={API_KEY_NAME_MAX_LENGTH}
-            placeholder="n8n production"
+            placeholder={t('apiKeys.dialog.namePlaceholder')}
             value={name}
             onChange={(e) => setName(e.target.value)}
             error={submitted ? problems.name : null}
@@ -96,7 +98,7 @@ export function CreateKeyDialog({
           {me.role === 'admin' ? (
             <div>
               <label htmlFor={ownerId} className={cx(legendClass, 'block')}>
-                For
+                {t('apiKeys.dialog.for')}
               </label>
               <div className="relative">
                 <select
@@ -107,13 +109,13 @@ export function CreateKeyDialog({
                 >
                   {(users.data ?? [me]).map((u) => (
                     <option key={u.id} value={u.id}>
-                      {u.id === me.id ? `${u.name} (you)` : `${u.name} · ${u.email}`}
+                      {u.id === me.id ? t('apiKeys.dialog.you', { name: u.name }) : `${u.name} · ${u.email}`}
                     </option>
                   ))}
                 </select>
                 <ChevronDown
                   aria-hidden
-                  className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+                  className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
                 />
               </div>
             </div>
@@ -122,17 +124,17 @@ export function CreateKeyDialog({
 
         <fieldset>
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <legend className={legendClass}>Scopes</legend>
+            <legend className={legendClass}>{t('apiKeys.dialog.scopes')}</legend>
             <div className="flex flex-wrap items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-              Pick:
+              {t('apiKeys.dialog.pick')}
               {SCOPE_PRESETS.map((preset) => (
                 <button
-                  key={preset.label}
+                  key={preset.id}
                   type="button"
                   onClick={() => setScopes(preset.scopes)}
                   className="rounded-full px-2.5 py-1 font-medium text-zinc-700 ring-1 ring-zinc-300 ring-inset hover:bg-zinc-50 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800"
                 >
-                  {preset.label}
+                  {t(`apiKeys.presets.${preset.id}`)}
                 </button>
               ))}
             </div>
@@ -140,13 +142,13 @@ export function CreateKeyDialog({
           <div className="mt-1 grid gap-2 sm:grid-cols-2">
             {SCOPE_GROUPS.map((group) => (
               <div
-                key={group.label}
+                key={group.group}
                 className="rounded-xl p-3 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800"
               >
                 <p className="mb-1.5 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                  {group.label}
+                  {t(`apiKeys.groups.${group.group}`)}
                 </p>
-                {group.scopes.map(({ scope, label }) => (
+                {group.scopes.map(({ scope, key }) => (
                   <label key={scope} className="flex cursor-pointer items-start gap-2.5 py-1 text-sm">
                     <input
                       type="checkbox"
@@ -155,10 +157,12 @@ export function CreateKeyDialog({
                       className="mt-0.5 size-4 accent-emerald-600"
                     />
                     <span>
-                      <span className="font-medium">{label}</span>{' '}
-                      <span className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">{scope}</span>
+                      <span className="font-medium">{t(`apiKeys.scopes.${key}.label`)}</span>{' '}
+                      <bdi dir="ltr" className="font-mono text-[11px] text-zinc-500 dark:text-zinc-400">
+                        {scope}
+                      </bdi>
                       <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                        {SCOPE_DESCRIPTIONS[scope]}
+                        {t(`apiKeys.scopes.${key}.description`)}
                       </span>
                     </span>
                   </label>
@@ -172,7 +176,7 @@ export function CreateKeyDialog({
         </fieldset>
 
         <fieldset>
-          <legend className={legendClass}>Sessions</legend>
+          <legend className={legendClass}>{t('apiKeys.dialog.sessions')}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             <label className={choiceClass(!restricted)}>
               <input
@@ -183,9 +187,9 @@ export function CreateKeyDialog({
                 className="mt-0.5 size-4 accent-emerald-600"
               />
               <span>
-                <span className="font-medium">Every session</span>
+                <span className="font-medium">{t('apiKeys.everySession')}</span>
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                  All its owner can see, now and later
+                  {t('apiKeys.dialog.everySessionHint')}
                 </span>
               </span>
             </label>
@@ -198,16 +202,18 @@ export function CreateKeyDialog({
                 className="mt-0.5 size-4 accent-emerald-600"
               />
               <span>
-                <span className="font-medium">Only some sessions</span>
+                <span className="font-medium">{t('apiKeys.dialog.someSessions')}</span>
                 <span className="block text-xs text-zinc-600 dark:text-zinc-400">
-                  Others answer “not found” to this key
+                  {t('apiKeys.dialog.someSessionsHint')}
                 </span>
               </span>
             </label>
           </div>
           {restricted ? (
             <div className="mt-2 max-h-40 space-y-1 overflow-y-auto rounded-xl p-3 ring-1 ring-zinc-200 ring-inset dark:ring-zinc-800">
-              {sessions?.length === 0 ? <p className="text-sm text-zinc-500">No sessions yet.</p> : null}
+              {sessions?.length === 0 ? (
+                <p className="text-sm text-zinc-500">{t('apiKeys.dialog.noSessions')}</p>
+              ) : null}
               {sessions?.map((s) => (
                 <label key={s.id} className="flex cursor-pointer items-center gap-2.5 py-0.5 text-sm">
                   <input
@@ -216,7 +222,10 @@ export function CreateKeyDialog({
                     onChange={() => setAccountIds(toggle(accountIds, s.id))}
                     className="size-4 accent-emerald-600"
                   />
-                  {s.name} <span className="font-mono text-xs text-zinc-500">{s.id}</span>
+                  {s.name}{' '}
+                  <bdi dir="ltr" className="font-mono text-xs text-zinc-500">
+                    {s.id}
+                  </bdi>
                 </label>
               ))}
             </div>
@@ -227,7 +236,7 @@ export function CreateKeyDialog({
         </fieldset>
 
         <fieldset>
-          <legend className={legendClass}>Expires after</legend>
+          <legend className={legendClass}>{t('apiKeys.dialog.expiresAfter')}</legend>
           <div className="flex flex-wrap gap-2">
             {EXPIRY_CHOICES.map((choice) => (
               <label key={choice.id} className={choiceClass(expiry === choice.id)}>
@@ -238,7 +247,7 @@ export function CreateKeyDialog({
                   onChange={() => setExpiry(choice.id)}
                   className="mt-0.5 size-4 accent-emerald-600"
                 />
-                {choice.label}
+                {t(`apiKeys.expiry.${choice.id}`)}
               </label>
             ))}
           </div>
@@ -246,9 +255,9 @@ export function CreateKeyDialog({
 
         {create.error ? <ErrorNotice>{errorMessage(create.error)}</ErrorNotice> : null}
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="primary" icon={KeyRound} loading={create.isPending}>
-            Create key
+            {t('apiKeys.dialog.submit')}
           </Button>
         </DialogActions>
       </form>
@@ -266,39 +275,48 @@ export function KeyCreatedDialog({
   secret: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const origin = window.location.origin;
   return (
     <Dialog
-      title="API key created"
+      title={t('apiKeys.shown.title')}
       description={
-        <>
-          <strong className="font-medium text-zinc-900 dark:text-zinc-100">{apiKey.name}</strong> can now use
-          the API as {apiKey.owner.name}.
-        </>
+        <Trans
+          i18nKey="apiKeys.shown.description"
+          values={{ name: apiKey.name, owner: apiKey.owner.name }}
+          components={{ strong: <strong className="font-medium text-zinc-900 dark:text-zinc-100" /> }}
+        />
       }
       onClose={onClose}
       className="api-key-created"
     >
-      <ShownOnce label="API key" secret={secret} />
-      <p className="mt-5 mb-1.5 text-sm font-medium">Try it</p>
-      <pre className="overflow-x-auto rounded-lg bg-zinc-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-zinc-100">
-        {`export SWITCHBOARD_KEY=${apiKey.prefix}…   # the whole key above\ncurl -H "Authorization: Bearer $SWITCHBOARD_KEY" \\\n  ${origin}/api/v1/sessions`}
+      <ShownOnce label={t('apiKeys.shown.label')} secret={secret} />
+      <p className="mt-5 mb-1.5 text-sm font-medium">{t('apiKeys.shown.tryIt')}</p>
+      <pre
+        dir="ltr"
+        className="overflow-x-auto rounded-lg bg-zinc-900 px-3 py-2.5 font-mono text-xs leading-relaxed text-zinc-100"
+      >
+        {`export SWITCHBOARD_KEY=${apiKey.prefix}…   ${t('apiKeys.shown.comment')}\ncurl -H "Authorization: Bearer $SWITCHBOARD_KEY" \\\n  ${origin}/api/v1/sessions`}
       </pre>
       <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
-        Every endpoint is described in the{' '}
-        <a
-          href="/api/docs"
-          target="_blank"
-          rel="noreferrer"
-          className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
-        >
-          API reference
-        </a>
-        .
+        <Trans
+          i18nKey="apiKeys.shown.reference"
+          components={{
+            link: (
+              // biome-ignore lint/a11y/useAnchorContent: the catalogue's words become the link's content.
+              <a
+                href="/api/docs"
+                target="_blank"
+                rel="noreferrer"
+                className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+              />
+            ),
+          }}
+        />
       </p>
       <DialogActions>
         <Button variant="primary" onClick={onClose}>
-          I have stored it
+          {t('apiKeys.shown.stored')}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Logo } from '../../layout/logo.tsx';
 
 /** The centred card that first-run setup and sign-in share. */
@@ -11,6 +12,7 @@ export function AuthLayout({
   subtitle: ReactNode;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-10">
       <div className="w-full max-w-sm">
@@ -22,9 +24,7 @@ export function AuthLayout({
           <p className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{subtitle}</p>
           <div className="mt-6">{children}</div>
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500 dark:text-zinc-500">
-          Switchboard · many WhatsApp accounts, one gateway
-        </p>
+        <p className="mt-6 text-center text-xs text-zinc-500 dark:text-zinc-500">{t('shell.tagline')}</p>
       </div>
     </main>
   );

@@ -1,5 +1,6 @@
 import { LogIn } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
@@ -13,6 +14,7 @@ import { AuthLayout } from './auth-layout.tsx';
 const canonical = (email: string) => email.trim().toLowerCase();
 
 export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -42,10 +44,10 @@ export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
   };
 
   return (
-    <AuthLayout title="Sign in" subtitle="Use the email and password your admin gave you.">
+    <AuthLayout title={t('shell.login.title')} subtitle={t('shell.login.subtitle')}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextField
-          label="Email"
+          label={t('shell.login.email')}
           type="email"
           autoComplete="username"
           required
@@ -54,7 +56,7 @@ export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
           onChange={(e) => setEmail(e.target.value)}
         />
         <TextField
-          label="Password"
+          label={t('shell.login.password')}
           type="password"
           autoComplete="current-password"
           required
@@ -66,7 +68,7 @@ export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
             {error}
             {wait > 0 ? (
               <span className="mt-1 block font-medium" aria-live="off">
-                You can try again in {formatCountdown(wait)}.
+                {t('shell.login.wait', { time: formatCountdown(wait) })}
               </span>
             ) : null}
           </ErrorNotice>
@@ -79,7 +81,7 @@ export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
           loading={login.isPending}
           disabled={wait > 0 || email.trim() === '' || password === ''}
         >
-          Sign in
+          {t('shell.login.submit')}
         </Button>
       </form>
     </AuthLayout>

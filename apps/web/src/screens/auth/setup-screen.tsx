@@ -1,6 +1,7 @@
 import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { ShieldCheck } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
@@ -12,6 +13,7 @@ import { AuthLayout } from './auth-layout.tsx';
 
 /** First run: nobody exists yet, so whoever opens the dashboard creates the first admin. */
 export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -25,7 +27,7 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
     password: passwordProblem(password),
   };
   const show = (field: keyof typeof problems) => (submitted || touched[field] ? problems[field] : null);
-  const blur = (field: string) => () => setTouched((t) => ({ ...t, [field]: true }));
+  const blur = (field: string) => () => setTouched((seen) => ({ ...seen, [field]: true }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,13 +37,10 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
   };
 
   return (
-    <AuthLayout
-      title="Create the admin account"
-      subtitle="Welcome to Switchboard. This first account can add sessions, operators and other admins."
-    >
+    <AuthLayout title={t('shell.setup.title')} subtitle={t('shell.setup.subtitle')}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextField
-          label="Your name"
+          label={t('shell.setup.name')}
           autoComplete="name"
           autoFocus
           value={name}
@@ -50,7 +49,7 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
           error={show('name')}
         />
         <TextField
-          label="Email"
+          label={t('shell.login.email')}
           type="email"
           autoComplete="username"
           value={email}
@@ -59,14 +58,14 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
           error={show('email')}
         />
         <TextField
-          label="Password"
+          label={t('shell.login.password')}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           onBlur={blur('password')}
           error={show('password')}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={t('shell.setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
         />
         {setup.error ? <ErrorNotice>{errorMessage(setup.error)}</ErrorNotice> : null}
         <Button
@@ -76,7 +75,7 @@ export function SetupScreen({ onDone }: { onDone: (user: User) => void }) {
           className="w-full"
           loading={setup.isPending}
         >
-          Create admin account
+          {t('shell.setup.submit')}
         </Button>
       </form>
     </AuthLayout>

@@ -1,6 +1,7 @@
 import { CAMPAIGN_NAME_MAX_LENGTH, DEFAULT_WINDOW } from '@switchboard/validators';
 import { ChevronDown } from 'lucide-react';
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { selectClass, TextField } from '../../components/field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
@@ -20,6 +21,7 @@ const radioClass =
 
 /** The campaign's name and who sends it: one of the user's accounts, or a pool of them. */
 export function AccountStep({ campaign }: { campaign: Campaign | null }) {
+  const { t } = useTranslation();
   const { sessions } = useSessions();
   const pools = trpc.pools.list.useQuery();
   const utils = trpc.useUtils();
@@ -40,9 +42,12 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
   const update = trpc.campaigns.update.useMutation({ onSuccess: onSaved, onError });
 
   const save = () => {
-    if (!name.trim()) return setError('Give the campaign a name.');
+    if (!name.trim()) return setError(t('editor.account.nameMissing'));
     const sender = mode === 'session' ? sessionId : poolId;
-    if (!sender) return setError(mode === 'session' ? 'Choose the account to send from.' : 'Choose a pool.');
+    if (!sender)
+      return setError(
+        mode === 'session' ? t('editor.account.accountMissing') : t('editor.account.poolMissing'),
+      );
     setError(null);
     const fields = {
       name: name.trim(),
@@ -59,22 +64,24 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
   const poolList = pools.data ?? [];
   return (
     <StepCard
-      title="Who sends it"
-      description="A campaign sends from one account, or spreads over a pool of accounts, each paced on its own."
+      title={t('editor.account.title')}
+      description={t('editor.account.description')}
       error={error}
       busy={create.isPending || update.isPending}
-      submitLabel={campaign ? 'Save and continue' : 'Create draft'}
+      submitLabel={campaign ? t('campaigns.step.submit') : t('editor.account.createDraft')}
       onSubmit={save}
     >
       <TextField
-        label="Campaign name"
+        label={t('editor.account.name')}
         value={name}
         maxLength={CAMPAIGN_NAME_MAX_LENGTH}
-        placeholder="Spring sale, Berlin customers"
+        placeholder={t('editor.account.namePlaceholder')}
         onChange={(e) => setName(e.target.value)}
       />
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Send from</legend>
+        <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+          {t('editor.account.sendFrom')}
+        </legend>
         <div className="flex flex-col gap-3 sm:flex-row">
           <label className={radioClass}>
             <input
@@ -85,9 +92,9 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
               onChange={() => setMode('session')}
             />
             <span>
-              <span className="block text-sm font-medium">One account</span>
+              <span className="block text-sm font-medium">{t('editor.account.one')}</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                Replies land in its inbox.
+                {t('editor.account.oneHint')}
               </span>
             </span>
           </label>
@@ -100,9 +107,9 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
               onChange={() => setMode('pool')}
             />
             <span>
-              <span className="block text-sm font-medium">A pool</span>
+              <span className="block text-sm font-medium">{t('editor.account.pool')}</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-                Each recipient keeps hearing from the same number.
+                {t('editor.account.poolHint')}
               </span>
             </span>
           </label>
@@ -114,17 +121,17 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
             htmlFor={sessionSelectId}
             className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200"
           >
-            Account
+            {t('editor.account.account')}
           </label>
           <SessionSelect
             id={sessionSelectId}
             sessions={sessions ?? []}
             value={sessionId}
-            placeholder="Choose an account"
+            placeholder={t('editor.account.choose')}
             onChange={setSessionId}
           />
           <p className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-            It need not be connected now; the campaign waits for it when it starts.
+            {t('editor.account.notConnectedYet')}
           </p>
         </div>
       ) : (
@@ -133,7 +140,7 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
             htmlFor={poolSelectId}
             className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200"
           >
-            Pool
+            {t('editor.account.poolLabel')}
           </label>
           <div className="relative">
             <select
@@ -143,28 +150,31 @@ export function AccountStep({ campaign }: { campaign: Campaign | null }) {
               onChange={(e) => setPoolId(e.target.value || null)}
             >
               <option value="" disabled>
-                {poolList.length === 0 ? 'No pools yet' : 'Choose a pool'}
+                {poolList.length === 0 ? t('editor.account.noPools') : t('editor.account.choosePool')}
               </option>
               {poolList.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name} · {p.sessionIds.length} accounts
+                  {t('editor.account.poolOption', { name: p.name, count: p.sessionIds.length })}
                 </option>
               ))}
             </select>
             <ChevronDown
               aria-hidden
-              className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+              className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
             />
           </div>
           <p className={cx('mt-1.5 text-xs text-zinc-500 dark:text-zinc-400')}>
-            Group accounts on the{' '}
-            <Link
-              to={{ name: 'pools' }}
-              className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
-            >
-              pools page
-            </Link>
-            .
+            <Trans
+              i18nKey="editor.account.poolsPage"
+              components={{
+                link: (
+                  <Link
+                    to={{ name: 'pools' }}
+                    className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
+                  />
+                ),
+              }}
+            />
           </p>
         </div>
       )}

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { SessionTag } from '../../components/session-select.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import type { Campaign, Session } from '../../lib/types.ts';
 
 function Meter({ label, used, cap }: { label: string; used: number; cap: number }) {
@@ -11,7 +12,7 @@ function Meter({ label, used, cap }: { label: string; used: number; cap: number 
       <div className="flex justify-between text-xs text-zinc-600 dark:text-zinc-400">
         <span>{label}</span>
         <span className="tabular-nums">
-          {used.toLocaleString('en')} / {cap.toLocaleString('en')}
+          {formatNumber(used)} / {formatNumber(cap)}
         </span>
       </div>
       <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
@@ -35,9 +36,13 @@ export function AccountsCard({
   campaign: Campaign;
   sessions: readonly Session[] | undefined;
 }) {
+  const { t } = useTranslation();
   return (
     <Card aria-labelledby="accounts-title">
-      <CardHeader title={campaign.accounts.length === 1 ? 'Account' : 'Accounts'} id="accounts-title" />
+      <CardHeader
+        title={campaign.accounts.length === 1 ? t('campaigns.accounts.one') : t('campaigns.accounts.many')}
+        id="accounts-title"
+      />
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {campaign.accounts.map((a) => {
           const session = sessions?.find((s) => s.id === a.sessionId);
@@ -45,16 +50,20 @@ export function AccountsCard({
           return (
             <li key={a.sessionId} className="space-y-3 px-5 py-4" data-testid="campaign-account">
               {session ? <SessionTag session={session} /> : <span className="font-medium">{a.name}</span>}
-              <Meter label="Sent in the last 24 h" used={a.sentToday} cap={cap} />
-              <Meter label="First messages to new contacts" used={a.newContactsToday} cap={a.newContactCap} />
+              <Meter label={t('campaigns.accounts.sent24h')} used={a.sentToday} cap={cap} />
+              <Meter
+                label={t('campaigns.accounts.newContacts')}
+                used={a.newContactsToday}
+                cap={a.newContactCap}
+              />
               {a.warmupCap !== null && a.warmupCap < a.cap ? (
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                  Warming up: linked recently, so at most {a.warmupCap} a day for now.
+                  {t('campaigns.accounts.warmingUp', { cap: formatNumber(a.warmupCap) })}
                 </p>
               ) : null}
               {a.limitedUntil ? (
                 <p className="text-xs font-medium text-amber-700 dark:text-amber-400">
-                  WhatsApp limits new chats until {formatDateTime(a.limitedUntil)}.
+                  {t('campaigns.accounts.limited', { when: formatDateTime(a.limitedUntil) })}
                 </p>
               ) : null}
             </li>

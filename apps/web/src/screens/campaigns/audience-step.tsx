@@ -1,11 +1,13 @@
 import { Eraser, FileSpreadsheet, ListPlus, Tags } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField } from '../../components/field.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { Campaign, ImportReport } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { goToStep } from './campaign-editor.tsx';
@@ -13,31 +15,34 @@ import { CsvImport } from './csv-import.tsx';
 import { StepCard } from './step-card.tsx';
 
 type Source = 'csv' | 'numbers' | 'contacts';
-const SOURCES: Array<{ id: Source; label: string; icon: typeof Tags }> = [
-  { id: 'csv', label: 'CSV file', icon: FileSpreadsheet },
-  { id: 'numbers', label: 'Paste numbers', icon: ListPlus },
-  { id: 'contacts', label: 'Contacts by tag', icon: Tags },
+const SOURCES: Array<{ id: Source; icon: typeof Tags }> = [
+  { id: 'csv', icon: FileSpreadsheet },
+  { id: 'numbers', icon: ListPlus },
+  { id: 'contacts', icon: Tags },
 ];
 
 function Report({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
   return (
     <div
       className="space-y-2 rounded-xl bg-zinc-50 px-4 py-3 text-sm dark:bg-zinc-800/60"
       data-testid="import-report"
     >
       <p>
-        <strong className="font-semibold">{report.added.toLocaleString('en')} added</strong>
-        {report.duplicates ? ` · ${report.duplicates} duplicates left out` : ''}
-        {report.optedOut ? ` · ${report.optedOut} opted out` : ''}
-        {report.invalid ? ` · ${report.invalid} not usable` : ''}
+        <strong className="font-semibold">{t('audience.report.added', { count: report.added })}</strong>
+        {report.duplicates ? ` · ${t('audience.report.duplicates', { count: report.duplicates })}` : ''}
+        {report.optedOut ? ` · ${t('audience.report.optedOut', { count: report.optedOut })}` : ''}
+        {report.invalid ? ` · ${t('audience.report.invalid', { count: report.invalid })}` : ''}
       </p>
       {report.problems.length > 0 ? (
         <ul className="max-h-40 space-y-0.5 overflow-y-auto text-xs text-zinc-600 dark:text-zinc-400">
           {report.problems.map((p) => (
             <li key={`${p.line}:${p.value}:${p.reason}`}>
-              {p.line !== null ? `Line ${p.line}: ` : ''}
-              <span className="font-medium text-zinc-800 dark:text-zinc-200">{p.value || '(empty)'}</span> —{' '}
-              {p.reason}
+              {p.line !== null ? `${t('audience.report.line', { line: p.line })} ` : ''}
+              <span className="font-medium text-zinc-800 dark:text-zinc-200">
+                {p.value || t('audience.report.empty')}
+              </span>{' '}
+              — {p.reason}
             </li>
           ))}
         </ul>
@@ -53,6 +58,7 @@ function PasteNumbers({
   campaignId: string;
   onImported: (r: ImportReport) => void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const add = trpc.campaigns.addAudience.useMutation({
     onSuccess: (report) => {
@@ -63,8 +69,9 @@ function PasteNumbers({
   return (
     <div className="space-y-3">
       <TextAreaField
-        label="Numbers"
-        hint="One per line, or separated by commas, in international format (+49 151 …)."
+        label={t('audience.paste.numbers')}
+        hint={t('audience.paste.hint')}
+        dir="ltr"
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
@@ -76,7 +83,7 @@ function PasteNumbers({
           loading={add.isPending}
           onClick={() => add.mutate({ id: campaignId, source: { type: 'numbers', text } })}
         >
-          Add numbers
+          {t('audience.paste.add')}
         </Button>
       </div>
     </div>
@@ -90,21 +97,21 @@ function ContactsByTag({
   campaign: Campaign;
   onImported: (r: ImportReport) => void;
 }) {
+  const { t } = useTranslation();
   const tags = trpc.contacts.tags.useQuery({ sessionId: campaign.sessionId });
   const [chosen, setChosen] = useState<string[]>([]);
   const [match, setMatch] = useState<'any' | 'all'>('any');
   const add = trpc.campaigns.addAudience.useMutation({ onSuccess: onImported });
   const toggle = (tag: string) =>
-    setChosen((now) => (now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]));
+    setChosen((now) => (now.includes(tag) ? now.filter((other) => other !== tag) : [...now, tag]));
   return (
     <div className="space-y-3">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        People who wrote to {campaign.poolId ? 'the pool’s accounts' : 'the account'}, chosen by the tags you
-        gave them in the inbox. No tag chosen: every contact.
+        {campaign.poolId ? t('audience.byTag.fromPool') : t('audience.byTag.fromAccount')}
       </p>
       {tags.data && tags.data.length > 0 ? (
         <fieldset className="flex flex-wrap gap-2">
-          <legend className="sr-only">Tags</legend>
+          <legend className="sr-only">{t('audience.byTag.tags')}</legend>
           {tags.data.map(({ tag, contacts }) => (
             <button
               key={tag}
@@ -118,14 +125,12 @@ function ContactsByTag({
                   : 'text-zinc-700 ring-zinc-300 hover:bg-zinc-50 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800',
               )}
             >
-              {tag} <span className="tabular-nums opacity-70">{contacts}</span>
+              {tag} <span className="tabular-nums opacity-70">{formatNumber(contacts)}</span>
             </button>
           ))}
         </fieldset>
       ) : (
-        <p className="text-sm text-zinc-500">
-          No contact has a tag yet; tag people from their chat in the inbox.
-        </p>
+        <p className="text-sm text-zinc-500">{t('audience.byTag.noTags')}</p>
       )}
       {chosen.length > 1 ? (
         <div className="flex gap-4 text-sm">
@@ -137,7 +142,7 @@ function ContactsByTag({
                 checked={match === m}
                 onChange={() => setMatch(m)}
               />
-              {m === 'any' ? 'Any of these tags' : 'All of these tags'}
+              {m === 'any' ? t('audience.byTag.any') : t('audience.byTag.all')}
             </label>
           ))}
         </div>
@@ -149,7 +154,7 @@ function ContactsByTag({
           loading={add.isPending}
           onClick={() => add.mutate({ id: campaign.id, source: { type: 'contacts', tags: chosen, match } })}
         >
-          Add contacts
+          {t('audience.byTag.add')}
         </Button>
       </div>
     </div>
@@ -158,6 +163,7 @@ function ContactsByTag({
 
 /** Who gets the message: any mix of a CSV file, pasted numbers and tagged contacts, each number once. */
 export function AudienceStep({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const [source, setSource] = useState<Source>('csv');
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -185,7 +191,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
   const summary = (
     <Card aria-labelledby="audience-summary">
       <CardHeader
-        title="Audience"
+        title={t('audience.step.title')}
         id="audience-summary"
         action={
           draft && counts.total > 0 ? (
@@ -196,19 +202,21 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
               loading={clear.isPending}
               onClick={() => clear.mutate({ id: campaign.id })}
             >
-              Clear
+              {t('audience.step.clear')}
             </Button>
           ) : null
         }
       />
       <div className="px-5 py-4">
         <p className="text-3xl font-semibold tabular-nums" data-testid="audience-total">
-          {(counts.total - counts.opted_out - counts.skipped).toLocaleString('en')}
+          {formatNumber(counts.total - counts.opted_out - counts.skipped)}
         </p>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">recipients, each number once</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {t('audience.step.recipients', { count: counts.total - counts.opted_out - counts.skipped })}
+        </p>
         {counts.opted_out > 0 ? (
           <p className="mt-2 text-xs text-zinc-500">
-            {counts.opted_out} opted out earlier and will not get it.
+            {t('audience.step.optedOutEarlier', { count: counts.opted_out })}
           </p>
         ) : null}
       </div>
@@ -217,8 +225,8 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
 
   return (
     <StepCard
-      title="Audience"
-      description="Add people from any mix of sources; numbers are normalised, duplicates and opted-out numbers are left out."
+      title={t('audience.step.title')}
+      description={t('audience.step.description')}
       error={update.error ? errorMessage(update.error) : null}
       busy={update.isPending}
       disabled={counts.total === 0}
@@ -229,10 +237,10 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
         <>
           <div
             role="tablist"
-            aria-label="Source"
+            aria-label={t('audience.step.source')}
             className="flex gap-1 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800"
           >
-            {SOURCES.map(({ id, label, icon: Icon }) => (
+            {SOURCES.map(({ id, icon: Icon }) => (
               <button
                 key={id}
                 type="button"
@@ -247,7 +255,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
                 )}
               >
                 <Icon aria-hidden className="size-4" />
-                {label}
+                {t(`audience.sources.${id}`)}
               </button>
             ))}
           </div>
@@ -260,9 +268,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
           {clear.error ? <ErrorNotice>{errorMessage(clear.error)}</ErrorNotice> : null}
         </>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          The audience of a started campaign stays as it is.
-        </p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t('audience.step.started')}</p>
       )}
       <label className="flex items-start gap-3 text-sm">
         <input
@@ -272,9 +278,9 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
           onChange={(e) => setCheckNumbers(e.target.checked)}
         />
         <span>
-          <span className="font-medium">Check every number on WhatsApp first</span>
+          <span className="font-medium">{t('audience.step.check')}</span>
           <span className="block text-xs text-zinc-500 dark:text-zinc-400">
-            Numbers without WhatsApp are skipped instead of failing.
+            {t('audience.step.checkHint')}
           </span>
         </span>
       </label>

@@ -1,4 +1,5 @@
 import { Check, CircleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
@@ -15,14 +16,6 @@ import { MessageStep } from './message-step.tsx';
 import { PacingStep } from './pacing-step.tsx';
 import { ReviewStep } from './review-step.tsx';
 
-const STEP_LABEL: Record<CampaignStep, string> = {
-  account: 'Account',
-  audience: 'Audience',
-  message: 'Message',
-  pacing: 'Pacing',
-  review: 'Review',
-};
-
 /** Where a step's "continue" leads. */
 export function goToStep(id: string, step: CampaignStep) {
   navigate({ name: 'campaign-edit', id, step });
@@ -32,9 +25,10 @@ export const nextStep = (step: CampaignStep): CampaignStep =>
   CAMPAIGN_STEPS[Math.min(CAMPAIGN_STEPS.indexOf(step) + 1, CAMPAIGN_STEPS.length - 1)] ?? 'review';
 
 function Stepper({ id, current }: { id: string | null; current: CampaignStep }) {
+  const { t } = useTranslation();
   const index = CAMPAIGN_STEPS.indexOf(current);
   return (
-    <nav aria-label="Steps" className="mb-6">
+    <nav aria-label={t('editor.steps.nav')} className="mb-6">
       <ol className="flex flex-wrap gap-2">
         {CAMPAIGN_STEPS.map((step, i) => {
           const done = i < index;
@@ -53,11 +47,11 @@ function Stepper({ id, current }: { id: string | null; current: CampaignStep }) 
               >
                 {done ? <Check className="size-3.5" /> : i + 1}
               </span>
-              {STEP_LABEL[step]}
+              {t(`editor.steps.${step}`)}
             </>
           );
           const className = cx(
-            'flex items-center gap-2 rounded-full py-1 pr-3 pl-1 text-sm font-medium',
+            'flex items-center gap-2 rounded-full py-1 ps-1 pe-3 text-sm font-medium',
             step === current
               ? 'bg-white text-zinc-900 shadow-sm ring-1 ring-zinc-900/5 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10'
               : 'text-zinc-600 dark:text-zinc-400',
@@ -108,17 +102,18 @@ function StepBody({ campaign, step }: { campaign: Campaign; step: CampaignStep }
  * later one saves it, so an operator can leave and come back to any step.
  */
 export function CampaignEditor({ id, step }: { id: string | null; step: CampaignStep | null }) {
+  const { t } = useTranslation();
   const query = trpc.campaigns.byId.useQuery({ id: id ?? '' }, { enabled: id !== null, retry: false });
   const current: CampaignStep = id === null ? 'account' : (step ?? 'audience');
   const campaign = query.data;
 
   const header = (
     <PageHeader
-      title={campaign ? campaign.name : 'New campaign'}
-      description="Everything is saved as a draft as you go; nothing is sent before you start it."
+      title={campaign ? campaign.name : t('editor.newCampaign')}
+      description={t('editor.description')}
     >
       <BackLink to={campaign ? { name: 'campaign', id: campaign.id } : { name: 'campaigns' }}>
-        {campaign ? 'Campaign' : 'Campaigns'}
+        {campaign ? t('editor.backToCampaign') : t('editor.backToCampaigns')}
       </BackLink>
     </PageHeader>
   );
@@ -131,12 +126,12 @@ export function CampaignEditor({ id, step }: { id: string | null; step: Campaign
         <AccountStep campaign={null} />
       </>
     );
-  if (query.isLoading) return <LoadingBlock label="Loading the campaign…" />;
+  if (query.isLoading) return <LoadingBlock label={t('campaigns.detail.loading')} />;
   if (!campaign)
     return (
-      <EmptyState icon={CircleAlert} title="Campaign not found">
+      <EmptyState icon={CircleAlert} title={t('campaigns.detail.notFound')}>
         {errorCode(query.error) === 'NOT_FOUND'
-          ? 'It was deleted, or it belongs to an account you cannot see.'
+          ? t('campaigns.detail.notFoundBody')
           : errorMessage(query.error)}
       </EmptyState>
     );
@@ -144,17 +139,17 @@ export function CampaignEditor({ id, step }: { id: string | null; step: Campaign
     return (
       <EmptyState
         icon={CircleAlert}
-        title="This campaign can no longer be edited"
+        title={t('editor.locked')}
         action={
           <Link
             to={{ name: 'campaign', id: campaign.id }}
             className="text-sm font-medium text-emerald-700 hover:underline"
           >
-            Open the campaign
+            {t('editor.open')}
           </Link>
         }
       >
-        Only drafts, and the wording and pacing of paused campaigns, can be changed.
+        {t('editor.lockedBody')}
       </EmptyState>
     );
   return (

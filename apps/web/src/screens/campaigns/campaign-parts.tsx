@@ -1,14 +1,18 @@
 import { ArrowLeft, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { SessionTag } from '../../components/session-select.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { CAMPAIGN_STATUS_META, type Counts, progressOf } from '../../lib/campaigns.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { Route } from '../../lib/route.ts';
 import type { Campaign, CampaignStatus, Pool, Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
+  useTranslation();
   const meta = CAMPAIGN_STATUS_META[status];
   return (
     <span
@@ -29,6 +33,7 @@ export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
 
 /** Done out of all, as a bar with the numbers beside it. */
 export function ProgressBar({ counts, className }: { counts: Counts; className?: string }) {
+  const { t } = useTranslation();
   const { done, total, percent } = progressOf(counts);
   return (
     <div className={cx('flex items-center gap-3', className)}>
@@ -37,7 +42,7 @@ export function ProgressBar({ counts, className }: { counts: Counts; className?:
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-label="Progress"
+        aria-label={t('common.progress')}
         className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
       >
         <div
@@ -46,7 +51,7 @@ export function ProgressBar({ counts, className }: { counts: Counts; className?:
         />
       </div>
       <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-        {done.toLocaleString('en')} / {total.toLocaleString('en')}
+        {formatNumber(done)} / {formatNumber(total)}
       </span>
     </div>
   );
@@ -62,15 +67,20 @@ export function SenderLabel({
   sessions: readonly Session[] | undefined;
   pools: readonly Pool[] | undefined;
 }) {
+  const { t } = useTranslation();
   if (campaign.poolId) {
     const pool = pools?.find((p) => p.id === campaign.poolId);
     return (
       <span className="inline-flex min-w-0 items-center gap-1.5">
         <Users aria-hidden className="size-3.5 shrink-0 text-zinc-500" />
         <span className="truncate font-medium text-zinc-800 dark:text-zinc-200">
-          {pool ? pool.name : 'Pool'}
+          {pool ? pool.name : t('campaigns.pool')}
         </span>
-        {pool ? <span className="shrink-0 text-zinc-500">· {pool.sessionIds.length} accounts</span> : null}
+        {pool ? (
+          <span className="shrink-0 text-zinc-500">
+            {t('campaigns.poolAccounts', { count: pool.sessionIds.length })}
+          </span>
+        ) : null}
       </span>
     );
   }
@@ -78,7 +88,9 @@ export function SenderLabel({
   return session ? (
     <SessionTag session={session} />
   ) : (
-    <span className="text-zinc-500">{campaign.sessionId}</span>
+    <bdi dir="ltr" className="text-zinc-500">
+      {campaign.sessionId}
+    </bdi>
   );
 }
 
@@ -89,7 +101,7 @@ export function BackLink({ to, children }: { to: Route; children: ReactNode }) {
       to={to}
       className="mb-2 inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
     >
-      <ArrowLeft aria-hidden className="size-4" />
+      <ArrowLeft aria-hidden className="size-4 rtl:-scale-x-100" />
       {children}
     </Link>
   );

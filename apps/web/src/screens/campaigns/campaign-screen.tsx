@@ -1,12 +1,13 @@
 import { CircleAlert, Download, Pause, Pencil, Play, RotateCcw, XCircle } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
-import { PAUSE_REASON_LABEL } from '../../lib/campaigns.ts';
+import { pauseReasonLabel } from '../../lib/campaigns.ts';
 import { errorCode, errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
@@ -32,6 +33,7 @@ function download(filename: string, text: string) {
 }
 
 function PauseNotice({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   if (campaign.status !== 'paused' || !campaign.pause) return null;
   const { reason, detail, resumeAt, resumesByItself } = campaign.pause;
   return (
@@ -42,13 +44,13 @@ function PauseNotice({ campaign }: { campaign: Campaign }) {
     >
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div>
-        <p className="font-semibold">{PAUSE_REASON_LABEL[reason]}</p>
+        <p className="font-semibold">{pauseReasonLabel(reason)}</p>
         <p className="mt-0.5">{detail}</p>
         {resumesByItself ? (
           <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
             {resumeAt
-              ? `Resumes by itself at ${formatDateTime(resumeAt)}.`
-              : 'Resumes by itself once that passes.'}
+              ? t('campaigns.detail.resumesAt', { when: formatDateTime(resumeAt) })
+              : t('campaigns.detail.resumesSoon')}
           </p>
         ) : null}
       </div>
@@ -59,6 +61,7 @@ function PauseNotice({ campaign }: { campaign: Campaign }) {
 type Pending = 'cancel' | 'requeue' | null;
 
 export function CampaignScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
   const query = trpc.campaigns.byId.useQuery({ id }, { retry: false });
   const pools = trpc.pools.list.useQuery();
   const { sessions } = useSessions();
@@ -93,12 +96,12 @@ export function CampaignScreen({ id }: { id: string }) {
     }
   };
 
-  if (query.isLoading) return <LoadingBlock label="Loading the campaign…" />;
+  if (query.isLoading) return <LoadingBlock label={t('campaigns.detail.loading')} />;
   if (!campaign)
     return (
-      <EmptyState icon={CircleAlert} title="Campaign not found">
+      <EmptyState icon={CircleAlert} title={t('campaigns.detail.notFound')}>
         {errorCode(query.error) === 'NOT_FOUND'
-          ? 'It was deleted, or it belongs to an account you cannot see.'
+          ? t('campaigns.detail.notFoundBody')
           : errorMessage(query.error)}
       </EmptyState>
     );
@@ -113,17 +116,17 @@ export function CampaignScreen({ id }: { id: string }) {
             navigate({ name: 'campaign-edit', id, step: status === 'paused' ? 'message' : null })
           }
         >
-          Edit
+          {t('campaigns.detail.edit')}
         </Button>
       ) : null}
       {status === 'scheduled' ? (
         <Button variant="primary" icon={Play} loading={start.isPending} onClick={() => start.mutate({ id })}>
-          Start now
+          {t('campaigns.detail.startNow')}
         </Button>
       ) : null}
       {status === 'running' ? (
         <Button icon={Pause} loading={pause.isPending} onClick={() => pause.mutate({ id })}>
-          Pause
+          {t('campaigns.detail.pause')}
         </Button>
       ) : null}
       {status === 'paused' ? (
@@ -133,17 +136,17 @@ export function CampaignScreen({ id }: { id: string }) {
           loading={resume.isPending}
           onClick={() => resume.mutate({ id })}
         >
-          Resume
+          {t('campaigns.detail.resume')}
         </Button>
       ) : null}
       {status === 'running' || status === 'paused' || status === 'scheduled' ? (
         <Button variant="danger-ghost" icon={XCircle} onClick={() => setPending('cancel')}>
-          Cancel
+          {t('campaigns.detail.cancel')}
         </Button>
       ) : null}
       {status !== 'draft' ? (
         <Button icon={Download} loading={exporting} onClick={() => void exportCsv()}>
-          Export CSV
+          {t('campaigns.detail.export')}
         </Button>
       ) : null}
     </>
@@ -153,9 +156,9 @@ export function CampaignScreen({ id }: { id: string }) {
     <>
       <CampaignStream id={id} />
       <PageHeader title={campaign.name} badge={<CampaignStatusBadge status={status} />} action={actions}>
-        <BackLink to={{ name: 'campaigns' }}>Campaigns</BackLink>
+        <BackLink to={{ name: 'campaigns' }}>{t('campaigns.detail.back')}</BackLink>
         <p className="mb-1 text-sm text-zinc-600 dark:text-zinc-400">
-          <span className="mr-1">From</span>
+          <span className="me-1">{t('campaigns.detail.from')}</span>
           <SenderLabel campaign={campaign} sessions={sessions} pools={pools.data} />
         </p>
       </PageHeader>
@@ -164,12 +167,10 @@ export function CampaignScreen({ id }: { id: string }) {
       {campaign.counts.unknown > 0 ? (
         <div className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-white px-4 py-3 text-sm ring-1 ring-zinc-900/5 dark:bg-zinc-900 dark:ring-white/10">
           <p className="text-zinc-700 dark:text-zinc-300">
-            {campaign.counts.unknown} {campaign.counts.unknown === 1 ? 'message was' : 'messages were'} being
-            sent when the server stopped: they may or may not have arrived, so they are not sent again by
-            themselves.
+            {t('campaigns.detail.unknown', { count: campaign.counts.unknown })}
           </p>
           <Button size="sm" icon={RotateCcw} onClick={() => setPending('requeue')}>
-            Send them again
+            {t('campaigns.detail.sendAgain')}
           </Button>
         </div>
       ) : null}
@@ -183,32 +184,30 @@ export function CampaignScreen({ id }: { id: string }) {
       <RecipientsTable campaignId={id} className="mt-6" />
       {pending === 'cancel' ? (
         <ConfirmDialog
-          title="Cancel this campaign?"
-          confirmLabel="Cancel campaign"
+          title={t('campaigns.detail.cancelTitle')}
+          confirmLabel={t('campaigns.detail.cancelConfirm')}
           confirmIcon={XCircle}
           onConfirm={() =>
-            cancel.mutateAsync({ id }).then(() => toast.success('The campaign was cancelled.'))
+            cancel.mutateAsync({ id }).then(() => toast.success(t('campaigns.detail.cancelled')))
           }
           onClose={() => setPending(null)}
         >
-          Nobody still waiting gets the message, and a cancelled campaign cannot be resumed. What was sent
-          stays in the report.
+          {t('campaigns.detail.cancelBody')}
         </ConfirmDialog>
       ) : null}
       {pending === 'requeue' ? (
         <ConfirmDialog
-          title="Send the unknown ones again?"
-          confirmLabel="Send again"
+          title={t('campaigns.detail.requeueTitle')}
+          confirmLabel={t('campaigns.detail.requeueConfirm')}
           confirmIcon={RotateCcw}
           onConfirm={() =>
             requeue
               .mutateAsync({ id })
-              .then((r) => toast.success(`${r.requeued} recipients are back in line.`))
+              .then((r) => toast.success(t('campaigns.detail.requeued', { count: r.requeued })))
           }
           onClose={() => setPending(null)}
         >
-          Some of these people may already have the message and would get it twice. Check the inbox of the
-          account first if you can.
+          {t('campaigns.detail.requeueBody')}
         </ConfirmDialog>
       ) : null}
     </>

@@ -1,9 +1,10 @@
 import { Ban, Megaphone, Plus, Users } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
-import { PAUSE_REASON_LABEL } from '../../lib/campaigns.ts';
+import { pauseReasonLabel } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
@@ -21,24 +22,28 @@ export const primaryLink = `${linkClass} bg-emerald-600 text-white shadow-sm hov
 export const secondaryLink = `${linkClass} bg-white text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
 
 function NextStep({ campaign, now }: { campaign: Campaign; now: number }) {
+  const { t } = useTranslation();
   if (campaign.status === 'paused' && campaign.pause)
     return (
-      <span className="text-amber-700 dark:text-amber-400">{PAUSE_REASON_LABEL[campaign.pause.reason]}</span>
+      <span className="text-amber-700 dark:text-amber-400">{pauseReasonLabel(campaign.pause.reason)}</span>
     );
   if (campaign.status === 'completed' && campaign.completedAt)
-    return <span>Finished {formatRelative(campaign.completedAt, now)}</span>;
+    return <span>{t('campaigns.list.finished', { when: formatRelative(campaign.completedAt, now) })}</span>;
   if (campaign.nextSendAt && (campaign.status === 'running' || campaign.status === 'scheduled'))
     return (
       <span>
-        Next send{' '}
-        {campaign.nextSendAt <= now + 60_000 ? 'within a minute' : formatDateTime(campaign.nextSendAt)}
+        {campaign.nextSendAt <= now + 60_000
+          ? t('campaigns.list.nextSoon')
+          : t('campaigns.list.nextAt', { when: formatDateTime(campaign.nextSendAt) })}
       </span>
     );
-  if (campaign.status === 'draft') return <span>Edited {formatRelative(campaign.updatedAt, now)}</span>;
+  if (campaign.status === 'draft')
+    return <span>{t('campaigns.list.edited', { when: formatRelative(campaign.updatedAt, now) })}</span>;
   return <span>—</span>;
 }
 
 export function CampaignsScreen() {
+  const { t } = useTranslation();
   const list = trpc.campaigns.list.useQuery({ limit: 100, offset: 0 });
   const pools = trpc.pools.list.useQuery();
   const { sessions } = useSessions();
@@ -48,7 +53,7 @@ export function CampaignsScreen() {
   const newLink = (
     <Link to={{ name: 'campaign-edit', id: null, step: null }} className={primaryLink}>
       <Plus aria-hidden className="size-4" />
-      New campaign
+      {t('campaigns.list.new')}
     </Link>
   );
 
@@ -56,39 +61,42 @@ export function CampaignsScreen() {
     <>
       <CampaignStream />
       <PageHeader
-        title="Campaigns"
-        description="Paced messages to an audience from one account or a pool, each recipient at most once."
+        title={t('campaigns.list.title')}
+        description={t('campaigns.list.description')}
         action={
           <>
             <Link to={{ name: 'opt-outs', sessionId: null }} className={secondaryLink}>
               <Ban aria-hidden className="size-4" />
-              Opt-outs
+              {t('campaigns.list.optOuts')}
             </Link>
             <Link to={{ name: 'pools' }} className={secondaryLink}>
               <Users aria-hidden className="size-4" />
-              Pools
+              {t('campaigns.list.pools')}
             </Link>
             {campaigns && campaigns.length > 0 ? newLink : null}
           </>
         }
       />
       {list.error ? <ErrorNotice>{errorMessage(list.error)}</ErrorNotice> : null}
-      {list.isLoading ? <LoadingBlock label="Loading campaigns…" /> : null}
+      {list.isLoading ? <LoadingBlock label={t('campaigns.list.loading')} /> : null}
       {campaigns && campaigns.length === 0 ? (
-        <EmptyState icon={Megaphone} title="No campaigns yet" action={newLink}>
-          Pick an account, import an audience from a CSV file, your contacts or pasted numbers, write the
-          message and let Switchboard pace it safely.
+        <EmptyState icon={Megaphone} title={t('campaigns.list.emptyTitle')} action={newLink}>
+          {t('campaigns.list.emptyBody')}
         </EmptyState>
       ) : null}
       {campaigns && campaigns.length > 0 ? (
         <Card className="overflow-hidden">
-          <table className="w-full table-fixed text-left text-sm" aria-label="Campaigns">
+          <table className="w-full table-fixed text-start text-sm" aria-label={t('campaigns.list.title')}>
             <thead className="border-b border-zinc-100 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
               <tr>
-                <th className="px-5 py-3 font-medium">Campaign</th>
-                <th className="hidden w-64 px-3 py-3 font-medium md:table-cell">From</th>
-                <th className="w-40 px-3 py-3 font-medium sm:w-56">Progress</th>
-                <th className="hidden w-52 px-5 py-3 font-medium lg:table-cell">Next</th>
+                <th className="px-5 py-3 font-medium">{t('campaigns.list.campaign')}</th>
+                <th className="hidden w-64 px-3 py-3 font-medium md:table-cell">
+                  {t('campaigns.list.from')}
+                </th>
+                <th className="w-40 px-3 py-3 font-medium sm:w-56">{t('campaigns.list.progress')}</th>
+                <th className="hidden w-52 px-5 py-3 font-medium lg:table-cell">
+                  {t('campaigns.list.next')}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">

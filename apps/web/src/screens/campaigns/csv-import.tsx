@@ -1,12 +1,14 @@
 import { type CsvTable, guessPhoneColumn, parseCsv, splitCsv } from '@switchboard/validators';
 import { ChevronDown, FileUp } from 'lucide-react';
 import { useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
 import { mergeReports } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { ImportReport } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -27,6 +29,7 @@ function ColumnSelect({
   onChange: (index: number | null) => void;
   optional?: boolean;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div>
@@ -41,18 +44,18 @@ function ColumnSelect({
           onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
         >
           <option value="" disabled={!optional}>
-            {optional ? 'None' : 'Choose the column'}
+            {optional ? t('audience.csv.none') : t('audience.csv.chooseColumn')}
           </option>
           {header.map((h, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional (headers may repeat or be empty)
             <option key={i} value={i}>
-              {h || `Column ${i + 1}`}
+              {h || t('audience.csv.column', { number: i + 1 })}
             </option>
           ))}
         </select>
         <ChevronDown
           aria-hidden
-          className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+          className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
         />
       </div>
     </div>
@@ -70,6 +73,7 @@ export function CsvImport({
   campaignId: string;
   onImported: (r: ImportReport) => void;
 }) {
+  const { t } = useTranslation();
   const [file, setFile] = useState<{ name: string; text: string; table: CsvTable } | null>(null);
   const [phone, setPhone] = useState<number | null>(null);
   const [name, setName] = useState<number | null>(null);
@@ -85,7 +89,7 @@ export function CsvImport({
     const table = parseCsv(text);
     if (table.header.length === 0 || table.rows.length === 0) {
       setFile(null);
-      setError(`${picked.name} has no rows under a header line.`);
+      setError(t('audience.csv.noRows', { file: picked.name }));
       return;
     }
     setFile({ name: picked.name, text, table });
@@ -95,7 +99,7 @@ export function CsvImport({
   };
 
   const submit = async () => {
-    if (!file || phone === null) return setError('Choose the column that holds the phone numbers.');
+    if (!file || phone === null) return setError(t('audience.csv.phoneMissing'));
     setBusy(true);
     setError(null);
     const phoneColumn = file.table.header[phone] ?? '';
@@ -129,10 +133,8 @@ export function CsvImport({
           className="flex cursor-pointer flex-col items-center gap-2 rounded-xl border border-dashed border-zinc-300 px-6 py-8 text-center text-sm text-zinc-600 hover:border-emerald-500 hover:bg-emerald-50/40 dark:border-zinc-700 dark:text-zinc-400 dark:hover:bg-emerald-950/20"
         >
           <FileUp aria-hidden className="size-6 text-emerald-600" />
-          <span className="font-medium text-zinc-800 dark:text-zinc-200">Choose a CSV file</span>
-          <span className="text-xs">
-            One row per person with a phone column; any other column can go into the message.
-          </span>
+          <span className="font-medium text-zinc-800 dark:text-zinc-200">{t('audience.csv.choose')}</span>
+          <span className="text-xs">{t('audience.csv.chooseHint')}</span>
         </label>
         <input
           id={inputId}
@@ -150,15 +152,29 @@ export function CsvImport({
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        <span className="font-medium">{file.name}</span>: {rows.length.toLocaleString('en')} rows,{' '}
-        {header.length} columns.
+        <Trans
+          i18nKey="audience.csv.summary"
+          values={{ file: file.name, rows: formatNumber(rows.length), count: header.length }}
+          components={{ strong: <span className="font-medium" /> }}
+        />
       </p>
       <div className="grid gap-4 sm:grid-cols-2">
-        <ColumnSelect label="Phone column" header={header} value={phone} onChange={setPhone} />
-        <ColumnSelect label="Name column" header={header} value={name} onChange={setName} optional />
+        <ColumnSelect
+          label={t('audience.csv.phoneColumn')}
+          header={header}
+          value={phone}
+          onChange={setPhone}
+        />
+        <ColumnSelect
+          label={t('audience.csv.nameColumn')}
+          header={header}
+          value={name}
+          onChange={setName}
+          optional
+        />
       </div>
       <div className="overflow-x-auto rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800">
-        <table className="w-full text-left text-xs" aria-label="First rows of the file">
+        <table className="w-full text-start text-xs" aria-label={t('audience.csv.firstRows')}>
           <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-800/60 dark:text-zinc-400">
             <tr>
               {header.map((h, i) => (
@@ -170,7 +186,11 @@ export function CsvImport({
                     i === phone && 'text-emerald-700 dark:text-emerald-400',
                   )}
                 >
-                  {i === phone ? `${h} (phone)` : i === name ? `${h} (name)` : `{{${h}}}`}
+                  {i === phone
+                    ? t('audience.csv.phoneHeader', { header: h })
+                    : i === name
+                      ? t('audience.csv.nameHeader', { header: h })
+                      : `{{${h}}}`}
                 </th>
               ))}
             </tr>
@@ -192,10 +212,10 @@ export function CsvImport({
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
       <div className="flex justify-end gap-2">
         <Button onClick={() => setFile(null)} disabled={busy}>
-          Choose another file
+          {t('audience.csv.another')}
         </Button>
         <Button variant="primary" loading={busy} onClick={() => void submit()}>
-          Add {rows.length.toLocaleString('en')} rows
+          {t('audience.csv.add', { count: rows.length, rows: formatNumber(rows.length) })}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { DEFAULT_STOP_WORDS, OPT_OUT_REPLY_MAX_LENGTH } from '@switchboard/validators';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -11,6 +12,7 @@ import { trpc } from '../../trpc.ts';
 type Settings = { stopWords: string[]; defaultStopWords: boolean; confirmation: string | null };
 
 function SettingsForm({ sessionId, settings }: { sessionId: string; settings: Settings }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const [words, setWords] = useState(settings.defaultStopWords ? '' : settings.stopWords.join('\n'));
@@ -18,7 +20,7 @@ function SettingsForm({ sessionId, settings }: { sessionId: string; settings: Se
   const save = trpc.optOuts.updateSettings.useMutation({
     onSuccess: (saved) => {
       utils.optOuts.settings.setData({ sessionId }, saved);
-      toast.success('Opt-out settings saved.');
+      toast.success(t('audience.optOuts.saved'));
     },
   });
   const list = words
@@ -38,24 +40,24 @@ function SettingsForm({ sessionId, settings }: { sessionId: string; settings: Se
       }}
     >
       <TextAreaField
-        label="Stop words"
-        hint={`One per line; a reply that is exactly one of them (any case) opts the sender out. Empty: ${DEFAULT_STOP_WORDS.join(', ')}.`}
+        label={t('audience.optOuts.stopWords')}
+        hint={t('audience.optOuts.stopWordsHint', { defaults: DEFAULT_STOP_WORDS.join(', ') })}
         placeholder={DEFAULT_STOP_WORDS.join('\n')}
         value={words}
         onChange={(e) => setWords(e.target.value)}
       />
       <TextAreaField
-        label="Confirmation reply"
-        hint="Sent back once when someone opts out; empty sends nothing."
+        label={t('audience.optOuts.confirmation')}
+        hint={t('audience.optOuts.confirmationHint')}
         maxLength={OPT_OUT_REPLY_MAX_LENGTH}
-        placeholder="You will not get messages from us any more."
+        placeholder={t('audience.optOuts.confirmationPlaceholder')}
         value={confirmation}
         onChange={(e) => setConfirmation(e.target.value)}
       />
       {save.error ? <ErrorNotice>{errorMessage(save.error)}</ErrorNotice> : null}
       <div className="flex justify-end">
         <Button type="submit" variant="primary" loading={save.isPending}>
-          Save
+          {t('common.save')}
         </Button>
       </div>
     </form>
@@ -64,10 +66,11 @@ function SettingsForm({ sessionId, settings }: { sessionId: string; settings: Se
 
 /** How replies opt people out on one account: its stop words and the confirmation sent back. */
 export function OptOutSettings({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const settings = trpc.optOuts.settings.useQuery({ sessionId });
   return (
     <Card aria-labelledby="opt-out-settings">
-      <CardHeader title="Replies that opt out" id="opt-out-settings" />
+      <CardHeader title={t('audience.optOuts.settingsTitle')} id="opt-out-settings" />
       {settings.error ? <ErrorNotice className="m-4">{errorMessage(settings.error)}</ErrorNotice> : null}
       {settings.data ? <SettingsForm key={sessionId} sessionId={sessionId} settings={settings.data} /> : null}
     </Card>

@@ -1,30 +1,24 @@
-import { formatPhone } from '@switchboard/validators';
 import { keepPreviousData } from '@tanstack/react-query';
 import { Ban, FileUp, Search, Trash2 } from 'lucide-react';
 import { useDeferredValue, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField } from '../../components/field.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/format.ts';
-import type { Suppression } from '../../lib/types.ts';
+import { formatDate, formatNumber, formatPhone } from '../../lib/format.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { BackLink } from './campaign-parts.tsx';
 import { OptOutSettings } from './opt-out-settings.tsx';
-
-const SOURCE_LABEL: Record<Suppression['source'], string> = {
-  stop_word: 'Replied with a stop word',
-  manual: 'Added by hand',
-  import: 'Imported',
-};
 
 const parsePhones = (text: string) =>
   text
@@ -33,6 +27,7 @@ const parsePhones = (text: string) =>
     .filter(Boolean);
 
 function AddNumbers({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const [text, setText] = useState('');
@@ -41,7 +36,13 @@ function AddNumbers({ sessionId }: { sessionId: string }) {
     void utils.optOuts.list.invalidate({ sessionId });
     setText('');
     toast.success(
-      `${r.added} added${r.already ? `, ${r.already} were already on the list` : ''}${r.invalid ? `, ${r.invalid} not valid` : ''}.`,
+      [
+        t('audience.optOuts.added', { count: r.added }),
+        r.already ? t('audience.optOuts.already', { count: r.already }) : null,
+        r.invalid ? t('audience.optOuts.invalid', { count: r.invalid }) : null,
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
   };
   const add = trpc.optOuts.add.useMutation({ onSuccess: done });
@@ -49,11 +50,12 @@ function AddNumbers({ sessionId }: { sessionId: string }) {
   const error = add.error ?? importCsv.error;
   return (
     <Card aria-labelledby="opt-out-add">
-      <CardHeader title="Add numbers" id="opt-out-add" />
+      <CardHeader title={t('audience.optOuts.addTitle')} id="opt-out-add" />
       <div className="space-y-3 px-5 py-4">
         <TextAreaField
-          label="Numbers"
-          hint="One per line; they leave every unfinished campaign of the account at once."
+          label={t('audience.optOuts.numbers')}
+          hint={t('audience.optOuts.numbersHint')}
+          dir="ltr"
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
@@ -64,7 +66,7 @@ function AddNumbers({ sessionId }: { sessionId: string }) {
             className="inline-flex h-10 cursor-pointer items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700"
           >
             <FileUp aria-hidden className="size-4" />
-            Import CSV
+            {t('audience.optOuts.importCsv')}
           </label>
           <input
             id={fileId}
@@ -83,7 +85,7 @@ function AddNumbers({ sessionId }: { sessionId: string }) {
             disabled={parsePhones(text).length === 0}
             onClick={() => add.mutate({ sessionId, phones: parsePhones(text) })}
           >
-            Add
+            {t('audience.optOuts.add')}
           </Button>
         </div>
       </div>
@@ -92,6 +94,7 @@ function AddNumbers({ sessionId }: { sessionId: string }) {
 }
 
 function SuppressionList({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search.trim());
   const utils = trpc.useUtils();
@@ -106,24 +109,28 @@ function SuppressionList({ sessionId }: { sessionId: string }) {
   return (
     <Card aria-labelledby="opt-out-list">
       <CardHeader
-        title={list.data ? `Opted out · ${list.data.total.toLocaleString('en')}` : 'Opted out'}
+        title={
+          list.data
+            ? t('audience.optOuts.listTitleCount', { total: formatNumber(list.data.total) })
+            : t('audience.optOuts.listTitle')
+        }
         id="opt-out-list"
         action={
           <div className="relative w-56">
             <label htmlFor={searchId} className="sr-only">
-              Search opt-outs
+              {t('audience.optOuts.search')}
             </label>
             <Search
               aria-hidden
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400"
+              className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
             />
             <input
               id={searchId}
               type="search"
-              placeholder="Number"
+              placeholder={t('audience.optOuts.searchPlaceholder')}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
-              className="block h-8 w-full rounded-md border-0 bg-white pl-8 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-emerald-600 focus:outline-none dark:bg-zinc-950 dark:ring-zinc-700"
+              className="block h-8 w-full rounded-md border-0 bg-white ps-8 text-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-emerald-600 focus:outline-none dark:bg-zinc-950 dark:ring-zinc-700"
             />
           </div>
         }
@@ -132,19 +139,21 @@ function SuppressionList({ sessionId }: { sessionId: string }) {
       {remove.error ? <ErrorNotice className="m-4">{errorMessage(remove.error)}</ErrorNotice> : null}
       {list.data && list.data.items.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-zinc-500">
-          Nobody has opted out{deferred ? ' with that number' : ''}.
+          {deferred ? t('audience.optOuts.nobodyMatches') : t('audience.optOuts.nobody')}
         </p>
       ) : null}
       <ul
         className="max-h-[32rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800"
-        aria-label="Opted-out numbers"
+        aria-label={t('audience.optOuts.list')}
       >
         {list.data?.items.map((s) => (
           <li key={s.phone} className="flex items-center justify-between gap-3 px-5 py-2.5 text-sm">
             <div className="min-w-0">
-              <p className="font-medium tabular-nums">{formatPhone(s.phone)}</p>
+              <p className="font-medium">
+                <Phone digits={s.phone} />
+              </p>
               <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-                {SOURCE_LABEL[s.source]} · {formatDate(s.createdAt)}
+                {t(`audience.optOuts.sources.${s.source}`)} · {formatDate(s.createdAt)}
                 {s.note ? ` · ${s.note}` : ''}
               </p>
             </div>
@@ -152,10 +161,10 @@ function SuppressionList({ sessionId }: { sessionId: string }) {
               size="sm"
               variant="danger-ghost"
               icon={Trash2}
-              aria-label={`Remove ${formatPhone(s.phone)}`}
+              aria-label={t('audience.optOuts.remove', { phone: formatPhone(s.phone) })}
               onClick={() => remove.mutate({ sessionId, phone: s.phone })}
             >
-              Remove
+              {t('audience.optOuts.removeButton')}
             </Button>
           </li>
         ))}
@@ -166,19 +175,20 @@ function SuppressionList({ sessionId }: { sessionId: string }) {
 
 /** Each account's suppression list: nobody on it gets a campaign message from that account. */
 export function OptOutsScreen({ sessionId }: { sessionId: string | null }) {
+  const { t } = useTranslation();
   const { sessions, isLoading, error } = useSessions();
   const selectId = useId();
   const chosen = sessions?.find((s) => s.id === sessionId) ?? sessions?.[0] ?? null;
   return (
     <>
       <PageHeader
-        title="Opt-outs"
-        description="People who asked not to be messaged, per account. Campaigns check this list when recipients are added and again before each send."
+        title={t('audience.optOuts.title')}
+        description={t('audience.optOuts.description')}
         action={
           sessions && sessions.length > 0 ? (
             <div className="w-72">
               <label htmlFor={selectId} className="sr-only">
-                Account
+                {t('audience.optOuts.account')}
               </label>
               <SessionSelect
                 id={selectId}
@@ -190,13 +200,13 @@ export function OptOutsScreen({ sessionId }: { sessionId: string | null }) {
           ) : null
         }
       >
-        <BackLink to={{ name: 'campaigns' }}>Campaigns</BackLink>
+        <BackLink to={{ name: 'campaigns' }}>{t('campaigns.detail.back')}</BackLink>
       </PageHeader>
       {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
-      {isLoading ? <LoadingBlock label="Loading sessions…" /> : null}
+      {isLoading ? <LoadingBlock label={t('sessions.list.loading')} /> : null}
       {sessions && !chosen ? (
-        <EmptyState icon={Ban} title="No account yet">
-          Opt-out lists belong to accounts; add a session first.
+        <EmptyState icon={Ban} title={t('audience.optOuts.noAccountTitle')}>
+          {t('audience.optOuts.noAccountBody')}
         </EmptyState>
       ) : null}
       {chosen ? (

@@ -7,17 +7,17 @@ import {
 } from '@switchboard/validators';
 import { RotateCcw, TriangleAlert } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { TextField } from '../../components/field.tsx';
 import { localTimeZone } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { weekdayName } from '../../lib/format.ts';
 import type { Campaign, CampaignPacing } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { goToStep } from './campaign-editor.tsx';
 import { StepCard } from './step-card.tsx';
-
-const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function NumberField({
   label,
@@ -56,6 +56,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** The safe defaults, loosened or tightened; every loosening says what it risks before the campaign is saved. */
 export function PacingStep({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const [p, setP] = useState<CampaignPacing>(campaign.pacing);
   const update = trpc.campaigns.update.useMutation({
@@ -67,7 +68,7 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
   const set = <K extends keyof CampaignPacing>(key: K, value: CampaignPacing[K]) =>
     setP((now) => ({ ...now, [key]: value }));
   const numbersOk = Object.values(p).every((v) => typeof v !== 'number' || Number.isFinite(v));
-  const problems = numbersOk ? pacingProblems(p) : ['Fill in every number.'];
+  const problems = numbersOk ? pacingProblems(p) : [t('editor.pacing.fillIn')];
   const warnings = numbersOk ? pacingWarnings(p) : [];
   const window = p.window;
   const setWindow = (patch: Partial<NonNullable<CampaignPacing['window']>>) =>
@@ -75,8 +76,8 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
 
   return (
     <StepCard
-      title="Pacing and safety"
-      description="These defaults keep a number safe; you can tighten them freely and loosen them at your own risk."
+      title={t('editor.pacing.title')}
+      description={t('editor.pacing.description')}
       error={update.error ? errorMessage(update.error) : problems.length > 0 ? problems.join(' ') : null}
       busy={update.isPending}
       disabled={problems.length > 0}
@@ -89,9 +90,9 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
           >
             <p className="flex items-center gap-2 font-semibold">
               <TriangleAlert aria-hidden className="size-4" />
-              Looser than the safe defaults
+              {t('editor.pacing.looser')}
             </p>
-            <ul className="mt-2 list-disc space-y-1 pl-5" data-testid="pacing-warnings">
+            <ul className="mt-2 list-disc space-y-1 ps-5" data-testid="pacing-warnings">
               {warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
@@ -104,40 +105,40 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
                 setP({ ...DEFAULT_PACING, window: { ...DEFAULT_WINDOW, timeZone: localTimeZone() } })
               }
             >
-              Back to the safe defaults
+              {t('editor.pacing.reset')}
             </Button>
           </div>
         ) : null
       }
     >
-      <Section title="Between messages">
+      <Section title={t('editor.pacing.between')}>
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
-            label="Shortest gap (seconds)"
+            label={t('editor.pacing.shortest')}
             step={0.5}
             value={p.minGapSeconds}
             onChange={(n) => set('minGapSeconds', n)}
           />
           <NumberField
-            label="Longest gap (seconds)"
+            label={t('editor.pacing.longest')}
             step={0.5}
             value={p.maxGapSeconds}
             onChange={(n) => set('maxGapSeconds', n)}
           />
           <NumberField
-            label="Pause every … messages"
-            hint="0: no pauses"
+            label={t('editor.pacing.pauseEvery')}
+            hint={t('editor.pacing.noPauses')}
             value={p.batchSize}
             onChange={(n) => set('batchSize', n)}
           />
           <NumberField
-            label="Pause length (minutes)"
+            label={t('editor.pacing.pauseLength')}
             value={p.batchPauseMinutes}
             onChange={(n) => set('batchPauseMinutes', n)}
           />
         </div>
       </Section>
-      <Section title="Sending hours">
+      <Section title={t('editor.pacing.hours')}>
         <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
@@ -147,12 +148,12 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
               set('window', e.target.checked ? { ...DEFAULT_WINDOW, timeZone: localTimeZone() } : null)
             }
           />
-          Only send in these hours (the campaign waits outside them and resumes by itself)
+          {t('editor.pacing.onlyInHours')}
         </label>
         {window ? (
           <>
             <fieldset className="flex flex-wrap gap-1.5">
-              <legend className="sr-only">Days</legend>
+              <legend className="sr-only">{t('editor.pacing.days')}</legend>
               {WEEKDAYS.map((d) => (
                 <button
                   key={d}
@@ -166,54 +167,55 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
                     })
                   }
                   className={cx(
-                    'w-12 rounded-md py-1 text-sm font-medium ring-1 ring-inset',
+                    'min-w-12 rounded-md px-1.5 py-1 text-sm font-medium ring-1 ring-inset',
                     window.days.includes(d)
                       ? 'bg-emerald-600 text-white ring-emerald-600 dark:bg-emerald-500 dark:text-emerald-950'
                       : 'text-zinc-600 ring-zinc-300 dark:text-zinc-400 dark:ring-zinc-700',
                   )}
                 >
-                  {DAY_NAMES[d - 1]}
+                  {weekdayName(d)}
                 </button>
               ))}
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-3">
               <TextField
-                label="From"
+                label={t('editor.pacing.from')}
                 type="time"
                 value={window.start}
                 onChange={(e) => setWindow({ start: e.target.value })}
               />
               <TextField
-                label="Until"
+                label={t('editor.pacing.until')}
                 type="time"
                 value={window.end}
                 onChange={(e) => setWindow({ end: e.target.value })}
               />
               <TextField
-                label="Time zone"
+                label={t('editor.pacing.timeZone')}
                 value={window.timeZone}
+                dir="ltr"
                 onChange={(e) => setWindow({ timeZone: e.target.value })}
               />
             </div>
           </>
         ) : null}
       </Section>
-      <Section title="Caps per account">
+      <Section title={t('editor.pacing.caps')}>
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
-            label="Messages a day"
-            hint="Shared by all campaigns of the account"
+            label={t('editor.pacing.daily')}
+            hint={t('editor.pacing.dailyHint')}
             value={p.dailyCap}
             onChange={(n) => set('dailyCap', n)}
           />
           <NumberField
-            label="First messages to new contacts a day"
-            hint="People who never wrote to the account"
+            label={t('editor.pacing.newContacts')}
+            hint={t('editor.pacing.newContactsHint')}
             value={p.newContactsPerDay}
             onChange={(n) => set('newContactsPerDay', n)}
           />
           <NumberField
-            label="Pause after failures in a row"
+            label={t('editor.pacing.failures')}
             value={p.failureStreak}
             onChange={(n) => set('failureStreak', n)}
           />
@@ -225,10 +227,7 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
             checked={p.warmup}
             onChange={(e) => set('warmup', e.target.checked)}
           />
-          <span>
-            Warm-up: fewer messages a day from accounts linked in the last 30 days (20 at first, rising to the
-            cap)
-          </span>
+          <span>{t('editor.pacing.warmup')}</span>
         </label>
       </Section>
     </StepCard>

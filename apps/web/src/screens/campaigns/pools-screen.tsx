@@ -1,5 +1,6 @@
 import { Pencil, Plus, Trash2, Users } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -26,6 +27,7 @@ function PoolDialog({
   sessions: Session[];
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const [name, setName] = useState(pool?.name ?? '');
@@ -33,15 +35,15 @@ function PoolDialog({
   const [shown, setShown] = useState(false);
   const saved = (p: Pool) => {
     void utils.pools.list.invalidate();
-    toast.success(`Pool ${p.name} saved.`);
+    toast.success(t('editor.pools.saved', { name: p.name }));
     onClose();
   };
   const create = trpc.pools.create.useMutation({ onSuccess: saved });
   const update = trpc.pools.update.useMutation({ onSuccess: saved });
   const problem = !name.trim()
-    ? 'Give the pool a name.'
+    ? t('editor.pools.nameMissing')
     : members.length === 0
-      ? 'Choose at least one account.'
+      ? t('editor.pools.membersMissing')
       : null;
 
   const submit = (event: FormEvent) => {
@@ -54,14 +56,21 @@ function PoolDialog({
   const error = create.error ?? update.error;
   return (
     <Dialog
-      title={pool ? `Edit ${pool.name}` : 'New pool'}
-      description="Campaigns and single sends can name the pool; each recipient then hears from one of its connected accounts, always the same while it is up."
+      title={pool ? t('editor.pools.edit', { name: pool.name }) : t('editor.pools.new')}
+      description={t('editor.pools.description')}
       onClose={onClose}
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
-        <TextField label="Name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label={t('editor.pools.name')}
+          autoFocus
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <fieldset>
-          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Accounts</legend>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+            {t('editor.pools.accounts')}
+          </legend>
           <ul className="max-h-64 divide-y divide-zinc-100 overflow-y-auto rounded-lg ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
             {sessions.map((s) => (
               <li key={s.id}>
@@ -85,9 +94,9 @@ function PoolDialog({
         {shown && problem ? <ErrorNotice>{problem}</ErrorNotice> : null}
         {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="primary" loading={create.isPending || update.isPending}>
-            {pool ? 'Save' : 'Create pool'}
+            {pool ? t('common.save') : t('editor.pools.create')}
           </Button>
         </DialogActions>
       </form>
@@ -99,6 +108,7 @@ type Pending = { kind: 'edit'; pool: Pool | null } | { kind: 'delete'; pool: Poo
 
 /** Named groups of accounts that campaigns and sends can spread over. */
 export function PoolsScreen() {
+  const { t } = useTranslation();
   const pools = trpc.pools.list.useQuery();
   const { sessions } = useSessions();
   const utils = trpc.useUtils();
@@ -109,29 +119,28 @@ export function PoolsScreen() {
 
   const newButton = (
     <Button variant="primary" icon={Plus} onClick={() => setPending({ kind: 'edit', pool: null })}>
-      New pool
+      {t('editor.pools.new')}
     </Button>
   );
 
   return (
     <>
       <PageHeader
-        title="Pools"
-        description="Spread sends over several numbers: each account keeps its own pacing and caps."
+        title={t('editor.pools.title')}
+        description={t('editor.pools.pageDescription')}
         action={pools.data && pools.data.length > 0 ? newButton : null}
       >
-        <BackLink to={{ name: 'campaigns' }}>Campaigns</BackLink>
+        <BackLink to={{ name: 'campaigns' }}>{t('campaigns.detail.back')}</BackLink>
       </PageHeader>
       {pools.error ? <ErrorNotice>{errorMessage(pools.error)}</ErrorNotice> : null}
-      {pools.isLoading ? <LoadingBlock label="Loading pools…" /> : null}
+      {pools.isLoading ? <LoadingBlock label={t('editor.pools.loading')} /> : null}
       {pools.data && pools.data.length === 0 ? (
-        <EmptyState icon={Users} title="No pools yet" action={newButton}>
-          Group two or more accounts; a campaign from the pool picks a connected account per recipient,
-          balanced by what each may still send today.
+        <EmptyState icon={Users} title={t('editor.pools.emptyTitle')} action={newButton}>
+          {t('editor.pools.emptyBody')}
         </EmptyState>
       ) : null}
       {pools.data && pools.data.length > 0 ? (
-        <ul className="grid gap-4 lg:grid-cols-2" aria-label="Pools">
+        <ul className="grid gap-4 lg:grid-cols-2" aria-label={t('editor.pools.title')}>
           {pools.data.map((pool) => (
             <li key={pool.id}>
               <Card className="h-full">
@@ -144,7 +153,7 @@ export function PoolsScreen() {
                       icon={Pencil}
                       onClick={() => setPending({ kind: 'edit', pool })}
                     >
-                      Edit
+                      {t('common.edit')}
                     </Button>
                     <Button
                       size="sm"
@@ -152,14 +161,18 @@ export function PoolsScreen() {
                       icon={Trash2}
                       onClick={() => setPending({ kind: 'delete', pool })}
                     >
-                      Delete
+                      {t('common.delete')}
                     </Button>
                   </div>
                 </div>
                 <ul className="space-y-2 px-5 py-4 text-sm">
                   {pool.sessionIds.map((id) => {
                     const session = byId.get(id);
-                    return <li key={id}>{session ? <SessionTag session={session} /> : id}</li>;
+                    return (
+                      <li key={id}>
+                        {session ? <SessionTag session={session} /> : <bdi dir="ltr">{id}</bdi>}
+                      </li>
+                    );
                   })}
                 </ul>
               </Card>
@@ -172,19 +185,18 @@ export function PoolsScreen() {
       ) : null}
       {pending?.kind === 'delete' ? (
         <ConfirmDialog
-          title={`Delete ${pending.pool.name}?`}
-          confirmLabel="Delete pool"
+          title={t('editor.pools.deleteTitle', { name: pending.pool.name })}
+          confirmLabel={t('editor.pools.deleteConfirm')}
           confirmIcon={Trash2}
           onConfirm={() =>
             remove.mutateAsync({ id: pending.pool.id }).then(async () => {
               await utils.pools.list.invalidate();
-              toast.success('The pool was deleted.');
+              toast.success(t('editor.pools.deleted'));
             })
           }
           onClose={() => setPending(null)}
         >
-          Its accounts stay as they are, and its finished campaigns go with it. A pool with a campaign that
-          may still send cannot be deleted.
+          {t('editor.pools.deleteBody')}
         </ConfirmDialog>
       ) : null}
     </>

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { TONE_DOT } from '../../components/tone.ts';
 import { formatDuration, RECIPIENT_STATE_META, reached } from '../../lib/campaigns.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { ProgressBar } from './campaign-parts.tsx';
@@ -21,16 +22,17 @@ function Figure({ label, value, hint }: { label: string; value: string; hint?: s
 
 /** Where the campaign stands: the bar, counts by state, the pace and when it should be done. */
 export function ProgressCard({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const now = useNow(15_000);
   const { counts } = campaign;
   const eta = campaign.estimatedFinishAt;
   const finished = campaign.status === 'completed' || campaign.status === 'cancelled';
   return (
     <Card aria-labelledby="progress-title">
-      <CardHeader title="Progress" id="progress-title" />
+      <CardHeader title={t('campaigns.progress.title')} id="progress-title" />
       <div className="space-y-5 px-5 py-4">
         <ProgressBar counts={counts} />
-        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="Recipients by state">
+        <ul className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label={t('campaigns.progress.byState')}>
           {SHOWN.map((state) => (
             <li
               key={state}
@@ -44,26 +46,35 @@ export function ProgressCard({ campaign }: { campaign: Campaign }) {
                 />
                 {RECIPIENT_STATE_META[state].label}
               </span>
-              <span className="font-semibold tabular-nums">{counts[state].toLocaleString('en')}</span>
+              <span className="font-semibold tabular-nums">{formatNumber(counts[state])}</span>
             </li>
           ))}
         </ul>
         <dl className="grid grid-cols-2 gap-4 border-t border-zinc-100 pt-4 sm:grid-cols-4 dark:border-zinc-800">
-          <Figure label="Reached WhatsApp" value={reached(counts).toLocaleString('en')} />
-          <Figure label="Replied" value={counts.replied.toLocaleString('en')} />
-          <Figure label="Last hour" value={`${campaign.perHour.toLocaleString('en')} msg`} />
+          <Figure label={t('campaigns.progress.reached')} value={formatNumber(reached(counts))} />
+          <Figure label={t('campaigns.progress.replied')} value={formatNumber(counts.replied)} />
+          <Figure
+            label={t('campaigns.progress.lastHour')}
+            value={t('campaigns.progress.perHour', { rate: formatNumber(campaign.perHour) })}
+          />
           {finished ? (
             <Figure
-              label={campaign.status === 'completed' ? 'Completed' : 'Ended'}
+              label={
+                campaign.status === 'completed'
+                  ? t('campaigns.progress.completed')
+                  : t('campaigns.progress.ended')
+              }
               value={campaign.completedAt ? formatDateTime(campaign.completedAt) : '—'}
             />
           ) : (
             <Figure
-              label="Done in about"
+              label={t('campaigns.progress.doneIn')}
               value={eta ? formatDuration(Math.max(0, eta - now)) : '—'}
               hint={
                 eta
-                  ? `by ${formatDateTime(eta)}${campaign.pacing.window ? ', in sending hours' : ''}`
+                  ? campaign.pacing.window
+                    ? t('campaigns.progress.byInHours', { when: formatDateTime(eta) })
+                    : t('campaigns.progress.by', { when: formatDateTime(eta) })
                   : undefined
               }
             />

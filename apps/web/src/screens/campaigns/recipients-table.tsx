@@ -1,16 +1,18 @@
-import { formatPhone, RECIPIENT_STATES } from '@switchboard/validators';
+import { RECIPIENT_STATES } from '@switchboard/validators';
 import { keepPreviousData } from '@tanstack/react-query';
 import { ChevronDown, MessageCircleReply, Search } from 'lucide-react';
 import { useDeferredValue, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import type { CampaignRecipient } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -21,6 +23,8 @@ const inputClass =
   'block h-9 w-full rounded-lg border-0 bg-white py-1.5 text-sm text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 focus:ring-2 focus:ring-emerald-600 focus:outline-none dark:bg-zinc-950 dark:text-zinc-100 dark:ring-zinc-700';
 
 function StateBadge({ state }: { state: State }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
+  useTranslation();
   const meta = RECIPIENT_STATE_META[state];
   return (
     <span
@@ -37,6 +41,7 @@ function StateBadge({ state }: { state: State }) {
 
 /** Every recipient in sending order, with search by number or name and a filter by state, a page at a time. */
 export function RecipientsTable({ campaignId, className }: { campaignId: string; className?: string }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<State | null>(null);
   const [offset, setOffset] = useState(0);
@@ -53,27 +58,25 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
     <Card className={className} aria-labelledby="recipients-title">
       <div className="flex flex-col gap-3 border-b border-zinc-100 px-5 py-3.5 sm:flex-row sm:items-center sm:justify-between dark:border-zinc-800">
         <h2 id="recipients-title" className="text-sm font-semibold">
-          Recipients
+          {t('audience.recipients.title')}
           {page ? (
-            <span className="ml-2 font-normal text-zinc-500 tabular-nums">
-              {page.total.toLocaleString('en')}
-            </span>
+            <span className="ms-2 font-normal text-zinc-500 tabular-nums">{formatNumber(page.total)}</span>
           ) : null}
         </h2>
         <div className="flex gap-2">
           <div className="relative w-full sm:w-64">
             <label htmlFor={searchId} className="sr-only">
-              Search recipients
+              {t('audience.recipients.search')}
             </label>
             <Search
               aria-hidden
-              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-zinc-400"
+              className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
             />
             <input
               id={searchId}
               type="search"
-              placeholder="Number or name"
-              className={cx(inputClass, 'pl-8')}
+              placeholder={t('audience.recipients.searchPlaceholder')}
+              className={cx(inputClass, 'ps-8')}
               value={search}
               onChange={(e) => {
                 setSearch(e.target.value);
@@ -83,7 +86,7 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
           </div>
           <div className="relative w-40 shrink-0">
             <label htmlFor={stateId} className="sr-only">
-              State
+              {t('audience.recipients.state')}
             </label>
             <select
               id={stateId}
@@ -94,7 +97,7 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
                 setOffset(0);
               }}
             >
-              <option value="">Every state</option>
+              <option value="">{t('audience.recipients.everyState')}</option>
               {RECIPIENT_STATES.map((s) => (
                 <option key={s} value={s}>
                   {RECIPIENT_STATE_META[s].label}
@@ -103,27 +106,33 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
             </select>
             <ChevronDown
               aria-hidden
-              className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+              className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
             />
           </div>
         </div>
       </div>
       {query.error ? <ErrorNotice className="m-4">{errorMessage(query.error)}</ErrorNotice> : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label="Recipients">
+        <table className="w-full text-start text-sm" aria-label={t('audience.recipients.title')}>
           <thead className="text-xs text-zinc-500 dark:text-zinc-400">
             <tr>
-              <th className="px-5 py-2.5 font-medium">Number</th>
-              <th className="px-3 py-2.5 font-medium">Name</th>
-              <th className="px-3 py-2.5 font-medium">State</th>
-              <th className="hidden px-3 py-2.5 font-medium md:table-cell">Sent</th>
-              <th className="hidden px-5 py-2.5 font-medium lg:table-cell">Note</th>
+              <th className="px-5 py-2.5 font-medium">{t('audience.recipients.number')}</th>
+              <th className="px-3 py-2.5 font-medium">{t('audience.recipients.name')}</th>
+              <th className="px-3 py-2.5 font-medium">{t('audience.recipients.state')}</th>
+              <th className="hidden px-3 py-2.5 font-medium md:table-cell">
+                {t('audience.recipients.sent')}
+              </th>
+              <th className="hidden px-5 py-2.5 font-medium lg:table-cell">
+                {t('audience.recipients.note')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {page?.items.map((r) => (
               <tr key={r.id} data-testid="recipient-row">
-                <td className="px-5 py-2.5 whitespace-nowrap tabular-nums">{formatPhone(r.phone)}</td>
+                <td className="px-5 py-2.5 whitespace-nowrap">
+                  <Phone digits={r.phone} />
+                </td>
                 <td className="max-w-48 truncate px-3 py-2.5">
                   {r.name ?? <span className="text-zinc-400">—</span>}
                 </td>
@@ -132,7 +141,7 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
                     <StateBadge state={r.state} />
                     {r.repliedAt ? (
                       <MessageCircleReply
-                        aria-label="Replied"
+                        aria-label={t('audience.recipients.replied')}
                         className="size-4 text-emerald-600 dark:text-emerald-400"
                       />
                     ) : null}
@@ -149,24 +158,28 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
           </tbody>
         </table>
         {page && page.items.length === 0 ? (
-          <p className="px-5 py-8 text-center text-sm text-zinc-500">No recipient matches.</p>
+          <p className="px-5 py-8 text-center text-sm text-zinc-500">{t('audience.recipients.noMatch')}</p>
         ) : null}
       </div>
       {page && page.total > PAGE ? (
         <div className="flex items-center justify-between border-t border-zinc-100 px-5 py-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <span className="tabular-nums">
-            {offset + 1}–{offset + page.items.length} of {page.total.toLocaleString('en')}
+            {t('audience.recipients.range', {
+              from: formatNumber(offset + 1),
+              to: formatNumber(offset + page.items.length),
+              total: formatNumber(page.total),
+            })}
           </span>
           <div className="flex gap-2">
             <Button size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Previous
+              {t('audience.recipients.previous')}
             </Button>
             <Button
               size="sm"
               disabled={page.nextOffset === null}
               onClick={() => setOffset(page.nextOffset ?? offset)}
             >
-              Next
+              {t('audience.recipients.next')}
             </Button>
           </div>
         </div>

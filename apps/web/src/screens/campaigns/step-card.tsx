@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -9,7 +10,7 @@ export function StepCard({
   description,
   children,
   error,
-  submitLabel = 'Save and continue',
+  submitLabel,
   busy = false,
   disabled = false,
   onSubmit,
@@ -26,6 +27,7 @@ export function StepCard({
   /** Beside the form on wide screens (a preview, a summary). */
   aside?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
@@ -41,9 +43,9 @@ export function StepCard({
         </div>
         <div className="space-y-5 px-5 py-5">{children}</div>
         <div className="flex flex-col gap-3 border-t border-zinc-100 px-5 py-4 sm:flex-row sm:items-center sm:justify-end dark:border-zinc-800">
-          {error ? <ErrorNotice className="sm:mr-auto">{error}</ErrorNotice> : null}
+          {error ? <ErrorNotice className="sm:me-auto">{error}</ErrorNotice> : null}
           <Button type="submit" variant="primary" loading={busy} disabled={disabled}>
-            {submitLabel}
+            {submitLabel ?? t('campaigns.step.submit')}
           </Button>
         </div>
       </form>

@@ -1,11 +1,11 @@
-import { formatPhone } from '@switchboard/validators';
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { CircleCheck } from 'lucide-react';
 import { memo, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
+import { Phone } from '../../components/phone.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { formatDateTime, formatRelative, initials } from '../../lib/format.ts';
-import { contactLabel } from '../../lib/inbox.ts';
+import { formatDateTime, formatNumber, formatRelative, initials } from '../../lib/format.ts';
 import type { Conversation, Session } from '../../lib/types.ts';
 
 /** Load the next page when the list is scrolled to within this many rows of what is loaded. */
@@ -54,6 +54,7 @@ export function ConversationList({
   loadingMore: boolean;
   onLoadMore: () => void;
 }) {
+  const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: conversations.length,
@@ -103,7 +104,7 @@ export function ConversationList({
           className="flex items-center justify-center gap-2 border-t border-zinc-100 py-3 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
         >
           <Spinner />
-          Loading more conversations…
+          {t('inbox.loadingMore')}
         </p>
       ) : null}
     </div>
@@ -126,7 +127,8 @@ const ConversationRow = memo(function ConversationRow({
   now: number;
   onOpen: (conversation: Conversation) => void;
 }) {
-  const name = contactLabel(conversation, formatPhone);
+  const { t } = useTranslation();
+  const named = Boolean(conversation.contact.name?.trim());
   const unread = conversation.unreadCount;
   return (
     <button
@@ -136,7 +138,7 @@ const ConversationRow = memo(function ConversationRow({
       data-testid="conversation"
       data-conversation-id={conversation.id}
       className={cx(
-        'flex w-full gap-3 px-4 py-3 text-left transition-colors',
+        'flex w-full gap-3 px-4 py-3 text-start transition-colors',
         selected ? 'bg-emerald-50/70 dark:bg-emerald-950/40' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50',
       )}
     >
@@ -148,7 +150,9 @@ const ConversationRow = memo(function ConversationRow({
       </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline justify-between gap-2">
-          <span className={cx('truncate text-sm', unread > 0 ? 'font-semibold' : 'font-medium')}>{name}</span>
+          <span className={cx('truncate text-sm', unread > 0 ? 'font-semibold' : 'font-medium')}>
+            {named ? conversation.contact.name : <Phone digits={conversation.contact.phone} />}
+          </span>
           <time
             className="shrink-0 text-xs text-zinc-500 dark:text-zinc-400"
             dateTime={new Date(conversation.lastMessageAt).toISOString()}
@@ -157,9 +161,9 @@ const ConversationRow = memo(function ConversationRow({
             {formatRelative(conversation.lastMessageAt, now)}
           </time>
         </span>
-        {conversation.contact.name ? (
-          <span className="block truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-            {formatPhone(conversation.contact.phone)}
+        {named ? (
+          <span className="block truncate text-xs text-zinc-500 dark:text-zinc-400">
+            <Phone digits={conversation.contact.phone} />
           </span>
         ) : null}
         <span className="mt-0.5 flex items-center justify-between gap-2">
@@ -169,25 +173,25 @@ const ConversationRow = memo(function ConversationRow({
               unread > 0 ? 'text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400',
             )}
           >
-            {conversation.lastMessagePreview || 'No text'}
+            {conversation.lastMessagePreview || t('inbox.noText')}
           </span>
           {unread > 0 ? (
             <span
               data-testid="unread-badge"
               className="shrink-0 rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white tabular-nums dark:bg-emerald-500 dark:text-emerald-950"
             >
-              {unread}
-              <span className="sr-only"> unread</span>
+              {formatNumber(unread)}
+              <span className="sr-only"> {t('inbox.unread')}</span>
             </span>
           ) : null}
         </span>
         {showAccount || conversation.status === 'resolved' ? (
           <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-            {showAccount ? <span>via {account}</span> : null}
+            {showAccount ? <span>{t('inbox.via', { account })}</span> : null}
             {conversation.status === 'resolved' ? (
               <span className="inline-flex items-center gap-1">
                 <CircleCheck aria-hidden className="size-3.5" />
-                Resolved
+                {t('inbox.resolved')}
               </span>
             ) : null}
           </span>

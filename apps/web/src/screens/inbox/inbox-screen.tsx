@@ -2,6 +2,7 @@ import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient }
 import { getQueryKey } from '@trpc/react-query';
 import { Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -30,6 +31,7 @@ export function InboxScreen({
   sessionId: string | null;
   conversationId: string | null;
 }) {
+  const { t } = useTranslation();
   const { sessions, isLoading: sessionsLoading, error: sessionsError } = useSessions();
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
@@ -81,24 +83,24 @@ export function InboxScreen({
   const { fetchNextPage } = query;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  if (sessionsLoading) return <LoadingBlock label="Loading accounts…" />;
+  if (sessionsLoading) return <LoadingBlock label={t('inbox.loadingAccounts')} />;
   if (sessions && sessions.length === 0) {
     return (
       <>
-        <PageHeader title="Inbox" />
+        <PageHeader title={t('inbox.title')} />
         <EmptyState
           icon={Smartphone}
-          title="No account yet"
+          title={t('inbox.noAccountTitle')}
           action={
             <Link
               to={{ name: 'sessions' }}
               className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
             >
-              Add a session
+              {t('messages.screen.addSession')}
             </Link>
           }
         >
-          Conversations arrive through a linked WhatsApp account. Add a session and link it first.
+          {t('inbox.noAccountBody')}
         </EmptyState>
       </>
     );
@@ -106,26 +108,23 @@ export function InboxScreen({
 
   return (
     <>
-      <PageHeader
-        title="Inbox"
-        description="Conversations with your contacts, unread first. New messages arrive live."
-      />
+      <PageHeader title={t('inbox.title')} description={t('inbox.description')} />
       {sessionsError ? <ErrorNotice className="mb-4">{errorMessage(sessionsError)}</ErrorNotice> : null}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 md:grid-cols-[minmax(0,21rem)_minmax(0,1fr)] md:gap-6">
         <Card
-          aria-label="Conversations"
+          aria-label={t('inbox.conversations')}
           className={cx('overflow-hidden', conversationId ? 'hidden md:block' : undefined)}
         >
           <div className="space-y-3 border-b border-zinc-100 p-3 dark:border-zinc-800">
             <div>
               <label htmlFor={selectId} className="sr-only">
-                Account
+                {t('inbox.account')}
               </label>
               <SessionSelect
                 id={selectId}
                 sessions={sessions ?? []}
                 value={sessionId}
-                allLabel="All accounts"
+                allLabel={t('inbox.allAccounts')}
                 onChange={(id) =>
                   navigate({ name: 'inbox', sessionId: id, conversationId: null }, { replace: true })
                 }
@@ -133,23 +132,23 @@ export function InboxScreen({
             </div>
             <div className="relative">
               <label htmlFor={searchId} className="sr-only">
-                Search by name or phone
+                {t('inbox.search')}
               </label>
               <Search
                 aria-hidden
-                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400"
+                className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
               />
               <input
                 id={searchId}
                 type="search"
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
-                placeholder="Search by name or phone"
-                className={cx(selectClass, 'pr-3 pl-9')}
+                placeholder={t('inbox.search')}
+                className={cx(selectClass, 'ps-9 pe-3')}
               />
             </div>
           </div>
-          {query.isLoading ? <LoadingBlock label="Loading conversations…" /> : null}
+          {query.isLoading ? <LoadingBlock label={t('inbox.loading')} /> : null}
           {query.error ? (
             <div className="p-4">
               <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
@@ -158,13 +157,9 @@ export function InboxScreen({
           {query.data && conversations.length === 0 ? (
             <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
               <Inbox aria-hidden className="size-6 text-zinc-400" />
-              <p className="text-sm font-medium">
-                {term ? 'No conversation matches' : 'No conversations yet'}
-              </p>
+              <p className="text-sm font-medium">{term ? t('inbox.noMatch') : t('inbox.noConversations')}</p>
               <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">
-                {term
-                  ? 'Try another name or part of the phone number.'
-                  : 'When a contact writes to one of your accounts, the conversation shows up here.'}
+                {term ? t('inbox.noMatchBody') : t('inbox.noConversationsBody')}
               </p>
             </div>
           ) : null}
@@ -192,11 +187,11 @@ export function InboxScreen({
               onBack={back}
             />
           ) : conversationId && query.isLoading ? (
-            <LoadingBlock label="Loading conversation…" />
+            <LoadingBlock label={t('inbox.loadingConversation')} />
           ) : (
             <EmptyState
               icon={MessagesSquare}
-              title={conversationId ? 'Conversation not found' : 'Choose a conversation'}
+              title={conversationId ? t('inbox.notFound') : t('inbox.choose')}
             >
               {conversationId ? (
                 <button
@@ -204,10 +199,10 @@ export function InboxScreen({
                   onClick={back}
                   className="font-medium text-emerald-700 hover:underline dark:text-emerald-400"
                 >
-                  Back to the conversations
+                  {t('inbox.back')}
                 </button>
               ) : (
-                'Pick a conversation on the left to read it and reply.'
+                t('inbox.chooseBody')
               )}
             </EmptyState>
           )}

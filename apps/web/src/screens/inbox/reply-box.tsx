@@ -1,6 +1,7 @@
 import { CAPTION_MAX_LENGTH } from '@switchboard/validators';
 import { Send, Upload } from 'lucide-react';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
@@ -26,6 +27,7 @@ export function ReplyBox({
   session: Session | null;
   onSent: (message: Message) => void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [place, setPlace] = useState<PlaceDraft | null>(null);
   const [placeTried, setPlaceTried] = useState(false);
@@ -83,7 +85,7 @@ export function ReplyBox({
     >
       {dragging ? (
         <div className="pointer-events-none absolute inset-1.5 z-10 flex items-center justify-center gap-2 rounded-xl border-2 border-dashed border-emerald-500 bg-emerald-50/90 text-sm font-medium text-emerald-800 dark:bg-emerald-950/90 dark:text-emerald-200">
-          <Upload aria-hidden className="size-4" /> Drop to attach
+          <Upload aria-hidden className="size-4" /> {t('inbox.reply.drop')}
         </div>
       ) : null}
       {error ? <ErrorNotice className="mb-2">{errorMessage(error)}</ErrorNotice> : null}
@@ -109,11 +111,11 @@ export function ReplyBox({
       <label htmlFor={fieldId} className="sr-only">
         {attachment
           ? caption
-            ? 'Caption'
-            : 'Message sent after the file'
+            ? t('inbox.reply.caption')
+            : t('inbox.reply.afterFile')
           : place
-            ? 'Message sent after the place'
-            : 'Reply'}
+            ? t('inbox.reply.afterPlace')
+            : t('inbox.reply.reply')}
       </label>
       <div className="flex items-end gap-2">
         <AttachButton onFile={attachFile} disabled={place !== null} />
@@ -132,11 +134,11 @@ export function ReplyBox({
           placeholder={
             attachment
               ? caption
-                ? 'Add a caption'
-                : 'Add a message (sent after the file)'
+                ? t('inbox.reply.addCaption')
+                : t('inbox.reply.addAfterFile')
               : place
-                ? 'Add a message (sent after the place)'
-                : 'Write a reply'
+                ? t('inbox.reply.addAfterPlace')
+                : t('inbox.reply.write')
           }
           className="block min-h-10 w-full resize-none rounded-lg border-0 bg-white px-3 py-2 text-base text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 placeholder:text-zinc-400 focus:ring-2 focus:ring-emerald-600 focus:outline-none sm:text-sm dark:bg-zinc-950 dark:text-zinc-100 dark:ring-zinc-700 dark:placeholder:text-zinc-500 dark:focus:ring-emerald-500"
         />
@@ -147,13 +149,17 @@ export function ReplyBox({
           loading={pending}
           disabled={!ready || Boolean(problem)}
         >
-          Send
+          {t('inbox.reply.send')}
         </Button>
       </div>
       <p id={hintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-        Sends from {session?.name ?? conversation.accountId}
-        {session && !connected ? ` — ${STATUS_META[session.status].label.toLowerCase()} right now` : ''}.
-        Enter sends, Shift+Enter adds a line; drop or paste a file to attach it.
+        {session && !connected
+          ? t('inbox.reply.fromOffline', {
+              account: session.name,
+              status: STATUS_META[session.status].label.toLowerCase(),
+            })
+          : t('inbox.reply.from', { account: session?.name ?? conversation.accountId })}{' '}
+        {t('inbox.reply.keys')}
       </p>
     </form>
   );

@@ -12,22 +12,24 @@ import {
   RotateCcw,
 } from 'lucide-react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatTime } from '../../lib/format.ts';
 import {
   belongsToThread,
   contactLabel,
-  TICK_LABEL,
   type Tick,
   threadMessages,
   tickFor,
+  tickLabel,
 } from '../../lib/inbox.ts';
-import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts';
+import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
@@ -55,6 +57,7 @@ export function Thread({
   session: Session | null;
   onBack: () => void;
 }) {
+  const { t } = useTranslation();
   const input = { conversationId: conversation.id, limit: THREAD_PAGE_SIZE };
   const utils = trpc.useUtils();
   const query = trpc.conversations.messages.useInfiniteQuery(input, {
@@ -149,20 +152,25 @@ export function Thread({
         <button
           type="button"
           onClick={onBack}
-          aria-label="Back to the conversations"
-          className="-ml-1 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 md:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          aria-label={t('inbox.back')}
+          className="-ms-1 rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 md:hidden dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
-          <ArrowLeft aria-hidden className="size-5" />
+          <ArrowLeft aria-hidden className="size-5 rtl:-scale-x-100" />
         </button>
         <div className="min-w-0 flex-1">
           <h2 id="thread-title" className="truncate text-sm font-semibold">
-            {name}
+            {conversation.contact.name?.trim() ? name : <Phone digits={conversation.contact.phone} />}
           </h2>
           <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">
-            {conversation.contact.name ? `${formatPhone(conversation.contact.phone)} · ` : ''}
-            via {session?.name ?? conversation.accountId}
+            {conversation.contact.name ? (
+              <>
+                <Phone digits={conversation.contact.phone} />
+                {' · '}
+              </>
+            ) : null}
+            {t('inbox.via', { account: session?.name ?? conversation.accountId })}
             {' · '}
-            <span data-testid="conversation-status">{resolved ? 'Resolved' : 'Open'}</span>
+            <span data-testid="conversation-status">{resolved ? t('inbox.resolved') : t('inbox.open')}</span>
           </p>
         </div>
         <Button
@@ -172,7 +180,7 @@ export function Thread({
           loading={resolve.isPending}
           onClick={() => resolve.mutate({ id: conversation.id, resolved: !resolved })}
         >
-          {resolved ? 'Reopen' : 'Resolve'}
+          {resolved ? t('inbox.reopen') : t('inbox.resolve')}
         </Button>
       </div>
       <ContactTags
@@ -210,20 +218,20 @@ export function Thread({
               loading={isFetchingNextPage}
               onClick={() => void fetchNextPage()}
             >
-              Load older
+              {t('inbox.loadOlder')}
             </Button>
           </div>
         ) : null}
-        {query.isLoading ? <LoadingBlock label="Loading messages…" /> : null}
+        {query.isLoading ? <LoadingBlock label={t('inbox.loadingMessages')} /> : null}
         {query.error ? <ErrorNotice>{errorMessage(query.error)}</ErrorNotice> : null}
         {query.data && messages.length === 0 ? (
           <p className="py-24 text-center text-sm text-zinc-500 dark:text-zinc-400">
-            No messages in this conversation yet.
+            {t('inbox.noMessages')}
           </p>
         ) : null}
         <ol
           ref={list}
-          aria-label={`Messages with ${name}`}
+          aria-label={t('inbox.messagesWith', { name })}
           className="relative"
           style={{ height: virtualizer.getTotalSize() }}
         >
@@ -257,6 +265,7 @@ export function Thread({
 
 /** Memoised: a receipt re-renders the bubble of the message it changed. */
 const Bubble = memo(function Bubble({ message }: { message: Message }) {
+  const { t } = useTranslation();
   const outgoing = message.direction === 'out';
   const tick = tickFor(message);
   return (
@@ -264,11 +273,11 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
       className={cx(
         'max-w-[85%] rounded-2xl px-3.5 py-2 text-sm shadow-sm sm:max-w-[75%]',
         outgoing
-          ? 'rounded-br-md bg-emerald-600 text-white dark:bg-emerald-700'
-          : 'rounded-bl-md bg-white text-zinc-900 ring-1 ring-zinc-900/5 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-white/10',
+          ? 'rounded-ee-md bg-emerald-600 text-white dark:bg-emerald-700'
+          : 'rounded-es-md bg-white text-zinc-900 ring-1 ring-zinc-900/5 dark:bg-zinc-800 dark:text-zinc-100 dark:ring-white/10',
       )}
     >
-      <span className="sr-only">{outgoing ? 'You: ' : 'They: '}</span>
+      <span className="sr-only">{outgoing ? t('inbox.you') : t('inbox.they')} </span>
       {message.media || message.location ? (
         <div className="-mx-1.5 mt-0.5 mb-1">
           <MessageMedia message={message} outgoing={outgoing} />
@@ -293,7 +302,7 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
       ) : null}
       {message.status === 'unknown' ? (
         <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-amber-800 dark:bg-zinc-950/80 dark:text-amber-300">
-          {UNKNOWN_OUTCOME_HINT}.
+          {unknownOutcomeHint()}.
         </p>
       ) : null}
     </div>
@@ -301,12 +310,13 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
 });
 
 function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
+  useTranslation();
   const Icon = TICK_ICON[tick];
   return (
     <span
       data-testid="tick"
       data-tick={tick}
-      title={tick === 'unknown' ? UNKNOWN_OUTCOME_HINT : undefined}
+      title={tick === 'unknown' ? unknownOutcomeHint() : undefined}
       className={cx(
         'inline-flex items-center gap-0.5 font-medium',
         tick === 'read' && 'text-sky-200',
@@ -315,7 +325,7 @@ function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
       )}
     >
       <Icon aria-hidden className="size-3.5" />
-      {TICK_LABEL[tick]}
+      {tickLabel(tick)}
     </span>
   );
 }

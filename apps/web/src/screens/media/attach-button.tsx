@@ -1,5 +1,6 @@
 import { Paperclip } from 'lucide-react';
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { pickFile } from '../../lib/attachment.ts';
 
@@ -17,6 +18,7 @@ export function AttachButton({
   disabled?: boolean;
   className?: string;
 }) {
+  const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -24,8 +26,8 @@ export function AttachButton({
         type="button"
         onClick={() => input.current?.click()}
         disabled={disabled}
-        aria-label="Attach a file"
-        title="Attach a photo, video, audio or document (or drop or paste one)"
+        aria-label={t('media.attach')}
+        title={t('media.attachHint')}
         className={cx(TOOL_BUTTON, className)}
       >
         <Paperclip aria-hidden className="size-[18px]" />

@@ -1,6 +1,7 @@
-import { formatBytes, MESSAGE_TYPE_LABELS, type MediaType } from '@switchboard/validators';
+import { formatBytes, type MediaType } from '@switchboard/validators';
 import { CircleAlert, CircleCheck, FileText, Music, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import type { Attachment } from './use-attachment.ts';
 
@@ -14,6 +15,7 @@ export function AttachmentPreview({
   onType: (type: MediaType) => void;
   onRemove: () => void;
 }) {
+  const { t } = useTranslation();
   const { file, status, progress, error, options, type } = attachment;
   const percent = Math.round(progress * 100);
   return (
@@ -32,8 +34,8 @@ export function AttachmentPreview({
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
               {formatBytes(file.size)}
               {status === 'ready' ? (
-                <span className="ml-1.5 inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
-                  <CircleCheck aria-hidden className="size-3.5" /> Uploaded
+                <span className="ms-1.5 inline-flex items-center gap-1 text-emerald-700 dark:text-emerald-400">
+                  <CircleCheck aria-hidden className="size-3.5" /> {t('media.uploaded')}
                 </span>
               ) : null}
             </p>
@@ -41,8 +43,8 @@ export function AttachmentPreview({
           <button
             type="button"
             onClick={onRemove}
-            aria-label={`Remove ${file.name}`}
-            className="-mt-0.5 -mr-0.5 rounded-md p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+            aria-label={t('media.remove', { name: file.name })}
+            className="-mt-0.5 -me-0.5 rounded-md p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
           >
             <X aria-hidden className="size-4" />
           </button>
@@ -58,9 +60,9 @@ export function AttachmentPreview({
         ) : null}
         {options.length > 1 ? (
           <fieldset className="mt-1.5 flex flex-wrap items-center gap-1">
-            <legend className="sr-only">Send as</legend>
-            <span aria-hidden className="mr-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-              Send as
+            <legend className="sr-only">{t('media.sendAs')}</legend>
+            <span aria-hidden className="me-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+              {t('media.sendAs')}
             </span>
             {options.map((option) => (
               <label
@@ -80,7 +82,7 @@ export function AttachmentPreview({
                   onChange={() => onType(option)}
                   className="sr-only"
                 />
-                {MESSAGE_TYPE_LABELS[option]}
+                {t(`media.types.${option}`)}
               </label>
             ))}
           </fieldset>
@@ -89,7 +91,7 @@ export function AttachmentPreview({
           <div className="mt-2 flex items-center gap-2">
             <div
               role="progressbar"
-              aria-label={`Uploading ${file.name}`}
+              aria-label={t('media.uploading', { name: file.name })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
@@ -100,7 +102,7 @@ export function AttachmentPreview({
                 style={{ width: `${percent}%` }}
               />
             </div>
-            <span className="w-9 text-right text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
+            <span className="w-9 text-end text-xs tabular-nums text-zinc-500 dark:text-zinc-400">
               {percent}%
             </span>
           </div>
@@ -117,6 +119,7 @@ export function AttachmentPreview({
 }
 
 function Thumbnail({ attachment }: { attachment: Attachment }) {
+  const { t } = useTranslation();
   const { file, previewUrl, type } = attachment;
   // A file named like a picture may be none: it is shown only once the browser could decode it.
   const [decoded, setDecoded] = useState<boolean | null>(null);
@@ -142,7 +145,7 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
     return (
       <img
         src={previewUrl}
-        alt={`Preview of ${file.name}`}
+        alt={t('media.previewOf', { name: file.name })}
         data-testid="attachment-preview-image"
         className={cx(box, type === 'sticker' ? 'object-contain' : 'object-cover')}
       />
@@ -169,7 +172,7 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
     >
       <Icon aria-hidden className="size-6" />
       <span className="max-w-14 truncate text-[10px] font-semibold uppercase">
-        {file.name.split('.').at(-1) ?? MESSAGE_TYPE_LABELS[type]}
+        {file.name.split('.').at(-1) ?? t(`media.types.${type}`)}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Download } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/dialog.tsx';
 
 /** A photo or video at full size, over the page; Escape or a click beside it closes it. */
@@ -13,6 +14,7 @@ export function Lightbox({
   title: string;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onClose} size="lg" className="lightbox">
       <div className="-mx-1 flex max-h-[70dvh] items-center justify-center overflow-hidden rounded-xl bg-zinc-950">
@@ -30,7 +32,7 @@ export function Lightbox({
           className="inline-flex h-9 items-center gap-2 rounded-lg px-3 text-sm font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800"
         >
           <Download aria-hidden className="size-4" />
-          Download
+          {t('common.download')}
         </a>
       </div>
     </Dialog>

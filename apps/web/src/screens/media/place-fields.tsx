@@ -1,19 +1,21 @@
 import { LOCATION_TEXT_MAX_LENGTH, mapUrl } from '@switchboard/validators';
 import { ExternalLink, MapPin, X } from 'lucide-react';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/field.tsx';
 import { checkCoordinates, type PlaceDraft } from '../../lib/place.ts';
 import { TOOL_BUTTON } from './attach-button.tsx';
 
 /** A pin that opens the place fields of a message being written. */
 export function PlaceButton({ onClick, disabled }: { onClick: () => void; disabled?: boolean }) {
+  const { t } = useTranslation();
   return (
     <button
       type="button"
       onClick={onClick}
       disabled={disabled}
-      aria-label="Share a location"
-      title="Share a location (a place on the map)"
+      aria-label={t('media.place.share')}
+      title={t('media.place.shareHint')}
       className={TOOL_BUTTON}
     >
       <MapPin aria-hidden className="size-[18px]" />
@@ -36,6 +38,7 @@ export function PlaceFields({
   onRemove: () => void;
   showProblems: boolean;
 }) {
+  const { t } = useTranslation();
   const [left, setLeft] = useState(false);
   const titleId = useId();
   const check = checkCoordinates(draft.coordinates);
@@ -43,7 +46,7 @@ export function PlaceFields({
     check.state === 'invalid' && (left || showProblems)
       ? check.problem
       : check.state === 'empty' && showProblems
-        ? 'Enter the coordinates of the place.'
+        ? t('media.place.coordinatesMissing')
         : null;
   const set = (field: keyof PlaceDraft) => (event: { target: { value: string } }) =>
     onChange({ ...draft, [field]: event.target.value });
@@ -58,13 +61,14 @@ export function PlaceFields({
           id={titleId}
           className="flex items-center gap-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200"
         >
-          <MapPin aria-hidden className="size-4 text-emerald-700 dark:text-emerald-400" /> Location
+          <MapPin aria-hidden className="size-4 text-emerald-700 dark:text-emerald-400" />{' '}
+          {t('media.place.title')}
         </p>
         <button
           type="button"
           onClick={onRemove}
-          aria-label="Remove the location"
-          className="-mr-0.5 rounded-md p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+          aria-label={t('media.place.remove')}
+          className="-me-0.5 rounded-md p-1 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
         >
           <X aria-hidden className="size-4" />
         </button>
@@ -72,10 +76,11 @@ export function PlaceFields({
       <div className="grid gap-3 @md:grid-cols-2">
         <div className="@md:col-span-2">
           <TextField
-            label="Coordinates"
+            label={t('media.place.coordinates')}
             inputMode="decimal"
             autoComplete="off"
             placeholder="52.5219, 13.4132"
+            dir="ltr"
             value={draft.coordinates}
             onChange={set('coordinates')}
             onBlur={() => setLeft(true)}
@@ -88,24 +93,24 @@ export function PlaceFields({
                   rel="noopener noreferrer"
                   className="inline-flex items-center gap-1 font-medium text-emerald-700 hover:underline dark:text-emerald-400"
                 >
-                  Check it on the map <ExternalLink aria-hidden className="size-3" />
+                  {t('media.place.checkOnMap')} <ExternalLink aria-hidden className="size-3" />
                 </a>
               ) : (
-                'Latitude, longitude in degrees, as a map copies them.'
+                t('media.place.coordinatesHint')
               )
             }
           />
         </div>
         <TextField
-          label="Name"
-          placeholder="Optional, e.g. Our shop"
+          label={t('media.place.name')}
+          placeholder={t('media.place.namePlaceholder')}
           maxLength={LOCATION_TEXT_MAX_LENGTH}
           value={draft.name}
           onChange={set('name')}
         />
         <TextField
-          label="Address"
-          placeholder="Optional"
+          label={t('media.place.address')}
+          placeholder={t('media.place.optional')}
           maxLength={LOCATION_TEXT_MAX_LENGTH}
           value={draft.address}
           onChange={set('address')}

@@ -1,6 +1,7 @@
-import { CAPTION_MAX_LENGTH, formatPhone } from '@switchboard/validators';
+import { CAPTION_MAX_LENGTH } from '@switchboard/validators';
 import { CircleAlert, Hourglass, Send, Upload } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
@@ -10,7 +11,7 @@ import { SessionSelect } from '../../components/session-select.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber, formatPhone } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import { emptyPlace, type PlaceDraft, placeToSend } from '../../lib/place.ts';
@@ -35,6 +36,7 @@ export function ComposeForm({
   selected: Session | null;
   onSelect: (id: string) => void;
 }) {
+  const { t } = useTranslation();
   const [to, setTo] = useState('');
   const [text, setText] = useState('');
   const [toTouched, setToTouched] = useState(false);
@@ -62,13 +64,13 @@ export function ComposeForm({
     phone.state === 'invalid' && (toTouched || submitted || to.replace(/\D/g, '').length >= 8)
       ? phone.problem
       : phone.state === 'empty' && submitted
-        ? 'Enter the recipient’s phone number.'
+        ? t('messages.compose.toMissing')
         : null;
   const caption = attachment ? takesCaption(attachment.type) : false;
   const textLimit = caption ? CAPTION_MAX_LENGTH : MESSAGE_MAX_LENGTH;
   const textProblem =
     messageTextProblem(text, textLimit) ??
-    (submitted && !attachment && !place && text.trim() === '' ? 'Write a message or attach a file.' : null);
+    (submitted && !attachment && !place && text.trim() === '' ? t('messages.compose.empty') : null);
   const connected = selected?.status === 'connected';
   const fileReady = !attachment || (attachment.status === 'ready' && attachment.mediaId !== null);
 
@@ -94,14 +96,16 @@ export function ComposeForm({
       setPlace(null);
       setSubmitted(false);
       toast.success(
-        `${sends.length > 1 ? `${sends.length} messages` : 'Message'} to ${formatPhone(phone.digits)} queued.`,
+        sends.length > 1
+          ? t('messages.compose.queuedMany', { count: sends.length, phone: formatPhone(phone.digits) })
+          : t('messages.compose.queued', { phone: formatPhone(phone.digits) }),
       );
     }
   };
 
   return (
     <Card aria-labelledby="compose-title" className="lg:sticky lg:top-20">
-      <CardHeader title="New message" id="compose-title" />
+      <CardHeader title={t('messages.compose.title')} id="compose-title" />
       <form
         onSubmit={(event) => void submit(event)}
         {...handlers}
@@ -110,7 +114,7 @@ export function ComposeForm({
       >
         {dragging ? (
           <div className="pointer-events-none absolute inset-2 z-10 flex items-center justify-center gap-2 rounded-xl border-2 border-dashed border-emerald-500 bg-emerald-50/90 text-sm font-medium text-emerald-800 dark:bg-emerald-950/90 dark:text-emerald-200">
-            <Upload aria-hidden className="size-4" /> Drop to attach
+            <Upload aria-hidden className="size-4" /> {t('messages.compose.drop')}
           </div>
         ) : null}
         <div>
@@ -118,29 +122,33 @@ export function ComposeForm({
             htmlFor={selectId}
             className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200"
           >
-            Send from
+            {t('messages.compose.from')}
           </label>
           <SessionSelect
             id={selectId}
             describedBy={selectHintId}
             sessions={sessions}
             value={selected?.id ?? null}
-            placeholder="Choose a connected session"
+            placeholder={t('messages.compose.choose')}
             disabled={(s) => s.status !== 'connected'}
             onChange={(id) => id && onSelect(id)}
           />
           <p id={selectHintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-            Only connected sessions can send.
+            {t('messages.compose.onlyConnected')}
           </p>
           {selected && !connected ? (
             <p className="mt-2 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
               <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span>
-                {selected.name} is not connected ({STATUS_META[selected.status].label.toLowerCase()}).{' '}
-                <Link to={{ name: 'session', id: selected.id }} className="font-medium underline">
-                  Open the session
-                </Link>{' '}
-                to start or link it.
+                <Trans
+                  i18nKey="messages.compose.notConnected"
+                  values={{ name: selected.name, status: STATUS_META[selected.status].label.toLowerCase() }}
+                  components={{
+                    link: (
+                      <Link to={{ name: 'session', id: selected.id }} className="font-medium underline" />
+                    ),
+                  }}
+                />
               </span>
             </p>
           ) : null}
@@ -148,20 +156,24 @@ export function ComposeForm({
             <p className="mt-2 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
               <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span>
-                WhatsApp limits {selected.name} from starting new chats
-                {selected.limited.until ? ` until ${formatDateTime(selected.limited.until)}` : ''}: only
-                people who wrote to it can be messaged now.
+                {selected.limited.until
+                  ? t('messages.compose.limitedUntil', {
+                      name: selected.name,
+                      until: formatDateTime(selected.limited.until),
+                    })
+                  : t('messages.compose.limited', { name: selected.name })}
               </span>
             </p>
           ) : null}
         </div>
 
         <TextField
-          label="To"
+          label={t('messages.compose.to')}
           type="tel"
           inputMode="tel"
           autoComplete="off"
           placeholder="+49 151 23456789"
+          dir="ltr"
           value={to}
           onChange={(e) => setTo(e.target.value)}
           onBlur={() => setToTouched(true)}
@@ -169,7 +181,7 @@ export function ComposeForm({
           hint={
             phone.state === 'valid'
               ? `${phone.international}${phone.country ? ` · ${phone.country}` : ''}`
-              : 'Phone number in international format, with the country code.'
+              : t('messages.compose.toHint')
           }
         />
 
@@ -177,11 +189,11 @@ export function ComposeForm({
           label={
             attachment
               ? caption
-                ? 'Caption'
-                : 'Message (sent after the file)'
+                ? t('messages.compose.caption')
+                : t('messages.compose.afterFile')
               : place
-                ? 'Message (sent after the place)'
-                : 'Message'
+                ? t('messages.compose.afterPlace')
+                : t('messages.compose.message')
           }
           rows={attachment || place ? 3 : 5}
           value={text}
@@ -197,8 +209,8 @@ export function ComposeForm({
               )}
               data-testid="char-count"
             >
-              {text.length} / {textLimit}
-              <span className="sr-only"> characters</span>
+              {formatNumber(text.length)} / {formatNumber(textLimit)}
+              <span className="sr-only"> {t('messages.compose.characters')}</span>
             </span>
           }
         />
@@ -228,10 +240,10 @@ export function ComposeForm({
             disabled={!connected || !fileReady}
             className="flex-1 sm:flex-none"
           >
-            Send message
+            {t('messages.compose.send')}
           </Button>
           <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">
-            or drop or paste a file to attach it
+            {t('messages.compose.dropHint')}
           </span>
         </div>
       </form>

@@ -1,12 +1,13 @@
-import { formatPhone, MESSAGE_TYPE_LABELS } from '@switchboard/validators';
 import { ArrowDownLeft, ArrowUpRight, ChevronDown, Inbox } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
-import { UNKNOWN_OUTCOME_HINT, upsertMessage } from '../../lib/message-status.ts';
+import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
 import type { Message, Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { trpc } from '../../trpc.ts';
@@ -17,6 +18,7 @@ export const MESSAGE_PAGE_SIZE = 20;
 
 /** The session's messages, newest first, each with its live delivery status; older pages on request. */
 export function MessageList({ session }: { session: Session }) {
+  const { t } = useTranslation();
   const input = { sessionId: session.id, limit: MESSAGE_PAGE_SIZE };
   const utils = trpc.useUtils();
   const now = useNow(30_000);
@@ -40,15 +42,15 @@ export function MessageList({ session }: { session: Session }) {
   return (
     <Card aria-labelledby="messages-title">
       <CardHeader
-        title={`Messages of ${session.name}`}
+        title={t('messages.list.title', { name: session.name })}
         id="messages-title"
         action={
           messages.length > 0 ? (
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Newest first · updates live</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">{t('messages.list.newestFirst')}</span>
           ) : null
         }
       />
-      {query.isLoading ? <LoadingBlock label="Loading messages…" /> : null}
+      {query.isLoading ? <LoadingBlock label={t('messages.list.loading')} /> : null}
       {query.error ? (
         <div className="p-5">
           <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
@@ -57,16 +59,14 @@ export function MessageList({ session }: { session: Session }) {
       {query.data && messages.length === 0 ? (
         <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
           <Inbox aria-hidden className="size-6 text-zinc-400" />
-          <p className="text-sm font-medium">No messages yet</p>
-          <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">
-            What this session sends or receives shows up here, with its delivery status.
-          </p>
+          <p className="text-sm font-medium">{t('messages.list.emptyTitle')}</p>
+          <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">{t('messages.list.emptyBody')}</p>
         </div>
       ) : null}
       {messages.length > 0 ? (
         <ol
           className="divide-y divide-zinc-100 dark:divide-zinc-800"
-          aria-label={`Messages of ${session.name}`}
+          aria-label={t('messages.list.title', { name: session.name })}
         >
           {messages.map((message) => (
             <MessageRow key={message.id} message={message} now={now} />
@@ -81,7 +81,7 @@ export function MessageList({ session }: { session: Session }) {
             loading={query.isFetchingNextPage}
             onClick={() => void query.fetchNextPage()}
           >
-            Load older
+            {t('messages.list.loadOlder')}
           </Button>
         </div>
       ) : null}
@@ -90,9 +90,10 @@ export function MessageList({ session }: { session: Session }) {
 }
 
 function MessageRow({ message, now }: { message: Message; now: number }) {
+  const { t } = useTranslation();
   const outgoing = message.direction === 'out';
   const Icon = outgoing ? ArrowUpRight : ArrowDownLeft;
-  const peer = formatPhone(message.peer);
+  const peer = <Phone digits={message.peer} />;
   return (
     <li className="flex gap-3 px-5 py-4" data-testid="message" data-message-id={message.id}>
       <span
@@ -102,22 +103,30 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
             : 'flex size-8 shrink-0 items-center justify-center rounded-full bg-sky-50 text-sky-700 dark:bg-sky-950 dark:text-sky-300'
         }
       >
-        <Icon aria-hidden className="size-4" />
+        <Icon aria-hidden className="size-4 rtl:-scale-x-100" />
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
           <p className="text-sm">
             {message.type !== 'text' ? (
               <span
-                className="mr-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+                className="me-1.5 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
                 data-testid="message-type"
               >
-                {MESSAGE_TYPE_LABELS[message.type]}
+                {t(`media.types.${message.type}`)}
               </span>
             ) : null}
-            <span className="text-zinc-500 dark:text-zinc-400">{outgoing ? 'To' : 'From'}</span>{' '}
+            <span className="text-zinc-500 dark:text-zinc-400">
+              {outgoing ? t('messages.list.to') : t('messages.list.from')}
+            </span>{' '}
             <span className="font-medium tabular-nums">
-              {message.peerName ? `${message.peerName} (${peer})` : peer}
+              {message.peerName ? (
+                <>
+                  {message.peerName} ({peer})
+                </>
+              ) : (
+                peer
+              )}
             </span>
           </p>
           <div className="flex items-center gap-2">
@@ -148,7 +157,7 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
         ) : null}
         {message.status === 'unknown' ? (
           <p className="mt-1.5 text-sm text-amber-800 dark:text-amber-300" data-testid="message-error">
-            {UNKNOWN_OUTCOME_HINT}.{message.error ? ` ${message.error}` : ''}
+            {unknownOutcomeHint()}.{message.error ? ` ${message.error}` : ''}
           </p>
         ) : null}
       </div>

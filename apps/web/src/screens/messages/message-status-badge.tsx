@@ -8,6 +8,7 @@ import {
   type LucideIcon,
   Play,
 } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { MESSAGE_STATUS_META } from '../../lib/message-status.ts';
@@ -25,6 +26,8 @@ const ICON: Record<MessageStatus, LucideIcon> = {
 };
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
+  useTranslation();
   const meta = MESSAGE_STATUS_META[status];
   const Icon = ICON[status];
   return (

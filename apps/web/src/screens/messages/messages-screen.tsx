@@ -1,5 +1,6 @@
 import { MessagesSquare, Smartphone } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
@@ -29,6 +30,7 @@ function remember(id: string) {
 }
 
 export function MessagesScreen({ requested }: { requested: string | null }) {
+  const { t } = useTranslation();
   const { sessions, isLoading, error } = useSessions();
   const [chosen, setChosen] = useState<string | null>(null);
   const defaultSender = useDefaultSender();
@@ -44,26 +46,23 @@ export function MessagesScreen({ requested }: { requested: string | null }) {
 
   return (
     <>
-      <PageHeader
-        title="Messages"
-        description="Send from a connected session and follow each message's delivery live."
-      />
+      <PageHeader title={t('messages.screen.title')} description={t('messages.screen.description')} />
       {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
-      {isLoading ? <LoadingBlock label="Loading sessions…" /> : null}
+      {isLoading ? <LoadingBlock label={t('sessions.list.loading')} /> : null}
       {sessions && sessions.length === 0 ? (
         <EmptyState
           icon={Smartphone}
-          title="No session to send from"
+          title={t('messages.screen.noSessionTitle')}
           action={
             <Link
               to={{ name: 'sessions' }}
               className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
             >
-              Add a session
+              {t('messages.screen.addSession')}
             </Link>
           }
         >
-          Messages go out through a linked WhatsApp account. Add a session and scan its QR code first.
+          {t('messages.screen.noSessionBody')}
         </EmptyState>
       ) : null}
       {sessions && sessions.length > 0 ? (
@@ -72,8 +71,8 @@ export function MessagesScreen({ requested }: { requested: string | null }) {
           {selected ? (
             <MessageList key={selected.id} session={selected} />
           ) : (
-            <EmptyState icon={MessagesSquare} title="Choose a session">
-              Pick a connected session to send from; its messages show here.
+            <EmptyState icon={MessagesSquare} title={t('messages.screen.chooseTitle')}>
+              {t('messages.screen.chooseBody')}
             </EmptyState>
           )}
         </div>

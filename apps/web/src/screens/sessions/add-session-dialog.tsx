@@ -1,6 +1,7 @@
 import { slugifySessionName } from '@switchboard/validators';
 import { FlaskConical, Globe, Play, RotateCcw } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
@@ -24,6 +25,7 @@ export function AddSessionDialog({
   onClose: () => void;
   onCreated: (session: Session) => void;
 }) {
+  const { t } = useTranslation();
   const engines = trpc.sessions.engines.useQuery(undefined, { staleTime: 60_000 });
   const create = trpc.sessions.create.useMutation();
   const cache = useSessionCache();
@@ -65,15 +67,11 @@ export function AddSessionDialog({
   };
 
   return (
-    <Dialog
-      title="Add a session"
-      description="A session is one WhatsApp account. After this, link it to the phone with a QR code."
-      onClose={onClose}
-    >
+    <Dialog title={t('sessions.add.title')} description={t('sessions.add.description')} onClose={onClose}>
       <form onSubmit={submit} className="space-y-5" noValidate>
         <TextField
-          label="Name"
-          placeholder="Sales desk"
+          label={t('sessions.add.name')}
+          placeholder={t('sessions.add.namePlaceholder')}
           autoFocus
           autoComplete="off"
           maxLength={100}
@@ -81,17 +79,18 @@ export function AddSessionDialog({
           onChange={(e) => setName(e.target.value)}
           onBlur={() => setNameTouched(true)}
           error={nameProblem}
-          hint="Shown to operators; you can rename it later."
+          hint={t('sessions.add.nameHint')}
         />
         <TextField
-          label="Session id"
+          label={t('sessions.add.id')}
           autoComplete="off"
           spellCheck={false}
           className="font-mono"
+          dir="ltr"
           value={id}
           onChange={(e) => setCustomId(e.target.value)}
           error={idProblem}
-          hint="Used in the API and as the folder name: lowercase letters, digits, “-” and “_”."
+          hint={t('sessions.add.idHint')}
           aside={
             customId !== null ? (
               <button
@@ -100,16 +99,18 @@ export function AddSessionDialog({
                 className="inline-flex items-center gap-1 text-xs font-medium text-emerald-700 hover:underline dark:text-emerald-400"
               >
                 <RotateCcw aria-hidden className="size-3" />
-                Derive from name
+                {t('sessions.add.derive')}
               </button>
             ) : null
           }
         />
         <fieldset>
-          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Engine</legend>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+            {t('sessions.add.engine')}
+          </legend>
           {engines.isLoading ? (
             <p className="flex items-center gap-2 text-sm text-zinc-500">
-              <Spinner /> Asking the server which engines it offers…
+              <Spinner /> {t('sessions.add.askingEngines')}
             </p>
           ) : engines.error ? (
             <ErrorNotice>{errorMessage(engines.error)}</ErrorNotice>
@@ -144,7 +145,7 @@ export function AddSessionDialog({
                         {option.label}
                       </span>
                       <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
-                        {enabled ? option.description : 'Not available on this server.'}
+                        {enabled ? option.description : t('sessions.add.engineUnavailable')}
                       </span>
                     </span>
                   </label>
@@ -153,16 +154,14 @@ export function AddSessionDialog({
             </div>
           )}
           {!engines.isLoading && available.length === 0 && !engines.error ? (
-            <ErrorNotice className="mt-2">
-              This server has no engine enabled, so no session can be added.
-            </ErrorNotice>
+            <ErrorNotice className="mt-2">{t('sessions.add.noEngine')}</ErrorNotice>
           ) : null}
         </fieldset>
         {create.error ? <ErrorNotice>{errorMessage(create.error)}</ErrorNotice> : null}
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="primary" icon={Play} loading={create.isPending} disabled={!chosen}>
-            Add and start
+            {t('sessions.add.submit')}
           </Button>
         </DialogActions>
       </form>

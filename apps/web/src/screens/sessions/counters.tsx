@@ -1,39 +1,45 @@
 import { CircleCheck, Layers, TriangleAlert } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
+import { formatNumber } from '../../lib/format.ts';
 import type { SessionCounters } from '../../lib/session-status.ts';
 
 export function Counters({ counters }: { counters: SessionCounters }) {
+  const { t } = useTranslation();
   const tiles = [
     {
-      label: 'Total',
+      id: 'total',
+      label: t('sessions.counters.total'),
       value: counters.total,
       icon: Layers,
       tone: 'text-zinc-500 dark:text-zinc-400',
       hint: null,
     },
     {
-      label: 'Connected',
+      id: 'connected',
+      label: t('sessions.counters.connected'),
       value: counters.connected,
       icon: CircleCheck,
       tone: 'text-emerald-600 dark:text-emerald-400',
       hint: null,
     },
     {
-      label: 'Needs attention',
+      id: 'needs-attention',
+      label: t('sessions.counters.needsAttention'),
       value: counters.needsAttention,
       icon: TriangleAlert,
       tone:
         counters.needsAttention > 0
           ? 'text-amber-600 dark:text-amber-400'
           : 'text-zinc-400 dark:text-zinc-500',
-      hint: 'Waiting for a scan, logged out or failed',
+      hint: t('sessions.counters.needsAttentionHint'),
     },
   ];
   return (
     <dl className="grid grid-cols-3 gap-3 sm:gap-4">
       {tiles.map((tile) => (
         <div
-          key={tile.label}
+          key={tile.id}
           className="rounded-2xl bg-white px-4 py-3.5 shadow-sm ring-1 ring-zinc-900/5 sm:px-5 sm:py-4 dark:bg-zinc-900 dark:ring-white/10"
           title={tile.hint ?? undefined}
         >
@@ -43,9 +49,9 @@ export function Counters({ counters }: { counters: SessionCounters }) {
           </dt>
           <dd
             className="mt-1 text-2xl font-semibold tracking-tight tabular-nums"
-            data-testid={`counter-${tile.label.toLowerCase().replace(/\s+/g, '-')}`}
+            data-testid={`counter-${tile.id}`}
           >
-            {tile.value}
+            {formatNumber(tile.value)}
           </dd>
         </div>
       ))}

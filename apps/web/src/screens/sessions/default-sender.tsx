@@ -1,4 +1,5 @@
 import { Star } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -15,6 +16,7 @@ export function useDefaultSender(): string | null {
 
 /** A star that makes the session the default sender, or, when it is, clears that. */
 export function DefaultSenderToggle({ session }: { session: Session }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const isDefault = useDefaultSender() === session.id;
@@ -23,23 +25,23 @@ export function DefaultSenderToggle({ session }: { session: Session }) {
       utils.messages.defaultSender.setData(undefined, result);
       toast.success(
         result.sessionId
-          ? `${session.name} is now your default sender.`
-          : 'You have no default sender now: API sends must name one.',
+          ? t('sessions.defaultSender.nowDefault', { name: session.name })
+          : t('sessions.defaultSender.cleared'),
       );
     },
-    onError: (e) => toast.info(`Could not change the default sender: ${errorMessage(e)}`),
+    onError: (e) => toast.info(t('sessions.defaultSender.failed', { error: errorMessage(e) })),
   });
   return (
     <button
       type="button"
       aria-pressed={isDefault}
       aria-label={
-        isDefault ? `${session.name} is your default sender` : `Make ${session.name} your default sender`
+        isDefault
+          ? t('sessions.defaultSender.isDefault', { name: session.name })
+          : t('sessions.defaultSender.makeDefault', { name: session.name })
       }
       title={
-        isDefault
-          ? 'Your default sender: sends that name no session go from here. Click to clear.'
-          : 'Make this your default sender: sends that name no session go from here'
+        isDefault ? t('sessions.defaultSender.isDefaultHint') : t('sessions.defaultSender.makeDefaultHint')
       }
       disabled={set.isPending}
       onClick={() => set.mutate({ sessionId: isDefault ? null : session.id })}
@@ -51,7 +53,7 @@ export function DefaultSenderToggle({ session }: { session: Session }) {
       )}
     >
       <Star aria-hidden className={cx('size-3.5', isDefault && 'fill-current')} />
-      {isDefault ? 'Default' : null}
+      {isDefault ? t('sessions.defaultSender.badge') : null}
     </button>
   );
 }

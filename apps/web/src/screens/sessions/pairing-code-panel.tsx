@@ -1,5 +1,6 @@
 import { Hash, QrCode } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
@@ -21,6 +22,7 @@ export function PairingCodePanel({
   canRequest: boolean;
   onUseQr: () => void;
 }) {
+  const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const [touched, setTouched] = useState(false);
   const request = trpc.sessions.requestPairingCode.useMutation();
@@ -39,27 +41,27 @@ export function PairingCodePanel({
     <div className="space-y-4">
       {shown ? (
         <div className="rounded-xl bg-zinc-50 p-5 text-center ring-1 ring-zinc-900/5 dark:bg-zinc-950 dark:ring-white/10">
-          <p className="text-sm font-medium text-zinc-600 dark:text-zinc-400">Pairing code</p>
+          <p className="text-sm font-medium text-zinc-600 dark:text-zinc-400">{t('sessions.pairing.code')}</p>
           <p
             className="mt-2 font-mono text-4xl font-semibold tracking-[0.2em] text-zinc-900 sm:text-5xl dark:text-white"
             data-testid="pairing-code"
+            dir="ltr"
           >
             {formatPairingCode(shown)}
           </p>
           <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-            On the phone:{' '}
-            <strong>WhatsApp → Linked devices → Link a device → Link with phone number instead</strong>, then
-            type this code.
+            <Trans i18nKey="sessions.pairing.howTo" components={{ strong: <strong /> }} />
           </p>
         </div>
       ) : null}
       <form onSubmit={submit} className="space-y-3" noValidate>
         <TextField
-          label="Phone number of the WhatsApp account"
+          label={t('sessions.pairing.phone')}
           type="tel"
           inputMode="tel"
           autoComplete="tel"
           placeholder="+49 151 23456789"
+          dir="ltr"
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
           onBlur={() => setTouched(true)}
@@ -67,13 +69,13 @@ export function PairingCodePanel({
           hint={
             check.state === 'valid'
               ? `${check.international}${check.country ? ` · ${check.country}` : ''}`
-              : 'International format with the country code.'
+              : t('sessions.pairing.phoneHint')
           }
         />
         {request.error ? <ErrorNotice>{errorMessage(request.error)}</ErrorNotice> : null}
         <div className="flex flex-col gap-2 sm:flex-row sm:justify-between">
           <Button variant="ghost" icon={QrCode} onClick={onUseQr}>
-            Use the QR code instead
+            {t('sessions.pairing.useQr')}
           </Button>
           <Button
             type="submit"
@@ -82,7 +84,7 @@ export function PairingCodePanel({
             loading={request.isPending}
             disabled={!canRequest || check.state !== 'valid'}
           >
-            {shown ? 'Get a new code' : 'Get pairing code'}
+            {shown ? t('sessions.pairing.newCode') : t('sessions.pairing.getCode')}
           </Button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import { CircleAlert, CircleCheck, FlaskConical, Play, Smartphone } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Dialog } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -30,6 +31,7 @@ export function QrDialog({
   onClose: () => void;
   onConnected: (session: Session) => void;
 }) {
+  const { t } = useTranslation();
   const { session, live, error } = useSession(sessionId);
   const [mode, setMode] = useState<'qr' | 'phone'>('qr');
   const reported = useRef(false);
@@ -48,32 +50,32 @@ export function QrDialog({
     }
   }, [session, onConnected]);
 
-  const title = session ? `Link ${session.name}` : 'Link session';
+  const title = session ? t('sessions.link.title', { name: session.name }) : t('sessions.link.titleUnknown');
   return (
     <Dialog
       title={title}
       onClose={onClose}
       size="lg"
       description={
-        <>
-          On the phone:{' '}
-          <strong className="text-zinc-800 dark:text-zinc-200">
-            WhatsApp → Linked devices → Link a device
-          </strong>
-        </>
+        <Trans
+          i18nKey="sessions.link.onPhone"
+          components={{ strong: <strong className="text-zinc-800 dark:text-zinc-200" /> }}
+        />
       }
     >
       {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
       {!session && !error ? (
         <div className="flex justify-center py-16">
-          <Spinner className="size-6" label="Loading session" />
+          <Spinner className="size-6" label={t('sessions.link.loading')} />
         </div>
       ) : null}
       {session ? (
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
             <StatusBadge status={session.status} />
-            <span className="font-mono text-xs">{session.id}</span>
+            <bdi dir="ltr" className="font-mono text-xs">
+              {session.id}
+            </bdi>
           </div>
           {mode === 'qr' ? (
             <QrPanel
@@ -94,9 +96,10 @@ export function QrDialog({
             <p className="flex gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600 dark:bg-zinc-950 dark:text-zinc-400">
               <FlaskConical aria-hidden className="mt-0.5 size-3.5 shrink-0" />
               <span>
-                Sandbox session: no real phone can scan it. A virtual phone “scans” through{' '}
-                <code className="font-mono">POST /api/sandbox/scan</code> with the QR text, or pairs through{' '}
-                <code className="font-mono">POST /api/sandbox/pair</code>.
+                <Trans
+                  i18nKey="sessions.link.sandbox"
+                  components={{ code: <code dir="ltr" className="font-mono" /> }}
+                />
               </span>
             </p>
           ) : null}
@@ -117,6 +120,7 @@ function QrPanel({
   qr: { qr: string; expiresAt: number; receivedAt: number } | null;
   onUsePhone: () => void;
 }) {
+  const { t } = useTranslation();
   const now = useNow(250);
   const cache = useSessionCache();
   const start = trpc.sessions.start.useMutation({ onSuccess: cache.put });
@@ -134,7 +138,7 @@ function QrPanel({
         <QrImage value={code.qr} dimmed={left === 0} />
         {left === 0 ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm font-medium text-zinc-900">
-            This code expired. A new one is on its way…
+            {t('sessions.link.expired')}
           </p>
         ) : null}
       </div>
@@ -144,7 +148,7 @@ function QrPanel({
         <div
           className="h-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
           role="progressbar"
-          aria-label="Time left for this code"
+          aria-label={t('sessions.link.timeLeft')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(fraction * 100)}
@@ -155,7 +159,9 @@ function QrPanel({
           />
         </div>
         <p className="mt-2 text-center text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
-          {left > 0 ? <>New code in {formatCountdown(left)}</> : 'Waiting for a new code'}
+          {left > 0
+            ? t('sessions.link.newCodeIn', { time: formatCountdown(left) })
+            : t('sessions.link.waitingForCode')}
         </p>
       </div>
     );
@@ -180,14 +186,9 @@ function QrPanel({
       <div className="space-y-4">
         <ol className="space-y-3 text-sm">
           {[
-            'Open WhatsApp on the phone.',
-            <>
-              Tap <strong>Settings</strong> (iPhone) or the <strong>⋮ menu</strong> (Android), then{' '}
-              <strong>Linked devices</strong>.
-            </>,
-            <>
-              Tap <strong>Link a device</strong> and point the phone at this screen.
-            </>,
+            t('sessions.link.step1'),
+            <Trans key="2" i18nKey="sessions.link.step2" components={{ strong: <strong /> }} />,
+            <Trans key="3" i18nKey="sessions.link.step3" components={{ strong: <strong /> }} />,
           ].map((step, i) => (
             <li key={String(i)} className="flex gap-3">
               <span
@@ -200,12 +201,9 @@ function QrPanel({
             </li>
           ))}
         </ol>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          The code changes every few seconds for security; this window shows the current one and closes by
-          itself once the phone is linked.
-        </p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('sessions.link.rotates')}</p>
         <Button variant="secondary" icon={Smartphone} onClick={onUsePhone} disabled={session.status !== 'qr'}>
-          Link with phone number instead
+          {t('sessions.link.usePhone')}
         </Button>
       </div>
     </div>
@@ -224,6 +222,7 @@ function StatePanel({
   onRetry: () => void;
   retrying: boolean;
 }) {
+  const { t } = useTranslation();
   const box = 'flex flex-col items-center justify-center gap-3 rounded-xl p-6 text-center';
   const style = { width: QR_BOX, minHeight: QR_BOX, maxWidth: '100%' };
   switch (awaitingStart ? 'starting' : session.status) {
@@ -240,7 +239,7 @@ function StatePanel({
             <Spinner className="size-8" />
           )}
           <p className="text-sm font-medium">
-            {session.status === 'connected' ? 'Connected.' : 'The phone accepted the link. Finishing…'}
+            {session.status === 'connected' ? t('sessions.link.connected') : t('sessions.link.finishing')}
           </p>
         </div>
       );
@@ -254,19 +253,19 @@ function StatePanel({
           <div>
             <p className="text-sm font-semibold">
               {expired
-                ? 'The QR code expired'
+                ? t('sessions.link.qrExpired')
                 : session.status === 'failed'
-                  ? 'Linking stopped'
-                  : 'This session is not running'}
+                  ? t('sessions.link.stoppedLinking')
+                  : t('sessions.link.notRunning')}
             </p>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
               {expired
-                ? 'Nobody scanned it in time. Start again for a fresh code.'
-                : (session.statusReason ?? 'Start it to get a QR code.')}
+                ? t('sessions.link.qrExpiredBody')
+                : (session.statusReason ?? t('sessions.link.startForQr'))}
             </p>
           </div>
           <Button variant="primary" icon={Play} loading={retrying} onClick={onRetry}>
-            Try again
+            {t('common.retry')}
           </Button>
         </div>
       );
@@ -281,8 +280,8 @@ function StatePanel({
           <Spinner className="size-8" />
           <p className="text-sm">
             {session.status === 'reconnecting'
-              ? 'Reconnecting to WhatsApp…'
-              : 'Getting a QR code from WhatsApp…'}
+              ? t('sessions.link.reconnecting')
+              : t('sessions.link.gettingQr')}
           </p>
         </div>
       );

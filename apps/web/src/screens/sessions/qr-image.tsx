@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 
 const SIZE = 264;
@@ -9,6 +10,7 @@ const SIZE = 264;
  * drawn, so a rotation swaps codes without a blank frame. Always dark on white, as phone cameras expect.
  */
 export function QrImage({ value, dimmed }: { value: string; dimmed: boolean }) {
+  const { t } = useTranslation();
   const [image, setImage] = useState<{ value: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,13 +33,13 @@ export function QrImage({ value, dimmed }: { value: string; dimmed: boolean }) {
     };
   }, [value]);
 
-  if (error) return <p className="text-sm text-red-700">Could not draw the QR code: {error}</p>;
+  if (error) return <p className="text-sm text-red-700">{t('common.qr.drawFailed', { error })}</p>;
   return (
     <div className="rounded-xl bg-white p-2 shadow-sm ring-1 ring-zinc-900/10" style={{ width: SIZE + 16 }}>
       {image ? (
         <img
           src={image.url}
-          alt="QR code"
+          alt={t('common.qr.alt')}
           width={SIZE}
           height={SIZE}
           data-qr-current={image.value === value || undefined}

@@ -1,9 +1,10 @@
-import { formatPhone } from '@switchboard/validators';
 import { LogOut, Play, QrCode, RotateCw, Square, Trash2 } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { allowedActions } from '../../lib/session-status.ts';
@@ -17,6 +18,7 @@ import { useSessionCache } from './session-cache.ts';
  * current status. Log out and delete ask first and say what will be lost.
  */
 export function SessionActions({ session, onDeleted }: { session: Session; onDeleted?: () => void }) {
+  const { t } = useTranslation();
   const allowed = allowedActions(session);
   const cache = useSessionCache();
   const openQr = useOpenQr();
@@ -51,7 +53,7 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
       <div className="flex flex-wrap items-center gap-2">
         {allowed.has('link') ? (
           <Button size="sm" variant="primary" icon={QrCode} onClick={() => openQr(session.id)}>
-            Show QR code
+            {t('sessions.actions.showQr')}
           </Button>
         ) : null}
         <Button
@@ -62,7 +64,7 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
           loading={start.isPending}
           onClick={startAndLink}
         >
-          Start
+          {t('sessions.actions.start')}
         </Button>
         <Button
           size="sm"
@@ -74,7 +76,7 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
             stop.mutate(id);
           }}
         >
-          Stop
+          {t('sessions.actions.stop')}
         </Button>
         <Button
           size="sm"
@@ -86,7 +88,7 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
             restart.mutate(id);
           }}
         >
-          Restart
+          {t('sessions.actions.restart')}
         </Button>
         <Button
           size="sm"
@@ -94,60 +96,65 @@ export function SessionActions({ session, onDeleted }: { session: Session; onDel
           disabled={!allowed.has('logout') || busy}
           onClick={() => setConfirm('logout')}
         >
-          Log out
+          {t('sessions.actions.logout')}
         </Button>
         <Button
           size="sm"
           variant="danger-ghost"
           icon={Trash2}
-          className="sm:ml-auto"
+          className="sm:ms-auto"
           onClick={() => setConfirm('delete')}
         >
-          Delete
+          {t('sessions.actions.delete')}
         </Button>
       </div>
       {error ? <ErrorNotice>{error}</ErrorNotice> : null}
 
       {confirm === 'logout' ? (
         <ConfirmDialog
-          title={`Log out ${session.name}?`}
-          confirmLabel="Log out"
+          title={t('sessions.actions.logoutTitle', { name: session.name })}
+          confirmLabel={t('sessions.actions.logout')}
           confirmIcon={LogOut}
           onClose={() => setConfirm(null)}
           onConfirm={async () => cache.put(await logout.mutateAsync(id))}
         >
           <p>
-            This unlinks the session from WhatsApp
             {session.phone ? (
-              <>
-                {' '}
-                on <strong className="whitespace-nowrap">{formatPhone(session.phone)}</strong>
-              </>
-            ) : null}
-            : the phone loses this linked device and Switchboard forgets the login.
+              <Trans
+                i18nKey="sessions.actions.logoutBodyPhone"
+                components={{
+                  strong: <Phone digits={session.phone} className="font-bold whitespace-nowrap" />,
+                }}
+              />
+            ) : (
+              t('sessions.actions.logoutBody')
+            )}
           </p>
-          <p>To use the session again you will have to scan a new QR code. Its stored messages stay.</p>
+          <p>{t('sessions.actions.logoutAfter')}</p>
         </ConfirmDialog>
       ) : null}
 
       {confirm === 'delete' ? (
         <ConfirmDialog
-          title={`Delete ${session.name}?`}
-          confirmLabel="Delete session"
+          title={t('sessions.actions.deleteTitle', { name: session.name })}
+          confirmLabel={t('sessions.actions.deleteConfirm')}
           confirmIcon={Trash2}
           onClose={() => setConfirm(null)}
           onConfirm={async () => {
             await remove.mutateAsync(id);
             cache.remove(session.id);
-            toast.success(`${session.name} was deleted.`);
+            toast.success(t('sessions.actions.deleted', { name: session.name }));
             onDeleted?.();
           }}
         >
           <p>
-            This logs <strong>{session.name}</strong> out of WhatsApp (the phone loses the linked device),
-            deletes its message history and webhooks, and removes its data folder from the server.
+            <Trans
+              i18nKey="sessions.actions.deleteBody"
+              values={{ name: session.name }}
+              components={{ strong: <strong /> }}
+            />
           </p>
-          <p className="font-medium text-zinc-900 dark:text-zinc-100">This cannot be undone.</p>
+          <p className="font-medium text-zinc-900 dark:text-zinc-100">{t('sessions.actions.cannotUndo')}</p>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
-import { formatPhone } from '@switchboard/validators';
 import { FlaskConical, Globe } from 'lucide-react';
 import { memo, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { formatRelative } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
@@ -14,6 +15,7 @@ import { StatusNote } from './status-note.tsx';
 
 /** Memoised: a live event re-renders only the card of the session it changed. */
 export const SessionCard = memo(function SessionCard({ session, now }: { session: Session; now: number }) {
+  const { t } = useTranslation();
   const titleId = useId();
   const EngineIcon = session.engine === 'sandbox' ? FlaskConical : Globe;
 
@@ -32,7 +34,9 @@ export const SessionCard = memo(function SessionCard({ session, now }: { session
             </Link>
           </h3>
           <p className="mt-0.5 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-            <span className="font-mono">{session.id}</span>
+            <bdi dir="ltr" className="font-mono">
+              {session.id}
+            </bdi>
             <span aria-hidden>·</span>
             <span className="inline-flex items-center gap-1">
               <EngineIcon aria-hidden className="size-3.5" />
@@ -51,30 +55,32 @@ export const SessionCard = memo(function SessionCard({ session, now }: { session
 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 px-5 pt-4 text-sm">
         <div className="min-w-0">
-          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Phone</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">{t('sessions.card.phone')}</dt>
           <dd className="truncate font-medium tabular-nums">
             {session.phone ? (
-              formatPhone(session.phone)
+              <Phone digits={session.phone} />
             ) : (
-              <span className="text-zinc-400 dark:text-zinc-500">Not linked</span>
+              <span className="text-zinc-400 dark:text-zinc-500">{t('sessions.card.notLinked')}</span>
             )}
           </dd>
         </div>
         <div className="min-w-0">
-          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Push name</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">{t('sessions.card.pushName')}</dt>
           <dd className="truncate font-medium">
             {session.pushName ?? <span className="text-zinc-400 dark:text-zinc-500">—</span>}
           </dd>
         </div>
         <div className="col-span-2 min-w-0">
-          <dt className="text-xs text-zinc-500 dark:text-zinc-400">Last connected</dt>
+          <dt className="text-xs text-zinc-500 dark:text-zinc-400">{t('sessions.card.lastConnected')}</dt>
           <dd className="font-medium">
             {session.lastConnectedAt ? (
               <time dateTime={new Date(session.lastConnectedAt).toISOString()}>
-                {session.status === 'connected' ? 'Online now' : formatRelative(session.lastConnectedAt, now)}
+                {session.status === 'connected'
+                  ? t('sessions.card.onlineNow')
+                  : formatRelative(session.lastConnectedAt, now)}
               </time>
             ) : (
-              <span className="text-zinc-400 dark:text-zinc-500">Never</span>
+              <span className="text-zinc-400 dark:text-zinc-500">{t('common.never')}</span>
             )}
           </dd>
         </div>

@@ -1,15 +1,17 @@
-import { formatBytes, formatPhone } from '@switchboard/validators';
+import { formatBytes } from '@switchboard/validators';
 import { ArrowLeft, History, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { TONE_DOT } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatRelative, formatTime, plural } from '../../lib/format.ts';
+import { formatDateTime, formatRelative, formatTime } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
@@ -22,28 +24,35 @@ import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
 
-const backLink = (
-  <Link
-    to={{ name: 'sessions' }}
-    className="mb-3 inline-flex items-center gap-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
-  >
-    <ArrowLeft aria-hidden className="size-4" />
-    All sessions
-  </Link>
-);
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to={{ name: 'sessions' }}
+      className="mb-3 inline-flex items-center gap-1.5 text-sm font-medium text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+    >
+      <ArrowLeft aria-hidden className="size-4 rtl:-scale-x-100" />
+      {t('sessions.detail.back')}
+    </Link>
+  );
+}
 
 export function SessionDetailScreen({ id }: { id: string }) {
+  const { t } = useTranslation();
   const { session, live, deleted, isLoading, error } = useSession(id);
   const openQr = useOpenQr();
   const now = useNow(15_000);
 
-  if (isLoading) return <LoadingBlock label="Loading session…" />;
+  if (isLoading) return <LoadingBlock label={t('sessions.detail.loading')} />;
   if (deleted || error || !session) {
     return (
       <>
-        {backLink}
-        <EmptyState icon={SearchX} title={deleted ? 'This session was deleted' : 'Session not found'}>
-          {deleted ? 'It no longer exists on the server.' : error ? errorMessage(error) : null}
+        <BackLink />
+        <EmptyState
+          icon={SearchX}
+          title={deleted ? t('sessions.detail.deletedTitle') : t('sessions.detail.notFound')}
+        >
+          {deleted ? t('sessions.detail.deletedBody') : error ? errorMessage(error) : null}
         </EmptyState>
       </>
     );
@@ -63,8 +72,11 @@ export function SessionDetailScreen({ id }: { id: string }) {
           </>
         }
         description={
-          <span className="font-mono text-xs">
-            {session.id} · {engineLabel(session.engine)}
+          <span className="text-xs">
+            <bdi dir="ltr" className="font-mono">
+              {session.id}
+            </bdi>{' '}
+            · {engineLabel(session.engine)}
           </span>
         }
         action={
@@ -74,12 +86,12 @@ export function SessionDetailScreen({ id }: { id: string }) {
               className="inline-flex h-10 items-center gap-2 rounded-lg bg-white px-4 text-sm font-medium shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:ring-zinc-700 dark:hover:bg-zinc-800"
             >
               <MessageSquarePlus aria-hidden className="size-4" />
-              Send a message
+              {t('sessions.detail.send')}
             </Link>
           ) : null
         }
       >
-        {backLink}
+        <BackLink />
       </PageHeader>
 
       <div className="space-y-6">
@@ -95,7 +107,7 @@ export function SessionDetailScreen({ id }: { id: string }) {
                 onClick={() => openQr(session.id)}
                 className="self-start"
               >
-                Scan the QR code
+                {t('sessions.detail.scan')}
               </Button>
             ) : null}
           </div>
@@ -107,45 +119,55 @@ export function SessionDetailScreen({ id }: { id: string }) {
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <Card aria-labelledby="details-title">
-            <CardHeader title="Details" id="details-title" />
+            <CardHeader title={t('sessions.detail.details')} id="details-title" />
             <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
-              <Row label="Session id">
-                <span className="font-mono">{session.id}</span>
+              <Row label={t('sessions.detail.id')}>
+                <bdi dir="ltr" className="font-mono">
+                  {session.id}
+                </bdi>
               </Row>
-              <Row label="Engine">{engineLabel(session.engine)}</Row>
-              <Row label="Phone">
-                {session.phone ? formatPhone(session.phone) : <Muted>Not linked</Muted>}
+              <Row label={t('sessions.detail.engine')}>{engineLabel(session.engine)}</Row>
+              <Row label={t('sessions.card.phone')}>
+                {session.phone ? (
+                  <Phone digits={session.phone} />
+                ) : (
+                  <Muted>{t('sessions.card.notLinked')}</Muted>
+                )}
               </Row>
-              <Row label="Push name">{session.pushName ?? <Muted>—</Muted>}</Row>
+              <Row label={t('sessions.card.pushName')}>{session.pushName ?? <Muted>—</Muted>}</Row>
               {session.limited ? (
-                <Row label="Reach-out limit">
+                <Row label={t('sessions.detail.reachOutLimit')}>
                   {session.limited.until ? (
                     <time dateTime={new Date(session.limited.until).toISOString()}>
-                      Until {formatDateTime(session.limited.until)}
+                      {t('sessions.detail.until', { until: formatDateTime(session.limited.until) })}
                     </time>
                   ) : (
-                    'Until WhatsApp lifts it'
+                    t('sessions.detail.untilLifted')
                   )}
                 </Row>
               ) : null}
-              <Row label="Status since">
+              <Row label={t('sessions.detail.statusSince')}>
                 <Time at={session.statusChangedAt} now={now} />
               </Row>
-              <Row label="Last connected">
+              <Row label={t('sessions.card.lastConnected')}>
                 {session.lastConnectedAt ? (
                   <Time at={session.lastConnectedAt} now={now} />
                 ) : (
-                  <Muted>Never</Muted>
+                  <Muted>{t('common.never')}</Muted>
                 )}
               </Row>
               {session.resources ? (
-                <Row label="Resources">
-                  {formatBytes(session.resources.rssBytes)} in{' '}
-                  {plural(session.resources.processes, 'process', 'processes')}
+                <Row label={t('sessions.detail.resources')}>
+                  {t('sessions.detail.resourcesValue', {
+                    size: formatBytes(session.resources.rssBytes),
+                    count: session.resources.processes,
+                  })}
                 </Row>
               ) : null}
-              <Row label="Starts with the server">{session.autoStart ? 'Yes' : 'No'}</Row>
-              <Row label="Created">
+              <Row label={t('sessions.detail.autoStart')}>
+                {session.autoStart ? t('sessions.detail.yes') : t('sessions.detail.no')}
+              </Row>
+              <Row label={t('sessions.detail.created')}>
                 <Time at={session.createdAt} now={now} />
               </Row>
             </dl>
@@ -153,24 +175,26 @@ export function SessionDetailScreen({ id }: { id: string }) {
 
           <Card aria-labelledby="events-title">
             <CardHeader
-              title="Recent events"
+              title={t('sessions.detail.events')}
               id="events-title"
               action={
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">Live, since this page opened</span>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">
+                  {t('sessions.detail.eventsLive')}
+                </span>
               }
             />
             {history.length === 0 ? (
               <div className="flex flex-col items-center gap-2 px-5 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">
                 <History aria-hidden className="size-5" />
-                Status changes, QR codes and pairing codes appear here as they happen.
+                {t('sessions.detail.eventsEmpty')}
               </div>
             ) : (
               <ol
                 className="max-h-[28rem] overflow-y-auto px-5 py-3"
-                aria-label="Recent events, newest first"
+                aria-label={t('sessions.detail.eventsList')}
               >
                 {history.map((entry) => (
-                  <li key={entry.key} className="relative flex gap-3 py-2 pl-1">
+                  <li key={entry.key} className="relative flex gap-3 py-2 ps-1">
                     <span
                       aria-hidden
                       className={cx(

@@ -1,5 +1,6 @@
 import { Plus, Smartphone } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -17,6 +18,7 @@ import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionCard } from './session-card.tsx';
 
 export function SessionsScreen() {
+  const { t } = useTranslation();
   const { sessions, isLoading, error } = useSessions();
   const [adding, setAdding] = useState(false);
   const openQr = useOpenQr();
@@ -26,35 +28,34 @@ export function SessionsScreen() {
 
   const addButton = (
     <Button variant="primary" icon={Plus} onClick={() => setAdding(true)}>
-      Add session
+      {t('sessions.list.add')}
     </Button>
   );
 
   return (
     <>
       <PageHeader
-        title="Sessions"
-        description="Each session is one WhatsApp account linked to this gateway."
+        title={t('sessions.list.title')}
+        description={t('sessions.list.description')}
         action={sessions && sessions.length > 0 ? addButton : null}
       />
       {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
-      {isLoading ? <LoadingBlock label="Loading sessions…" /> : null}
+      {isLoading ? <LoadingBlock label={t('sessions.list.loading')} /> : null}
       {sessions ? (
         sessions.length === 0 ? (
-          <EmptyState icon={Smartphone} title="No sessions yet" action={addButton}>
+          <EmptyState icon={Smartphone} title={t('sessions.list.emptyTitle')} action={addButton}>
             <p>
-              A session connects one WhatsApp account. Add one, then scan its QR code with the phone:{' '}
-              <strong className="font-medium text-zinc-800 dark:text-zinc-200">
-                WhatsApp → Linked devices → Link a device
-              </strong>
-              .
+              <Trans
+                i18nKey="sessions.list.emptyBody"
+                components={{ strong: <strong className="font-medium text-zinc-800 dark:text-zinc-200" /> }}
+              />
             </p>
           </EmptyState>
         ) : (
           <div className="space-y-6">
             <Counters counters={countSessions(sessions)} />
             <VirtualList
-              label="Sessions"
+              label={t('sessions.list.title')}
               items={sessions}
               columns={twoColumns ? 2 : 1}
               rowClassName="grid gap-4 lg:grid-cols-2"

@@ -1,10 +1,12 @@
 import { CircleAlert, Hourglass, Info } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
 
 /** What the status means right now, and WhatsApp's reach-out limit when one holds (it is no status). */
 export function StatusNote({ session }: { session: Session }) {
+  const { t } = useTranslation();
   if (!session.limited) return <StatusMeaning session={session} />;
   const { reason, until } = session.limited;
   return (
@@ -16,8 +18,9 @@ export function StatusNote({ session }: { session: Session }) {
       >
         <Hourglass aria-hidden className="mt-0.5 size-4 shrink-0" />
         <span className="min-w-0 break-words">
-          {reason}. {until ? `Ends ${formatDateTime(until)}` : 'It ends when WhatsApp lifts it'}; restarting
-          or re-linking would not help.
+          {until
+            ? t('sessions.limit.noteUntil', { reason, until: formatDateTime(until) })
+            : t('sessions.limit.noteLifted', { reason })}
         </span>
       </p>
     </div>
@@ -29,6 +32,7 @@ export function StatusNote({ session }: { session: Session }) {
  * reason that only repeats the status, like "Logged out", adds nothing).
  */
 function StatusMeaning({ session }: { session: Session }) {
+  useTranslation();
   const meta = STATUS_META[session.status];
   const reason = session.statusReason && session.statusReason !== meta.label ? session.statusReason : null;
   if (reason && (session.status === 'failed' || session.status === 'reconnecting')) {

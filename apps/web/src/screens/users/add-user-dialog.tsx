@@ -1,6 +1,7 @@
 import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { ShieldCheck, UserPlus, UserRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
@@ -12,17 +13,13 @@ import type { UserRole } from '../../lib/types.ts';
 import { emailProblem, passwordProblem, personNameProblem } from '../../lib/user-validation.ts';
 import { trpc } from '../../trpc.ts';
 
-const ROLES: Array<{ role: UserRole; label: string; description: string; icon: typeof UserRound }> = [
-  {
-    role: 'operator',
-    label: 'Operator',
-    description: 'Sees and manages only their own sessions.',
-    icon: UserRound,
-  },
-  { role: 'admin', label: 'Admin', description: 'Sees every session and manages users.', icon: ShieldCheck },
+const ROLES: Array<{ role: UserRole; icon: typeof UserRound }> = [
+  { role: 'operator', icon: UserRound },
+  { role: 'admin', icon: ShieldCheck },
 ];
 
 export function AddUserDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -49,7 +46,9 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
         onSuccess: async (user) => {
           await utils.users.list.invalidate();
           toast.success(
-            `${user.name} can now sign in as ${user.role === 'admin' ? 'an admin' : 'an operator'}.`,
+            user.role === 'admin'
+              ? t('users.dialog.createdAdmin', { name: user.name })
+              : t('users.dialog.createdOperator', { name: user.name }),
           );
           onClose();
         },
@@ -58,14 +57,10 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      title="Add a user"
-      description="Give them the email and password; they can sign in right away."
-      onClose={onClose}
-    >
+    <Dialog title={t('users.dialog.title')} description={t('users.dialog.description')} onClose={onClose}>
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextField
-          label="Name"
+          label={t('users.dialog.name')}
           autoFocus
           autoComplete="off"
           value={name}
@@ -73,24 +68,27 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
           error={show('name')}
         />
         <TextField
-          label="Email"
+          label={t('shell.login.email')}
           type="email"
           autoComplete="off"
+          dir="ltr"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={show('email')}
         />
         <TextField
-          label="Password"
+          label={t('shell.login.password')}
           type="password"
           autoComplete="new-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={show('password')}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={t('shell.setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
         />
         <fieldset>
-          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">Role</legend>
+          <legend className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+            {t('users.dialog.role')}
+          </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {ROLES.map((option) => (
               <label
@@ -113,10 +111,10 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
                 <span>
                   <span className="flex items-center gap-1.5 text-sm font-medium">
                     <option.icon aria-hidden className="size-4" />
-                    {option.label}
+                    {t(`users.roles.${option.role}.label`)}
                   </span>
                   <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
-                    {option.description}
+                    {t(`users.roles.${option.role}.description`)}
                   </span>
                 </span>
               </label>
@@ -125,9 +123,9 @@ export function AddUserDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
         {create.error ? <ErrorNotice>{errorMessage(create.error)}</ErrorNotice> : null}
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="primary" icon={UserPlus} loading={create.isPending}>
-            Create user
+            {t('users.dialog.submit')}
           </Button>
         </DialogActions>
       </form>

@@ -1,6 +1,7 @@
 import { PASSWORD_MIN_LENGTH } from '@switchboard/validators';
 import { KeyRound } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -12,6 +13,7 @@ import { passwordProblem } from '../../lib/user-validation.ts';
 import { trpc } from '../../trpc.ts';
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const update = trpc.users.update.useMutation();
@@ -26,7 +28,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
       { id: user.id, password },
       {
         onSuccess: () => {
-          toast.success(`New password set for ${user.name}.`);
+          toast.success(t('users.reset.done', { name: user.name }));
           onClose();
         },
       },
@@ -35,27 +37,33 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
 
   return (
     <Dialog
-      title={`Reset password for ${user.name}`}
-      description={<>This signs {user.email} out everywhere; they sign in again with the new password.</>}
+      title={t('users.reset.title', { name: user.name })}
+      description={
+        <Trans
+          i18nKey="users.reset.description"
+          values={{ email: user.email }}
+          components={{ bdi: <bdi dir="ltr" /> }}
+        />
+      }
       onClose={onClose}
       size="sm"
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <TextField
-          label="New password"
+          label={t('users.reset.password')}
           type="password"
           autoComplete="new-password"
           autoFocus
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={problem}
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={t('shell.setup.passwordHint', { count: PASSWORD_MIN_LENGTH })}
         />
         {update.error ? <ErrorNotice>{errorMessage(update.error)}</ErrorNotice> : null}
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="submit" variant="primary" icon={KeyRound} loading={update.isPending}>
-            Set new password
+            {t('users.reset.submit')}
           </Button>
         </DialogActions>
       </form>

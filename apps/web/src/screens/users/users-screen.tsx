@@ -1,5 +1,6 @@
 import { KeyRound, ShieldCheck, Trash2, UserPlus, UserRound, Users } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -22,6 +23,7 @@ type Pending =
   | { kind: 'role'; user: User };
 
 export function UsersScreen({ me }: { me: User }) {
+  const { t } = useTranslation();
   const users = trpc.users.list.useQuery();
   const utils = trpc.useUtils();
   const update = trpc.users.update.useMutation();
@@ -33,21 +35,21 @@ export function UsersScreen({ me }: { me: User }) {
   return (
     <>
       <PageHeader
-        title="Users"
-        description="Who can sign in. Operators see and manage only their own sessions; admins see all of them and manage users."
+        title={t('users.title')}
+        description={t('users.description')}
         action={
           <Button variant="primary" icon={UserPlus} onClick={() => setPending({ kind: 'add' })}>
-            Add user
+            {t('users.add')}
           </Button>
         }
       />
       {users.error ? <ErrorNotice>{errorMessage(users.error)}</ErrorNotice> : null}
-      {users.isLoading ? <LoadingBlock label="Loading users…" /> : null}
-      {users.data?.length === 0 ? <EmptyState icon={Users} title="No users" /> : null}
+      {users.isLoading ? <LoadingBlock label={t('users.loading')} /> : null}
+      {users.data?.length === 0 ? <EmptyState icon={Users} title={t('users.empty')} /> : null}
       {users.data && users.data.length > 0 ? (
         <Card>
           <ul
-            aria-label="Users"
+            aria-label={t('users.title')}
             className="divide-y divide-zinc-100 md:grid md:grid-cols-[minmax(0,1fr)_auto_auto_auto] dark:divide-zinc-800"
           >
             {users.data.map((user) => (
@@ -68,11 +70,13 @@ export function UsersScreen({ me }: { me: User }) {
                       {user.name}
                       {user.id === me.id ? (
                         <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
-                          you
+                          {t('users.you')}
                         </span>
                       ) : null}
                     </p>
-                    <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">{user.email}</p>
+                    <p className="truncate text-sm text-zinc-500 dark:text-zinc-400">
+                      <bdi dir="ltr">{user.email}</bdi>
+                    </p>
                   </div>
                 </div>
                 <div className="flex items-center gap-4 text-sm md:contents">
@@ -88,22 +92,22 @@ export function UsersScreen({ me }: { me: User }) {
                     ) : (
                       <UserRound aria-hidden className="size-3.5" />
                     )}
-                    {user.role === 'admin' ? 'Admin' : 'Operator'}
+                    {t(`users.roles.${user.role}.label`)}
                   </span>
                   <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                    Added {formatDate(user.createdAt)}
+                    {t('users.added', { date: formatDate(user.createdAt) })}
                   </span>
                 </div>
                 <div className="flex flex-wrap gap-2 md:justify-end">
                   <Button size="sm" icon={KeyRound} onClick={() => setPending({ kind: 'reset', user })}>
-                    Reset password
+                    {t('users.resetPassword')}
                   </Button>
                   <Button
                     size="sm"
                     onClick={() => setPending({ kind: 'role', user })}
                     disabled={user.id === me.id}
                   >
-                    {user.role === 'admin' ? 'Make operator' : 'Make admin'}
+                    {user.role === 'admin' ? t('users.makeOperator') : t('users.makeAdmin')}
                   </Button>
                   <Button
                     size="sm"
@@ -112,7 +116,7 @@ export function UsersScreen({ me }: { me: User }) {
                     disabled={user.id === me.id}
                     onClick={() => setPending({ kind: 'delete', user })}
                   >
-                    Delete
+                    {t('common.delete')}
                   </Button>
                 </div>
               </li>
@@ -127,42 +131,46 @@ export function UsersScreen({ me }: { me: User }) {
         <ConfirmDialog
           title={
             pending.user.role === 'admin'
-              ? `Make ${pending.user.name} an operator?`
-              : `Make ${pending.user.name} an admin?`
+              ? t('users.makeOperatorTitle', { name: pending.user.name })
+              : t('users.makeAdminTitle', { name: pending.user.name })
           }
-          confirmLabel={pending.user.role === 'admin' ? 'Make operator' : 'Make admin'}
+          confirmLabel={pending.user.role === 'admin' ? t('users.makeOperator') : t('users.makeAdmin')}
           tone="primary"
           onClose={close}
           onConfirm={async () => {
             const role = pending.user.role === 'admin' ? 'operator' : 'admin';
             await update.mutateAsync({ id: pending.user.id, role });
             await utils.users.list.invalidate();
-            toast.success(`${pending.user.name} is now ${role === 'admin' ? 'an admin' : 'an operator'}.`);
+            toast.success(
+              role === 'admin'
+                ? t('users.nowAdmin', { name: pending.user.name })
+                : t('users.nowOperator', { name: pending.user.name }),
+            );
           }}
         >
-          {pending.user.role === 'admin' ? (
-            <p>They will see and manage only their own sessions, and can no longer manage users.</p>
-          ) : (
-            <p>They will see and manage every session, and can add, change and delete users.</p>
-          )}
+          {pending.user.role === 'admin' ? <p>{t('users.demoteBody')}</p> : <p>{t('users.promoteBody')}</p>}
         </ConfirmDialog>
       ) : null}
       {pending?.kind === 'delete' ? (
         <ConfirmDialog
-          title={`Delete ${pending.user.name}?`}
-          confirmLabel="Delete user"
+          title={t('users.deleteTitle', { name: pending.user.name })}
+          confirmLabel={t('users.deleteConfirm')}
           confirmIcon={Trash2}
           onClose={close}
           onConfirm={async () => {
             await remove.mutateAsync({ id: pending.user.id });
             await utils.users.list.invalidate();
-            toast.success(`${pending.user.name} was deleted.`);
+            toast.success(t('users.deleted', { name: pending.user.name }));
           }}
         >
           <p>
-            <strong>{pending.user.email}</strong> can no longer sign in and is signed out everywhere at once.
+            <Trans
+              i18nKey="users.deleteBody"
+              values={{ email: pending.user.email }}
+              components={{ strong: <strong dir="ltr" /> }}
+            />
           </p>
-          <p>Sessions they own must be deleted first. This cannot be undone.</p>
+          <p>{t('users.deleteAfter')}</p>
         </ConfirmDialog>
       ) : null}
     </>

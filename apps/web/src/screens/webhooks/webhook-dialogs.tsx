@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Dialog, DialogActions } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -21,6 +22,7 @@ export function WebhookFormDialog({
   onClose: () => void;
   onCreated: (created: WebhookWithSecret) => void;
 }) {
+  const { t } = useTranslation();
   const [url, setUrl] = useState(webhook?.url ?? '');
   const [description, setDescription] = useState(webhook?.description ?? '');
   const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? defaultEvents());
@@ -35,7 +37,7 @@ export function WebhookFormDialog({
   const enabledId = useId();
 
   const problem = urlProblem(url);
-  const eventsProblem = events.length === 0 ? 'Choose at least one event.' : null;
+  const eventsProblem = events.length === 0 ? t('webhooks.form.eventsMissing') : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,16 +71,17 @@ export function WebhookFormDialog({
 
   return (
     <Dialog
-      title={webhook ? 'Edit endpoint' : 'Add webhook endpoint'}
-      description="Switchboard posts signed JSON events to this URL and retries for about a day if it fails."
+      title={webhook ? t('webhooks.form.editTitle') : t('webhooks.form.addTitle')}
+      description={t('webhooks.form.description')}
       onClose={onClose}
     >
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
-          label="URL"
+          label={t('webhooks.form.url')}
           type="url"
           inputMode="url"
           placeholder="https://example.com/hooks/whatsapp"
+          dir="ltr"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           error={submitted ? problem : null}
@@ -86,15 +89,15 @@ export function WebhookFormDialog({
           required
         />
         <TextField
-          label="Description"
-          hint="Optional: what receives these events."
+          label={t('webhooks.form.about')}
+          hint={t('webhooks.form.aboutHint')}
           value={description}
           maxLength={500}
           onChange={(e) => setDescription(e.target.value)}
         />
         <fieldset aria-labelledby={legendId}>
           <legend id={legendId} className="mb-1.5 text-sm font-medium text-zinc-800 dark:text-zinc-200">
-            Events
+            {t('webhooks.form.events')}
           </legend>
           <div className="space-y-1.5">
             {WEBHOOK_EVENT_META.map((meta) => (
@@ -106,7 +109,10 @@ export function WebhookFormDialog({
                   onChange={(e) => setEvents((list) => toggleEvent(list, meta.event, e.target.checked))}
                 />
                 <span>
-                  <span className="font-mono text-xs font-medium">{meta.event}</span>
+                  <span className="font-medium">{meta.label}</span>{' '}
+                  <bdi dir="ltr" className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                    {meta.event}
+                  </bdi>
                   <span className="block text-xs text-zinc-500 dark:text-zinc-400">{meta.description}</span>
                 </span>
               </label>
@@ -126,11 +132,11 @@ export function WebhookFormDialog({
               onChange={(e) => setEnabled(e.target.checked)}
             />
             <span>
-              <span className="font-medium">Enabled</span>
+              <span className="font-medium">{t('webhooks.form.enabled')}</span>
               <span className="block text-xs text-zinc-500 dark:text-zinc-400">
                 {webhook.disabledReason
-                  ? `Disabled: ${webhook.disabledReason}. Tick to send events again.`
-                  : 'Untick to pause deliveries to this endpoint.'}
+                  ? t('webhooks.form.disabledBecause', { reason: webhook.disabledReason })
+                  : t('webhooks.form.pauseHint')}
               </span>
             </span>
           </label>
@@ -138,10 +144,10 @@ export function WebhookFormDialog({
         {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
         <DialogActions>
           <Button onClick={onClose} disabled={busy}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" variant="primary" loading={busy}>
-            {webhook ? 'Save changes' : 'Add endpoint'}
+            {webhook ? t('webhooks.form.save') : t('webhooks.form.add')}
           </Button>
         </DialogActions>
       </form>
@@ -159,20 +165,17 @@ export function SecretDialog({
   rotated: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Dialog
-      title={rotated ? 'New signing secret' : 'Endpoint added'}
-      description={
-        rotated
-          ? 'The previous secret keeps signing beside this one for 24 hours, so the receiver can switch over.'
-          : 'Use this secret to verify the webhook-signature header of each request.'
-      }
+      title={rotated ? t('webhooks.secret.newTitle') : t('webhooks.secret.addedTitle')}
+      description={rotated ? t('webhooks.secret.rotatedBody') : t('webhooks.secret.addedBody')}
       onClose={onClose}
     >
-      <ShownOnce label="Signing secret" secret={secret} />
+      <ShownOnce label={t('webhooks.secret.label')} secret={secret} />
       <DialogActions>
         <Button variant="primary" onClick={onClose}>
-          I have stored it
+          {t('apiKeys.shown.stored')}
         </Button>
       </DialogActions>
     </Dialog>

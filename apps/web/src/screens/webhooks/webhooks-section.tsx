@@ -13,6 +13,7 @@ import {
   Webhook as WebhookIcon,
 } from 'lucide-react';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -22,7 +23,7 @@ import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatRelative, plural } from '../../lib/format.ts';
+import { formatDateTime, formatNumber, formatRelative } from '../../lib/format.ts';
 import type { Webhook, WebhookDelivery, WebhookTestResult } from '../../lib/types.ts';
 import { DELIVERY_STATUS_META, lastOutcome } from '../../lib/webhooks.ts';
 import { useNow } from '../../live/use-now.ts';
@@ -33,6 +34,7 @@ const DELIVERY_PAGE_SIZE = 25;
 
 /** The account's webhook endpoints: add, edit, test, rotate the secret, delete, and read the delivery log. */
 export function WebhooksSection({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const query = trpc.webhooks.list.useQuery({ sessionId }, { staleTime: Number.POSITIVE_INFINITY });
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<{ secret: string; rotated: boolean } | null>(null);
@@ -42,15 +44,15 @@ export function WebhooksSection({ sessionId }: { sessionId: string }) {
   return (
     <Card aria-labelledby="webhooks-title">
       <CardHeader
-        title="Webhooks"
+        title={t('webhooks.title')}
         id="webhooks-title"
         action={
           <Button size="sm" icon={Plus} onClick={() => setAdding(true)}>
-            Add endpoint
+            {t('webhooks.add')}
           </Button>
         }
       />
-      {query.isLoading ? <LoadingBlock label="Loading endpoints…" /> : null}
+      {query.isLoading ? <LoadingBlock label={t('webhooks.loading')} /> : null}
       {query.error ? (
         <div className="p-5">
           <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
@@ -59,11 +61,8 @@ export function WebhooksSection({ sessionId }: { sessionId: string }) {
       {query.data && endpoints.length === 0 ? (
         <div className="flex flex-col items-center gap-2 px-6 py-10 text-center">
           <WebhookIcon aria-hidden className="size-6 text-zinc-400" />
-          <p className="text-sm font-medium">No endpoints yet</p>
-          <p className="max-w-sm text-sm text-zinc-500 dark:text-zinc-400">
-            Add a URL and Switchboard posts this account’s messages and status changes to it, signed and
-            retried.
-          </p>
+          <p className="text-sm font-medium">{t('webhooks.emptyTitle')}</p>
+          <p className="max-w-sm text-sm text-zinc-500 dark:text-zinc-400">{t('webhooks.emptyBody')}</p>
         </div>
       ) : null}
       {endpoints.length > 0 ? (
@@ -104,6 +103,7 @@ function EndpointRow({
   sessionId: string;
   onSecret: (secret: string) => void;
 }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const now = useNow(30_000);
@@ -140,7 +140,9 @@ function EndpointRow({
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">
-            <p className="min-w-0 font-mono text-sm font-medium break-all">{webhook.url}</p>
+            <p dir="ltr" className="min-w-0 font-mono text-sm font-medium break-all">
+              {webhook.url}
+            </p>
             <span
               data-testid="webhook-state"
               className={cx(
@@ -153,7 +155,7 @@ function EndpointRow({
               ) : (
                 <CircleOff aria-hidden className="size-3.5" />
               )}
-              {webhook.enabled ? 'Enabled' : 'Disabled'}
+              {webhook.enabled ? t('webhooks.enabled') : t('webhooks.disabled')}
             </span>
           </div>
           {webhook.description ? (
@@ -162,10 +164,11 @@ function EndpointRow({
           {!webhook.enabled && webhook.disabledReason ? (
             <p className="mt-1 text-sm text-red-700 dark:text-red-400">{webhook.disabledReason}</p>
           ) : null}
-          <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Events">
+          <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={t('webhooks.eventList')}>
             {webhook.events.map((event) => (
               <li
                 key={event}
+                dir="ltr"
                 className="rounded-md bg-zinc-100 px-1.5 py-0.5 font-mono text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
               >
                 {event}
@@ -174,7 +177,7 @@ function EndpointRow({
           </ul>
           <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-zinc-500 dark:text-zinc-400">
             <div className="flex gap-1">
-              <dt>Last success:</dt>
+              <dt>{t('webhooks.lastSuccess')}</dt>
               <dd className="font-medium text-zinc-700 dark:text-zinc-300">
                 {health.lastSuccessAt ? (
                   <time
@@ -184,12 +187,12 @@ function EndpointRow({
                     {formatRelative(health.lastSuccessAt, now)}
                   </time>
                 ) : (
-                  'Never'
+                  t('common.never')
                 )}
               </dd>
             </div>
             <div className="flex gap-1">
-              <dt>Failures in a row:</dt>
+              <dt>{t('webhooks.failuresInARow')}</dt>
               <dd
                 className={cx(
                   'font-medium',
@@ -198,12 +201,12 @@ function EndpointRow({
                     : 'text-zinc-700 dark:text-zinc-300',
                 )}
               >
-                {health.consecutiveFailures}
+                {formatNumber(health.consecutiveFailures)}
               </dd>
             </div>
             {webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now ? (
               <div className="flex gap-1">
-                <dt>Previous secret valid until:</dt>
+                <dt>{t('webhooks.previousSecretUntil')}</dt>
                 <dd className="font-medium text-zinc-700 dark:text-zinc-300">
                   {formatDateTime(webhook.previousSecretExpiresAt)}
                 </dd>
@@ -215,13 +218,13 @@ function EndpointRow({
 
       <div className="flex flex-wrap gap-2">
         <Button size="sm" variant="primary" icon={Send} loading={test.isPending} onClick={sendTest}>
-          Send test event
+          {t('webhooks.sendTest')}
         </Button>
         <Button size="sm" icon={Pencil} onClick={() => setEditing(true)}>
-          Edit
+          {t('common.edit')}
         </Button>
         <Button size="sm" icon={KeyRound} onClick={() => setConfirm('rotate')}>
-          Rotate secret
+          {t('webhooks.rotate')}
         </Button>
         <Button
           size="sm"
@@ -230,10 +233,10 @@ function EndpointRow({
           onClick={() => setShowLog((v) => !v)}
           className={cx('[&>svg]:transition-transform', showLog && '[&>svg]:rotate-180')}
         >
-          Delivery log
+          {t('webhooks.log')}
         </Button>
         <Button size="sm" variant="danger-ghost" icon={Trash2} onClick={() => setConfirm('delete')}>
-          Delete
+          {t('common.delete')}
         </Button>
       </div>
 
@@ -251,26 +254,29 @@ function EndpointRow({
       ) : null}
       {confirm === 'delete' ? (
         <ConfirmDialog
-          title="Delete this endpoint?"
-          confirmLabel="Delete endpoint"
+          title={t('webhooks.deleteTitle')}
+          confirmLabel={t('webhooks.deleteConfirm')}
           confirmIcon={Trash2}
           onClose={() => setConfirm(null)}
           onConfirm={async () => {
             await remove.mutateAsync({ id: webhook.id });
             await utils.webhooks.list.invalidate();
-            toast.success('Endpoint deleted');
+            toast.success(t('webhooks.deleted'));
           }}
         >
           <p>
-            <span className="font-mono break-all">{webhook.url}</span> stops getting events, and its delivery
-            log is deleted with it.
+            <Trans
+              i18nKey="webhooks.deleteBody"
+              values={{ url: webhook.url }}
+              components={{ code: <bdi dir="ltr" className="font-mono break-all" /> }}
+            />
           </p>
         </ConfirmDialog>
       ) : null}
       {confirm === 'rotate' ? (
         <ConfirmDialog
-          title="Rotate the signing secret?"
-          confirmLabel="Rotate secret"
+          title={t('webhooks.rotateTitle')}
+          confirmLabel={t('webhooks.rotate')}
           confirmIcon={KeyRound}
           tone="primary"
           onClose={() => setConfirm(null)}
@@ -280,10 +286,7 @@ function EndpointRow({
             onSecret(rotated.secret);
           }}
         >
-          <p>
-            A new secret signs every request from now on. The current one keeps signing beside it for 24
-            hours, so the receiver can switch at its own pace.
-          </p>
+          <p>{t('webhooks.rotateBody')}</p>
         </ConfirmDialog>
       ) : null}
     </li>
@@ -291,6 +294,7 @@ function EndpointRow({
 }
 
 function TestResult({ result }: { result: WebhookTestResult }) {
+  const { t } = useTranslation();
   const Icon = result.ok ? CircleCheck : CircleAlert;
   return (
     <div
@@ -307,12 +311,15 @@ function TestResult({ result }: { result: WebhookTestResult }) {
       <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0 break-words">
         <p className="font-medium">
-          {result.ok ? 'Test event delivered' : 'Test event failed'}
-          {result.statusCode !== null ? ` · HTTP ${result.statusCode}` : ''} · {result.durationMs} ms
+          {result.ok ? t('webhooks.testDelivered') : t('webhooks.testFailed')}
+          {result.statusCode !== null ? ` · HTTP ${result.statusCode}` : ''} ·{' '}
+          {t('webhooks.milliseconds', { ms: formatNumber(result.durationMs) })}
         </p>
         {result.error ? <p>{result.error}</p> : null}
         {result.responseExcerpt ? (
-          <p className="mt-1 font-mono text-xs opacity-80">Response: {result.responseExcerpt}</p>
+          <p className="mt-1 font-mono text-xs opacity-80">
+            {t('webhooks.response', { excerpt: result.responseExcerpt })}
+          </p>
         ) : null}
       </div>
     </div>
@@ -328,6 +335,7 @@ interface DeliveriesQuery {
 }
 
 function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: DeliveriesQuery; now: number }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const toast = useToast();
   const replay = trpc.webhooks.replay.useMutation();
@@ -339,7 +347,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
       { webhookId: webhook.id },
       {
         onSuccess: ({ replayed }) => {
-          toast.success(`Sending ${plural(replayed, 'delivery', 'deliveries')} again`);
+          toast.success(t('webhooks.replaying', { count: replayed }));
           void utils.webhooks.deliveries.invalidate({ webhookId: webhook.id });
           void utils.webhooks.list.invalidate();
         },
@@ -348,11 +356,11 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
 
   return (
     <section
-      aria-label={`Delivery log of ${webhook.url}`}
+      aria-label={t('webhooks.logOf', { url: webhook.url })}
       className="rounded-xl ring-1 ring-zinc-200 dark:ring-zinc-800"
     >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
-        <h3 className="text-sm font-semibold">Delivery log</h3>
+        <h3 className="text-sm font-semibold">{t('webhooks.log')}</h3>
         <div className="flex gap-2">
           <Button
             size="sm"
@@ -364,7 +372,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
               void utils.webhooks.list.invalidate();
             }}
           >
-            Refresh
+            {t('webhooks.refresh')}
           </Button>
           <Button
             size="sm"
@@ -373,7 +381,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
             loading={replay.isPending}
             onClick={replayAll}
           >
-            Replay all failed
+            {t('webhooks.replayFailed')}
           </Button>
         </div>
       </div>
@@ -382,7 +390,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
           <ErrorNotice>{errorMessage(replay.error)}</ErrorNotice>
         </div>
       ) : null}
-      {query.isLoading ? <LoadingBlock label="Loading deliveries…" /> : null}
+      {query.isLoading ? <LoadingBlock label={t('webhooks.loadingDeliveries')} /> : null}
       {query.error ? (
         <div className="p-3">
           <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
@@ -390,7 +398,7 @@ function DeliveryLog({ webhook, query, now }: { webhook: Webhook; query: Deliver
       ) : null}
       {query.data && items.length === 0 ? (
         <p className="px-3 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">
-          No deliveries yet. Events this endpoint subscribes to show up here (test events are not logged).
+          {t('webhooks.noDeliveries')}
         </p>
       ) : null}
       {items.length > 0 ? (
@@ -413,6 +421,7 @@ function DeliveryRow({
   webhookId: string;
   now: number;
 }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const replay = trpc.webhooks.replay.useMutation({
     onSuccess: () => {
@@ -430,7 +439,9 @@ function DeliveryRow({
             aria-hidden
             className="size-4 text-zinc-400 transition-transform group-open:rotate-180"
           />
-          <span className="font-mono text-xs font-medium">{delivery.eventType}</span>
+          <bdi dir="ltr" className="font-mono text-xs font-medium">
+            {delivery.eventType}
+          </bdi>
           <span
             className={cx(
               'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset',
@@ -440,7 +451,7 @@ function DeliveryRow({
             {meta.label}
           </span>
           <span className="text-xs text-zinc-500 dark:text-zinc-400">
-            {plural(delivery.attemptLog.length, 'attempt')}
+            {t('webhooks.attempts', { count: delivery.attemptLog.length })}
           </span>
           <span className="min-w-0 flex-1 truncate text-xs text-zinc-600 dark:text-zinc-400">
             {lastOutcome(delivery)}
@@ -455,25 +466,27 @@ function DeliveryRow({
         </summary>
         <div className="space-y-3 bg-zinc-50/70 px-3 py-3 dark:bg-zinc-950/40">
           {delivery.attemptLog.length === 0 ? (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">Not attempted yet.</p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('webhooks.notAttempted')}</p>
           ) : (
-            <table className="w-full text-left text-xs">
-              <caption className="sr-only">Attempts</caption>
+            <table className="w-full text-start text-xs">
+              <caption className="sr-only">{t('webhooks.attemptsCaption')}</caption>
               <thead className="text-zinc-500 dark:text-zinc-400">
                 <tr>
-                  <th className="py-1 pr-3 font-medium">Time</th>
-                  <th className="py-1 pr-3 font-medium">Status</th>
-                  <th className="py-1 pr-3 font-medium">Duration</th>
-                  <th className="py-1 font-medium">Response or error</th>
+                  <th className="py-1 pe-3 font-medium">{t('webhooks.time')}</th>
+                  <th className="py-1 pe-3 font-medium">{t('webhooks.status')}</th>
+                  <th className="py-1 pe-3 font-medium">{t('webhooks.duration')}</th>
+                  <th className="py-1 font-medium">{t('webhooks.responseOrError')}</th>
                 </tr>
               </thead>
               <tbody>
                 {delivery.attemptLog.map((attempt) => (
                   <tr key={attempt.id} className="align-top">
-                    <td className="py-1 pr-3 whitespace-nowrap">{formatDateTime(attempt.at)}</td>
-                    <td className="py-1 pr-3 tabular-nums">{attempt.statusCode ?? '—'}</td>
-                    <td className="py-1 pr-3 tabular-nums">{attempt.durationMs} ms</td>
-                    <td className="py-1 font-mono break-all">
+                    <td className="py-1 pe-3 whitespace-nowrap">{formatDateTime(attempt.at)}</td>
+                    <td className="py-1 pe-3 tabular-nums">{attempt.statusCode ?? '—'}</td>
+                    <td className="py-1 pe-3 tabular-nums">
+                      {t('webhooks.milliseconds', { ms: formatNumber(attempt.durationMs) })}
+                    </td>
+                    <td dir="ltr" className="py-1 text-start font-mono break-all">
                       {attempt.error ?? attempt.responseExcerpt ?? '—'}
                     </td>
                   </tr>
@@ -488,7 +501,7 @@ function DeliveryRow({
             loading={replay.isPending}
             onClick={() => replay.mutate({ deliveryId: delivery.id })}
           >
-            Replay
+            {t('webhooks.replay')}
           </Button>
         </div>
       </details>

@@ -1,0 +1,35 @@
+/** Words every screen shares: buttons, dialogs, loading and empty states, time, errors. */
+export default {
+  cancel: 'Cancel',
+  close: 'Close',
+  copy: 'Copy',
+  copied: 'Copied',
+  dismiss: 'Dismiss',
+  download: 'Download',
+  save: 'Save',
+  saving: 'Saving…',
+  delete: 'Delete',
+  edit: 'Edit',
+  remove: 'Remove',
+  retry: 'Try again',
+  back: 'Back',
+  next: 'Next',
+  loadMore: 'Load more',
+  none: 'None',
+  never: 'Never',
+  notifications: 'Notifications',
+  progress: 'Progress',
+  shownOnce:
+    '<strong>Copy it now: you won’t see it again.</strong> Switchboard does not show it a second time.',
+  time: {
+    justNow: 'just now',
+  },
+  errors: {
+    network: 'Cannot reach the server. Check the connection and try again.',
+    unknown: 'Something went wrong.',
+  },
+  qr: {
+    alt: 'QR code',
+    drawFailed: 'Could not draw the QR code: {{error}}',
+  },
+} as const;

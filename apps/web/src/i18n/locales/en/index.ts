@@ -1,0 +1,35 @@
+import apiKeys from './api-keys.ts';
+import audience from './audience.ts';
+import campaigns from './campaigns.ts';
+import common from './common.ts';
+import editor from './editor.ts';
+import forms from './forms.ts';
+import inbox from './inbox.ts';
+import media from './media.ts';
+import messages from './messages.ts';
+import sessions from './sessions.ts';
+import shell from './shell.ts';
+import time from './time.ts';
+import users from './users.ts';
+import webhooks from './webhooks.ts';
+
+/**
+ * The English catalogue: bundled with the dashboard, the fallback for every other language, and the source
+ * of the catalogue's types (every other language must have exactly these keys, with its own plural forms).
+ */
+export default {
+  common,
+  shell,
+  forms,
+  time,
+  sessions,
+  messages,
+  media,
+  inbox,
+  campaigns,
+  audience,
+  editor,
+  apiKeys,
+  webhooks,
+  users,
+};
