@@ -3,6 +3,7 @@ import {
   CONVERSATION_STATUSES,
   DELIVERY_STATUSES,
   ENGINE_NAMES,
+  LOCALES,
   MEDIA_ORIGINS,
   MEDIA_TYPES,
   MESSAGE_DIRECTIONS,
@@ -30,6 +31,8 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: USER_ROLES }).notNull(),
+  /** The dashboard language the user chose; null until they choose (the browser's language applies). */
+  locale: text('locale', { enum: LOCALES }),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at').notNull(),

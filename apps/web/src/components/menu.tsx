@@ -69,7 +69,7 @@ export function Menu({
             setOpen(true);
           }
         }}
-        className="flex items-center gap-2 rounded-full p-0.5 pr-2 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        className="flex items-center gap-2 rounded-full p-0.5 pe-2 hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         {button}
       </button>
@@ -82,7 +82,7 @@ export function Menu({
           tabIndex={-1}
           onKeyDown={onMenuKey}
           className={cx(
-            'absolute right-0 z-40 mt-2 w-64 origin-top-right overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-zinc-900/10 dark:bg-zinc-900 dark:ring-white/10',
+            'absolute end-0 z-40 mt-2 w-64 origin-top-right rtl:origin-top-left overflow-hidden rounded-xl bg-white py-1 shadow-lg ring-1 ring-zinc-900/10 dark:bg-zinc-900 dark:ring-white/10',
           )}
         >
           {children(() => close(false))}
@@ -93,25 +93,48 @@ export function Menu({
 }
 
 function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]') ?? [])];
 }
 
-export function MenuItem({
-  icon,
-  children,
-  onSelect,
-}: {
+const ITEM =
+  'flex w-full items-center gap-2.5 px-4 py-2 text-start text-sm text-zinc-700 hover:bg-zinc-50 focus:bg-zinc-100 focus:outline-none dark:text-zinc-200 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800';
+
+interface ItemProps {
   icon?: ReactNode;
   children: ReactNode;
   onSelect: () => void;
+}
+
+export function MenuItem({ icon, children, onSelect }: ItemProps) {
+  return (
+    <button type="button" role="menuitem" tabIndex={-1} onClick={onSelect} className={ITEM}>
+      {icon}
+      {children}
+    </button>
+  );
+}
+
+/** One choice among several (the language): announced as checked or not. */
+export function MenuRadioItem({
+  icon,
+  children,
+  onSelect,
+  checked,
+  lang,
+}: ItemProps & {
+  checked: boolean;
+  /** The item's own language, when its words are in one other than the page's. */
+  lang?: string;
 }) {
   return (
     <button
       type="button"
-      role="menuitem"
+      role="menuitemradio"
+      aria-checked={checked}
+      lang={lang}
       tabIndex={-1}
       onClick={onSelect}
-      className="flex w-full items-center gap-2.5 px-4 py-2 text-left text-sm text-zinc-700 hover:bg-zinc-50 focus:bg-zinc-100 focus:outline-none dark:text-zinc-200 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+      className={ITEM}
     >
       {icon}
       {children}

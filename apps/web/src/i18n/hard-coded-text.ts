@@ -19,6 +19,9 @@ const VISIBLE_ATTRIBUTES = new Set([
   'emptyLabel',
 ]);
 
+/** Calls whose first argument a person reads: toasts and the error lines of forms. */
+const SAYS_TO_PEOPLE = /^(toast\.(success|info)|set(Error|Problem))$/;
+
 /** Words that read the same in every language: the product's and WhatsApp's names. */
 const ALLOWED = new Set(['Switchboard', 'WhatsApp', 'API', 'CSV', 'JSON', 'QR', 'URL', 'ID']);
 
@@ -61,6 +64,17 @@ export function findHardCodedText(fileName: string, source: string): Omit<HardCo
             [inner.head, ...inner.templateSpans.map((s) => s.literal)].map((p) => p.text).join(' '),
           );
       }
+    }
+    // Words handed to a toast or to a form's error line are read as well.
+    if (ts.isCallExpression(node) && SAYS_TO_PEOPLE.test(node.expression.getText(sf))) {
+      const first = node.arguments[0];
+      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)))
+        report(first, first.text);
+      if (first && ts.isTemplateExpression(first))
+        report(
+          first,
+          [first.head, ...first.templateSpans.map((s) => s.literal)].map((p) => p.text).join(' '),
+        );
     }
     if (
       ts.isJsxExpression(node) &&

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, matchLocale } from '@switchboard/validators';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Catalogue } from './catalogue.ts';
 import en from './locales/en/index.ts';
 
 /**
@@ -22,9 +23,6 @@ void i18n.use(initReactI18next).init({
 export const LANGUAGE_NAMES: Record<Locale, string> = {
   en: 'English',
   ar: 'العربية',
-  'pt-BR': 'Português (Brasil)',
-  es: 'Español',
-  id: 'Bahasa Indonesia',
 };
 
 const RIGHT_TO_LEFT = new Set<Locale>(['ar']);
@@ -34,12 +32,14 @@ export function textDirection(locale: Locale): 'ltr' | 'rtl' {
 }
 
 /** The other catalogues, one lazily loaded chunk each. */
-const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: typeof en }>> = {
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalogue }>> = {
   ar: () => import('./locales/ar/index.ts'),
-  'pt-BR': () => import('./locales/pt-BR/index.ts'),
-  es: () => import('./locales/es/index.ts'),
-  id: () => import('./locales/id/index.ts'),
 };
+
+/** A language's catalogue (English is at hand; the others are fetched). */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  return locale === 'en' ? en : (await LOADERS[locale]()).default;
+}
 
 /** The language the dashboard shows now. */
 export function currentLocale(): Locale {
@@ -48,10 +48,8 @@ export function currentLocale(): Locale {
 
 /** Loads a language's catalogue if needed, switches to it and turns the page's `lang` and `dir` with it. */
 export async function applyLocale(locale: Locale): Promise<void> {
-  if (locale !== 'en' && !i18n.hasResourceBundle(locale, 'translation')) {
-    const catalogue = await LOADERS[locale]();
-    i18n.addResourceBundle(locale, 'translation', catalogue.default);
-  }
+  if (!i18n.hasResourceBundle(locale, 'translation'))
+    i18n.addResourceBundle(locale, 'translation', await loadCatalogue(locale));
   await i18n.changeLanguage(locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = textDirection(locale);

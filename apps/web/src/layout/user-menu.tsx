@@ -1,7 +1,11 @@
-import { BookOpen, ChevronDown, LogOut } from 'lucide-react';
+import { LOCALES } from '@switchboard/validators';
+import { BookOpen, Check, ChevronDown, Languages, LogOut } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { Menu, MenuItem } from '../components/menu.tsx';
+import { cx } from '../components/cx.ts';
+import { Menu, MenuItem, MenuRadioItem } from '../components/menu.tsx';
 import { useToast } from '../components/toaster.tsx';
+import { LANGUAGE_NAMES } from '../i18n/i18n.ts';
+import { useUserLocale } from '../i18n/use-locale.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { initials } from '../lib/format.ts';
 import type { User } from '../lib/types.ts';
@@ -11,6 +15,9 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
   const { t } = useTranslation();
   const logout = trpc.auth.logout.useMutation();
   const toast = useToast();
+  const language = useUserLocale(user, (e) =>
+    toast.info(t('shell.languageNotSaved', { error: errorMessage(e) })),
+  );
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -44,6 +51,31 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
             <p className="mt-1.5 inline-flex rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
               {t(`shell.roles.${user.role}`)}
             </p>
+          </div>
+          <div className="border-b border-zinc-100 py-1 dark:border-zinc-800">
+            <p className="flex items-center gap-2 px-4 pt-1.5 pb-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">
+              <Languages aria-hidden className="size-3.5" />
+              {t('shell.language')}
+            </p>
+            {LOCALES.map((locale) => (
+              <MenuRadioItem
+                key={locale}
+                checked={locale === language.locale}
+                lang={locale}
+                icon={
+                  <Check
+                    aria-hidden
+                    className={cx('size-4', locale === language.locale ? 'text-emerald-600' : 'invisible')}
+                  />
+                }
+                onSelect={() => {
+                  close();
+                  void language.choose(locale);
+                }}
+              >
+                {LANGUAGE_NAMES[locale]}
+              </MenuRadioItem>
+            ))}
           </div>
           <MenuItem
             icon={<BookOpen aria-hidden className="size-4" />}

@@ -1,7 +1,7 @@
 import type { Context } from '../context.ts';
 import { noInput, ok } from '../schemas/common.ts';
-import { loginInput, meOutput, setupInput, user } from '../schemas/users.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { loginInput, meOutput, setLocaleInput, setupInput, user } from '../schemas/users.ts';
+import { publicProcedure, router, signedInProcedure } from '../trpc.ts';
 
 function remember(ctx: Context, token: string, expiresAt: number) {
   ctx.cookies?.setSession(token, expiresAt);
@@ -35,6 +35,12 @@ export const authRouter = router({
       remember(ctx, result.token, result.expiresAt);
       return result.user;
     }),
+
+  /** The signed-in user's dashboard language, kept for every browser they sign in from. */
+  setLocale: signedInProcedure
+    .input(setLocaleInput)
+    .output(user)
+    .mutation(({ ctx, input }) => ctx.services.users.setLocale(ctx.actor, input.locale)),
 
   logout: publicProcedure
     .input(noInput)

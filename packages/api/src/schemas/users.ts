@@ -1,5 +1,6 @@
 import {
   EMAIL_MAX_LENGTH,
+  LOCALES,
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PERSON_NAME_MAX_LENGTH,
@@ -14,6 +15,8 @@ export const user = z.object({
   email: z.string(),
   name: z.string(),
   role: userRole,
+  /** The dashboard language the user chose, or null while they have not chosen one. */
+  locale: z.enum(LOCALES).nullable(),
   createdAt: z.number(),
 });
 
@@ -30,6 +33,9 @@ export const setupInput = z.object({
   ...credentials,
   name: z.string().trim().min(1, 'Name is required').max(PERSON_NAME_MAX_LENGTH),
 });
+
+/** Checked by the service, so an unknown language gets a sentence naming the ones there are. */
+export const setLocaleInput = z.object({ locale: z.string().trim().min(1).max(35) });
 
 export const meOutput = z.object({ user: user.nullable(), needsSetup: z.boolean() });
 

@@ -195,7 +195,7 @@ describe('UserService management', () => {
     const { users } = freshUsers();
     await seedAdmin(users);
     const user = await users.verifyCredentials(' ADMIN@example.com ', PASSWORD);
-    expect(user && Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'name', 'role']);
+    expect(user && Object.keys(user).sort()).toEqual(['createdAt', 'email', 'id', 'locale', 'name', 'role']);
     expect(await users.verifyCredentials('nobody@example.com', PASSWORD)).toBeNull();
     expect(await users.verifyCredentials('admin@example.com', 'wrong password')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accounts, type Db, loginSessions, users } from '@switchboard/db';
-import type { UserRole } from '@switchboard/validators';
+import { isLocale, LOCALES, type Locale, type UserRole } from '@switchboard/validators';
 import { asc, count, eq } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -134,6 +134,27 @@ export class UserService {
       return requireUser(tx, id);
     }, IMMEDIATE);
     this.onChange({ userId: id });
+    return updated;
+  }
+
+  /**
+   * The dashboard language of the one asking: their own setting, which anyone signed in may change for
+   * themselves (and nobody for anyone else). It follows them to every browser they sign in from.
+   */
+  setLocale(actor: Actor, locale: string): PublicUser {
+    if (!isLocale(locale)) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `Switchboard does not speak "${locale}": choose one of ${LOCALES.join(', ')}`,
+      );
+    }
+    const chosen: Locale = locale;
+    const updated = this.db.transaction((tx) => {
+      requireUser(tx, actor.id);
+      tx.update(users).set({ locale: chosen, updatedAt: Date.now() }).where(eq(users.id, actor.id)).run();
+      return requireUser(tx, actor.id);
+    }, IMMEDIATE);
+    this.onChange({ userId: actor.id });
     return updated;
   }
 

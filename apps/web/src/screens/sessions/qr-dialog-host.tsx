@@ -1,6 +1,7 @@
-import { formatPhone } from '@switchboard/validators';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useToast } from '../../components/toaster.tsx';
+import { formatPhone } from '../../lib/format.ts';
 import type { Session } from '../../lib/types.ts';
 import { QrDialog } from './qr-dialog.tsx';
 
@@ -12,15 +13,19 @@ const OpenQrContext = createContext<OpenQr | null>(null);
 /** One QR dialog for the whole dashboard; any screen can open it for a session. */
 export function QrDialogHost({ children }: { children: ReactNode }) {
   const [target, setTarget] = useState<{ sessionId: string; starting: boolean } | null>(null);
+  const { t } = useTranslation();
   const toast = useToast();
   const close = useCallback(() => setTarget(null), []);
   const connected = useCallback(
     (session: Session) => {
       setTarget(null);
-      const as = session.phone ? ` as ${formatPhone(session.phone)}` : '';
-      toast.success(`${session.name} is connected${as}.`);
+      toast.success(
+        session.phone
+          ? t('sessions.link.connectedAs', { name: session.name, phone: formatPhone(session.phone) })
+          : t('sessions.link.connectedToast', { name: session.name }),
+      );
     },
-    [toast],
+    [toast, t],
   );
   const open = useMemo<OpenQr>(
     () => (sessionId, options) => setTarget({ sessionId, starting: options?.starting ?? false }),

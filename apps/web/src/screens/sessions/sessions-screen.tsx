@@ -37,6 +37,16 @@ export function SessionsScreen() {
       <PageHeader
         title={t('sessions.list.title')}
         description={t('sessions.list.description')}
+        badge={
+          sessions && sessions.length > 0 ? (
+            <span
+              data-testid="session-count"
+              className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+            >
+              {t('sessions.list.count', { count: sessions.length })}
+            </span>
+          ) : null
+        }
         action={sessions && sessions.length > 0 ? addButton : null}
       />
       {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}

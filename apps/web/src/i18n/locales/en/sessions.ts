@@ -131,6 +131,8 @@ export default {
       'The code changes every few seconds for security; this window shows the current one and closes by itself once the phone is linked.',
     usePhone: 'Link with phone number instead',
     connected: 'Connected.',
+    connectedToast: '{{name}} is connected.',
+    connectedAs: '{{name}} is connected as {{phone}}.',
     finishing: 'The phone accepted the link. Finishing…',
     qrExpired: 'The QR code expired',
     stoppedLinking: 'Linking stopped',

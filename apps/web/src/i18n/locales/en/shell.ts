@@ -24,6 +24,7 @@ export default {
   accountMenu: 'Account menu',
   apiReference: 'API reference',
   language: 'Language',
+  languageNotSaved: 'The language applies on this device, but the server could not save it: {{error}}',
   signOut: 'Sign out',
   signOutFailed: 'Could not sign out: {{error}}',
   roles: { admin: 'Admin', operator: 'Operator' },

@@ -1,2 +1,0 @@
-import en from '../en/index.ts';
-export default en;
