@@ -1,14 +1,15 @@
-import { formatPhone } from '@switchboard/validators';
 import { ChevronDown } from 'lucide-react';
+import { phoneInText } from '../lib/format.ts';
 import { STATUS_META } from '../lib/session-status.ts';
 import type { Session } from '../lib/types.ts';
 import { cx } from './cx.ts';
 import { selectClass } from './field.tsx';
+import { Phone } from './phone.tsx';
 import { TONE_DOT } from './tone.ts';
 
 /** "Sales · +49 1512 3456789 — Connected": how an account reads in every list of accounts. */
 export function sessionOptionLabel(session: Pick<Session, 'name' | 'phone' | 'status'>): string {
-  return `${session.name}${session.phone ? ` · ${formatPhone(session.phone)}` : ''} — ${STATUS_META[session.status].label}`;
+  return `${session.name}${session.phone ? ` · ${phoneInText(session.phone)}` : ''} — ${STATUS_META[session.status].label}`;
 }
 
 /** A choice of account that always shows each one's number and status, live. */
@@ -75,9 +76,9 @@ export function SessionTag({ session, className }: { session: Session; className
       <span className="truncate">
         <span className="font-medium text-zinc-800 dark:text-zinc-200">{session.name}</span>
         {session.phone ? (
-          <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
+          <span className="text-zinc-500 dark:text-zinc-400">
             {' '}
-            · {formatPhone(session.phone)}
+            · <Phone digits={session.phone} />
           </span>
         ) : null}
         <span className="sr-only"> ({meta.label})</span>

@@ -111,6 +111,14 @@ export function formatPhone(digits: string): string {
   return internationalPhone(digits);
 }
 
+/**
+ * A phone number to put inside a sentence: isolated as left-to-right text (Unicode LRI … PDI), so that in
+ * Arabic the "+" stays in front and the digit groups keep their order.
+ */
+export function phoneInText(digits: string): string {
+  return `\u2066${internationalPhone(digits)}\u2069`;
+}
+
 /** ["Sales", "Support", "Ops"] → "Sales, Support and Ops" (or "Sales، Support وOps"). */
 export function formatList(items: readonly string[]): string {
   return cached('list', (l) => new Intl.ListFormat(l, { type: 'conjunction' })).format(items);

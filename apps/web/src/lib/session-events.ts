@@ -1,5 +1,5 @@
 import { i18n } from '../i18n/i18n.ts';
-import { formatDateTime, formatPhone } from './format.ts';
+import { formatDateTime, phoneInText } from './format.ts';
 import type { LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
 import type { Session, SessionEvent } from './types.ts';
@@ -62,7 +62,7 @@ export function describeEvent(event: SessionEvent): Omit<HistoryEntry, 'key'> {
       const meta = STATUS_META[event.status];
       const linked =
         event.status === 'connected' && event.phone
-          ? i18n.t('sessions.history.linkedTo', { phone: formatPhone(event.phone) })
+          ? i18n.t('sessions.history.linkedTo', { phone: phoneInText(event.phone) })
           : null;
       return { at: event.at, title: meta.label, detail: event.reason ?? linked, tone: meta.tone };
     }

@@ -11,7 +11,7 @@ import { SessionSelect } from '../../components/session-select.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatNumber, formatPhone } from '../../lib/format.ts';
+import { formatDateTime, formatNumber, phoneInText } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import { emptyPlace, type PlaceDraft, placeToSend } from '../../lib/place.ts';
@@ -97,8 +97,8 @@ export function ComposeForm({
       setSubmitted(false);
       toast.success(
         sends.length > 1
-          ? t('messages.compose.queuedMany', { count: sends.length, phone: formatPhone(phone.digits) })
-          : t('messages.compose.queued', { phone: formatPhone(phone.digits) }),
+          ? t('messages.compose.queuedMany', { count: sends.length, phone: phoneInText(phone.digits) })
+          : t('messages.compose.queued', { phone: phoneInText(phone.digits) }),
       );
     }
   };

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '../../components/toaster.tsx';
-import { formatPhone } from '../../lib/format.ts';
+import { phoneInText } from '../../lib/format.ts';
 import type { Session } from '../../lib/types.ts';
 import { QrDialog } from './qr-dialog.tsx';
 
@@ -21,7 +21,7 @@ export function QrDialogHost({ children }: { children: ReactNode }) {
       setTarget(null);
       toast.success(
         session.phone
-          ? t('sessions.link.connectedAs', { name: session.name, phone: formatPhone(session.phone) })
+          ? t('sessions.link.connectedAs', { name: session.name, phone: phoneInText(session.phone) })
           : t('sessions.link.connectedToast', { name: session.name }),
       );
     },
