@@ -21,6 +21,9 @@ const ARABIC_ONLY = 'تعذّر الوصول إلى الخادم';
 const NAMES: Record<(typeof LOCALES)[number], string> = {
   en: 'English',
   ar: 'العربية',
+  'pt-BR': 'Português (Brasil)',
+  es: 'Español',
+  id: 'Bahasa Indonesia',
 };
 
 const contexts: BrowserContext[] = [];

@@ -2,7 +2,7 @@
  * The languages the dashboard speaks, as BCP 47 tags. The server stores a user's choice only from this
  * list; the dashboard offers a language only once its catalogue is complete.
  */
-export const LOCALES = ['en', 'ar'] as const;
+export const LOCALES = ['en', 'ar', 'pt-BR', 'es', 'id'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const DEFAULT_LOCALE: Locale = 'en';

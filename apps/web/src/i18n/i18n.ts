@@ -23,6 +23,9 @@ void i18n.use(initReactI18next).init({
 export const LANGUAGE_NAMES: Record<Locale, string> = {
   en: 'English',
   ar: 'العربية',
+  'pt-BR': 'Português (Brasil)',
+  es: 'Español',
+  id: 'Bahasa Indonesia',
 };
 
 const RIGHT_TO_LEFT = new Set<Locale>(['ar']);
@@ -34,6 +37,9 @@ export function textDirection(locale: Locale): 'ltr' | 'rtl' {
 /** The other catalogues, one lazily loaded chunk each. */
 const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Catalogue }>> = {
   ar: () => import('./locales/ar/index.ts'),
+  'pt-BR': () => import('./locales/pt-BR/index.ts'),
+  es: () => import('./locales/es/index.ts'),
+  id: () => import('./locales/id/index.ts'),
 };
 
 /** A language's catalogue (English is at hand; the others are fetched). */

@@ -1,0 +1,42 @@
+export default {
+  atMost_one: 'Como máximo {{count}} carácter.',
+  atMost_many: 'Como máximo {{count}} de caracteres.',
+  atMost_other: 'Como máximo {{count}} caracteres.',
+  atLeast_one: 'Al menos {{count}} carácter.',
+  atLeast_many: 'Al menos {{count}} de caracteres.',
+  atLeast_other: 'Al menos {{count}} caracteres.',
+  enterName: 'Escribe un nombre.',
+  enterEmail: 'Escribe una dirección de correo.',
+  emailShape: 'Escribe un correo como nombre@ejemplo.com.',
+  sessionId: {
+    empty: 'Escribe un ID (se usa en la API y como nombre de la carpeta).',
+    uppercase: 'Usa solo minúsculas.',
+    start: 'Empieza con una letra o un dígito.',
+    characters: 'Solo minúsculas, dígitos, "-" y "_".',
+    taken: 'Ya existe una sesión con el ID "{{id}}".',
+  },
+  phone: {
+    letters: 'Usa solo dígitos, por ejemplo +34 612 34 56 78.',
+    too_short: 'Demasiado corto: incluye el código de país, por ejemplo +34 612 34 56 78.',
+    shape: 'Usa el formato internacional con el código de país, por ejemplo +34 612 34 56 78.',
+    invalid: 'Número no válido: revisa el código de país y la cantidad de dígitos.',
+  },
+  place: {
+    shape: 'Escribe la latitud y la longitud en grados, por ejemplo 40.4168, -3.7038.',
+    latitude: 'La latitud (el primer número) debe estar entre -90 y 90.',
+    longitude: 'La longitud (el segundo número) debe estar entre -180 y 180.',
+  },
+  url: {
+    empty: 'Escribe la URL a la que se envían los eventos.',
+    scheme: 'La URL debe empezar por http:// o https://.',
+    shape: 'Escribe una URL completa, como https://example.com/hooks/whatsapp.',
+  },
+  file: {
+    empty: 'El archivo está vacío.',
+    tooLarge: '{{size}} supera lo que admite un(a) {{type}} ({{limit}}).',
+    asDocument: 'Envíalo como documento.',
+  },
+  messageTooLong_one: '{{count}} carácter por encima del límite de {{max}}.',
+  messageTooLong_many: '{{count}} de caracteres por encima del límite de {{max}}.',
+  messageTooLong_other: '{{count}} caracteres por encima del límite de {{max}}.',
+} as const;

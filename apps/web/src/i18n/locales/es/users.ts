@@ -1,0 +1,46 @@
+export default {
+  title: 'Usuarios',
+  description:
+    'Quién puede iniciar sesión. Los operadores ven y gestionan solo sus propias sesiones; los administradores ven todas y gestionan los usuarios.',
+  add: 'Añadir usuario',
+  loading: 'Cargando usuarios…',
+  empty: 'No hay usuarios',
+  you: 'tú',
+  added: 'Añadido el {{date}}',
+  resetPassword: 'Restablecer contraseña',
+  makeOperator: 'Hacer operador',
+  makeAdmin: 'Hacer administrador',
+  makeOperatorTitle: '¿Hacer operador a {{name}}?',
+  makeAdminTitle: '¿Hacer administrador a {{name}}?',
+  nowAdmin: '{{name}} ahora es administrador.',
+  nowOperator: '{{name}} ahora es operador.',
+  demoteBody: 'Verá y gestionará solo sus propias sesiones, y ya no podrá gestionar usuarios.',
+  promoteBody: 'Verá y gestionará todas las sesiones, y podrá añadir, cambiar y eliminar usuarios.',
+  deleteTitle: '¿Eliminar a {{name}}?',
+  deleteConfirm: 'Eliminar usuario',
+  deleted: 'Se eliminó a {{name}}.',
+  deleteBody:
+    '<strong>{{email}}</strong> ya no podrá iniciar sesión y se cierran todas sus sesiones al momento.',
+  deleteAfter: 'Antes hay que eliminar las sesiones que le pertenecen. No se puede deshacer.',
+  roles: {
+    operator: { label: 'Operador', description: 'Ve y gestiona solo sus propias sesiones.' },
+    admin: { label: 'Administrador', description: 'Ve todas las sesiones y gestiona usuarios.' },
+  },
+  dialog: {
+    title: 'Añadir un usuario',
+    description: 'Dale el correo y la contraseña; puede iniciar sesión de inmediato.',
+    name: 'Nombre',
+    role: 'Rol',
+    submit: 'Crear usuario',
+    createdAdmin: '{{name}} ya puede iniciar sesión como administrador.',
+    createdOperator: '{{name}} ya puede iniciar sesión como operador.',
+  },
+  reset: {
+    title: 'Restablecer la contraseña de {{name}}',
+    description:
+      'Esto cierra la sesión de <bdi>{{email}}</bdi> en todas partes; vuelve a entrar con la contraseña nueva.',
+    password: 'Contraseña nueva',
+    submit: 'Establecer contraseña nueva',
+    done: 'Se estableció una contraseña nueva para {{name}}.',
+  },
+} as const;

@@ -1,0 +1,42 @@
+export default {
+  atMost_one: 'No máximo {{count}} caractere.',
+  atMost_many: 'No máximo {{count}} de caracteres.',
+  atMost_other: 'No máximo {{count}} caracteres.',
+  atLeast_one: 'No mínimo {{count}} caractere.',
+  atLeast_many: 'No mínimo {{count}} de caracteres.',
+  atLeast_other: 'No mínimo {{count}} caracteres.',
+  enterName: 'Informe um nome.',
+  enterEmail: 'Informe um endereço de e-mail.',
+  emailShape: 'Informe um e-mail como nome@exemplo.com.',
+  sessionId: {
+    empty: 'Informe um ID (usado na API e como nome da pasta).',
+    uppercase: 'Use apenas letras minúsculas.',
+    start: 'Comece com uma letra ou um número.',
+    characters: 'Apenas letras minúsculas, números, "-" e "_".',
+    taken: 'Já existe uma sessão com o ID "{{id}}".',
+  },
+  phone: {
+    letters: 'Use apenas números, por exemplo +55 11 91234 5678.',
+    too_short: 'Curto demais: inclua o código do país, por exemplo +55 11 91234 5678.',
+    shape: 'Use o formato internacional com o código do país, por exemplo +55 11 91234 5678.',
+    invalid: 'Número inválido: confira o código do país e a quantidade de dígitos.',
+  },
+  place: {
+    shape: 'Escreva a latitude e a longitude em graus, por exemplo -23.5614, -46.6559.',
+    latitude: 'A latitude (o primeiro número) deve estar entre -90 e 90.',
+    longitude: 'A longitude (o segundo número) deve estar entre -180 e 180.',
+  },
+  url: {
+    empty: 'Informe a URL para onde os eventos são enviados.',
+    scheme: 'A URL precisa começar com http:// ou https://.',
+    shape: 'Informe uma URL completa, como https://example.com/hooks/whatsapp.',
+  },
+  file: {
+    empty: 'O arquivo está vazio.',
+    tooLarge: '{{size}} é mais do que um(a) {{type}} pode ter ({{limit}}).',
+    asDocument: 'Envie como documento.',
+  },
+  messageTooLong_one: '{{count}} caractere acima do limite de {{max}}.',
+  messageTooLong_many: '{{count}} de caracteres acima do limite de {{max}}.',
+  messageTooLong_other: '{{count}} caracteres acima do limite de {{max}}.',
+} as const;

@@ -1,0 +1,46 @@
+export default {
+  title: 'Usuários',
+  description:
+    'Quem pode entrar. Operadores veem e gerenciam só as próprias sessões; administradores veem todas e gerenciam os usuários.',
+  add: 'Adicionar usuário',
+  loading: 'Carregando usuários…',
+  empty: 'Nenhum usuário',
+  you: 'você',
+  added: 'Adicionado em {{date}}',
+  resetPassword: 'Redefinir senha',
+  makeOperator: 'Tornar operador',
+  makeAdmin: 'Tornar administrador',
+  makeOperatorTitle: 'Tornar {{name}} operador?',
+  makeAdminTitle: 'Tornar {{name}} administrador?',
+  nowAdmin: '{{name}} agora é administrador.',
+  nowOperator: '{{name}} agora é operador.',
+  demoteBody: 'A pessoa vai ver e gerenciar só as próprias sessões e não vai mais gerenciar usuários.',
+  promoteBody:
+    'A pessoa vai ver e gerenciar todas as sessões e poderá adicionar, alterar e excluir usuários.',
+  deleteTitle: 'Excluir {{name}}?',
+  deleteConfirm: 'Excluir usuário',
+  deleted: '{{name}} foi excluído.',
+  deleteBody: '<strong>{{email}}</strong> não poderá mais entrar e sai de todos os lugares na hora.',
+  deleteAfter: 'As sessões dessa pessoa precisam ser excluídas antes. Não é possível desfazer.',
+  roles: {
+    operator: { label: 'Operador', description: 'Vê e gerencia só as próprias sessões.' },
+    admin: { label: 'Administrador', description: 'Vê todas as sessões e gerencia usuários.' },
+  },
+  dialog: {
+    title: 'Adicionar um usuário',
+    description: 'Passe o e-mail e a senha para a pessoa; ela já pode entrar.',
+    name: 'Nome',
+    role: 'Função',
+    submit: 'Criar usuário',
+    createdAdmin: '{{name}} já pode entrar como administrador.',
+    createdOperator: '{{name}} já pode entrar como operador.',
+  },
+  reset: {
+    title: 'Redefinir a senha de {{name}}',
+    description:
+      'Isto desconecta <bdi>{{email}}</bdi> de todos os lugares; a pessoa entra de novo com a senha nova.',
+    password: 'Nova senha',
+    submit: 'Definir nova senha',
+    done: 'Nova senha definida para {{name}}.',
+  },
+} as const;
