@@ -62,7 +62,10 @@ const box = async (locator: Locator) => {
   if (!found) throw new Error('Element has no box: is it visible?');
   return found;
 };
-const direction = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
+/** The direction the browser lays the element's text out in (the specs are type-checked without the DOM). */
+type Styles = { getComputedStyle(element: unknown): { direction: string } };
+const direction = (locator: Locator) =>
+  locator.evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).direction);
 
 test('an English browser gets English and never downloads the Arabic catalogue', async ({
   browser,
