@@ -10,6 +10,7 @@ import {
   X,
 } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../components/cx.ts';
 import { type Route, routePath } from '../lib/route.ts';
 import type { User } from '../lib/types.ts';
@@ -17,7 +18,6 @@ import { Link } from '../router.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Logo } from './logo.tsx';
 import { UserMenu } from './user-menu.tsx';
-import { useTranslation } from 'react-i18next';
 
 const TITLES = {
   overview: 'overview',

@@ -1,6 +1,6 @@
 import type { CampaignStatus, PauseReason, RecipientState } from '@switchboard/validators';
 import { i18n } from '../i18n/i18n.ts';
-import { formatNumber } from './format.ts';
+import { formatCount } from './format.ts';
 import type { StatusTone } from './session-status.ts';
 import type { ImportReport } from './types.ts';
 
@@ -136,13 +136,13 @@ export const reached = (counts: Counts) => counts.sent + counts.delivered + coun
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 1) return i18n.t('time.lessThanAMinute');
-  if (minutes < 60) return i18n.t('time.minutes', { minutes: formatNumber(minutes) });
+  if (minutes < 60) return i18n.t('time.minutes', { minutes: formatCount(minutes) });
   const hours = Math.floor(minutes / 60);
   if (hours < 48)
     return minutes % 60 === 0
-      ? i18n.t('time.hours', { hours: formatNumber(hours) })
-      : i18n.t('time.hoursMinutes', { hours: formatNumber(hours), minutes: formatNumber(minutes % 60) });
-  return i18n.t('time.daysHours', { count: Math.floor(hours / 24), hours: formatNumber(hours % 24) });
+      ? i18n.t('time.hours', { hours: formatCount(hours) })
+      : i18n.t('time.hoursMinutes', { hours: formatCount(hours), minutes: formatCount(minutes % 60) });
+  return i18n.t('time.daysHours', { count: Math.floor(hours / 24), hours: formatCount(hours % 24) });
 }
 
 /** The browser's time zone, the default for sending hours. */

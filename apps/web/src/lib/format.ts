@@ -77,14 +77,9 @@ export function formatTime(at: number): string {
   ).format(at);
 }
 
-/** 12345 → "12,345" in English, "12.345" in Portuguese. */
-export function formatNumber(value: number): string {
-  return cached('number', (l) => new Intl.NumberFormat(l)).format(value);
-}
-
 /** A count as people read it: "1,234" (or "1.234" in Portuguese). */
 export function formatCount(n: number): string {
-  return formatNumber(n);
+  return cached('number', (l) => new Intl.NumberFormat(l)).format(n);
 }
 
 /** A share from 0 to 1 as a percentage with at most one decimal: "97.4%" (or "97,4 %"). */

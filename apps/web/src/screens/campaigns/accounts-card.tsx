@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { SessionTag } from '../../components/session-select.tsx';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { Campaign, Session } from '../../lib/types.ts';
 
 function Meter({ label, used, cap }: { label: string; used: number; cap: number }) {
@@ -12,7 +12,7 @@ function Meter({ label, used, cap }: { label: string; used: number; cap: number 
       <div className="flex justify-between text-xs text-zinc-600 dark:text-zinc-400">
         <span>{label}</span>
         <span className="tabular-nums">
-          {formatNumber(used)} / {formatNumber(cap)}
+          {formatCount(used)} / {formatCount(cap)}
         </span>
       </div>
       <div className="mt-1 h-1.5 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
@@ -58,7 +58,7 @@ export function AccountsCard({
               />
               {a.warmupCap !== null && a.warmupCap < a.cap ? (
                 <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {t('campaigns.accounts.warmingUp', { cap: formatNumber(a.warmupCap) })}
+                  {t('campaigns.accounts.warmingUp', { cap: formatCount(a.warmupCap) })}
                 </p>
               ) : null}
               {a.limitedUntil ? (

@@ -7,7 +7,7 @@ import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField } from '../../components/field.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import type { Campaign, ImportReport } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { goToStep } from './campaign-editor.tsx';
@@ -125,7 +125,7 @@ function ContactsByTag({
                   : 'text-zinc-700 ring-zinc-300 hover:bg-zinc-50 dark:text-zinc-300 dark:ring-zinc-700 dark:hover:bg-zinc-800',
               )}
             >
-              {tag} <span className="tabular-nums opacity-70">{formatNumber(contacts)}</span>
+              {tag} <span className="tabular-nums opacity-70">{formatCount(contacts)}</span>
             </button>
           ))}
         </fieldset>
@@ -209,7 +209,7 @@ export function AudienceStep({ campaign }: { campaign: Campaign }) {
       />
       <div className="px-5 py-4">
         <p className="text-3xl font-semibold tabular-nums" data-testid="audience-total">
-          {formatNumber(counts.total - counts.opted_out - counts.skipped)}
+          {formatCount(counts.total - counts.opted_out - counts.skipped)}
         </p>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           {t('audience.step.recipients', { count: counts.total - counts.opted_out - counts.skipped })}

@@ -5,7 +5,7 @@ import { cx } from '../../components/cx.ts';
 import { SessionTag } from '../../components/session-select.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { CAMPAIGN_STATUS_META, type Counts, progressOf } from '../../lib/campaigns.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import type { Route } from '../../lib/route.ts';
 import type { Campaign, CampaignStatus, Pool, Session } from '../../lib/types.ts';
 import { Link } from '../../router.tsx';
@@ -51,7 +51,7 @@ export function ProgressBar({ counts, className }: { counts: Counts; className?:
         />
       </div>
       <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-        {formatNumber(done)} / {formatNumber(total)}
+        {formatCount(done)} / {formatCount(total)}
       </span>
     </div>
   );

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
 import { mergeReports } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import type { ImportReport } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -154,7 +154,7 @@ export function CsvImport({
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
         <Trans
           i18nKey="audience.csv.summary"
-          values={{ file: file.name, rows: formatNumber(rows.length), count: header.length }}
+          values={{ file: file.name, rows: formatCount(rows.length), count: header.length }}
           components={{ strong: <span className="font-medium" /> }}
         />
       </p>
@@ -215,7 +215,7 @@ export function CsvImport({
           {t('audience.csv.another')}
         </Button>
         <Button variant="primary" loading={busy} onClick={() => void submit()}>
-          {t('audience.csv.add', { count: rows.length, rows: formatNumber(rows.length) })}
+          {t('audience.csv.add', { count: rows.length, rows: formatCount(rows.length) })}
         </Button>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDate, formatNumber, formatPhone } from '../../lib/format.ts';
+import { formatCount, formatDate, formatPhone } from '../../lib/format.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
@@ -111,7 +111,7 @@ function SuppressionList({ sessionId }: { sessionId: string }) {
       <CardHeader
         title={
           list.data
-            ? t('audience.optOuts.listTitleCount', { total: formatNumber(list.data.total) })
+            ? t('audience.optOuts.listTitleCount', { total: formatCount(list.data.total) })
             : t('audience.optOuts.listTitle')
         }
         id="opt-out-list"

@@ -3,7 +3,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { TONE_DOT } from '../../components/tone.ts';
 import { formatDuration, RECIPIENT_STATE_META, reached } from '../../lib/campaigns.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { ProgressBar } from './campaign-parts.tsx';
@@ -46,16 +46,16 @@ export function ProgressCard({ campaign }: { campaign: Campaign }) {
                 />
                 {RECIPIENT_STATE_META[state].label}
               </span>
-              <span className="font-semibold tabular-nums">{formatNumber(counts[state])}</span>
+              <span className="font-semibold tabular-nums">{formatCount(counts[state])}</span>
             </li>
           ))}
         </ul>
         <dl className="grid grid-cols-2 gap-4 border-t border-zinc-100 pt-4 sm:grid-cols-4 dark:border-zinc-800">
-          <Figure label={t('campaigns.progress.reached')} value={formatNumber(reached(counts))} />
-          <Figure label={t('campaigns.progress.replied')} value={formatNumber(counts.replied)} />
+          <Figure label={t('campaigns.progress.reached')} value={formatCount(reached(counts))} />
+          <Figure label={t('campaigns.progress.replied')} value={formatCount(counts.replied)} />
           <Figure
             label={t('campaigns.progress.lastHour')}
-            value={t('campaigns.progress.perHour', { rate: formatNumber(campaign.perHour) })}
+            value={t('campaigns.progress.perHour', { rate: formatCount(campaign.perHour) })}
           />
           {finished ? (
             <Figure

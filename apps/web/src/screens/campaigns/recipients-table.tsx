@@ -12,7 +12,7 @@ import { Phone } from '../../components/phone.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { CampaignRecipient } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -60,7 +60,7 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
         <h2 id="recipients-title" className="text-sm font-semibold">
           {t('audience.recipients.title')}
           {page ? (
-            <span className="ms-2 font-normal text-zinc-500 tabular-nums">{formatNumber(page.total)}</span>
+            <span className="ms-2 font-normal text-zinc-500 tabular-nums">{formatCount(page.total)}</span>
           ) : null}
         </h2>
         <div className="flex gap-2">
@@ -165,9 +165,9 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
         <div className="flex items-center justify-between border-t border-zinc-100 px-5 py-3 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           <span className="tabular-nums">
             {t('audience.recipients.range', {
-              from: formatNumber(offset + 1),
-              to: formatNumber(offset + page.items.length),
-              total: formatNumber(page.total),
+              from: formatCount(offset + 1),
+              to: formatCount(offset + page.items.length),
+              total: formatCount(page.total),
             })}
           </span>
           <div className="flex gap-2">

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
 import { Spinner } from '../../components/spinner.tsx';
-import { formatDateTime, formatNumber, formatRelative, initials } from '../../lib/format.ts';
+import { formatCount, formatDateTime, formatRelative, initials } from '../../lib/format.ts';
 import type { Conversation, Session } from '../../lib/types.ts';
 
 /** Load the next page when the list is scrolled to within this many rows of what is loaded. */
@@ -180,7 +180,7 @@ const ConversationRow = memo(function ConversationRow({
               data-testid="unread-badge"
               className="shrink-0 rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white tabular-nums dark:bg-emerald-500 dark:text-emerald-950"
             >
-              {formatNumber(unread)}
+              {formatCount(unread)}
               <span className="sr-only"> {t('inbox.unread')}</span>
             </span>
           ) : null}

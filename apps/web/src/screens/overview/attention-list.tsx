@@ -1,9 +1,10 @@
-import { formatPhone } from '@switchboard/validators';
 import { ArrowUpRight, CircleCheckBig, Play, QrCode, RotateCw } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Phone } from '../../components/phone.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
@@ -14,19 +15,13 @@ import { trpc } from '../../trpc.ts';
 import { useOpenQr } from '../sessions/qr-dialog-host.tsx';
 import { useSessionCache } from '../sessions/session-cache.ts';
 
-const KIND_LABEL: Record<AttentionItem['kind'], string> = {
-  failed: 'Failed',
-  logged_out: 'Needs a new link',
-  stuck: 'Taking too long',
-  limited: 'Limited by WhatsApp',
-};
-
 /** Accounts that need someone, each with the one action most likely to help and a way to its page. */
 export function AttentionList({ items, error }: { items: AttentionItem[] | undefined; error: unknown }) {
+  const { t } = useTranslation();
   const now = useNow(30_000);
   return (
     <Card aria-labelledby="attention-title">
-      <CardHeader title="Needs attention" id="attention-title" />
+      <CardHeader title={t('overview.attention.title')} id="attention-title" />
       {error ? (
         <div className="p-5">
           <ErrorNotice>{errorMessage(error)}</ErrorNotice>
@@ -36,7 +31,7 @@ export function AttentionList({ items, error }: { items: AttentionItem[] | undef
       {items?.length === 0 ? (
         <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-600 dark:text-zinc-400">
           <CircleCheckBig aria-hidden className="size-5 shrink-0 text-emerald-600 dark:text-emerald-400" />
-          Every account is running as it should.
+          {t('overview.attention.allWell')}
         </div>
       ) : null}
       {items && items.length > 0 ? (
@@ -51,6 +46,7 @@ export function AttentionList({ items, error }: { items: AttentionItem[] | undef
 }
 
 function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   const cache = useSessionCache();
   const openQr = useOpenQr();
@@ -77,13 +73,13 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
   if (item.kind === 'logged_out')
     action = (
       <Button size="sm" variant="primary" icon={QrCode} loading={start.isPending} onClick={startAndLink}>
-        Link again
+        {t('overview.attention.linkAgain')}
       </Button>
     );
   else if (item.kind === 'failed')
     action = (
       <Button size="sm" variant="primary" icon={Play} loading={start.isPending} onClick={startAndLink}>
-        Start again
+        {t('overview.attention.startAgain')}
       </Button>
     );
   else if (item.kind === 'stuck')
@@ -98,7 +94,7 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
           restart.mutate(id);
         }}
       >
-        Restart
+        {t('overview.attention.restart')}
       </Button>
     );
 
@@ -121,18 +117,18 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
             <StatusBadge status={item.status} />
           </div>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            <span className="font-medium">{KIND_LABEL[item.kind]}:</span> {item.reason}
+            <span className="font-medium">{t(`overview.attention.kinds.${item.kind}`)}:</span> {item.reason}
           </p>
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
             {item.phone ? (
               <>
-                <bdi dir="ltr">{formatPhone(item.phone)}</bdi>
+                <Phone digits={item.phone} />
                 {' · '}
               </>
             ) : null}
             {item.kind === 'limited' && item.until
-              ? `Until ${formatDateTime(item.until)}`
-              : `Since ${formatRelative(item.since, now)}`}
+              ? t('overview.attention.until', { when: formatDateTime(item.until) })
+              : t('overview.attention.since', { when: formatRelative(item.since, now) })}
           </p>
         </div>
         <div className="flex shrink-0 items-center gap-2">
@@ -141,7 +137,7 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
             to={{ name: 'session', id: item.sessionId }}
             className="inline-flex h-8 items-center gap-1 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
           >
-            Open
+            {t('overview.attention.open')}
             <ArrowUpRight aria-hidden className="size-4 rtl:-scale-x-100" />
           </Link>
         </div>
@@ -156,8 +152,9 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
 }
 
 export function ListSkeleton() {
+  const { t } = useTranslation();
   return (
-    <div role="status" aria-label="Loading" className="space-y-4 p-5">
+    <div role="status" aria-label={t('overview.attention.loading')} className="space-y-4 p-5">
       {[0, 1].map((i) => (
         <div key={i} className="space-y-2">
           <div className="h-4 w-1/3 animate-pulse rounded bg-zinc-100 dark:bg-zinc-800" />

@@ -1,7 +1,8 @@
 import { ArrowUpRight } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { PAUSE_REASON_LABEL, RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
+import { pauseReasonLabel, RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { Campaign, CampaignRecipient } from '../../lib/types.ts';
@@ -30,6 +31,7 @@ const STATES: Array<CampaignRecipient['state']> = [
  * why a paused one waits. Nothing is shown while there are none.
  */
 export function CampaignsUnderWay({ sessionId }: { sessionId: string | null }) {
+  const { t } = useTranslation();
   const list = trpc.campaigns.list.useQuery({ status: ['running', 'paused'], sessionId, limit: SHOWN });
   const campaigns = list.data?.items;
   const shown = Boolean(list.error) || (campaigns?.length ?? 0) > 0;
@@ -40,7 +42,7 @@ export function CampaignsUnderWay({ sessionId }: { sessionId: string | null }) {
         to={{ name: 'campaigns' }}
         className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400"
       >
-        All campaigns
+        {t('overview.campaigns.all')}
       </Link>
     ) : null;
 
@@ -49,7 +51,7 @@ export function CampaignsUnderWay({ sessionId }: { sessionId: string | null }) {
       <CampaignStream />
       {shown ? (
         <Card aria-labelledby="campaigns-under-way-title">
-          <CardHeader title="Campaigns under way" id="campaigns-under-way-title" action={more} />
+          <CardHeader title={t('overview.campaigns.title')} id="campaigns-under-way-title" action={more} />
           {list.error ? (
             <div className="p-5">
               <ErrorNotice>{errorMessage(list.error)}</ErrorNotice>
@@ -67,6 +69,8 @@ export function CampaignsUnderWay({ sessionId }: { sessionId: string | null }) {
 }
 
 function CampaignRow({ campaign: c }: { campaign: Campaign }) {
+  // Subscribed to the language: the state and pause labels are read from the catalogue shown now.
+  useTranslation();
   const states = STATES.filter((state) => c.counts[state] > 0);
   return (
     <li className="px-5 py-4" data-testid="campaign-under-way" data-campaign-id={c.id}>
@@ -95,7 +99,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
       ) : null}
       {c.pause ? (
         <p className="mt-2 text-sm text-amber-800 dark:text-amber-300" data-testid="campaign-pause">
-          <span className="font-medium">{PAUSE_REASON_LABEL[c.pause.reason]}</span>
+          <span className="font-medium">{pauseReasonLabel(c.pause.reason)}</span>
           {c.pause.detail ? ` · ${c.pause.detail}` : ''}
         </p>
       ) : null}

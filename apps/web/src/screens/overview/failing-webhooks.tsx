@@ -1,4 +1,5 @@
 import { ArrowUpRight, CircleCheckBig } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -18,10 +19,11 @@ export function FailingWebhooks({
   error: unknown;
   accountName: (id: string) => string;
 }) {
+  const { t } = useTranslation();
   const now = useNow(30_000);
   return (
     <Card aria-labelledby="failing-webhooks-title">
-      <CardHeader title="Failing webhooks" id="failing-webhooks-title" />
+      <CardHeader title={t('overview.webhooks.title')} id="failing-webhooks-title" />
       {error ? (
         <div className="p-5">
           <ErrorNotice>{errorMessage(error)}</ErrorNotice>
@@ -31,7 +33,7 @@ export function FailingWebhooks({
       {endpoints?.length === 0 ? (
         <div className="flex items-center gap-3 px-5 py-6 text-sm text-zinc-600 dark:text-zinc-400">
           <CircleCheckBig aria-hidden className="size-5 shrink-0 text-emerald-600 dark:text-emerald-400" />
-          Every webhook endpoint is receiving its events.
+          {t('overview.webhooks.allWell')}
         </div>
       ) : null}
       {endpoints && endpoints.length > 0 ? (
@@ -44,7 +46,7 @@ export function FailingWebhooks({
                     {w.url}
                   </p>
                   <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
-                    {w.accountId ? accountName(w.accountId) : 'Every account'}
+                    {w.accountId ? accountName(w.accountId) : t('overview.webhooks.everyAccount')}
                     {w.description ? ` · ${w.description}` : ''}
                   </p>
                 </div>
@@ -53,14 +55,14 @@ export function FailingWebhooks({
                     to={{ name: 'session', id: w.accountId }}
                     className="inline-flex h-8 shrink-0 items-center gap-1 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
                   >
-                    Open
+                    {t('overview.attention.open')}
                     <ArrowUpRight aria-hidden className="size-4 rtl:-scale-x-100" />
                   </Link>
                 ) : null}
               </div>
               <dl className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-xs">
                 <div className="flex gap-1">
-                  <dt className="text-zinc-500 dark:text-zinc-400">Failed in a row</dt>
+                  <dt className="text-zinc-500 dark:text-zinc-400">{t('overview.webhooks.failedInARow')}</dt>
                   <dd
                     className="font-medium text-red-700 tabular-nums dark:text-red-400"
                     data-testid="webhook-failures"
@@ -69,22 +71,26 @@ export function FailingWebhooks({
                   </dd>
                 </div>
                 <div className="flex gap-1">
-                  <dt className="text-zinc-500 dark:text-zinc-400">Waiting</dt>
+                  <dt className="text-zinc-500 dark:text-zinc-400">{t('overview.webhooks.waiting')}</dt>
                   <dd className="font-medium tabular-nums">{formatCount(w.pending)}</dd>
                 </div>
                 <div className="flex gap-1">
-                  <dt className="text-zinc-500 dark:text-zinc-400">Last success</dt>
+                  <dt className="text-zinc-500 dark:text-zinc-400">{t('overview.webhooks.lastSuccess')}</dt>
                   <dd className="font-medium">
-                    {w.lastSuccessAt ? formatRelative(w.lastSuccessAt, now) : 'never'}
+                    {w.lastSuccessAt ? formatRelative(w.lastSuccessAt, now) : t('overview.webhooks.never')}
                   </dd>
                 </div>
               </dl>
               {w.disabledReason ? (
-                <p className="mt-2 text-sm text-red-700 dark:text-red-400">Turned off: {w.disabledReason}</p>
+                <p className="mt-2 text-sm text-red-700 dark:text-red-400">
+                  {t('overview.webhooks.turnedOff', { reason: w.disabledReason })}
+                </p>
               ) : null}
               {w.lastError ? (
                 <p className="mt-2 truncate text-sm text-zinc-700 dark:text-zinc-300" title={w.lastError}>
-                  Last error{w.lastFailureAt ? ` (${formatRelative(w.lastFailureAt, now)})` : ''}:{' '}
+                  {w.lastFailureAt
+                    ? t('overview.webhooks.lastErrorWhen', { when: formatRelative(w.lastFailureAt, now) })
+                    : t('overview.webhooks.lastError')}{' '}
                   <span dir="ltr" className="font-mono text-xs">
                     {w.lastError}
                   </span>

@@ -1,5 +1,6 @@
 import { MessageSquareDashed, Send, Smartphone } from 'lucide-react';
 import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -26,6 +27,7 @@ export function MessageActivity({
   error: unknown;
   hasSessions: boolean;
 }) {
+  const { t } = useTranslation();
   const dark = useSyncExternalStore(subscribeDark, () => darkQuery.matches);
   const empty =
     stats !== undefined && SERIES.every((s) => stats.totals[s.key] === 0) && stats.totals.unknown === 0;
@@ -33,7 +35,7 @@ export function MessageActivity({
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <Card aria-labelledby="activity-title" className="lg:col-span-2">
-        <CardHeader title={`Messages, last ${stats?.days.length ?? 30} days`} id="activity-title" />
+        <CardHeader title={t('overview.activity', { days: stats?.days.length ?? 30 })} id="activity-title" />
         <div className="p-5">
           {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
           {stats === undefined && !error ? <ChartSkeleton /> : null}
@@ -48,11 +50,11 @@ export function MessageActivity({
         </div>
       </Card>
       <Card aria-labelledby="rates-title">
-        <CardHeader title="Delivery" id="rates-title" />
+        <CardHeader title={t('overview.delivery')} id="rates-title" />
         <div className="space-y-5 p-5">
           <div className="grid grid-cols-2 gap-4">
-            <Rate label="Delivery rate" testId="delivery-rate" value={stats?.deliveryRate} />
-            <Rate label="Read rate" testId="read-rate" value={stats?.readRate} />
+            <Rate label={t('overview.deliveryRate')} testId="delivery-rate" value={stats?.deliveryRate} />
+            <Rate label={t('overview.readRate')} testId="read-rate" value={stats?.readRate} />
           </div>
           <dl className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800">
             {SERIES.map((s) => (
@@ -63,7 +65,7 @@ export function MessageActivity({
               >
                 <dt className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
                   <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: s.color }} />
-                  {s.label}
+                  {t(`overview.series.${s.key}`)}
                 </dt>
                 <dd className="font-medium tabular-nums">{stats ? formatCount(stats.totals[s.key]) : '–'}</dd>
               </div>
@@ -72,7 +74,7 @@ export function MessageActivity({
               <div className="flex items-center justify-between py-2" data-testid="total-unknown">
                 <dt className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
                   <span aria-hidden className="size-2 rounded-full bg-zinc-400" />
-                  Outcome unknown
+                  {t('overview.outcomeUnknown')}
                 </dt>
                 <dd className="font-medium tabular-nums">{formatCount(stats.totals.unknown)}</dd>
               </div>
@@ -103,9 +105,10 @@ function Rate({ label, value, testId }: { label: string; value: number | null | 
 
 /** Bars of a chart that is still on its way. */
 function ChartSkeleton() {
+  const { t } = useTranslation();
   const heights = [40, 55, 35, 70, 60, 80, 50, 65, 75, 45, 85, 60];
   return (
-    <div role="status" aria-label="Loading the chart" className="flex h-72 items-end gap-2 pb-8">
+    <div role="status" aria-label={t('overview.loadingChart')} className="flex h-72 items-end gap-2 pb-8">
       {heights.map((h, i) => (
         <div
           // biome-ignore lint/suspicious/noArrayIndexKey: fixed decoration, never reordered
@@ -119,6 +122,7 @@ function ChartSkeleton() {
 }
 
 function NoMessages({ hasSessions }: { hasSessions: boolean }) {
+  const { t } = useTranslation();
   const link =
     'inline-flex items-center gap-1.5 rounded-lg bg-emerald-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400';
   return (
@@ -126,22 +130,20 @@ function NoMessages({ hasSessions }: { hasSessions: boolean }) {
       <div className="flex size-12 items-center justify-center rounded-full bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">
         <MessageSquareDashed aria-hidden className="size-6" />
       </div>
-      <h3 className="mt-4 text-base font-semibold">No messages yet</h3>
+      <h3 className="mt-4 text-base font-semibold">{t('overview.noMessagesTitle')}</h3>
       <p className="mt-1 max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
-        {hasSessions
-          ? 'Messages sent and received in the last 30 days show here. Send a first one to see it.'
-          : 'Add a WhatsApp account and link it with its QR code; its messages will show here.'}
+        {hasSessions ? t('overview.noMessagesWithSessions') : t('overview.noMessagesWithoutSessions')}
       </p>
       <div className="mt-5">
         {hasSessions ? (
           <Link to={{ name: 'messages', sessionId: null }} className={link}>
-            <Send aria-hidden className="size-4" />
-            Send a first message
+            <Send aria-hidden className="size-4 rtl:-scale-x-100" />
+            {t('overview.sendFirst')}
           </Link>
         ) : (
           <Link to={{ name: 'sessions' }} className={link}>
             <Smartphone aria-hidden className="size-4" />
-            Add an account
+            {t('overview.addAccount')}
           </Link>
         )}
       </div>

@@ -10,7 +10,8 @@ import {
   Tooltip,
 } from 'chart.js';
 import { Line } from 'react-chartjs-2';
-import { formatCount, formatDay } from '../../lib/format.ts';
+import { useTranslation } from 'react-i18next';
+import { formatCount, formatDay, formatList } from '../../lib/format.ts';
 import type { MessageStats } from '../../lib/types.ts';
 import { SERIES } from './series.ts';
 
@@ -30,21 +31,27 @@ Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
 
 /** Loaded on its own (a separate chunk): Chart.js is most of the overview's weight. */
 export default function MessagesChart({ stats, dark }: { stats: MessageStats; dark: boolean }) {
+  const { t } = useTranslation();
   const rtl = document.documentElement.dir === 'rtl';
   const grid = dark ? 'rgba(161, 161, 170, 0.14)' : 'rgba(113, 113, 122, 0.14)';
   const text = dark ? '#a1a1aa' : '#71717a';
-  const summary = SERIES.map((s) => `${formatCount(stats.totals[s.key])} ${s.label.toLowerCase()}`).join(
-    ', ',
+  const summary = formatList(
+    SERIES.map((s) =>
+      t('overview.chartTotal', {
+        total: formatCount(stats.totals[s.key]),
+        series: t(`overview.series.${s.key}`).toLowerCase(),
+      }),
+    ),
   );
   return (
     <Line
       role="img"
-      aria-label={`Messages per day over the last ${stats.days.length} days: ${summary}`}
+      aria-label={t('overview.chartSummary', { days: stats.days.length, summary })}
       data-testid="messages-chart"
       data={{
         labels: stats.days.map((d) => formatDay(d.date)),
         datasets: SERIES.map((s) => ({
-          label: s.label,
+          label: t(`overview.series.${s.key}`),
           data: stats.days.map((d) => d[s.key]),
           borderColor: s.color,
           backgroundColor: `${s.color}1f`,

@@ -1,5 +1,6 @@
 import { ChevronDown, Smartphone } from 'lucide-react';
 import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
@@ -19,6 +20,7 @@ import { useOverview } from './use-overview.ts';
  * what needs a look.
  */
 export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
+  const { t } = useTranslation();
   const { sessions } = useSessions();
   // An account that is gone (or never was visible) falls back to all of them rather than to an error.
   const chosen = sessionId && sessions?.some((s) => s.id === sessionId) ? sessionId : null;
@@ -30,7 +32,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
     sessions && sessions.length > 0 ? (
       <div className="flex items-center gap-2">
         <label htmlFor={selectId} className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
-          Account
+          {t('overview.account')}
         </label>
         <div className="relative w-56 max-w-full">
           <select
@@ -41,7 +43,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
               navigate({ name: 'overview', sessionId: e.target.value || null }, { replace: true })
             }
           >
-            <option value="">All accounts</option>
+            <option value="">{t('overview.allAccounts')}</option>
             {sessions.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -58,29 +60,22 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
 
   return (
     <>
-      <PageHeader
-        title="Overview"
-        description="How your WhatsApp accounts are doing, what they sent and received, and what needs a look."
-        action={picker}
-      />
+      <PageHeader title={t('overview.title')} description={t('overview.description')} action={picker} />
       {sessionStats.error ? <ErrorNotice>{errorMessage(sessionStats.error)}</ErrorNotice> : null}
       {sessions?.length === 0 ? (
         <EmptyState
           icon={Smartphone}
-          title="No messages yet"
+          title={t('overview.noMessagesTitle')}
           action={
             <Link
               to={{ name: 'sessions' }}
               className="inline-flex h-10 items-center gap-2 rounded-lg bg-emerald-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400"
             >
-              Add an account
+              {t('overview.addAccount')}
             </Link>
           }
         >
-          <p>
-            Add a WhatsApp account and link it with its QR code, then send a first message. What your accounts
-            send and receive, and anything that needs a look, will show here.
-          </p>
+          <p>{t('overview.emptyBody')}</p>
         </EmptyState>
       ) : (
         <div className="space-y-6">

@@ -1,57 +1,59 @@
 import { CircleAlert, CircleCheck, CircleStop, Hourglass, Layers, LoaderCircle, LogOut } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { SessionStats } from '../../lib/types.ts';
 
 /** Sessions by status, grouped the way an operator thinks of them. */
 export function SessionTiles({ stats }: { stats: SessionStats | undefined }) {
+  const { t } = useTranslation();
   const by = stats?.byStatus;
   const tiles = [
     {
       key: 'total',
-      label: 'Sessions',
+      label: t('overview.tiles.total'),
       value: stats?.total,
       icon: Layers,
       tone: 'text-zinc-500 dark:text-zinc-400',
     },
     {
       key: 'connected',
-      label: 'Connected',
+      label: t('overview.tiles.connected'),
       value: by?.connected,
       icon: CircleCheck,
       tone: 'text-emerald-600 dark:text-emerald-400',
     },
     {
       key: 'connecting',
-      label: 'Connecting',
+      label: t('overview.tiles.connecting'),
       value: by && by.starting + by.qr + by.authenticating + by.reconnecting,
       icon: LoaderCircle,
       tone: 'text-sky-600 dark:text-sky-400',
     },
     {
       key: 'limited',
-      label: 'Limited',
+      label: t('overview.tiles.limited'),
       value: stats?.limited,
       icon: Hourglass,
       tone: 'text-amber-600 dark:text-amber-400',
     },
     {
       key: 'stopped',
-      label: 'Stopped',
+      label: t('overview.tiles.stopped'),
       value: by?.stopped,
       icon: CircleStop,
       tone: 'text-zinc-500 dark:text-zinc-400',
     },
     {
       key: 'logged_out',
-      label: 'Logged out',
+      label: t('overview.tiles.logged_out'),
       value: by?.logged_out,
       icon: LogOut,
       tone: 'text-amber-600 dark:text-amber-400',
     },
     {
       key: 'failed',
-      label: 'Failed',
+      label: t('overview.tiles.failed'),
       value: by?.failed,
       icon: CircleAlert,
       tone: 'text-red-600 dark:text-red-400',

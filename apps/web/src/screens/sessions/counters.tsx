@@ -1,7 +1,7 @@
 import { CircleCheck, Layers, TriangleAlert } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import type { SessionCounters } from '../../lib/session-status.ts';
 
 export function Counters({ counters }: { counters: SessionCounters }) {
@@ -51,7 +51,7 @@ export function Counters({ counters }: { counters: SessionCounters }) {
             className="mt-1 text-2xl font-semibold tracking-tight tabular-nums"
             data-testid={`counter-${tile.id}`}
           >
-            {formatNumber(tile.value)}
+            {formatCount(tile.value)}
           </dd>
         </div>
       ))}

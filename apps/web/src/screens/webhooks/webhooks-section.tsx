@@ -23,7 +23,7 @@ import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatNumber, formatRelative } from '../../lib/format.ts';
+import { formatCount, formatDateTime, formatRelative } from '../../lib/format.ts';
 import type { Webhook, WebhookDelivery, WebhookTestResult } from '../../lib/types.ts';
 import { DELIVERY_STATUS_META, lastOutcome } from '../../lib/webhooks.ts';
 import { useNow } from '../../live/use-now.ts';
@@ -201,7 +201,7 @@ function EndpointRow({
                     : 'text-zinc-700 dark:text-zinc-300',
                 )}
               >
-                {formatNumber(health.consecutiveFailures)}
+                {formatCount(health.consecutiveFailures)}
               </dd>
             </div>
             {webhook.previousSecretExpiresAt && webhook.previousSecretExpiresAt > now ? (
@@ -313,7 +313,7 @@ function TestResult({ result }: { result: WebhookTestResult }) {
         <p className="font-medium">
           {result.ok ? t('webhooks.testDelivered') : t('webhooks.testFailed')}
           {result.statusCode !== null ? ` · HTTP ${result.statusCode}` : ''} ·{' '}
-          {t('webhooks.milliseconds', { ms: formatNumber(result.durationMs) })}
+          {t('webhooks.milliseconds', { ms: formatCount(result.durationMs) })}
         </p>
         {result.error ? <p>{result.error}</p> : null}
         {result.responseExcerpt ? (
@@ -484,7 +484,7 @@ function DeliveryRow({
                     <td className="py-1 pe-3 whitespace-nowrap">{formatDateTime(attempt.at)}</td>
                     <td className="py-1 pe-3 tabular-nums">{attempt.statusCode ?? '—'}</td>
                     <td className="py-1 pe-3 tabular-nums">
-                      {t('webhooks.milliseconds', { ms: formatNumber(attempt.durationMs) })}
+                      {t('webhooks.milliseconds', { ms: formatCount(attempt.durationMs) })}
                     </td>
                     <td dir="ltr" className="py-1 text-start font-mono break-all">
                       {attempt.error ?? attempt.responseExcerpt ?? '—'}

@@ -2,6 +2,7 @@ export default {
   tagline: 'Switchboard · حسابات واتساب كثيرة، بوابة واحدة',
   titleSuffix: '{{page}} · Switchboard',
   pages: {
+    overview: 'نظرة عامة',
     sessions: 'الجلسات',
     session: 'الجلسة',
     messages: 'الرسائل',
@@ -15,6 +16,8 @@ export default {
     notFound: 'غير موجودة',
   },
   mainNav: 'القائمة الرئيسية',
+  openMenu: 'فتح القائمة',
+  closeMenu: 'إغلاق القائمة',
   skipToContent: 'انتقل إلى المحتوى',
   home: 'الصفحة الرئيسية لـ Switchboard',
   accountMenu: 'قائمة الحساب',

@@ -7,6 +7,7 @@ import forms from './forms.ts';
 import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
+import overview from './overview.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -20,6 +21,7 @@ import webhooks from './webhooks.ts';
 export default {
   common,
   shell,
+  overview,
   forms,
   time,
   sessions,

@@ -2,6 +2,7 @@ export default {
   tagline: 'Switchboard · muchas cuentas de WhatsApp, una sola pasarela',
   titleSuffix: '{{page}} · Switchboard',
   pages: {
+    overview: 'Resumen',
     sessions: 'Sesiones',
     session: 'Sesión',
     messages: 'Mensajes',
@@ -15,6 +16,8 @@ export default {
     notFound: 'No encontrado',
   },
   mainNav: 'Principal',
+  openMenu: 'Abrir el menú',
+  closeMenu: 'Cerrar el menú',
   skipToContent: 'Saltar al contenido',
   home: 'Inicio de Switchboard',
   accountMenu: 'Menú de la cuenta',

@@ -2,6 +2,7 @@ export default {
   tagline: 'Switchboard · banyak akun WhatsApp, satu gateway',
   titleSuffix: '{{page}} · Switchboard',
   pages: {
+    overview: 'Ringkasan',
     sessions: 'Sesi',
     session: 'Sesi',
     messages: 'Pesan',
@@ -15,6 +16,8 @@ export default {
     notFound: 'Tidak ditemukan',
   },
   mainNav: 'Utama',
+  openMenu: 'Buka menu',
+  closeMenu: 'Tutup menu',
   skipToContent: 'Lompat ke konten',
   home: 'Beranda Switchboard',
   accountMenu: 'Menu akun',

@@ -8,6 +8,7 @@ import forms from './forms.ts';
 import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
+import overview from './overview.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -18,6 +19,7 @@ import webhooks from './webhooks.ts';
 const ptBR = {
   common,
   shell,
+  overview,
   forms,
   time,
   sessions,

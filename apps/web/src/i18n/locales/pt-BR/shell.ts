@@ -2,6 +2,7 @@ export default {
   tagline: 'Switchboard · várias contas de WhatsApp, um só gateway',
   titleSuffix: '{{page}} · Switchboard',
   pages: {
+    overview: 'Visão geral',
     sessions: 'Sessões',
     session: 'Sessão',
     messages: 'Mensagens',
@@ -15,6 +16,8 @@ export default {
     notFound: 'Não encontrado',
   },
   mainNav: 'Principal',
+  openMenu: 'Abrir o menu',
+  closeMenu: 'Fechar o menu',
   skipToContent: 'Pular para o conteúdo',
   home: 'Início do Switchboard',
   accountMenu: 'Menu da conta',
