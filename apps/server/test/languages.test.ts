@@ -6,6 +6,7 @@ import {
   type Client,
   connect,
   connectWithKey,
+  rest,
   setupAdmin,
   signIn,
   startTestGateway,
@@ -34,7 +35,7 @@ async function refusal(call: Promise<unknown>) {
   } catch (error) {
     if (!(error instanceof TRPCClientError)) throw error;
     const e = error as TRPCClientError<AppRouter>;
-    return { code: e.data?.code, message: e.message };
+    return { code: e.data?.code, message: e.message, reason: e.data?.reason, params: e.data?.params };
   }
   throw new Error('Expected the call to be refused, but it succeeded');
 }
@@ -83,5 +84,69 @@ describe('the dashboard language of a user', () => {
     const refused = await refusal(keyed.auth.setLocale.mutate({ locale: 'ar' }));
     expect(refused.code).toBe('FORBIDDEN');
     expect((await admin.auth.me.query()).user).toMatchObject({ email: ADMIN.email, locale: null });
+  });
+});
+
+describe('refusals a person meets carry a stable reason and its values beside the English message', () => {
+  it('over tRPC: a missing session, a bad phone number, a taken id, a language, signing in', async () => {
+    const { g, admin } = await withAdmin();
+    expect(await refusal(admin.sessions.byId.query({ id: 'nowhere' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Session nowhere not found',
+      reason: 'session.not_found',
+      params: { id: 'nowhere' },
+    });
+    expect(
+      await refusal(admin.sessions.checkNumber.query({ id: 'nowhere', phone: '+4915112345678' })),
+    ).toMatchObject({
+      reason: 'session.not_found',
+    });
+    await admin.sessions.create.mutate({ name: 'Sales', id: 'sales' });
+    expect(await refusal(admin.sessions.create.mutate({ name: 'Sales', id: 'sales' }))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'session.id_taken',
+      params: { id: 'sales' },
+    });
+    expect(
+      await refusal(admin.messages.send.mutate({ sessionId: 'sales', to: 'abc', text: 'hi' })),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      reason: 'phone.invalid',
+      params: { value: 'abc' },
+    });
+    expect(await refusal(admin.auth.setLocale.mutate({ locale: 'xx' }))).toMatchObject({
+      reason: 'locale.unsupported',
+      params: { locale: 'xx', supported: 'en, ar, pt-BR, es, id' },
+    });
+    const anonymous = track(connect(g));
+    expect(await refusal(anonymous.sessions.list.query())).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'auth.sign_in_required',
+    });
+    expect(
+      await refusal(anonymous.auth.login.mutate({ email: ADMIN.email, password: 'wrong' })),
+    ).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'auth.wrong_credentials',
+    });
+    // A refusal without a reason of its own has none: the field is there, empty.
+    expect((await refusal(admin.users.delete.mutate({ id: 'nobody' }))).reason).toBeNull();
+  });
+
+  it('over REST: the same reason and values in the shared error body', async () => {
+    const { g, admin } = await withAdmin();
+    const { secret } = await admin.apiKeys.create.mutate({ name: 'crm', scopes: ['sessions:read'] });
+    expect(await rest(g, secret, 'GET', '/v1/sessions/nowhere')).toMatchObject({
+      status: 404,
+      body: {
+        code: 'NOT_FOUND',
+        message: 'Session nowhere not found',
+        reason: 'session.not_found',
+        params: { id: 'nowhere' },
+      },
+    });
+    const unknown = await rest(g, secret, 'GET', '/v1/nothing');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).not.toHaveProperty('reason');
   });
 });

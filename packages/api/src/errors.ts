@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode, unwritableReason } from '@switchboard/core';
+import type { ErrorParams, ErrorReason } from '@switchboard/validators';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { errorRef, internalErrorMessage } from './internal-errors.ts';
@@ -52,6 +53,13 @@ const readable = (error: z.ZodError) =>
 export function publicMessage(error: TRPCError): string {
   if (error.code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage(errorRef(error));
   return error.cause instanceof z.ZodError ? readable(error.cause) : error.message;
+}
+
+/** The stable reason and its values, when the refusal has one (see ERROR_REASONS). */
+export function reasonOf(error: TRPCError): { reason: ErrorReason; params: ErrorParams } | null {
+  if (error.cause instanceof AppError && error.cause.reason)
+    return { reason: error.cause.reason, params: error.cause.params ?? {} };
+  return null;
 }
 
 /** For TOO_MANY_REQUESTS: the seconds until trying again makes sense, when the refusal says. */

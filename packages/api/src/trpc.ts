@@ -1,7 +1,8 @@
+import { AppError } from '@switchboard/core';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { Context } from './context.ts';
-import { publicMessage, retryAfterOf, toTRPCError } from './errors.ts';
+import { publicMessage, reasonOf, retryAfterOf, toTRPCError } from './errors.ts';
 
 /** Procedures that are also REST endpoints say where in their meta (`rest()` in rest/meta.ts). */
 const t = initTRPC
@@ -13,7 +14,12 @@ const t = initTRPC
     errorFormatter: ({ shape, error }) => ({
       ...shape,
       message: publicMessage(error),
-      data: { ...shape.data, retryAfterSeconds: retryAfterOf(error) },
+      data: {
+        ...shape.data,
+        retryAfterSeconds: retryAfterOf(error),
+        reason: reasonOf(error)?.reason ?? null,
+        params: reasonOf(error)?.params ?? null,
+      },
     }),
   });
 
@@ -89,10 +95,11 @@ export const protectedProcedure = publicProcedure
   .use(({ ctx, next }) => {
     const identity = ctx.credential ? ctx.services.auth.authenticate(ctx.credential) : null;
     if (!identity)
-      throw new TRPCError({
-        code: 'UNAUTHORIZED',
-        message: ctx.credential?.kind === 'key' ? KEY_REFUSED : 'Sign in first: this needs a logged-in user',
-      });
+      throw ctx.credential?.kind === 'key'
+        ? new AppError('UNAUTHORIZED', KEY_REFUSED)
+        : new AppError('UNAUTHORIZED', 'Sign in first: this needs a logged-in user', {
+            reason: 'auth.sign_in_required',
+          });
     return next({ ctx: { ...ctx, user: identity.user, actor: identity.actor } });
   })
   .use(boundedStreams);

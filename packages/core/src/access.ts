@@ -64,7 +64,11 @@ export class Access {
   /** The account, if the actor holds `scope` and may see it; NOT_FOUND otherwise, like a missing one. */
   account(actor: Actor, id: string, scope: Scope): Account {
     const row = this.visible(actor, id, scope);
-    if (!row) throw new AppError('NOT_FOUND', `Session ${id} not found`);
+    if (!row)
+      throw new AppError('NOT_FOUND', `Session ${id} not found`, {
+        reason: 'session.not_found',
+        params: { id },
+      });
     return row;
   }
 

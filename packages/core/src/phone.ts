@@ -14,6 +14,7 @@ export function normalisePhone(input: string, field = 'Phone number'): string {
     parsed.problem === 'invalid'
       ? `${field} "${trimmed}" is not a valid phone number: check the country code and the number of digits`
       : `${field} "${trimmed}" is not a phone number: use international form with country code, e.g. +4915123456789`,
+    { reason: 'phone.invalid', params: { value: trimmed } },
   );
 }
 

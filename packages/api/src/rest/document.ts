@@ -1,3 +1,4 @@
+import { ERROR_REASONS } from '@switchboard/validators';
 import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { z } from 'zod';
 import { appRouter } from '../root.ts';
@@ -11,6 +12,16 @@ export const restError = z
       .string()
       .describe('Stable and machine-readable: NOT_FOUND, PRECONDITION_FAILED, TOO_MANY_REQUESTS, …'),
     message: z.string().describe('For people: what went wrong, and what to do about it'),
+    reason: z
+      .enum(ERROR_REASONS)
+      .optional()
+      .describe(
+        'Stable code for refusals people meet (session.not_found, phone.invalid, …): say it in your language',
+      ),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe('With reason: the values its sentence names (a session id, a size, …)'),
     retryAfterSeconds: z
       .number()
       .optional()

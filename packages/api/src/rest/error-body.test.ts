@@ -14,7 +14,9 @@ describe('REST error answers', () => {
   });
 
   it('say how long to wait after a 429, name each bad field, and keep our own failures to a reference', () => {
-    expect(restErrorOf(new AppError('TOO_MANY_REQUESTS', 'Slow down', 30)).body).toMatchObject({
+    expect(
+      restErrorOf(new AppError('TOO_MANY_REQUESTS', 'Slow down', { retryAfterSeconds: 30 })).body,
+    ).toMatchObject({
       retryAfterSeconds: 30,
     });
     const invalid = z.object({ to: z.string() }).safeParse({ to: 5 });

@@ -1,7 +1,7 @@
 import { getTRPCErrorFromUnknown, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
-import { publicMessage, retryAfterOf, toTRPCError } from '../errors.ts';
+import { publicMessage, reasonOf, retryAfterOf, toTRPCError } from '../errors.ts';
 import { errorRef } from '../internal-errors.ts';
 import type { RestErrorBody } from './document.ts';
 
@@ -24,6 +24,7 @@ export function restErrorOf(thrown: unknown): RestErrorAnswer {
       : toTRPCError(thrown);
   const error = getTRPCErrorFromUnknown(mapped);
   const retryAfterSeconds = retryAfterOf(error);
+  const why = reasonOf(error);
   const issues =
     error.cause instanceof z.ZodError
       ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
@@ -34,6 +35,7 @@ export function restErrorOf(thrown: unknown): RestErrorAnswer {
     body: {
       code: error.code,
       message: publicMessage(error),
+      ...(why && { reason: why.reason, params: why.params }),
       ...(retryAfterSeconds !== null && { retryAfterSeconds }),
       ...(error.code === 'INTERNAL_SERVER_ERROR' && { ref: errorRef(error) }),
       ...(issues && { issues }),

@@ -194,7 +194,11 @@ export class ApiKeyService {
       throw new AppError(
         'TOO_MANY_REQUESTS',
         `This API key made ${this.options.requestsPerMinute} requests in the last minute, its limit: try again in ${verdict.retryAfterSeconds} s`,
-        verdict.retryAfterSeconds,
+        {
+          retryAfterSeconds: verdict.retryAfterSeconds,
+          reason: 'auth.key_rate_limited',
+          params: { seconds: verdict.retryAfterSeconds },
+        },
       );
     }
     this.#limiter.hit(id);

@@ -150,7 +150,7 @@ export class AuthService {
     this.perAccount.begin(account);
 
     const user = await this.users.verifyCredentials(input.email, input.password);
-    if (!user) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS);
+    if (!user) throw new AppError('UNAUTHORIZED', WRONG_CREDENTIALS, { reason: 'auth.wrong_credentials' });
     this.perAccountAndSource.succeeded(pair, true);
     // Only this attempt is given back: signing in must not wipe out what others tried meanwhile.
     this.perAccount.succeeded(account, false);
@@ -184,7 +184,11 @@ export class AuthService {
 
 function tooManyAttempts(waitMs: number): AppError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-  return new AppError('TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${seconds} s.`, seconds);
+  return new AppError('TOO_MANY_REQUESTS', `Too many sign-in attempts. Try again in ${seconds} s.`, {
+    retryAfterSeconds: seconds,
+    reason: 'auth.too_many_attempts',
+    params: { seconds },
+  });
 }
 
 function throwIfWaiting(waitMs: number): void {

@@ -146,6 +146,7 @@ export class UserService {
       throw new AppError(
         'BAD_REQUEST',
         `Switchboard does not speak "${locale}": choose one of ${LOCALES.join(', ')}`,
+        { reason: 'locale.unsupported', params: { locale, supported: LOCALES.join(', ') } },
       );
     }
     const chosen: Locale = locale;

@@ -40,10 +40,12 @@ export function tooLarge(type: MediaType | null, limits: MediaLimits): AppError 
     return new AppError(
       'PAYLOAD_TOO_LARGE',
       `The file is larger than ${formatBytes(largestLimit(limits))}, the most any message may carry`,
+      { reason: 'media.too_large', params: { type: 'any', limit: formatBytes(largestLimit(limits)) } },
     );
   return new AppError(
     'PAYLOAD_TOO_LARGE',
     `The file is larger than ${formatBytes(limits[type])}, the most ${A_TYPE[type]} may be (${LIMIT_SETTING[type]})`,
+    { reason: 'media.too_large', params: { type, limit: formatBytes(limits[type]) } },
   );
 }
 
@@ -60,6 +62,7 @@ export function checkFits(type: MediaType, file: Sniffed & { size: number }, lim
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
       `The file is ${formatBytes(file.size)}; ${A_TYPE[type]} may be at most ${formatBytes(limits[type])} (${LIMIT_SETTING[type]})`,
+      { reason: 'media.too_large', params: { type, limit: formatBytes(limits[type]) } },
     );
 }
 

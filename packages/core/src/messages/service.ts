@@ -147,6 +147,7 @@ export class MessageService {
         throw new AppError(
           'PRECONDITION_FAILED',
           `Session ${current.id} is not connected (status: ${current.status})`,
+          { reason: 'session.not_connected', params: { id: current.id, status: current.status } },
         );
     };
     requireConnected();

@@ -28,11 +28,16 @@ const isLocalhostName = (host: string) => host === 'localhost' || host.endsWith(
  */
 export function validateUrl(raw: string, policy: UrlPolicy, what: string): URL {
   const url = URL.parse(raw);
-  if (!url) throw new AppError('BAD_REQUEST', `${what} "${raw}" is not a valid URL`);
+  const invalid = { reason: 'url.invalid', params: { value: raw } } as const;
+  if (!url) throw new AppError('BAD_REQUEST', `${what} "${raw}" is not a valid URL`, invalid);
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new AppError('BAD_REQUEST', `${what} must use http or https, not ${url.protocol.replace(':', '')}`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `${what} must use http or https, not ${url.protocol.replace(':', '')}`,
+      invalid,
+    );
   if (url.username || url.password)
-    throw new AppError('BAD_REQUEST', `${what} must not contain a user name or password`);
+    throw new AppError('BAD_REQUEST', `${what} must not contain a user name or password`, invalid);
   const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
   const refused = refusedAddress(isLocalhostName(host) ? '127.0.0.1' : host, policy, host);
   if (refused) throw new AppError('BAD_REQUEST', `${what} refused: ${refused}`);

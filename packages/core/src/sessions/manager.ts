@@ -320,7 +320,11 @@ export class SessionManager {
    */
   #current(actor: Actor, id: string): SessionView {
     const row = this.#store.row(id);
-    if (!row) throw new AppError('NOT_FOUND', `Session ${id} not found`);
+    if (!row)
+      throw new AppError('NOT_FOUND', `Session ${id} not found`, {
+        reason: 'session.not_found',
+        params: { id },
+      });
     return this.#views.of(actor, row);
   }
 

@@ -100,7 +100,10 @@ export function insertAccount(
       );
     }
     if (tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, account.id)).get()) {
-      throw new AppError('CONFLICT', `Session id "${account.id}" is already taken: choose another id`);
+      throw new AppError('CONFLICT', `Session id "${account.id}" is already taken: choose another id`, {
+        reason: 'session.id_taken',
+        params: { id: account.id },
+      });
     }
     tx.insert(accounts)
       .values({ ...account, status: 'stopped', createdAt: now, updatedAt: now, statusChangedAt: now })

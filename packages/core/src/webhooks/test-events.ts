@@ -39,7 +39,7 @@ export class TestEvents {
       throw new AppError(
         'TOO_MANY_REQUESTS',
         `Too many test events (at most ${TEST_EVENTS_PER_MINUTE} a minute). Try again in ${seconds} s.`,
-        seconds,
+        { retryAfterSeconds: seconds },
       );
     }
     this.#perUser.hit(actor.id);

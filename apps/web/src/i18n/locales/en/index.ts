@@ -8,6 +8,7 @@ import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
 import overview from './overview.ts';
+import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -34,4 +35,5 @@ export default {
   apiKeys,
   webhooks,
   users,
+  serverErrors,
 };

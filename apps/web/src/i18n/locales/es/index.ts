@@ -9,6 +9,7 @@ import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
 import overview from './overview.ts';
+import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -32,6 +33,7 @@ const es = {
   apiKeys,
   webhooks,
   users,
+  serverErrors,
 } satisfies Catalogue;
 
 export default es;
