@@ -28,6 +28,7 @@ const ICON: Record<SessionStatus, LucideIcon> = {
 
 /** The session's status in words, with a colour and an icon that say the same thing. */
 export function StatusBadge({ status, className }: { status: SessionStatus; className?: string }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
   useTranslation();
   const meta = STATUS_META[status];
   const Icon = ICON[status];

@@ -310,6 +310,7 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
 });
 
 function TickMark({ tick }: { tick: Exclude<Tick, null> }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
   useTranslation();
   const Icon = TICK_ICON[tick];
   return (

@@ -32,6 +32,7 @@ export function StatusNote({ session }: { session: Session }) {
  * reason that only repeats the status, like "Logged out", adds nothing).
  */
 function StatusMeaning({ session }: { session: Session }) {
+  // Subscribed to the language: the label is read from the catalogue shown now.
   useTranslation();
   const meta = STATUS_META[session.status];
   const reason = session.statusReason && session.statusReason !== meta.label ? session.statusReason : null;
