@@ -70,7 +70,7 @@ test('a campaign from a CSV file: drafted step by step, watched live, paused, re
   await page.getByRole('button', { name: 'Add 8 rows' }).click();
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('6 added');
-  await expect(report).toContainText('1 duplicates left out');
+  await expect(report).toContainText('1 duplicate left out');
   await expect(report).toContainText('not a number');
   await expect(page.getByTestId('audience-total')).toHaveText('6');
   await page.getByRole('button', { name: 'Save and continue' }).click();

@@ -11,7 +11,7 @@ import { SessionSelect } from '../../components/session-select.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatCount, formatDateTime, phoneInText } from '../../lib/format.ts';
+import { formatDateTime, phoneInText } from '../../lib/format.ts';
 import { MESSAGE_MAX_LENGTH, messageTextProblem, upsertMessage } from '../../lib/message-status.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import { emptyPlace, type PlaceDraft, placeToSend } from '../../lib/place.ts';
@@ -209,7 +209,7 @@ export function ComposeForm({
               )}
               data-testid="char-count"
             >
-              {formatCount(text.length)} / {formatCount(textLimit)}
+              {text.length} / {textLimit}
               <span className="sr-only"> {t('messages.compose.characters')}</span>
             </span>
           }
