@@ -1,6 +1,7 @@
-import { formatBytes, MESSAGE_TYPE_LABELS, mapUrl } from '@switchboard/validators';
+import { formatBytes, mapUrl } from '@switchboard/validators';
 import { Download, ExternalLink, FileText, ImageOff, MapPin, Mic, Music, Play } from 'lucide-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import type { MessageMedia as Media, Message, MessageLocation } from '../../lib/types.ts';
 import { Lightbox } from './lightbox.tsx';
@@ -36,15 +37,20 @@ export function MessageMedia({ message, outgoing }: { message: Shown; outgoing: 
 const tile = 'block overflow-hidden rounded-xl bg-zinc-900/5 dark:bg-white/5';
 
 function Photo({ message, url }: { message: Shown; url: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const sticker = message.type === 'sticker';
-  const label = sticker ? 'Sticker' : `Photo${message.body ? `: ${message.body}` : ''}`;
+  const label = sticker
+    ? t('media.types.sticker')
+    : message.body
+      ? t('media.photoWithCaption', { caption: message.body })
+      : t('media.types.image');
   return (
     <>
       <button
         type="button"
         onClick={() => setOpen(true)}
-        aria-label={`Open ${sticker ? 'the sticker' : 'the photo'}`}
+        aria-label={sticker ? t('media.openSticker') : t('media.openPhoto')}
         className={cx(tile, 'cursor-zoom-in', sticker && 'bg-transparent dark:bg-transparent')}
       >
         <img
@@ -61,20 +67,23 @@ function Photo({ message, url }: { message: Shown; url: string }) {
 }
 
 function Video({ message, url }: { message: Shown; url: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const label = `Video${message.body ? `: ${message.body}` : ''}`;
+  const label = message.body
+    ? t('media.videoWithCaption', { caption: message.body })
+    : t('media.types.video');
   return (
     <>
       <button
         type="button"
         onClick={() => setOpen(true)}
-        aria-label="Play the video"
+        aria-label={t('media.playVideo')}
         className={cx(tile, 'relative min-w-48 cursor-pointer')}
       >
         <video src={url} preload="metadata" muted playsInline className="max-h-72 w-full object-cover" />
         <span className="absolute inset-0 flex items-center justify-center">
           <span className="flex size-12 items-center justify-center rounded-full bg-zinc-950/60 text-white backdrop-blur-sm">
-            <Play aria-hidden className="ml-0.5 size-6" />
+            <Play aria-hidden className="ms-0.5 size-6 rtl:-scale-x-100" />
           </span>
         </span>
       </button>
@@ -94,6 +103,7 @@ function Sound({
   url: string;
   outgoing: boolean;
 }) {
+  const { t } = useTranslation();
   const voice = message.type === 'voice';
   const Icon = voice ? Mic : Music;
   return (
@@ -115,7 +125,7 @@ function Sound({
           controls
           preload="metadata"
           data-testid={voice ? 'voice-note' : 'audio'}
-          aria-label={voice ? 'Voice message' : (media.filename ?? 'Audio')}
+          aria-label={voice ? t('media.types.voice') : (media.filename ?? t('media.types.audio'))}
           className="h-9 w-full min-w-48"
         />
         {!voice && media.filename ? (
@@ -127,7 +137,8 @@ function Sound({
 }
 
 function DocumentChip({ media, url, outgoing }: { media: Media; url: string; outgoing: boolean }) {
-  const name = media.filename ?? 'Document';
+  const { t } = useTranslation();
+  const name = media.filename ?? t('media.types.document');
   const extension = name.includes('.') ? name.split('.').at(-1)?.toUpperCase() : null;
   return (
     <a
@@ -149,12 +160,13 @@ function DocumentChip({ media, url, outgoing }: { media: Media; url: string; out
         </span>
       </span>
       <Download aria-hidden className="size-4 shrink-0 opacity-80" />
-      <span className="sr-only">Download</span>
+      <span className="sr-only">{t('common.download')}</span>
     </a>
   );
 }
 
 function PlaceCard({ place, outgoing }: { place: MessageLocation; outgoing: boolean }) {
+  const { t } = useTranslation();
   const coordinates = `${place.latitude.toFixed(5)}, ${place.longitude.toFixed(5)}`;
   return (
     <a
@@ -171,20 +183,23 @@ function PlaceCard({ place, outgoing }: { place: MessageLocation; outgoing: bool
     >
       <MapPin aria-hidden className="mt-0.5 size-5 shrink-0" />
       <span className="min-w-0 flex-1">
-        <span className="block text-sm font-medium">{place.name ?? 'Location'}</span>
+        <span className="block text-sm font-medium">{place.name ?? t('media.types.location')}</span>
         {place.address ? <span className="block text-xs opacity-85">{place.address}</span> : null}
-        <span className="mt-0.5 block text-xs tabular-nums opacity-70">{coordinates}</span>
+        <span dir="ltr" className="mt-0.5 block text-start text-xs tabular-nums opacity-70">
+          {coordinates}
+        </span>
       </span>
       <span className="inline-flex shrink-0 items-center gap-1 text-xs font-medium">
-        Map <ExternalLink aria-hidden className="size-3.5" />
+        {t('media.map')} <ExternalLink aria-hidden className="size-3.5" />
       </span>
     </a>
   );
 }
 
 function Missing({ message, media, outgoing }: { message: Shown; media: Media; outgoing: boolean }) {
+  const { t } = useTranslation();
   const what = [
-    MESSAGE_TYPE_LABELS[message.type],
+    t(`media.types.${message.type}`),
     media.filename,
     media.size === null ? null : formatBytes(media.size),
   ]
@@ -203,7 +218,7 @@ function Missing({ message, media, outgoing }: { message: Shown; media: Media; o
       <ImageOff aria-hidden className="mt-0.5 size-4 shrink-0 opacity-70" />
       <span>
         <span className="block font-medium">{what}</span>
-        <span className="block opacity-80">{media.missing ?? 'The file is not stored.'}</span>
+        <span className="block opacity-80">{media.missing ?? t('media.notStored')}</span>
       </span>
     </div>
   );
