@@ -1,10 +1,12 @@
-import { formatBytes, MEDIA_TYPES, MESSAGE_TYPE_LABELS, type MediaType } from '@switchboard/validators';
+import { formatBytes, MEDIA_TYPES, type MediaType } from '@switchboard/validators';
 import { ChevronDown, Link2, Trash2 } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass, TextField } from '../../components/field.tsx';
+import { i18n } from '../../i18n/i18n.ts';
 import { takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Campaign } from '../../lib/types.ts';
@@ -35,11 +37,12 @@ export function CampaignFile({ media, caption }: { media: CampaignMedia; caption
 
 /** What a running or finished campaign sends: its file with the first wording under it. */
 export function MessageCard({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const { media, variants } = campaign;
   if (!media) return null;
   return (
     <Card aria-labelledby="campaign-message-title">
-      <CardHeader title="Message" id="campaign-message-title" />
+      <CardHeader title={t('editor.message.title')} id="campaign-message-title" />
       <div className="space-y-2 px-5 py-4">
         <div className="max-w-64">
           <CampaignFile media={media} />
@@ -49,7 +52,9 @@ export function MessageCard({ campaign }: { campaign: Campaign }) {
           <p className="line-clamp-3 text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
             {variants[0]}
             {variants.length > 1 ? (
-              <span className="text-zinc-500"> (and {variants.length - 1} more wordings)</span>
+              <span className="text-zinc-500">
+                {t('editor.file.moreWordings', { count: variants.length - 1 })}
+              </span>
             ) : null}
           </p>
         ) : null}
@@ -58,9 +63,9 @@ export function MessageCard({ campaign }: { campaign: Campaign }) {
   );
 }
 
-/** "Photo · menu.png · 82 KB": the file in one line, for lists. */
+/** "Photo · menu.png · 82 KB": the file in one line, for lists (in the language of the component showing it). */
 export const fileSummary = (media: CampaignMedia) =>
-  [MESSAGE_TYPE_LABELS[media.type], media.filename, formatBytes(media.size)].filter(Boolean).join(' · ');
+  [i18n.t(`media.types.${media.type}`), media.filename, formatBytes(media.size)].filter(Boolean).join(' · ');
 
 /**
  * Attach one file to the campaign's message: picked (or dropped) and uploaded for the account it sends from,
@@ -68,6 +73,7 @@ export const fileSummary = (media: CampaignMedia) =>
  * the campaign takes it.
  */
 export function FileAttacher({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   // Files belong to an account: a pool's campaign keeps its file with the pool's first account.
   const sessionId = campaign.sessionId ?? campaign.accounts[0]?.sessionId ?? null;
@@ -93,11 +99,8 @@ export function FileAttacher({ campaign }: { campaign: Campaign }) {
     <div className="space-y-3 rounded-xl bg-zinc-50 p-4 ring-1 ring-zinc-900/5 dark:bg-zinc-800/40 dark:ring-white/10">
       <div className="flex items-center justify-between gap-3">
         <div>
-          <p className="text-sm font-medium">File</p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Optional. Photos, videos and documents carry the wording as their caption; audio, voice messages
-            and stickers go out alone, without a wording.
-          </p>
+          <p className="text-sm font-medium">{t('editor.file.title')}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('editor.file.hint')}</p>
         </div>
         {current ? null : <AttachButton onFile={attach} disabled={!sessionId || setMedia.isPending} />}
       </div>
@@ -113,7 +116,7 @@ export function FileAttacher({ campaign }: { campaign: Campaign }) {
             loading={setMedia.isPending}
             onClick={() => mutate({ id: campaign.id, media: null })}
           >
-            Remove
+            {t('editor.file.remove')}
           </Button>
         </div>
       ) : attachment ? (
@@ -128,16 +131,17 @@ export function FileAttacher({ campaign }: { campaign: Campaign }) {
         >
           <div className="flex-1">
             <TextField
-              label="Or a file from a URL"
+              label={t('editor.file.fromUrl')}
               type="url"
               placeholder="https://example.com/menu.jpg"
+              dir="ltr"
               value={url}
               onChange={(e) => setUrl(e.target.value)}
             />
           </div>
           <div>
             <label htmlFor={typeId} className="sr-only">
-              Send the URL's file as
+              {t('editor.file.sendAs')}
             </label>
             <div className="relative">
               <select
@@ -148,25 +152,23 @@ export function FileAttacher({ campaign }: { campaign: Campaign }) {
               >
                 {MEDIA_TYPES.map((type) => (
                   <option key={type} value={type}>
-                    {MESSAGE_TYPE_LABELS[type]}
+                    {t(`media.types.${type}`)}
                   </option>
                 ))}
               </select>
               <ChevronDown
                 aria-hidden
-                className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-zinc-500"
+                className="pointer-events-none absolute end-3 top-1/2 size-4 -translate-y-1/2 text-zinc-500"
               />
             </div>
           </div>
           <Button type="submit" icon={Link2} loading={setMedia.isPending} disabled={!url.trim()}>
-            Fetch
+            {t('editor.file.fetch')}
           </Button>
         </form>
       )}
       {current && !takesCaption(current.type) && campaign.variants.some((v) => v.trim()) ? (
-        <ErrorNotice>
-          {MESSAGE_TYPE_LABELS[current.type]} files cannot have a caption: remove the wording.
-        </ErrorNotice>
+        <ErrorNotice>{t('editor.file.noCaption', { type: t(`media.types.${current.type}`) })}</ErrorNotice>
       ) : null}
       {setMedia.error ? <ErrorNotice>{errorMessage(setMedia.error)}</ErrorNotice> : null}
     </div>

@@ -2,12 +2,14 @@ import { MAX_VARIANTS, MESSAGE_TEXT_CEILING, templateProblem } from '@switchboar
 import { keepPreviousData } from '@tanstack/react-query';
 import { Plus, Send, Trash2 } from 'lucide-react';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
+import { formatCount, formatList, phoneInText } from '../../lib/format.ts';
 import { checkPhone } from '../../lib/phone.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
@@ -20,6 +22,7 @@ import { StepCard } from './step-card.tsx';
  * the caption's limit); and a test to the operator's phone.
  */
 function Preview({ campaign, variants }: { campaign: Campaign; variants: string[] }) {
+  const { t } = useTranslation();
   const deferred = useDeferredValue(variants);
   const usable = deferred.filter((v) => !templateProblem(v));
   const { media } = campaign;
@@ -32,18 +35,18 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
   const [variant, setVariant] = useState(0);
   const phone = checkPhone(to);
   const test = trpc.campaigns.sendTest.useMutation({
-    onSuccess: () => toast.success('The test is on its way.'),
+    onSuccess: () => toast.success(t('editor.message.testSent')),
   });
   const sample = preview.data?.recipient;
   return (
     <>
       <Card aria-labelledby="preview-title">
-        <CardHeader title="Preview" id="preview-title" />
+        <CardHeader title={t('editor.message.preview')} id="preview-title" />
         <div className="space-y-3 px-5 py-4">
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {sample
-              ? `For ${sample.name ?? sample.phone}, the first recipient.`
-              : 'Add an audience to see it filled in.'}
+              ? t('editor.message.forRecipient', { name: sample.name ?? phoneInText(sample.phone) })
+              : t('editor.message.addAudience')}
           </p>
           {media && usable.length === 0 ? (
             <div className={BUBBLE}>
@@ -58,14 +61,16 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
                 <p className={media ? 'mt-1.5' : undefined}>{v.text}</p>
               </div>
               {v.length > preview.data.limit ? (
-                <p className="mt-1 text-right text-xs text-red-700 dark:text-red-400">
-                  {v.length} characters filled in: {media ? 'a caption' : 'a message'} may have{' '}
-                  {preview.data.limit}.
+                <p className="mt-1 text-end text-xs text-red-700 dark:text-red-400">
+                  {t(media ? 'editor.message.captionTooLong' : 'editor.message.messageTooLong', {
+                    length: formatCount(v.length),
+                    limit: formatCount(preview.data.limit),
+                  })}
                 </p>
               ) : null}
               {v.missing.length > 0 ? (
-                <p className="mt-1 text-right text-xs text-amber-700 dark:text-amber-400">
-                  This recipient has no {v.missing.map((m) => `{{${m}}}`).join(', ')}: give it a fallback.
+                <p className="mt-1 text-end text-xs text-amber-700 dark:text-amber-400">
+                  {t('editor.message.missing', { variables: formatList(v.missing.map((m) => `{{${m}}}`)) })}
                 </p>
               ) : null}
             </div>
@@ -73,7 +78,7 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
         </div>
       </Card>
       <Card aria-labelledby="test-title">
-        <CardHeader title="Send a test to yourself" id="test-title" />
+        <CardHeader title={t('editor.message.testTitle')} id="test-title" />
         <form
           className="space-y-3 px-5 py-4"
           onSubmit={(e) => {
@@ -82,9 +87,10 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
           }}
         >
           <TextField
-            label="Your number"
+            label={t('editor.message.yourNumber')}
             inputMode="tel"
             placeholder="+49 151 23456789"
+            dir="ltr"
             value={to}
             error={phone.state === 'invalid' ? phone.problem : null}
             onChange={(e) => setTo(e.target.value)}
@@ -100,7 +106,7 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
                     checked={variant === i}
                     onChange={() => setVariant(i)}
                   />
-                  Wording {i + 1}
+                  {t('editor.message.wordingNumber', { number: i + 1 })}
                 </label>
               ))}
             </div>
@@ -112,12 +118,9 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
             loading={test.isPending}
             disabled={phone.state !== 'valid' || campaign.counts.total === 0}
           >
-            Send test
+            {t('editor.message.sendTest')}
           </Button>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            Sent from the campaign’s account, filled in for the first recipient; it does not count as a
-            recipient.
-          </p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('editor.message.testHint')}</p>
         </form>
       </Card>
     </>
@@ -125,10 +128,11 @@ function Preview({ campaign, variants }: { campaign: Campaign; variants: string[
 }
 
 const BUBBLE =
-  'ml-auto max-w-[90%] rounded-2xl rounded-tr-sm bg-emerald-100 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-900 dark:bg-emerald-900/60 dark:text-zinc-100';
+  'ms-auto max-w-[90%] rounded-2xl rounded-se-sm bg-emerald-100 px-3.5 py-2 text-sm whitespace-pre-wrap text-zinc-900 dark:bg-emerald-900/60 dark:text-zinc-100';
 
 /** Up to five wordings of the message with variables and fallbacks; each recipient gets one of them. */
 export function MessageStep({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const utils = trpc.useUtils();
   // Each wording being edited keeps a key of its own, so removing one never hands its text field to another.
   const nextKey = useRef(0);
@@ -151,14 +155,13 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
 
   return (
     <StepCard
-      title="Message"
+      title={t('editor.message.title')}
       description={
-        <>
-          Write <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{'{{name}}'}</code> or any CSV
-          column in double braces;{' '}
-          <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">{'{{name|there}}'}</code> gives a
-          fallback. Several wordings keep the message from looking the same to everyone.
-        </>
+        <Trans
+          i18nKey="editor.message.description"
+          values={{ example: '{{name}}', fallback: '{{name|there}}' }}
+          components={{ code: <code dir="ltr" className="rounded bg-zinc-100 px-1 dark:bg-zinc-800" /> }}
+        />
       }
       error={update.error ? errorMessage(update.error) : null}
       busy={update.isPending}
@@ -175,7 +178,11 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       {drafts.map(({ key, text }, i) => (
         <div key={key}>
           <TextAreaField
-            label={variants.length > 1 ? `Wording ${i + 1}` : 'Wording'}
+            label={
+              variants.length > 1
+                ? t('editor.message.wordingNumber', { number: i + 1 })
+                : t('editor.message.wording')
+            }
             value={text}
             maxLength={MESSAGE_TEXT_CEILING}
             error={shown ? problems[i] : null}
@@ -185,11 +192,11 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
                   size="sm"
                   variant="danger-ghost"
                   icon={Trash2}
-                  aria-label={`Remove wording ${i + 1}`}
+                  aria-label={t('editor.message.remove', { number: i + 1 })}
                   onClick={() => setDrafts((all) => all.filter((d) => d.key !== key))}
                 />
               ) : (
-                <span className="text-xs text-zinc-500 tabular-nums">{text.length}</span>
+                <span className="text-xs text-zinc-500 tabular-nums">{formatCount(text.length)}</span>
               )
             }
             onChange={(e) => set(key, e.target.value)}
@@ -198,15 +205,12 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
       ))}
       {variants.length < MAX_VARIANTS ? (
         <Button icon={Plus} onClick={() => setDrafts((all) => [...all, draft('')])}>
-          Add a wording
+          {t('editor.message.add')}
         </Button>
       ) : null}
       <FileAttacher campaign={campaign} />
       {variants.length === 1 ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Tip: two to five wordings, picked at random per recipient, make a campaign look less like a
-          broadcast.
-        </p>
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">{t('editor.message.tip')}</p>
       ) : null}
     </StepCard>
   );

@@ -1,12 +1,13 @@
 import { CalendarClock } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
 import { takesCaption } from '../../lib/attachment.ts';
 import { formatDuration } from '../../lib/campaigns.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { navigate } from '../../router.tsx';
@@ -32,6 +33,7 @@ const fromLocalInput = (value: string) => {
 
 /** Everything at a glance with the estimated duration; start now or at a time. */
 export function ReviewStep({ campaign }: { campaign: Campaign }) {
+  const { t } = useTranslation();
   const { sessions } = useSessions();
   const pools = trpc.pools.list.useQuery();
   const utils = trpc.useUtils();
@@ -53,41 +55,39 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
 
   const scheduleAt = () => {
     const when = fromLocalInput(at);
-    if (when === null || when <= Date.now()) return setError('Choose a time in the future.');
+    if (when === null || when <= Date.now()) return setError(t('editor.review.futureTime'));
     schedule.mutate({ id: campaign.id, at: when });
   };
 
   return (
     <StepCard
-      title="Review"
-      description="Check it once more. Starting sends the first message at once (within sending hours)."
-      submitLabel={paused ? 'Save and resume' : 'Start now'}
+      title={t('editor.review.title')}
+      description={t('editor.review.description')}
+      submitLabel={paused ? t('editor.review.saveAndResume') : t('editor.review.startNow')}
       busy={start.isPending || resume.isPending}
       disabled={recipients === 0 || (campaign.variants.length === 0 && !campaign.media)}
       error={error}
       onSubmit={() => (paused ? resume.mutate({ id: campaign.id }) : start.mutate({ id: campaign.id }))}
     >
       <dl className="divide-y divide-zinc-100 dark:divide-zinc-800">
-        <Row label="From">
+        <Row label={t('editor.review.from')}>
           <SenderLabel campaign={campaign} sessions={sessions} pools={pools.data} />
         </Row>
-        <Row label="Recipients">
+        <Row label={t('editor.review.recipients')}>
           <span className="font-medium tabular-nums" data-testid="review-recipients">
-            {recipients.toLocaleString('en')}
+            {formatCount(recipients)}
           </span>
           {counts.opted_out > 0 ? (
-            <span className="text-zinc-500"> · {counts.opted_out} opted out, left out</span>
+            <span className="text-zinc-500">{t('editor.review.optedOut', { count: counts.opted_out })}</span>
           ) : null}
-          {campaign.checkNumbers ? (
-            <span className="text-zinc-500"> · numbers checked on WhatsApp first</span>
-          ) : null}
+          {campaign.checkNumbers ? <span className="text-zinc-500">{t('editor.review.checked')}</span> : null}
         </Row>
-        <Row label="Message">
+        <Row label={t('editor.review.message')}>
           {campaign.variants.length === 0 ? (
             campaign.media ? (
-              <span className="text-zinc-700 dark:text-zinc-300">The file alone, without a wording.</span>
+              <span className="text-zinc-700 dark:text-zinc-300">{t('editor.review.fileAlone')}</span>
             ) : (
-              <span className="text-red-700 dark:text-red-400">No wording yet.</span>
+              <span className="text-red-700 dark:text-red-400">{t('editor.review.noWording')}</span>
             )
           ) : (
             <ul className="space-y-1.5">
@@ -104,12 +104,12 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
           )}
         </Row>
         {campaign.media ? (
-          <Row label="File">
+          <Row label={t('editor.review.file')}>
             <div className="space-y-2">
               <p className="text-zinc-700 dark:text-zinc-300" data-testid="review-file">
                 {fileSummary(campaign.media)}
                 {campaign.variants.length > 0 && takesCaption(campaign.media.type)
-                  ? ', with the wording as its caption'
+                  ? t('editor.review.asCaption')
                   : ''}
               </p>
               <div className="max-w-48">
@@ -118,31 +118,44 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
             </div>
           </Row>
         ) : null}
-        <Row label="Pacing">
-          {pacing.minGapSeconds}–{pacing.maxGapSeconds} s between messages
-          {pacing.batchSize > 0 ? `, ${pacing.batchPauseMinutes} min pause every ${pacing.batchSize}` : ''}
+        <Row label={t('editor.review.pacing')}>
+          {t('editor.review.gaps', {
+            min: formatCount(pacing.minGapSeconds),
+            max: formatCount(pacing.maxGapSeconds),
+          })}
+          {pacing.batchSize > 0
+            ? t('editor.review.batches', {
+                minutes: formatCount(pacing.batchPauseMinutes),
+                size: formatCount(pacing.batchSize),
+              })
+            : ''}
           {pacing.window
-            ? `, ${pacing.window.start}–${pacing.window.end} (${pacing.window.timeZone})`
-            : ', at any hour'}
-          , at most {pacing.dailyCap} a day{pacing.warmup ? ' (less while warming up)' : ''}
+            ? t('editor.review.window', {
+                start: pacing.window.start,
+                end: pacing.window.end,
+                timeZone: pacing.window.timeZone,
+              })
+            : t('editor.review.anyHour')}
+          {t('editor.review.cap', { cap: formatCount(pacing.dailyCap) })}
+          {pacing.warmup ? t('editor.review.warmup') : ''}
         </Row>
-        <Row label="Takes about">
+        <Row label={t('editor.review.takes')}>
           <span className="font-medium" data-testid="review-duration">
             {eta ? formatDuration(eta - Date.now()) : '—'}
           </span>
           {eta ? (
-            <span className="text-zinc-500"> · done by {formatDateTime(eta)} if started now</span>
+            <span className="text-zinc-500">{t('editor.review.doneBy', { when: formatDateTime(eta) })}</span>
           ) : null}
         </Row>
       </dl>
       {campaign.warnings.length > 0 ? (
-        <ErrorNotice>Looser than the safe defaults: {campaign.warnings.join(' ')}</ErrorNotice>
+        <ErrorNotice>{t('editor.review.looser', { warnings: campaign.warnings.join(' ') })}</ErrorNotice>
       ) : null}
       {paused ? null : (
         <div className="flex flex-col gap-3 rounded-xl bg-zinc-50 p-4 sm:flex-row sm:items-end dark:bg-zinc-800/60">
           <div className="flex-1">
             <TextField
-              label="Or start at"
+              label={t('editor.review.startAt')}
               type="datetime-local"
               value={at}
               onChange={(e) => setAt(e.target.value)}
@@ -154,7 +167,7 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
             disabled={!at || recipients === 0}
             onClick={scheduleAt}
           >
-            Schedule
+            {t('editor.review.schedule')}
           </Button>
         </div>
       )}
