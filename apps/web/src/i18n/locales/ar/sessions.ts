@@ -33,6 +33,7 @@ export default {
     newQr: 'رمز QR جديد',
     pairingCode: 'صدر رمز ربط',
     deleted: 'حُذفت',
+    transferred: 'سُلّمت إلى مستخدم آخر',
   },
   list: {
     title: 'الجلسات',

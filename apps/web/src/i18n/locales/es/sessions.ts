@@ -33,6 +33,7 @@ export default {
     newQr: 'Nuevo código QR',
     pairingCode: 'Código de vinculación generado',
     deleted: 'Eliminada',
+    transferred: 'Entregada a otro usuario',
   },
   list: {
     title: 'Sesiones',

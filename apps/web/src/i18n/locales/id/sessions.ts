@@ -33,6 +33,7 @@ export default {
     newQr: 'Kode QR baru',
     pairingCode: 'Kode penautan dibuat',
     deleted: 'Dihapus',
+    transferred: 'Diserahkan ke pengguna lain',
   },
   list: {
     title: 'Sesi',

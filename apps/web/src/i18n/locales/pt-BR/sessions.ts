@@ -33,6 +33,7 @@ export default {
     newQr: 'Novo código QR',
     pairingCode: 'Código de pareamento gerado',
     deleted: 'Excluída',
+    transferred: 'Passada para outro usuário',
   },
   list: {
     title: 'Sessões',
