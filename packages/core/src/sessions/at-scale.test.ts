@@ -142,7 +142,15 @@ describe('finding sessions among many', () => {
   async function fleet() {
     const h = await harness({ maxSessions: 100, maxSessionsPerUser: 50 });
     const names = ['Berlin sales', 'Lisbon support', 'Jakarta sales', 'Madrid 50% off', 'Cairo desk'];
-    for (const name of names) await h.manager.create(h.operator, { name, engine: 'sandbox', start: false });
+    for (const [i, name] of names.entries()) {
+      const { id } = await h.manager.create(h.operator, { name, engine: 'sandbox', start: false });
+      // A second apart, as people create them: two creations in the same millisecond would tie.
+      h.db
+        .update(accounts)
+        .set({ createdAt: Date.UTC(2026, 0, 1) + i * 1000 })
+        .where(eq(accounts.id, id))
+        .run();
+    }
     await h.manager.create(h.other, { name: 'Otto private', engine: 'sandbox', start: false });
     h.db
       .update(accounts)
