@@ -78,6 +78,7 @@ export class CampaignRunner implements BackgroundService {
     const recovered = this.#ledger.recover();
     if (recovered.unknown > 0)
       this.deps.log.warn('campaign messages interrupted by the last shutdown are marked unknown', recovered);
+    this.deps.store.open();
     this.#active = true;
     this.wake();
   }
@@ -86,7 +87,7 @@ export class CampaignRunner implements BackgroundService {
     this.#active = false;
     this.#cancelTimer?.();
     await Promise.all(this.#inFlight.values());
-    this.deps.store.flush();
+    this.deps.store.close();
   }
 
   /** Looks at every campaign again soon (something changed: a command, an account's status, a reply). */

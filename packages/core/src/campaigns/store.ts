@@ -28,6 +28,8 @@ const PROGRESS_EVERY_MS = 250;
  */
 export class CampaignStore {
   readonly #progressTimers = new Map<string, NodeJS.Timeout>();
+  /** Set from shutdown until the next start: a late receipt's progress has nobody left to tell. */
+  #closed = false;
 
   // Prepared once: the runner asks these for every message it sends.
   readonly #row;
@@ -190,7 +192,7 @@ export class CampaignStore {
 
   /** Tells subscribers the campaign's recipients moved on, at most every quarter second. */
   progress(campaignId: string): void {
-    if (this.#progressTimers.has(campaignId)) return;
+    if (this.#closed || this.#progressTimers.has(campaignId)) return;
     const timer = setTimeout(() => {
       this.#progressTimers.delete(campaignId);
       const row = this.row(campaignId);
@@ -200,12 +202,22 @@ export class CampaignStore {
     this.#progressTimers.set(campaignId, timer);
   }
 
-  /** Publishes what is still waiting (at shutdown). */
-  flush(): void {
-    for (const id of [...this.#progressTimers.keys()]) {
+  /**
+   * At shutdown: publishes what is still waiting and starts no timer afterwards, so none fires once the
+   * database is closed.
+   */
+  close(): void {
+    this.#closed = true;
+    for (const [id, timer] of [...this.#progressTimers]) {
+      clearTimeout(timer);
+      this.#progressTimers.delete(id);
       const row = this.row(id);
       if (row) this.publish(row);
     }
+  }
+
+  open(): void {
+    this.#closed = false;
   }
 
   #tell(row: Campaign, previous: CampaignStatus, at: number): void {
