@@ -1,72 +1,32 @@
 import { DEFAULT_WEBHOOK_EVENTS } from '@switchboard/validators';
 import { i18n } from '../i18n/i18n.ts';
+import type enWebhooks from '../i18n/locales/en/webhooks.ts';
 import type { WebhookDelivery, WebhookEvent } from './types.ts';
 
-/** The documented events, in the README's order, with what each means (read in the language shown). */
+type EventKey = keyof (typeof enWebhooks)['events'];
+
+/** An event with its label and description, read in the language shown at the moment they are read. */
+function described(event: WebhookEvent, key: EventKey) {
+  return {
+    event,
+    get label() {
+      return i18n.t(`webhooks.events.${key}.label`);
+    },
+    get description() {
+      return i18n.t(`webhooks.events.${key}.description`);
+    },
+  };
+}
+
+/** The documented events, in the README's order, with what each means. */
 export const WEBHOOK_EVENT_META: { event: WebhookEvent; label: string; description: string }[] = [
-  {
-    event: 'message.received',
-    get label() {
-      return i18n.t('webhooks.events.message_received.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.message_received.description');
-    },
-  },
-  {
-    event: 'message.sent',
-    get label() {
-      return i18n.t('webhooks.events.message_sent.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.message_sent.description');
-    },
-  },
-  {
-    event: 'message.status',
-    get label() {
-      return i18n.t('webhooks.events.message_status.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.message_status.description');
-    },
-  },
-  {
-    event: 'session.status',
-    get label() {
-      return i18n.t('webhooks.events.session_status.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.session_status.description');
-    },
-  },
-  {
-    event: 'session.qr',
-    get label() {
-      return i18n.t('webhooks.events.session_qr.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.session_qr.description');
-    },
-  },
-  {
-    event: 'campaign.status',
-    get label() {
-      return i18n.t('webhooks.events.campaign_status.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.campaign_status.description');
-    },
-  },
-  {
-    event: 'campaign.completed',
-    get label() {
-      return i18n.t('webhooks.events.campaign_completed.label');
-    },
-    get description() {
-      return i18n.t('webhooks.events.campaign_completed.description');
-    },
-  },
+  described('message.received', 'message_received'),
+  described('message.sent', 'message_sent'),
+  described('message.status', 'message_status'),
+  described('session.status', 'session_status'),
+  described('session.qr', 'session_qr'),
+  described('campaign.status', 'campaign_status'),
+  described('campaign.completed', 'campaign_completed'),
 ];
 
 /** What a new endpoint gets unless told otherwise: every event except the chatty QR codes. */
