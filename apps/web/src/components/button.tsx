@@ -27,6 +27,15 @@ const SIZE: Record<Size, string> = {
   md: 'h-10 gap-2 rounded-lg px-4 text-sm',
 };
 
+/** A button's look, for links that act as buttons (navigation to a page where the action happens). */
+export function buttonClass(variant: Variant = 'secondary', size: Size = 'md'): string {
+  return cx(
+    'inline-flex shrink-0 items-center justify-center font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed',
+    VARIANT[variant],
+    SIZE[size],
+  );
+}
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   size?: Size;
@@ -51,12 +60,7 @@ export function Button({
       type={type}
       disabled={disabled || loading}
       aria-busy={loading || undefined}
-      className={cx(
-        'inline-flex shrink-0 items-center justify-center font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed',
-        VARIANT[variant],
-        SIZE[size],
-        className,
-      )}
+      className={cx(buttonClass(variant, size), className)}
       {...rest}
     >
       {loading ? (

@@ -1,5 +1,6 @@
 import { Ban, Megaphone, Plus, Users } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { buttonClass } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -16,10 +17,8 @@ import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { CampaignStatusBadge, ProgressBar, SenderLabel } from './campaign-parts.tsx';
 
-const linkClass =
-  'inline-flex h-10 items-center gap-2 rounded-lg px-4 text-sm font-medium whitespace-nowrap transition-colors';
-export const primaryLink = `${linkClass} bg-emerald-600 text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400`;
-export const secondaryLink = `${linkClass} bg-white text-zinc-800 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
+export const primaryLink = buttonClass('primary');
+export const secondaryLink = buttonClass('secondary');
 
 function NextStep({ campaign, now }: { campaign: Campaign; now: number }) {
   const { t } = useTranslation();

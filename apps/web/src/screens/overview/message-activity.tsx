@@ -1,6 +1,7 @@
 import { MessageSquareDashed, Send, Smartphone } from 'lucide-react';
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buttonClass } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -123,8 +124,7 @@ function ChartSkeleton() {
 
 function NoMessages({ hasSessions }: { hasSessions: boolean }) {
   const { t } = useTranslation();
-  const link =
-    'inline-flex items-center gap-1.5 rounded-lg bg-emerald-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400';
+  const link = buttonClass('primary');
   return (
     <div className="flex h-72 flex-col items-center justify-center text-center" data-testid="no-messages">
       <div className="flex size-12 items-center justify-center rounded-full bg-emerald-50 text-emerald-700 dark:bg-emerald-950 dark:text-emerald-300">

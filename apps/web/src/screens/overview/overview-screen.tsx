@@ -1,6 +1,7 @@
 import { ChevronDown, Smartphone } from 'lucide-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buttonClass } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
@@ -67,10 +68,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
           icon={Smartphone}
           title={t('overview.noMessagesTitle')}
           action={
-            <Link
-              to={{ name: 'sessions' }}
-              className="inline-flex h-10 items-center gap-2 rounded-lg bg-emerald-600 px-4 text-sm font-medium text-white shadow-sm hover:bg-emerald-700 dark:bg-emerald-500 dark:text-emerald-950 dark:hover:bg-emerald-400"
-            >
+            <Link to={{ name: 'sessions' }} className={buttonClass('primary')}>
               {t('overview.addAccount')}
             </Link>
           }
