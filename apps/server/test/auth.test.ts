@@ -7,6 +7,7 @@ import {
   ADMIN,
   type Client,
   connect,
+  sessionEventsIn,
   setupAdmin,
   signIn,
   startTestGateway,
@@ -473,7 +474,7 @@ type SeenEvent = { sessionId: string; type: string };
 function watch(client: Client) {
   const seen: SeenEvent[] = [];
   const sub = client.sessions.onEvent.subscribe(undefined, {
-    onData: ({ data }) => seen.push(data),
+    onData: ({ data }) => seen.push(...sessionEventsIn(data)),
     onError: () => {},
   });
   cleanups.push(async () => sub.unsubscribe());

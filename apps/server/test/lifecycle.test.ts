@@ -5,7 +5,10 @@ import {
   type Client,
   connect,
   createLinked,
+  type SessionEvent,
+  type StreamedSessionEvent,
   sandbox,
+  sessionEventsIn,
   type TestGateway,
   useAdminGateway,
   waitFor,
@@ -20,15 +23,17 @@ useAdminGateway((ctx) => {
   ({ g, cookie, client } = ctx);
 });
 
-type SessionEvent = Parameters<
-  NonNullable<Parameters<Client['sessions']['onEvent']['subscribe']>[1]['onData']>
->[0]['data'];
-
-/** Collects `sessions.onEvent` events until stopped. */
-function record(c: Client, input: { id?: string; lastEventId?: string } = {}) {
+/** Collects `sessions.onEvent` messages (and the events they carry) until stopped. */
+function record(c: Client, input: { id?: string; lastEventId?: string; batchSnapshot?: boolean } = {}) {
+  const messages: StreamedSessionEvent[] = [];
   const events: SessionEvent[] = [];
-  const sub = c.sessions.onEvent.subscribe(input, { onData: ({ data }) => events.push(data) });
-  return { events, stop: () => sub.unsubscribe() };
+  const sub = c.sessions.onEvent.subscribe(input, {
+    onData: ({ data }) => {
+      messages.push(data);
+      events.push(...sessionEventsIn(data));
+    },
+  });
+  return { messages, events, stop: () => sub.unsubscribe() };
 }
 
 describe('connection lifecycle on the sandbox', () => {
@@ -141,6 +146,49 @@ describe('connection lifecycle on the sandbox', () => {
     await waitFor(() => resumed.events.some((e) => e.type === 'qr'), 'missed events');
     expect(resumed.events[0]).toMatchObject({ type: 'status', status: 'starting' });
     expect(resumed.events.every((e) => e.id !== lastSeen)).toBe(true);
+    resumed.stop();
+  });
+
+  it('with batchSnapshot, sends the state of every session in one message first, then events one by one', async () => {
+    const quiet = await client.sessions.create.mutate({ name: 'Quiet desk', start: false });
+    const showing = await client.sessions.create.mutate({ name: 'Showing a QR' });
+    await waitForStatus(client, showing.id, 'qr');
+    const rec = record(client, { batchSnapshot: true });
+    const first = await waitFor(() => rec.messages[0], 'the snapshot');
+    if (first.type !== 'snapshot') throw new Error(`expected a snapshot first, got ${first.type}`);
+    expect(first.events).toContainEqual(
+      expect.objectContaining({ type: 'status', sessionId: quiet.id, status: 'stopped' }),
+    );
+    expect(first.events).toContainEqual(expect.objectContaining({ type: 'qr', sessionId: showing.id }));
+
+    await client.sessions.start.mutate({ id: quiet.id });
+    await waitFor(() => rec.events.some((e) => e.sessionId === quiet.id && e.type === 'qr'), 'its QR');
+    expect(rec.messages.slice(1).every((m) => m.type !== 'snapshot')).toBe(true);
+    rec.stop();
+  });
+
+  it('with batchSnapshot, a resuming subscriber gets what it missed in one message, or an empty one', async () => {
+    const s = await client.sessions.create.mutate({ name: 'Batched resumer', start: false });
+    const rec = record(client, { id: s.id, batchSnapshot: true });
+    const snapshot = await waitFor(() => rec.messages[0], 'the snapshot');
+    rec.stop();
+
+    const uptodate = record(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
+    expect(await waitFor(() => uptodate.messages[0], 'nothing missed')).toEqual({
+      id: snapshot.id,
+      type: 'snapshot',
+      events: [],
+    });
+    uptodate.stop();
+
+    await client.sessions.start.mutate({ id: s.id });
+    await waitForStatus(client, s.id, 'qr');
+    const resumed = record(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
+    const missed = await waitFor(() => resumed.messages[0], 'the missed events');
+    if (missed.type !== 'snapshot') throw new Error(`expected a snapshot first, got ${missed.type}`);
+    expect(missed.events[0]).toMatchObject({ type: 'status', status: 'starting' });
+    expect(missed.events.some((e) => e.type === 'qr')).toBe(true);
+    expect(missed.id).toBe(missed.events.at(-1)?.id);
     resumed.stop();
   });
 

@@ -8,7 +8,9 @@ import {
   type Client,
   connect,
   createLinked,
+  type StreamedSessionEvent,
   sandbox,
+  sessionEventsIn,
   setupAdmin,
   signIn,
   startTestGateway,
@@ -528,8 +530,12 @@ describe("another user's session looks exactly like one that does not exist", ()
     const opSeen: Seen[] = [];
     const adminSeen: Seen[] = [];
     const subs = [
-      op.client.sessions.onEvent.subscribe(undefined, { onData: ({ data }) => opSeen.push(data) }),
-      admin.sessions.onEvent.subscribe(undefined, { onData: ({ data }) => adminSeen.push(data) }),
+      op.client.sessions.onEvent.subscribe(undefined, {
+        onData: ({ data }) => opSeen.push(...sessionEventsIn(data)),
+      }),
+      admin.sessions.onEvent.subscribe(undefined, {
+        onData: ({ data }) => adminSeen.push(...sessionEventsIn(data)),
+      }),
     ];
     cleanups.push(async () => {
       for (const sub of subs) sub.unsubscribe();
@@ -551,6 +557,23 @@ describe("another user's session looks exactly like one that does not exist", ()
 
     expect(opSeen.filter((e) => e.sessionId !== own.id)).toEqual([]);
     expect(opSeen.every((e) => e.ownerId === op.user.id)).toBe(true);
+  });
+  it("leaves the admin's sessions out of an operator's batched snapshot", async () => {
+    const { g, admin } = await gateway();
+    const theirs = await admin.sessions.create.mutate({ id: 'admin-desk', name: 'Admin', start: false });
+    const op = await operator(g, admin);
+    const own = await op.client.sessions.create.mutate({ id: 'olga-desk', name: 'Olga', start: false });
+
+    const messages: StreamedSessionEvent[] = [];
+    const sub = op.client.sessions.onEvent.subscribe(
+      { batchSnapshot: true },
+      { onData: ({ data }) => messages.push(data) },
+    );
+    cleanups.push(async () => sub.unsubscribe());
+    const snapshot = await waitFor(() => messages[0], "the operator's snapshot");
+    const ids = sessionEventsIn(snapshot).map((e) => e.sessionId);
+    expect(ids).toContain(own.id);
+    expect(ids).not.toContain(theirs.id);
   });
 });
 

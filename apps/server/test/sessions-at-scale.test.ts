@@ -3,6 +3,7 @@ import {
   type Client,
   connect,
   rest,
+  sessionEventsIn,
   setupAdmin,
   signIn,
   startTestGateway,
@@ -38,7 +39,9 @@ async function operator(g: TestGateway, admin: Client, email: string) {
 type Seen = Array<{ type: string; sessionId: string }>;
 function watch(client: Client): Seen {
   const seen: Seen = [];
-  const sub = client.sessions.onEvent.subscribe(undefined, { onData: ({ data }) => seen.push(data) });
+  const sub = client.sessions.onEvent.subscribe(undefined, {
+    onData: ({ data }) => seen.push(...sessionEventsIn(data)),
+  });
   cleanups.push(() => sub.unsubscribe());
   return seen;
 }

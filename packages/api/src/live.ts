@@ -49,6 +49,11 @@ export interface StreamOptions<K extends AccountChannel, T> {
    * events stamped with the given id.
    */
   snapshot?: (actor: Actor, eventId: string) => ChannelEvent<K>[];
+  /**
+   * Sends the snapshot (or the missed events) as one message made of them, even when there are none, so a
+   * client with many sessions applies the starting state in one go and knows when it has it all.
+   */
+  bundle?: ((events: T[], id: string) => T) | undefined;
   signal: AbortSignal | undefined;
 }
 
@@ -62,7 +67,7 @@ export async function* streamChannel<K extends AccountChannel, T>(
   options: StreamOptions<K, T>,
 ) {
   const { bus, access } = ctx.services;
-  const { channel, scope, schema, sessionId, lastEventId, snapshot, signal } = options;
+  const { channel, scope, schema, sessionId, lastEventId, snapshot, bundle, signal } = options;
   const actor = currentActor(ctx);
   check(() => (sessionId ? access.account(actor, sessionId, scope) : requireScope(actor, scope)));
   const wanted = (e: ChannelEvent<K>) => {
@@ -76,7 +81,15 @@ export async function* streamChannel<K extends AccountChannel, T>(
 
   const live = bus.stream(channel, signal);
   const missed = lastEventId ? bus.missed(channel, lastEventId) : null;
-  const earlier = missed ?? snapshot?.(currentActor(ctx), bus.lastId) ?? [];
-  for (const event of earlier) if (wanted(event)) yield tracked(event.id, schema.parse(event));
+  const startId = bus.lastId;
+  const earlier = missed ?? snapshot?.(currentActor(ctx), startId) ?? [];
+  if (bundle) {
+    const events = earlier.filter(wanted).map((event) => schema.parse(event));
+    // Resuming from the last event delivered: the next event continues from it.
+    const id = earlier.at(-1)?.id ?? (missed ? lastEventId : null) ?? startId;
+    yield tracked(id, bundle(events, id));
+  } else {
+    for (const event of earlier) if (wanted(event)) yield tracked(event.id, schema.parse(event));
+  }
   for await (const event of live) if (wanted(event)) yield tracked(event.id, schema.parse(event));
 }

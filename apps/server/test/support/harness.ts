@@ -243,6 +243,15 @@ export async function waitFor<T>(
   throw new Error(`Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
 }
 
+export type StreamedSessionEvent = Parameters<
+  NonNullable<Parameters<Client['sessions']['onEvent']['subscribe']>[1]['onData']>
+>[0]['data'];
+export type SessionEvent = Exclude<StreamedSessionEvent, { type: 'snapshot' }>;
+
+/** The session events one `sessions.onEvent` message carries: itself, or a batched snapshot's events. */
+export const sessionEventsIn = (data: StreamedSessionEvent): SessionEvent[] =>
+  data.type === 'snapshot' ? data.events : [data];
+
 /** Waits until the session shows `status` (read through the API) and returns it. */
 export function waitForStatus(client: Client, id: string, status: string, timeoutMs?: number) {
   return waitFor(

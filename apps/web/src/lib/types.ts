@@ -18,8 +18,9 @@ export type UserRole = User['role'];
 
 /** What a subscription yields: tRPC hands tracked events over as `{ id, data }`. */
 type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
-export type TrackedSessionEvent = Yielded<Outputs['sessions']['onEvent']>;
-export type SessionEvent = TrackedSessionEvent['data'];
+export type SessionStreamMessage = Yielded<Outputs['sessions']['onEvent']>['data'];
+/** One session's event; the stream's `snapshot` message carries several. */
+export type SessionEvent = Exclude<SessionStreamMessage, { type: 'snapshot' }>;
 
 export type Conversation = Outputs['conversations']['list']['items'][number];
 export type ConversationPage = Outputs['conversations']['list'];

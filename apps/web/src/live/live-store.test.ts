@@ -36,9 +36,19 @@ function storeWithFrames() {
 }
 
 describe('LiveStore', () => {
-  it('publishes a burst of events (the snapshot of a thousand sessions) once, in the next frame', () => {
+  it('applies a snapshot naming a thousand sessions in one go, published once in the next frame', () => {
     const { store, nextFrame, renders, frames } = storeWithFrames();
-    for (let i = 0; i < 1000; i++) store.apply(status(`s${i}`, 'connected'));
+    store.apply(Array.from({ length: 1000 }, (_, i) => status(`s${i}`, 'connected')));
+    expect(frames()).toBe(1);
+    expect(renders()).toBe(0);
+    nextFrame();
+    expect(renders()).toBe(1);
+    expect(store.get('s999')?.status?.status).toBe('connected');
+  });
+
+  it('publishes a burst of single events once, in the next frame', () => {
+    const { store, nextFrame, renders, frames } = storeWithFrames();
+    for (let i = 0; i < 1000; i++) store.apply([status(`s${i}`, 'connected')]);
     expect(frames()).toBe(1);
     expect(renders()).toBe(0);
     expect(store.get('s1')).toBeUndefined();
@@ -51,12 +61,12 @@ describe('LiveStore', () => {
 
   it('keeps every other session’s entry when one changes, so only that one re-renders', () => {
     const { store, nextFrame } = storeWithFrames();
-    store.apply(status('a', 'connected'));
-    store.apply(status('b', 'connected'));
+    store.apply([status('a', 'connected')]);
+    store.apply([status('b', 'connected')]);
     nextFrame();
     const [a, b, all] = [store.get('a'), store.get('b'), store.all()];
 
-    store.apply(status('b', 'reconnecting'));
+    store.apply([status('b', 'reconnecting')]);
     nextFrame();
     expect(store.get('a')).toBe(a);
     expect(store.get('b')).not.toBe(b);
@@ -66,15 +76,15 @@ describe('LiveStore', () => {
 
   it('folds several events for one session within a frame, and publishes nothing when nothing changed', () => {
     const { store, nextFrame, renders } = storeWithFrames();
-    store.apply(status('a', 'connected'));
-    store.apply(status('a', 'reconnecting'));
-    store.apply(status('a', 'connected', 'a:again'));
+    store.apply([status('a', 'connected')]);
+    store.apply([status('a', 'reconnecting')]);
+    store.apply([status('a', 'connected', 'a:again')]);
     nextFrame();
     expect(renders()).toBe(1);
     expect(store.get('a')?.history.map((h) => h.title)).toEqual(['Connected', 'Reconnecting', 'Connected']);
 
     // The snapshot a resubscription starts with repeats what is known: no new frame, no render.
-    store.apply(status('a', 'connected', 'a:repeat'));
+    store.apply([status('a', 'connected', 'a:repeat')]);
     nextFrame();
     expect(renders()).toBe(1);
   });

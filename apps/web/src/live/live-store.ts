@@ -23,8 +23,8 @@ export const beforeNextPaint: Scheduler = (flush) => {
  * Everything `sessions.onEvent` has said since sign-in, per session. There is no history endpoint: this is
  * the history, for as long as the page is open.
  *
- * Events are folded in as they arrive but published at most once per frame: a burst (the snapshot every
- * subscription starts with names every session) costs one render, not one per event. A session's entry
+ * Events are folded in as they arrive but published at most once per frame: a burst (or the snapshot every
+ * subscription starts with, which names every session) costs one render, not one per event. A session's entry
  * keeps its identity until an event changes it, so a component that reads one session re-renders only when
  * that session changes.
  */
@@ -41,12 +41,18 @@ export class LiveStore {
     this.#schedule = schedule;
   }
 
-  apply(event: SessionEvent, receivedAt = Date.now()): void {
-    const current = this.#pending.get(event.sessionId) ?? this.#published.get(event.sessionId) ?? emptyLive();
-    const next = reduceLive(current, event, receivedAt);
-    if (next === current) return;
-    this.#pending.set(event.sessionId, next);
-    if (this.#scheduled) return;
+  /** Folds in events — one, or the stream's whole snapshot — to be published together. */
+  apply(events: readonly SessionEvent[], receivedAt = Date.now()): void {
+    let changed = false;
+    for (const event of events) {
+      const current =
+        this.#pending.get(event.sessionId) ?? this.#published.get(event.sessionId) ?? emptyLive();
+      const next = reduceLive(current, event, receivedAt);
+      if (next === current) continue;
+      this.#pending.set(event.sessionId, next);
+      changed = true;
+    }
+    if (!changed || this.#scheduled) return;
     this.#scheduled = true;
     this.#schedule(() => this.#publish());
   }

@@ -42,24 +42,30 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
     [],
   );
 
-  trpc.sessions.onEvent.useSubscription(undefined, {
-    onData: ({ data: event }) => {
-      store.apply(event);
-      const known = utils.sessions.list.getData();
-      // A transfer adds the session to the new owner's list and takes it from the previous owner's.
-      const gone = event.type === 'deleted' || event.type === 'transferred';
-      const unknown = !gone && known && !knownIds(known).has(event.sessionId);
-      if (unknown || gone) {
-        // Coalesce bursts (a snapshot of many new sessions) into one fetch.
-        window.clearTimeout(refetchTimer.current);
-        refetchTimer.current = window.setTimeout(() => void utils.sessions.list.invalidate(), 150);
-      }
+  // The starting state arrives as one `snapshot` message, applied in one go however many sessions it names.
+  trpc.sessions.onEvent.useSubscription(
+    { batchSnapshot: true },
+    {
+      onData: ({ data }) => {
+        const events = data.type === 'snapshot' ? data.events : [data];
+        store.apply(events);
+        const known = utils.sessions.list.getData();
+        const ids = known && knownIds(known);
+        // A transfer adds the session to the new owner's list and takes it from the previous owner's.
+        const gone = events.some((e) => e.type === 'deleted' || e.type === 'transferred');
+        const unknown = ids && events.some((e) => !ids.has(e.sessionId));
+        if (unknown || gone) {
+          // Coalesce bursts (a snapshot of many new sessions) into one fetch.
+          window.clearTimeout(refetchTimer.current);
+          refetchTimer.current = window.setTimeout(() => void utils.sessions.list.invalidate(), 150);
+        }
+      },
+      onError: (error) => {
+        if (errorCode(error) === 'UNAUTHORIZED') void utils.auth.me.invalidate();
+        window.clearTimeout(retryTimer.current);
+        retryTimer.current = window.setTimeout(onEnded, RESUBSCRIBE_MS);
+      },
     },
-    onError: (error) => {
-      if (errorCode(error) === 'UNAUTHORIZED') void utils.auth.me.invalidate();
-      window.clearTimeout(retryTimer.current);
-      retryTimer.current = window.setTimeout(onEnded, RESUBSCRIBE_MS);
-    },
-  });
+  );
   return null;
 }

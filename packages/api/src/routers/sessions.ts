@@ -14,13 +14,13 @@ import {
   qrCode,
   session,
   sessionCreateInput,
-  sessionEvent,
   sessionIdsInput,
   sessionListInput,
   sessionPage,
   sessionPageInput,
   sessionPhoneInput,
   sessionStats,
+  sessionStreamEvent,
   sessionStreamInput,
   sessionTransferInput,
   sessionUpdateInput,
@@ -248,10 +248,17 @@ export const sessionsRouter = router({
     streamChannel(ctx, {
       channel: 'session',
       scope: 'sessions:read',
-      schema: sessionEvent,
+      schema: sessionStreamEvent,
       sessionId: input?.id,
       lastEventId: input?.lastEventId,
       snapshot: (actor, eventId) => ctx.services.sessions.snapshot(actor, eventId),
+      bundle: input?.batchSnapshot
+        ? (events, id) => ({
+            id,
+            type: 'snapshot' as const,
+            events: events.filter((e) => e.type !== 'snapshot'),
+          })
+        : undefined,
       signal,
     }),
   ),

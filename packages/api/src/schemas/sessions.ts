@@ -174,7 +174,16 @@ export const chat = z.object({
 
 /** `sessions.onEvent` names the one session `id` (the other streams call it `sessionId`). */
 export const sessionStreamInput = z
-  .object({ id: sessionId.optional(), lastEventId: z.string().nullish() })
+  .object({
+    id: sessionId.optional(),
+    lastEventId: z.string().nullish(),
+    batchSnapshot: z
+      .boolean()
+      .optional()
+      .describe(
+        'Receive the starting state (or what a reconnecting client missed) as one `snapshot` event carrying the events, instead of one message per event: a dashboard with many sessions applies it in one go',
+      ),
+  })
   .optional();
 
 export const sessionEvent = z.discriminatedUnion('type', [
@@ -198,5 +207,17 @@ export const sessionEvent = z.discriminatedUnion('type', [
     previousOwnerId: z
       .string()
       .describe('Whoever saw it only through this owner drops it; the new owner (`ownerId`) adds it'),
+  }),
+]);
+
+/** What `sessions.onEvent` yields: the events, and with `batchSnapshot` first one `snapshot` carrying the earlier ones. */
+export const sessionStreamEvent = z.union([
+  sessionEvent,
+  z.object({
+    id: z.string(),
+    type: z.literal('snapshot'),
+    events: z
+      .array(sessionEvent)
+      .describe('In order; a session may appear more than once (its status, then its QR)'),
   }),
 ]);
