@@ -21,7 +21,24 @@ export type PhoneProblem = 'empty' | 'letters' | 'too_short' | 'shape' | 'invali
 
 const SHAPE = /^\+[\d\s().-]{6,24}$/;
 
+/**
+ * Parsing a number with libphonenumber's full metadata costs more than storing the message it addresses,
+ * and a gateway sees the same numbers again and again (replies, campaigns, retries): the latest answers are
+ * kept, frozen, in a bounded map (oldest out first).
+ */
+const PARSED_KEPT = 2000;
+const parsed = new Map<string, PhoneParse>();
+
 export function parsePhone(input: string): PhoneParse {
+  const known = parsed.get(input);
+  if (known) return known;
+  const result = Object.freeze(parseUncached(input));
+  if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(input, result);
+  return result;
+}
+
+function parseUncached(input: string): PhoneParse {
   const trimmed = input.trim();
   if (trimmed.length === 0) return { ok: false, problem: 'empty' };
   const cleaned = trimmed.replace(/^00/, '+');
@@ -29,13 +46,13 @@ export function parsePhone(input: string): PhoneParse {
   if (/[a-z]/i.test(withPlus)) return { ok: false, problem: 'letters' };
   if (!SHAPE.test(withPlus))
     return { ok: false, problem: withPlus.replace(/\D/g, '').length < 6 ? 'too_short' : 'shape' };
-  const parsed = parsePhoneNumberFromString(withPlus);
-  if (!parsed?.isValid()) return { ok: false, problem: 'invalid' };
+  const number = parsePhoneNumberFromString(withPlus);
+  if (!number?.isValid()) return { ok: false, problem: 'invalid' };
   return {
     ok: true,
-    digits: parsed.number.slice(1),
-    international: parsed.formatInternational(),
-    country: parsed.country ?? null,
+    digits: number.number.slice(1),
+    international: number.formatInternational(),
+    country: number.country ?? null,
   };
 }
 

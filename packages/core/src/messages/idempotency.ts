@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Db, type Message, messages, sendIdempotency } from '@switchboard/db';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
+import { perDatabase } from '../prepared.ts';
 import type { Composed } from './compose.ts';
 
 /** How long an idempotency key is remembered: a retry after that sends again. */
@@ -24,6 +25,36 @@ export function sendFingerprint(accountId: string, to: string, content: Composed
     .digest('hex');
 }
 
+const p = sql.placeholder;
+
+/** A keyed send looks its key up and records it: both prepared once, off the per-send path. */
+const statements = perDatabase((db) => {
+  const sameKey = and(eq(sendIdempotency.userId, p('userId')), eq(sendIdempotency.key, p('key')));
+  return {
+    earlier: db
+      .select({ fingerprint: sendIdempotency.fingerprint, message: messages })
+      .from(sendIdempotency)
+      .innerJoin(messages, eq(messages.id, sendIdempotency.messageId))
+      .where(and(sameKey, gt(sendIdempotency.createdAt, p('since'))))
+      .prepare(),
+    forgetExpired: db
+      .delete(sendIdempotency)
+      .where(and(sameKey, lte(sendIdempotency.createdAt, p('before'))))
+      .prepare(),
+    record: db
+      .insert(sendIdempotency)
+      .values({
+        userId: p('userId'),
+        key: p('key'),
+        fingerprint: p('fingerprint'),
+        messageId: p('messageId'),
+        createdAt: p('createdAt'),
+      })
+      .onConflictDoNothing()
+      .prepare(),
+  };
+});
+
 /**
  * Idempotency keys of sends, per user, for 24 hours: a send repeated with the same key gets the first one's
  * message (as it is now) and sends nothing. Only accepted sends are remembered — a refused one stored
@@ -37,18 +68,11 @@ export class SendIdempotency {
 
   /** The message an earlier send with this key made, if any; CONFLICT when that send was another message. */
   earlier(send: IdempotentSend): Message | undefined {
-    const found = this.db
-      .select({ fingerprint: sendIdempotency.fingerprint, message: messages })
-      .from(sendIdempotency)
-      .innerJoin(messages, eq(messages.id, sendIdempotency.messageId))
-      .where(
-        and(
-          eq(sendIdempotency.userId, send.userId),
-          eq(sendIdempotency.key, send.key),
-          gt(sendIdempotency.createdAt, this.now() - IDEMPOTENCY_WINDOW_MS),
-        ),
-      )
-      .get();
+    const found = statements(this.db).earlier.get({
+      userId: send.userId,
+      key: send.key,
+      since: this.now() - IDEMPOTENCY_WINDOW_MS,
+    });
     if (!found) return undefined;
     if (found.fingerprint !== send.fingerprint)
       throw new AppError(
@@ -64,22 +88,10 @@ export class SendIdempotency {
    */
   record(send: IdempotentSend, messageId: string): void {
     const now = this.now();
+    const { forgetExpired, record } = statements(this.db);
     // A key older than the window is free again.
-    this.db
-      .delete(sendIdempotency)
-      .where(
-        and(
-          eq(sendIdempotency.userId, send.userId),
-          eq(sendIdempotency.key, send.key),
-          lte(sendIdempotency.createdAt, now - IDEMPOTENCY_WINDOW_MS),
-        ),
-      )
-      .run();
-    const stored = this.db
-      .insert(sendIdempotency)
-      .values({ ...send, messageId, createdAt: now })
-      .onConflictDoNothing()
-      .run();
+    forgetExpired.run({ userId: send.userId, key: send.key, before: now - IDEMPOTENCY_WINDOW_MS });
+    const stored = record.run({ ...send, messageId, createdAt: now });
     if (stored.changes === 0)
       throw new AppError(
         'CONFLICT',
