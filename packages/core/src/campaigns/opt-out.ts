@@ -26,8 +26,18 @@ import type { Logger } from '../logger.ts';
 import type { MessageView } from '../message-view.ts';
 import type { MessageService } from '../messages/service.ts';
 import { normalisePhone } from '../phone.ts';
+import { perDatabase } from '../prepared.ts';
 import { errorMessage } from '../timeout.ts';
 import type { CampaignStore } from './store.ts';
+
+/** Every incoming message reads its account's stop words: prepared once, not built per message. */
+const settingsRow = perDatabase((db) =>
+  db
+    .select()
+    .from(optOutSettings)
+    .where(eq(optOutSettings.accountId, sql.placeholder('accountId')))
+    .prepare(),
+);
 
 export interface OptOutSettingsView {
   sessionId: string;
@@ -307,11 +317,7 @@ export class OptOutService {
   }
 
   #settingsOf(accountId: string): OptOutSettingsView {
-    const row = this.deps.db
-      .select()
-      .from(optOutSettings)
-      .where(eq(optOutSettings.accountId, accountId))
-      .get();
+    const row = settingsRow(this.deps.db).get({ accountId });
     return {
       sessionId: accountId,
       stopWords: row?.stopWords ?? [...DEFAULT_STOP_WORDS],

@@ -3,6 +3,7 @@ import type { RecipientState } from '@switchboard/validators';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { MessageView } from '../message-view.ts';
+import { perDatabase } from '../prepared.ts';
 import type { OptOutService } from './opt-out.ts';
 import type { CampaignStore } from './store.ts';
 
@@ -56,22 +57,31 @@ export class CampaignReceipts {
 
   /** Someone a campaign reached wrote back to the account that reached them. */
   #countReply(message: MessageView): void {
-    const replied = this.deps.db
-      .update(campaignRecipients)
-      .set({ repliedAt: this.deps.clock.now() })
-      .where(
-        and(
-          eq(campaignRecipients.phone, message.peer),
-          eq(campaignRecipients.accountId, message.accountId),
-          isNull(campaignRecipients.repliedAt),
-          inArray(campaignRecipients.state, ['sent', 'delivered', 'read', 'unknown']),
-        ),
-      )
-      .returning({ campaignId: campaignRecipients.campaignId })
-      .all();
+    const replied = countReply(this.deps.db).all({
+      phone: message.peer,
+      accountId: message.accountId,
+      at: this.deps.clock.now(),
+    });
     for (const { campaignId } of replied) this.deps.store.progress(campaignId);
   }
 }
+
+/** Every incoming message asks whether a campaign reached its sender: prepared once, not built per message. */
+const countReply = perDatabase((db) =>
+  db
+    .update(campaignRecipients)
+    .set({ repliedAt: sql`${sql.placeholder('at')}` })
+    .where(
+      and(
+        eq(campaignRecipients.phone, sql.placeholder('phone')),
+        eq(campaignRecipients.accountId, sql.placeholder('accountId')),
+        isNull(campaignRecipients.repliedAt),
+        inArray(campaignRecipients.state, ['sent', 'delivered', 'read', 'unknown']),
+      ),
+    )
+    .returning({ campaignId: campaignRecipients.campaignId })
+    .prepare(),
+);
 
 /** The update a receipt makes: recipients of the message in an earlier state move to `state`. */
 function prepareMove(db: Db, state: RecipientState, before: RecipientState[]) {

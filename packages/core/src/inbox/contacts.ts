@@ -1,6 +1,6 @@
 import { type Contact, contacts, conversations, type Db, messages } from '@switchboard/db';
 import { isLid } from '@switchboard/validators';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { newId } from '../ids.ts';
 import { perDatabase } from '../prepared.ts';
 
@@ -10,6 +10,24 @@ const byPhone = perDatabase((db) =>
     .from(contacts)
     .where(
       and(eq(contacts.accountId, sql.placeholder('accountId')), eq(contacts.phone, sql.placeholder('phone'))),
+    )
+    .prepare(),
+);
+
+/** Everyone a message's sender may already be: under the number, under the LID, or knowing the LID. */
+const byPhoneOrLid = perDatabase((db) =>
+  db
+    .select()
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.accountId, sql.placeholder('accountId')),
+        or(
+          eq(contacts.phone, sql.placeholder('phone')),
+          eq(contacts.phone, sql.placeholder('lid')),
+          eq(contacts.lid, sql.placeholder('lid')),
+        ),
+      ),
     )
     .prepare(),
 );
@@ -35,20 +53,11 @@ export interface Peer {
 export function resolveContact(db: Db, who: Peer): { contact: Contact; absorbed: string[] } {
   const now = Date.now();
   const lid = who.lid ?? (isLid(who.peer) ? who.peer : undefined);
-  const names = [who.peer, ...(lid && lid !== who.peer ? [lid] : [])];
+  // Both lookups are prepared once: the common case — a number, no LID — is one read of the (account,
+  // phone) index.
   const found = lid
-    ? db
-        .select()
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.accountId, who.accountId),
-            or(inArray(contacts.phone, names), eq(contacts.lid, lid)),
-          ),
-        )
-        .all()
-    : // The common case — a number, no LID — is one lookup on the (account, phone) index, prepared once.
-      byPhone(db).all({ accountId: who.accountId, phone: who.peer });
+    ? byPhoneOrLid(db).all({ accountId: who.accountId, phone: who.peer, lid })
+    : byPhone(db).all({ accountId: who.accountId, phone: who.peer });
   if (found.length === 0) {
     const contact = db
       .insert(contacts)
