@@ -6,11 +6,15 @@ import {
   type Client,
   connect,
   connectWithKey,
+  createLinked,
+  newDataDir,
   rest,
   setupAdmin,
   signIn,
   startTestGateway,
   type TestGateway,
+  waitFor,
+  waitForStatus,
 } from './support/harness.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -148,5 +152,43 @@ describe('refusals a person meets carry a stable reason and its values beside th
     const unknown = await rest(g, secret, 'GET', '/v1/nothing');
     expect(unknown.status).toBe(404);
     expect(unknown.body).not.toHaveProperty('reason');
+  });
+});
+
+describe('what the server says about sessions and messages carries a code beside the English', () => {
+  it('a failed session, a failed send and the Overview keep their codes, across a restart too', async () => {
+    const dataDir = newDataDir();
+    const first = await startTestGateway({ SANDBOX_NOT_ON_WHATSAPP: '4915199999999' }, dataDir);
+    const cookie = await setupAdmin(first);
+    const c1 = connect(first, cookie);
+    const sales = await createLinked(first, cookie, c1, 'Sales', '4915112399001');
+    const patient = await c1.sessions.create.mutate({ name: 'Patient' });
+    const failed = await waitForStatus(c1, patient.id, 'failed', 20_000);
+    const qrNotScanned = { reason: 'session.qr_not_scanned', params: {} };
+    expect(failed).toMatchObject({
+      statusReason: 'QR code not scanned in time',
+      statusReasonCoded: qrNotScanned,
+    });
+    await c1.messages.send.mutate({ sessionId: sales.id, to: '+4915199999999', text: 'Hello' });
+    const refused = await waitFor(async () => {
+      const page = await c1.messages.list.query({ sessionId: sales.id });
+      return page.items.find((m) => m.status === 'failed');
+    }, 'the failed send');
+    expect(refused.error).toEqual(expect.any(String));
+    expect(refused.errorCoded).toMatchObject({ reason: 'message.not_on_whatsapp' });
+    await c1.close();
+    await first.close();
+
+    const second = await startTestGateway({}, dataDir);
+    cleanups.push(() => second.dispose());
+    const c2 = track(connect(second, await signIn(second, ADMIN.email, ADMIN.password)));
+    expect((await c2.sessions.byId.query({ id: patient.id })).statusReasonCoded).toEqual(qrNotScanned);
+    const after = await c2.messages.list.query({ sessionId: sales.id });
+    expect(after.items.find((m) => m.id === refused.id)?.errorCoded).toEqual(refused.errorCoded);
+    const attention = await c2.stats.attention.query();
+    expect(attention.find((a) => a.sessionId === patient.id)?.reasonCoded).toEqual(qrNotScanned);
+    // The session's timeline keeps the code of the status change.
+    const history = await c2.sessions.history.query({ id: patient.id, types: 'status' });
+    expect(history.items.find((e) => e.status === 'failed')?.detailCoded).toEqual(qrNotScanned);
   });
 });

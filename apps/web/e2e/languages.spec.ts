@@ -172,6 +172,37 @@ test('in Arabic the layout mirrors, dialogs read right to left, numbers stay lef
   await shoot(page, 'lang-ar-session');
 });
 
+test("in Arabic a failed session says why, and a failed message's error, in Arabic", async ({
+  browser,
+}, info) => {
+  test.setTimeout(120_000);
+  const page = await open(browser, info.project.use.baseURL, 'ar');
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'نظرة عامة', exact: true })).toBeVisible();
+
+  // A QR code nobody scans: the sandbox gives up after its last code, and the session fails.
+  await trpcMutation(page.request, 'sessions.create', { name: 'Tabuk desk', id: 'tabuk-desk' });
+  await page.goto('/sessions/tabuk-desk');
+  await expect(page.getByTestId('status-reason')).toHaveText('لم يُمسح رمز QR في الوقت المحدد.', {
+    timeout: 60_000,
+  });
+  await shoot(page, 'lang-ar-session-failed');
+  await page.goto('/');
+  await expect(page.getByTestId('attention-reason')).toHaveText('لم يُمسح رمز QR في الوقت المحدد.');
+
+  // A message to a number that is not on WhatsApp fails, and the list says so in Arabic.
+  await trpcMutation(page.request, 'messages.send', {
+    sessionId: desks[0].id,
+    to: '+4915199999999',
+    text: 'مرحبًا',
+  });
+  await page.goto(`/messages?session=${desks[0].id}`);
+  await expect(page.getByText('هذا الرقم غير مسجّل في واتساب.')).toBeVisible();
+  await shoot(page, 'lang-ar-message-failed');
+  await trpcMutation(page.request, 'sessions.delete', { id: 'tabuk-desk' });
+});
+
 test('every language at desktop and phone width', async ({ browser }, info) => {
   const page = await open(browser, info.project.use.baseURL, 'en-US');
   await page.goto('/');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
-import type { SessionStatus } from '@switchboard/validators';
+import type { Coded, SessionStatus } from '@switchboard/validators';
 import type { AuthChange } from './auth/identity.ts';
 import type { MessageView } from './message-view.ts';
 import type { ConversationView, SessionLimit } from './views.ts';
@@ -19,6 +19,7 @@ export type SessionEvent = EventBase &
         type: 'status';
         status: SessionStatus;
         reason: string | null;
+        reasonCoded: Coded | null;
         phone: string | null;
         pushName: string | null;
         lastConnectedAt: number | null;

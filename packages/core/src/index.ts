@@ -14,6 +14,7 @@ export type { CampaignDraft, CampaignPreview } from './campaigns/service.ts';
 export type { Blocker, RecipientCounts } from './campaigns/store.ts';
 export type { CampaignAccountView, CampaignView, RecipientView } from './campaigns/views.ts';
 export * from './clock.ts';
+export * from './coded-schema.ts';
 export * from './database-errors.ts';
 export * from './database-health.ts';
 export * from './errors.ts';

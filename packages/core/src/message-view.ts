@@ -1,6 +1,7 @@
 import type { Message } from '@switchboard/db';
 import { MESSAGE_DIRECTIONS, MESSAGE_STATUSES, MESSAGE_TYPES } from '@switchboard/validators';
 import { z } from 'zod';
+import { codedSchema } from './coded-schema.ts';
 
 /**
  * How a message looks outside the server — in the API, in live events and (with its webhook envelope) in
@@ -44,6 +45,7 @@ export const messageView = z.object({
   status: z.enum(MESSAGE_STATUSES),
   externalId: z.string().nullable(),
   error: z.string().nullable(),
+  errorCoded: codedSchema,
   conversationId: z.string().nullable(),
   media: messageMedia.nullable(),
   location: messageLocation.nullable(),
@@ -88,6 +90,7 @@ export const toMessageView = (row: Message): MessageView => ({
   status: row.status,
   externalId: row.externalId,
   error: row.error,
+  errorCoded: row.errorCoded,
   conversationId: row.conversationId,
   media: mediaOf(row),
   location: row.location ?? null,

@@ -1,4 +1,4 @@
-import { isLid, parsePhone } from '@switchboard/validators';
+import { isLid, parsePhone, type Said, said } from '@switchboard/validators';
 import { AppError } from './errors.ts';
 
 /**
@@ -6,16 +6,33 @@ import { AppError } from './errors.ts';
  * without "+"), or BAD_REQUEST naming the field and what to fix.
  */
 export function normalisePhone(input: string, field = 'Phone number'): string {
+  const checked = checkPhone(input, field);
+  if ('digits' in checked) return checked.digits;
+  throw new AppError('BAD_REQUEST', checked.problem.text, {
+    reason: 'phone.invalid',
+    params: { value: input.trim() },
+  });
+}
+
+/** The number's digits, or what is wrong with it in words and as a code (for lists that go on past it). */
+export function checkPhone(input: string, field = 'Phone number'): { digits: string } | { problem: Said } {
   const parsed = parsePhone(input);
-  if (parsed.ok) return parsed.digits;
-  const trimmed = input.trim();
-  throw new AppError(
-    'BAD_REQUEST',
-    parsed.problem === 'invalid'
-      ? `${field} "${trimmed}" is not a valid phone number: check the country code and the number of digits`
-      : `${field} "${trimmed}" is not a phone number: use international form with country code, e.g. +4915123456789`,
-    { reason: 'phone.invalid', params: { value: trimmed } },
-  );
+  if (parsed.ok) return { digits: parsed.digits };
+  const value = input.trim();
+  return {
+    problem:
+      parsed.problem === 'invalid'
+        ? said(
+            `${field} "${value}" is not a valid phone number: check the country code and the number of digits`,
+            'import.invalid_phone',
+            { value },
+          )
+        : said(
+            `${field} "${value}" is not a phone number: use international form with country code, e.g. +4915123456789`,
+            'import.not_a_phone',
+            { value },
+          ),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '@switchboard/db';
 import type { EngineRegistry } from '@switchboard/engines/contract';
+import { coded, withParams } from '@switchboard/validators';
 import { Access } from './access.ts';
 import { ApiKeyService } from './auth/api-keys.ts';
 import { AuthService } from './auth/auth-service.ts';
@@ -183,7 +184,11 @@ export function createServices(deps: {
   bus.on('message', ({ message, ownerId }) => {
     if (message.direction === 'out' && message.status === 'failed')
       sessions.history.record({ id: message.accountId, ownerId }, 'send_failed', {
-        detail: `To ${message.peer}: ${message.error ?? 'failed'}`,
+        detail: {
+          text: `To ${message.peer}: ${message.error ?? 'failed'}`,
+          // The message's own code, with whom it was for.
+          coded: withParams(message.errorCoded ?? coded('message.reported_failed'), { to: message.peer }),
+        },
       });
   });
   bus.on('session', (event) => {

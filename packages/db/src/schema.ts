@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_STATUSES,
   CONVERSATION_STATUSES,
+  type Coded,
   DELIVERY_STATUSES,
   ENGINE_NAMES,
   LOCALES,
@@ -95,6 +96,8 @@ export const accounts = sqliteTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('stopped'),
     statusReason: text('status_reason'),
+    /** The status reason as a code with its values, for the dashboard to say in the operator's language. */
+    statusReasonCoded: text('status_reason_coded', { mode: 'json' }).$type<Coded>(),
     /** Whether the operator wants it running: sessions with true start again on boot. */
     autoStart: integer('auto_start', { mode: 'boolean' }).notNull().default(false),
     phone: text('phone'),
@@ -132,6 +135,7 @@ export const sessionEvents = sqliteTable(
     status: text('status', { enum: SESSION_STATUSES }),
     /** The reason, the limit's wording, a failed send's recipient and error. */
     detail: text('detail'),
+    detailCoded: text('detail_coded', { mode: 'json' }).$type<Coded>(),
     at: timestamp('at').notNull(),
   },
   (t) => [index('session_events_account_idx').on(t.accountId, t.id), index('session_events_at_idx').on(t.at)],
@@ -331,6 +335,7 @@ export const messages = sqliteTable(
     status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     externalId: text('external_id'),
     error: text('error'),
+    errorCoded: text('error_coded', { mode: 'json' }).$type<Coded>(),
     /** The inbox thread it belongs to (set for every message stored since conversations exist). */
     conversationId: text('conversation_id'),
     media: text('media', { mode: 'json' }).$type<MessageMedia>(),
@@ -475,6 +480,7 @@ export const campaigns = sqliteTable(
     pauseReason: text('pause_reason', { enum: PAUSE_REASONS }),
     /** What happened and what to do, for people. */
     pauseDetail: text('pause_detail'),
+    pauseDetailCoded: text('pause_detail_coded', { mode: 'json' }).$type<Coded>(),
     /** When a pause that ends by itself is expected to end, when known. */
     resumeAt: timestamp('resume_at'),
     /** Up to five wordings; one is picked per recipient. */
@@ -528,6 +534,7 @@ export const campaignRecipients = sqliteTable(
     /** Which wording it got (index into the campaign's variants). */
     variant: integer('variant'),
     error: text('error'),
+    errorCoded: text('error_coded', { mode: 'json' }).$type<Coded>(),
     /** When it was claimed for sending: what daily caps and gaps count. */
     claimedAt: timestamp('claimed_at'),
     /** It was a first message to someone who never wrote to the account (counts toward that cap). */

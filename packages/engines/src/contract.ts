@@ -5,7 +5,7 @@
  * things up, and reports what happens as typed events. Everything above this file is engine-agnostic.
  */
 
-import type { EngineName, MediaType, ProxySettings } from '@switchboard/validators';
+import type { Coded, EngineName, MediaType, ProxySettings } from '@switchboard/validators';
 
 export { isLid } from '@switchboard/validators';
 
@@ -95,10 +95,13 @@ export type EngineEvent =
   | { type: 'pairing_code'; code: string }
   | { type: 'authenticated' }
   | { type: 'ready'; me: { phone: PhoneDigits; name?: string } }
-  /** The link to WhatsApp is gone. loggedOut: the phone unlinked this device; a new QR is needed. */
-  | { type: 'disconnected'; reason: string; loggedOut: boolean }
+  /**
+   * The link to WhatsApp is gone. loggedOut: the phone unlinked this device; a new QR is needed. `coded`: the
+   * reason as a code with its values, when the engine has one (the status reason's translations use it).
+   */
+  | { type: 'disconnected'; reason: string; coded?: Coded; loggedOut: boolean }
   /** The session cannot go on by itself (e.g. QR not scanned in time). retryable: trying later may work. */
-  | { type: 'failed'; reason: string; retryable: boolean }
+  | { type: 'failed'; reason: string; coded?: Coded; retryable: boolean }
   | { type: 'message'; message: InboundMessage }
   /** A receipt for a sent message. A `failed` one says why (`reason` when it is one the contract names). */
   | { type: 'ack'; externalId: string; ack: AckLevel; error?: string; reason?: SendFailureReason }

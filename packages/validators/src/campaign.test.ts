@@ -18,10 +18,19 @@ describe('pacing', () => {
       maxGapSeconds: 30,
       window: { days: [], start: '25:00', end: '08:00', timeZone: 'Mars/Olympus' },
     });
-    expect(problems.join(' ')).toMatch(/fixed gap/);
-    expect(problems.join(' ')).toMatch(/times like 09:00/);
-    expect(problems.join(' ')).toMatch(/at least one day/);
-    expect(problems.join(' ')).toMatch(/Mars\/Olympus/);
+    const text = problems.map((p) => p.text).join(' ');
+    expect(text).toMatch(/fixed gap/);
+    expect(text).toMatch(/times like 09:00/);
+    expect(text).toMatch(/at least one day/);
+    expect(text).toMatch(/Mars\/Olympus/);
+    // Each with its code, the time zone named for the dashboard's own sentence.
+    expect(problems.map((p) => p.coded.reason)).toEqual([
+      'pacing.gap_fixed',
+      'pacing.hours_format',
+      'pacing.no_days',
+      'pacing.time_zone',
+    ]);
+    expect(problems.at(-1)?.coded.params).toEqual({ timeZone: 'Mars/Olympus' });
   });
 
   it('warns for each setting loosened past the defaults', () => {
@@ -33,7 +42,12 @@ describe('pacing', () => {
       dailyCap: 1000,
       warmup: false,
     });
-    expect(warnings).toHaveLength(4);
+    expect(warnings.map((w) => w.coded.reason)).toEqual([
+      'pacing.risk_gap',
+      'pacing.risk_night',
+      'pacing.risk_daily_cap',
+      'pacing.risk_warmup',
+    ]);
   });
 
   it('caps young accounts harder', () => {
@@ -87,8 +101,9 @@ describe('sending hours', () => {
 describe('tags', () => {
   it('are lowercase words', () => {
     expect(normaliseTag('  VIP  Clients ')).toBe('vip clients');
-    expect(tagProblem('#hash')).toMatch(/letters, digits/);
-    expect(tagProblem('x'.repeat(40))).toMatch(/at most 32/);
+    expect(tagProblem('#hash')?.text).toMatch(/letters, digits/);
+    expect(tagProblem('#hash')?.coded).toEqual({ reason: 'tag.characters', params: { tag: '#hash' } });
+    expect(tagProblem('x'.repeat(40))?.text).toMatch(/at most 32/);
     expect(tagProblem('vip')).toBeNull();
   });
 });

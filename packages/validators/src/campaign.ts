@@ -3,6 +3,8 @@
  * enforces these and the dashboard shows the same warnings before asking.
  */
 
+import { type Said, said } from './coded.ts';
+
 export const CAMPAIGN_STATUSES = [
   'draft',
   'scheduled',
@@ -145,50 +147,101 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** What makes a pacing impossible, in sentences naming the setting; empty when it is usable. */
-export function pacingProblems(p: Pacing): string[] {
-  const problems: string[] = [];
+/** What makes a pacing impossible, in sentences (with their codes) naming the setting; empty when usable. */
+export function pacingProblems(p: Pacing): Said[] {
+  const problems: Said[] = [];
   if (p.minGapSeconds < 0 || p.maxGapSeconds < p.minGapSeconds)
-    problems.push('The longest gap must be at least the shortest gap.');
+    problems.push(said('The longest gap must be at least the shortest gap.', 'pacing.gap_order'));
   else if (p.minGapSeconds > 0 && p.maxGapSeconds === p.minGapSeconds)
-    problems.push('A fixed gap is what WhatsApp spots: make the longest gap longer than the shortest.');
-  if (p.maxGapSeconds > PACING_LIMITS.gapSeconds) problems.push('Gaps can be at most a day long.');
+    problems.push(
+      said(
+        'A fixed gap is what WhatsApp spots: make the longest gap longer than the shortest.',
+        'pacing.gap_fixed',
+      ),
+    );
+  if (p.maxGapSeconds > PACING_LIMITS.gapSeconds)
+    problems.push(said('Gaps can be at most a day long.', 'pacing.gap_too_long'));
   if (p.batchSize > 0 && p.batchPauseMinutes <= 0)
-    problems.push('Set how many minutes to pause after each batch, or turn batches off.');
-  if (p.dailyCap < 1) problems.push('The daily cap must be at least 1.');
-  if (p.newContactsPerDay < 0) problems.push('The cap on new contacts cannot be negative.');
-  if (p.failureStreak < 1) problems.push('Pause after at least 1 failed message in a row.');
+    problems.push(
+      said('Set how many minutes to pause after each batch, or turn batches off.', 'pacing.batch_pause'),
+    );
+  if (p.dailyCap < 1) problems.push(said('The daily cap must be at least 1.', 'pacing.daily_cap'));
+  if (p.newContactsPerDay < 0)
+    problems.push(said('The cap on new contacts cannot be negative.', 'pacing.new_contacts'));
+  if (p.failureStreak < 1)
+    problems.push(said('Pause after at least 1 failed message in a row.', 'pacing.failure_streak'));
   if (p.window) {
     const start = minutesOf(p.window.start);
     const end = minutesOf(p.window.end);
-    if (start === null || end === null) problems.push('Sending hours are times like 09:00.');
-    else if (start === end) problems.push('Sending hours must not start and end at the same time.');
-    if (p.window.days.length === 0) problems.push('Choose at least one day to send on.');
+    if (start === null || end === null)
+      problems.push(said('Sending hours are times like 09:00.', 'pacing.hours_format'));
+    else if (start === end)
+      problems.push(said('Sending hours must not start and end at the same time.', 'pacing.hours_equal'));
+    if (p.window.days.length === 0)
+      problems.push(said('Choose at least one day to send on.', 'pacing.no_days'));
     if (!p.window.days.every((d) => Number.isInteger(d) && d >= 1 && d <= 7))
-      problems.push('Days are 1 (Monday) to 7 (Sunday).');
-    if (!isTimeZone(p.window.timeZone)) problems.push(`"${p.window.timeZone}" is not a known time zone.`);
+      problems.push(said('Days are 1 (Monday) to 7 (Sunday).', 'pacing.days_range'));
+    if (!isTimeZone(p.window.timeZone))
+      problems.push(
+        said(`"${p.window.timeZone}" is not a known time zone.`, 'pacing.time_zone', {
+          timeZone: p.window.timeZone,
+        }),
+      );
   }
   return problems;
 }
 
-/** Where a pacing is looser than the safe defaults: each a sentence saying what it risks. */
-export function pacingWarnings(p: Pacing): string[] {
+/** Where a pacing is looser than the safe defaults: each a sentence (with its code) saying what it risks. */
+export function pacingWarnings(p: Pacing): Said[] {
   const d = DEFAULT_PACING;
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   if (p.minGapSeconds < d.minGapSeconds)
-    warnings.push(`Gaps shorter than ${d.minGapSeconds} s between messages make the account look automated.`);
+    warnings.push(
+      said(
+        `Gaps shorter than ${d.minGapSeconds} s between messages make the account look automated.`,
+        'pacing.risk_gap',
+        { seconds: d.minGapSeconds },
+      ),
+    );
   if (p.batchSize === 0 || p.batchSize > d.batchSize || p.batchPauseMinutes < d.batchPauseMinutes)
     warnings.push(
-      `Without a pause of ${d.batchPauseMinutes} minutes every ${d.batchSize} messages, long runs look automated.`,
+      said(
+        `Without a pause of ${d.batchPauseMinutes} minutes every ${d.batchSize} messages, long runs look automated.`,
+        'pacing.risk_batches',
+        { minutes: d.batchPauseMinutes, messages: d.batchSize },
+      ),
     );
-  if (!p.window) warnings.push('Messages at night annoy people, and annoyed people report spam.');
-  if (p.dailyCap > d.dailyCap) warnings.push(`More than ${d.dailyCap} campaign messages a day risks a ban.`);
-  if (!p.warmup) warnings.push('Young accounts that send a lot are banned first: keep the warm-up on.');
+  if (!p.window)
+    warnings.push(
+      said('Messages at night annoy people, and annoyed people report spam.', 'pacing.risk_night'),
+    );
+  if (p.dailyCap > d.dailyCap)
+    warnings.push(
+      said(`More than ${d.dailyCap} campaign messages a day risks a ban.`, 'pacing.risk_daily_cap', {
+        cap: d.dailyCap,
+      }),
+    );
+  if (!p.warmup)
+    warnings.push(
+      said('Young accounts that send a lot are banned first: keep the warm-up on.', 'pacing.risk_warmup'),
+    );
   if (p.newContactsPerDay > d.newContactsPerDay)
     warnings.push(
-      `More than ${d.newContactsPerDay} first messages a day to people who never wrote risks WhatsApp's reach-out limit.`,
+      said(
+        `More than ${d.newContactsPerDay} first messages a day to people who never wrote risks WhatsApp's reach-out limit.`,
+        'pacing.risk_new_contacts',
+        { cap: d.newContactsPerDay },
+      ),
     );
   if (p.failureStreak > d.failureStreak)
-    warnings.push(`Going on after ${d.failureStreak} failures in a row keeps hitting a problem.`);
+    warnings.push(
+      said(
+        `Going on after ${d.failureStreak} failures in a row keeps hitting a problem.`,
+        'pacing.risk_failures',
+        {
+          streak: d.failureStreak,
+        },
+      ),
+    );
   return warnings;
 }

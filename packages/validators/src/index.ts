@@ -6,6 +6,7 @@
 export * from './api-key.ts';
 export * from './bytes.ts';
 export * from './campaign.ts';
+export * from './coded.ts';
 export * from './csv.ts';
 export * from './error-reason.ts';
 export * from './locale.ts';

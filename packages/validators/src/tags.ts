@@ -1,3 +1,5 @@
+import { type Said, said } from './coded.ts';
+
 /** Contact tags ("vip", "newsletter"): lowercase words, so "VIP" and "vip" are one tag. */
 export const TAG_MAX_LENGTH = 32;
 export const MAX_TAGS_PER_CONTACT = 20;
@@ -8,12 +10,17 @@ export function normaliseTag(input: string): string | null {
   return tag.length > 0 ? tag : null;
 }
 
-/** A sentence saying what is wrong with a tag, or null. */
-export function tagProblem(input: string): string | null {
+/** A sentence (with its code) saying what is wrong with a tag, or null. */
+export function tagProblem(input: string): Said | null {
   const tag = normaliseTag(input);
-  if (!tag) return 'A tag cannot be empty.';
-  if (tag.length > TAG_MAX_LENGTH) return `Tags are at most ${TAG_MAX_LENGTH} characters.`;
+  if (!tag) return said('A tag cannot be empty.', 'tag.empty');
+  if (tag.length > TAG_MAX_LENGTH)
+    return said(`Tags are at most ${TAG_MAX_LENGTH} characters.`, 'tag.too_long', { max: TAG_MAX_LENGTH });
   if (!/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u.test(tag))
-    return `"${input.trim()}": tags are letters, digits, spaces, "-", "_" and ".", starting with a letter or digit.`;
+    return said(
+      `"${input.trim()}": tags are letters, digits, spaces, "-", "_" and ".", starting with a letter or digit.`,
+      'tag.characters',
+      { tag: input.trim() },
+    );
   return null;
 }

@@ -33,9 +33,13 @@ describe('templates', () => {
   });
 
   it('says what is wrong with a template that cannot be filled', () => {
-    expect(templateProblem('Hi {{name}')).toMatch(/not closed/);
-    expect(templateProblem('Hi {{ }}')).toMatch(/names no variable/);
-    expect(templateProblem('   ')).toMatch(/Write the message/);
+    expect(templateProblem('Hi {{name}')?.text).toMatch(/not closed/);
+    expect(templateProblem('Hi {{ }}')?.text).toMatch(/names no variable/);
+    expect(templateProblem('Hi {{ }}')?.coded).toEqual({
+      reason: 'template.unnamed',
+      params: { placeholder: '{{ }}' },
+    });
+    expect(templateProblem('   ')?.text).toMatch(/Write the message/);
     expect(templateProblem('Hi {{name|friend}}')).toBeNull();
   });
 

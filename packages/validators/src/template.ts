@@ -4,6 +4,8 @@
  * "first-name" are the same variable.
  */
 
+import { type Said, said } from './coded.ts';
+
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 /** Marks where an empty value went, so the spaces around it can be tidied (a private-use character). */
 const EMPTY = '\uE000';
@@ -34,15 +36,21 @@ export function templateVariables(template: string): TemplateVariable[] {
   return [...seen.values()];
 }
 
-/** A sentence for a template that cannot be filled in (unbalanced or empty braces), or null. */
-export function templateProblem(template: string): string | null {
-  if (template.trim().length === 0) return 'Write the message.';
+/** A sentence (with its code) for a template that cannot be filled in (unbalanced or empty braces), or null. */
+export function templateProblem(template: string): Said | null {
+  if (template.trim().length === 0) return said('Write the message.', 'template.empty');
   for (const match of template.matchAll(PLACEHOLDER)) {
-    if (!parsePlaceholder(match[1] ?? '').key) return `"${match[0]}" names no variable: write {{name}}.`;
+    if (!parsePlaceholder(match[1] ?? '').key)
+      return said(`"${match[0]}" names no variable: write {{name}}.`, 'template.unnamed', {
+        placeholder: match[0],
+      });
   }
   const rest = template.replace(PLACEHOLDER, '');
   if (rest.includes('{{') || rest.includes('}}'))
-    return 'A placeholder is not closed: write variables as {{name}} or {{name|fallback}}.';
+    return said(
+      'A placeholder is not closed: write variables as {{name}} or {{name|fallback}}.',
+      'template.unclosed',
+    );
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { coded } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
 import { type Counts, formatDuration, mergeReports, progressOf, reached } from './campaigns.ts';
 
@@ -42,7 +43,17 @@ describe('a CSV file sent in pieces', () => {
       duplicates: 1,
       optedOut: 0,
       invalid: line === null ? 0 : 1,
-      problems: line === null ? [] : [{ line, value: 'x', reason: 'Not a phone number' }],
+      problems:
+        line === null
+          ? []
+          : [
+              {
+                line,
+                value: 'x',
+                reason: 'Not a phone number',
+                reasonCoded: coded('import.not_a_phone', { value: 'x' }),
+              },
+            ],
       total: added,
     });
     const merged = mergeReports([

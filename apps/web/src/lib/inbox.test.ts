@@ -44,6 +44,7 @@ const msg = (id: string, createdAt: number, extra: Partial<Message> = {}): Messa
   status: 'sent',
   externalId: null,
   error: null,
+  errorCoded: null,
   conversationId: null,
   media: null,
   location: null,

@@ -1,9 +1,11 @@
+import type { Coded } from '@switchboard/validators';
 import { describeEvent, describeLimit, type HistoryEntry, sameLimit } from './session-events.ts';
 import type { Session, SessionEvent, SessionStatus } from './types.ts';
 
 export interface LiveStatus {
   status: SessionStatus;
   reason: string | null;
+  reasonCoded: Coded | null;
   phone: string | null;
   pushName: string | null;
   lastConnectedAt: number | null;
@@ -64,6 +66,7 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
         status: {
           status: event.status,
           reason: event.reason,
+          reasonCoded: event.reasonCoded,
           phone: event.phone,
           pushName: event.pushName,
           lastConnectedAt: event.lastConnectedAt,

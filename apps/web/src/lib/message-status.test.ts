@@ -13,6 +13,7 @@ const message = (id: string, createdAt: number, extra: Partial<Message> = {}): M
   status: 'queued',
   externalId: null,
   error: null,
+  errorCoded: null,
   conversationId: null,
   media: null,
   location: null,

@@ -1,4 +1,5 @@
 import { i18n } from '../i18n/i18n.ts';
+import { sayCoded } from './coded.ts';
 import { formatDateTime, phoneInText } from './format.ts';
 import type { LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
@@ -16,6 +17,7 @@ export function mergeLive(session: Session, live: LiveSession | undefined): Sess
     ...session,
     status: status.status,
     statusReason: status.reason,
+    statusReasonCoded: status.reasonCoded,
     phone: status.phone,
     pushName: status.pushName,
     statusChangedAt: changed ? status.since : session.statusChangedAt,
@@ -64,7 +66,12 @@ export function describeEvent(event: SessionEvent): Omit<HistoryEntry, 'key'> {
         event.status === 'connected' && event.phone
           ? i18n.t('sessions.history.linkedTo', { phone: phoneInText(event.phone) })
           : null;
-      return { at: event.at, title: meta.label, detail: event.reason ?? linked, tone: meta.tone };
+      return {
+        at: event.at,
+        title: meta.label,
+        detail: sayCoded(event.reason, event.reasonCoded) ?? linked,
+        tone: meta.tone,
+      };
     }
     case 'qr':
       return { at: event.at, title: i18n.t('sessions.history.newQr'), detail: null, tone: 'waiting' };

@@ -14,6 +14,7 @@ const status = (
   type: 'status',
   status: s,
   reason: null,
+  reasonCoded: null,
   phone: null,
   pushName: null,
   lastConnectedAt: null,

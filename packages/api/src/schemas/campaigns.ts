@@ -15,7 +15,7 @@ import {
   TAG_MAX_LENGTH,
 } from '@switchboard/validators';
 import { z } from 'zod';
-import { phoneInput, sessionId } from './common.ts';
+import { coded, phoneInput, sessionId } from './common.ts';
 import { mediaId, mediaView } from './media.ts';
 
 /** A campaign's or pool's id. */
@@ -70,6 +70,7 @@ export const campaign = z.object({
     .object({
       reason: z.enum(PAUSE_REASONS),
       detail: z.string().describe('What happened and what to do'),
+      detailCoded: coded,
       resumeAt: z.number().nullable(),
       resumesByItself: z.boolean(),
     })
@@ -91,6 +92,7 @@ export const campaign = z.object({
   nextSendAt: z.number().nullable(),
   estimatedFinishAt: z.number().nullable(),
   warnings: z.array(z.string()),
+  warningsCoded: z.array(coded.unwrap()).describe('`warnings`, each as a code with its values'),
   accounts: z.array(accountUse),
 });
 
@@ -162,7 +164,12 @@ export const audienceSource = z.discriminatedUnion('type', [
 
 export const audienceInput = z.object({ id: entityId, source: audienceSource });
 
-const problem = z.object({ line: z.number().nullable(), value: z.string(), reason: z.string() });
+const problem = z.object({
+  line: z.number().nullable(),
+  value: z.string(),
+  reason: z.string(),
+  reasonCoded: coded.unwrap(),
+});
 
 export const importReport = z.object({
   added: z.number(),
@@ -182,6 +189,7 @@ export const recipient = z.object({
   messageId: z.string().nullable(),
   variant: z.number().nullable(),
   error: z.string().nullable(),
+  errorCoded: coded,
   sentAt: z.number().nullable(),
   repliedAt: z.number().nullable(),
   variables: z.record(z.string(), z.string()),

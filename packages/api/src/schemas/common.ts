@@ -1,3 +1,4 @@
+import { codedSchema } from '@switchboard/core';
 import { SESSION_ID_PATTERN } from '@switchboard/validators';
 import { z } from 'zod';
 
@@ -36,3 +37,6 @@ export const streamInput = z
 
 /** What every bus event carries. */
 export const eventBase = { id: z.string(), sessionId: z.string(), ownerId: z.string(), at: z.number() };
+
+/** A sentence as a stable code with its values (see `CODED_REASONS`). */
+export const coded = codedSchema;

@@ -1,6 +1,6 @@
 import { SESSION_HISTORY_TYPES } from '@switchboard/validators';
 import { z } from 'zod';
-import { sessionId } from './common.ts';
+import { coded, sessionId } from './common.ts';
 import { sessionStatus } from './sessions.ts';
 
 export const historyType = z.enum(SESSION_HISTORY_TYPES);
@@ -17,6 +17,7 @@ export const historyEntry = z.object({
     .string()
     .nullable()
     .describe("The reason, the limit's wording, a failed send's recipient and error"),
+  detailCoded: coded,
   at: z.number(),
 });
 

@@ -7,7 +7,7 @@ import {
   SESSION_STATUSES,
 } from '@switchboard/validators';
 import { z } from 'zod';
-import { eventBase, phoneInput, sessionId } from './common.ts';
+import { coded, eventBase, phoneInput, sessionId } from './common.ts';
 
 export const sessionStatus = z.enum(SESSION_STATUSES);
 export const engineName = z.enum(ENGINE_NAMES);
@@ -41,6 +41,7 @@ export const session = z.object({
   owner: sessionOwner,
   status: sessionStatus,
   statusReason: z.string().nullable(),
+  statusReasonCoded: coded,
   phone: z.string().nullable(),
   pushName: z.string().nullable(),
   autoStart: z
@@ -192,6 +193,7 @@ export const sessionEvent = z.discriminatedUnion('type', [
     type: z.literal('status'),
     status: sessionStatus,
     reason: z.string().nullable(),
+    reasonCoded: coded,
     phone: z.string().nullable(),
     pushName: z.string().nullable(),
     lastConnectedAt: z.number().nullable(),

@@ -1,6 +1,6 @@
 import { isValidTimeZone, STATS_DEFAULT_DAYS, STATS_MAX_DAYS } from '@switchboard/validators';
 import { z } from 'zod';
-import { sessionId } from './common.ts';
+import { coded, sessionId } from './common.ts';
 import { sessionStats, sessionStatus } from './sessions.ts';
 
 /** One account's figures, or (without `sessionId`) those of every account the caller sees. */
@@ -60,6 +60,7 @@ export const attentionItem = z.object({
   phone: z.string().nullable(),
   kind: z.enum(['failed', 'logged_out', 'stuck', 'limited']),
   reason: z.string(),
+  reasonCoded: coded.unwrap(),
   since: z.number().describe("When the session's status last changed"),
   until: z.number().nullable().describe('For `limited`: when WhatsApp said the limit ends, if it did'),
 });

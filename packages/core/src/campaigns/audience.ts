@@ -1,10 +1,9 @@
 import { type Campaign, campaignRecipients, contacts, contactTags, type Db } from '@switchboard/db';
-import { parseCsv, parsePhone, variableKey } from '@switchboard/validators';
+import { parseCsv, parsePhone, type Said, said, variableKey } from '@switchboard/validators';
 import { and, count, countDistinct, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
-import { normalisePhone } from '../phone.ts';
-import { errorMessage } from '../timeout.ts';
-import { type ImportProblem, MAX_LISTED_PROBLEMS, type OptOutService } from './opt-out.ts';
+import { checkPhone } from '../phone.ts';
+import { type ImportProblem, MAX_LISTED_PROBLEMS, OPTED_OUT, type OptOutService } from './opt-out.ts';
 
 /** Where recipients come from: the inbox's contacts (by tags), a CSV file, or numbers pasted in. */
 export type AudienceSource =
@@ -40,9 +39,10 @@ export class AudienceImporter {
   import(campaign: Campaign, accountIds: string[], source: AudienceSource): ImportReport {
     const problems: ImportProblem[] = [];
     let invalid = 0;
-    const problem = (line: number | null, value: string, reason: string) => {
+    const problem = (line: number | null, value: string, why: Said) => {
       invalid++;
-      if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ line, value, reason });
+      if (problems.length < MAX_LISTED_PROBLEMS)
+        problems.push({ line, value, reason: why.text, reasonCoded: why.coded });
     };
     const candidates =
       source.type === 'csv'
@@ -76,7 +76,8 @@ export class AudienceImporter {
                 name: r.name,
                 variables: r.variables,
                 state: out ? ('opted_out' as const) : ('pending' as const),
-                error: out ? 'On the opt-out list' : null,
+                error: out ? OPTED_OUT.text : null,
+                errorCoded: out ? OPTED_OUT.coded : null,
                 updatedAt: now,
               };
             }),
@@ -145,7 +146,7 @@ export class AudienceImporter {
 
 function fromCsv(
   source: Extract<AudienceSource, { type: 'csv' }>,
-  problem: (line: number | null, value: string, reason: string) => void,
+  problem: (line: number | null, value: string, why: Said) => void,
 ): Candidate[] {
   const table = parseCsv(source.csv);
   const keys = table.header.map(variableKey);
@@ -166,16 +167,15 @@ function fromCsv(
   for (const { line, cells } of table.rows) {
     const value = cells[phoneAt]?.trim() ?? '';
     if (!value) {
-      problem(line, '', 'No phone number in this row');
+      problem(line, '', said('No phone number in this row', 'import.no_phone'));
       continue;
     }
-    let phone: string;
-    try {
-      phone = normalisePhone(value);
-    } catch (error) {
-      problem(line, value, errorMessage(error));
+    const checked = checkPhone(value);
+    if (!('digits' in checked)) {
+      problem(line, value, checked.problem);
       continue;
     }
+    const phone = checked.digits;
     const variables: Record<string, string> = {};
     keys.forEach((key, i) => {
       const cell = cells[i]?.trim();
@@ -191,16 +191,14 @@ function fromCsv(
 /** Numbers one per line, or separated by commas or semicolons (spaces belong to numbers). */
 function fromText(
   text: string,
-  problem: (line: number | null, value: string, reason: string) => void,
+  problem: (line: number | null, value: string, why: Said) => void,
 ): Candidate[] {
   const found: Candidate[] = [];
   for (const value of text.split(/[\r\n,;]+/).map((v) => v.trim())) {
     if (!value) continue;
-    try {
-      found.push({ phone: normalisePhone(value), name: null, variables: {} });
-    } catch (error) {
-      problem(null, value, errorMessage(error));
-    }
+    const checked = checkPhone(value);
+    if ('digits' in checked) found.push({ phone: checked.digits, name: null, variables: {} });
+    else problem(null, value, checked.problem);
   }
   return found;
 }

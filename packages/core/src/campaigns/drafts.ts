@@ -24,6 +24,6 @@ export function checkedName(name: string): string {
 
 export function checkedPacing(pacing: Pacing): Pacing {
   const problems = pacingProblems(pacing);
-  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.join(' '));
+  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => p.text).join(' '));
   return pacing;
 }

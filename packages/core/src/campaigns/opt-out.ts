@@ -9,6 +9,7 @@ import {
   suppressions,
 } from '@switchboard/db';
 import {
+  type Coded,
   DEFAULT_STOP_WORDS,
   FINISHED_CAMPAIGN_STATUSES,
   guessPhoneColumn,
@@ -18,6 +19,7 @@ import {
   OPT_OUT_REPLY_MAX_LENGTH,
   parseCsv,
   STOP_WORD_MAX_LENGTH,
+  said,
 } from '@switchboard/validators';
 import { and, count, desc, eq, inArray, like, notInArray, or, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
@@ -25,7 +27,7 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { MessageView } from '../message-view.ts';
 import type { MessageService } from '../messages/service.ts';
-import { normalisePhone } from '../phone.ts';
+import { checkPhone, normalisePhone } from '../phone.ts';
 import { perDatabase } from '../prepared.ts';
 import { errorMessage } from '../timeout.ts';
 import type { CampaignStore } from './store.ts';
@@ -60,6 +62,8 @@ export interface ImportProblem {
   line: number | null;
   value: string;
   reason: string;
+  /** `reason` as a code with its values, for the dashboard to say in the operator's language. */
+  reasonCoded: Coded;
 }
 
 /** What adding numbers did: how many were new, already there, or could not be read (the first few, with why). */
@@ -71,6 +75,9 @@ export interface SuppressionReport {
 }
 
 export const MAX_LISTED_PROBLEMS = 100;
+
+/** Why a recipient is never messaged: the number opted out of the account's campaigns. */
+export const OPTED_OUT = said('On the opt-out list', 'message.opted_out');
 const MAX_NUMBERS_PER_CALL = 100_000;
 
 /**
@@ -251,12 +258,12 @@ export class OptOutService {
     let invalid = 0;
     for (const { line, value } of values) {
       if (!value.trim()) continue;
-      try {
-        phones.add(normalisePhone(value));
-      } catch (error) {
+      const checked = checkPhone(value);
+      if ('digits' in checked) phones.add(checked.digits);
+      else {
         invalid++;
         if (problems.length < MAX_LISTED_PROBLEMS)
-          problems.push({ line, value, reason: errorMessage(error) });
+          problems.push({ line, value, reason: checked.problem.text, reasonCoded: checked.problem.coded });
       }
     }
     const added = this.#suppress(accountId, [...phones], source, note);
@@ -299,7 +306,7 @@ export class OptOutService {
       for (let i = 0; i < phones.length; i += 500) {
         const rows = db
           .update(campaignRecipients)
-          .set({ state: 'opted_out', error: 'On the opt-out list', updatedAt: now })
+          .set({ state: 'opted_out', error: OPTED_OUT.text, errorCoded: OPTED_OUT.coded, updatedAt: now })
           .where(
             and(
               inArray(campaignRecipients.phone, phones.slice(i, i + 500)),

@@ -9,6 +9,7 @@ import {
   messages,
 } from '@switchboard/db';
 import {
+  coded,
   isInWindow,
   nextWindowStart,
   type Pacing,
@@ -91,12 +92,17 @@ export class PacingGate {
       return {
         reason: 'banned',
         detail: `WhatsApp banned ${who}: ${account.statusReason}. This number cannot send any more; cancel the campaign, or send it from another account.`,
+        detailCoded: {
+          ...coded('campaign.account_banned', { account: who }),
+          cause: account.statusReasonCoded ?? coded('text', { text: account.statusReason ?? '' }),
+        },
         until: null,
       };
     if (account.status !== 'connected')
       return {
         reason: 'disconnected',
         detail: `${who} is ${account.status.replace('_', ' ')}${account.statusReason ? ` (${account.statusReason})` : ''}. The campaign goes on by itself once it is connected again${account.status === 'logged_out' ? ': link it again with a new QR code' : ''}.`,
+        detailCoded: coded('campaign.account_down', { account: who, status: account.status }),
         until: null,
       };
     const limitedUntil = this.deps.limits.until(account);
@@ -104,6 +110,7 @@ export class PacingGate {
       return {
         reason: 'limited',
         detail: `WhatsApp limits ${who} from messaging people it has no chat with. The campaign goes on by itself when the limit ends; replies still go out meanwhile.`,
+        detailCoded: coded('campaign.account_limited', { account: who }),
         until: limitedUntil,
       };
     const { pacing } = campaign;
@@ -111,6 +118,11 @@ export class PacingGate {
       return {
         reason: 'outside_hours',
         detail: `Outside the sending hours (${describeWindow(pacing.window)}). The campaign goes on by itself when they begin.`,
+        detailCoded: coded('campaign.outside_hours', {
+          start: pacing.window.start,
+          end: pacing.window.end,
+          timeZone: pacing.window.timeZone,
+        }),
         until: nextWindowStart(now, pacing.window),
       };
     const use = this.usage(pacing, account);
@@ -118,12 +130,14 @@ export class PacingGate {
       return {
         reason: 'daily_cap',
         detail: `${who} sent its ${use.cap} campaign messages of the last 24 hours${use.warmupCap === use.cap ? ' (the warm-up cap of a recently linked account)' : ''}. The campaign goes on by itself as they age.`,
+        detailCoded: coded('campaign.daily_cap', { account: who, cap: use.cap }),
         until: this.#freedAt(account.id, use.sentToday - use.cap, false),
       };
     if (use.newContactsToday >= use.newContactCap && !this.hasKnownPending(campaign.id, account.id))
       return {
         reason: 'new_contact_cap',
         detail: `${who} sent its ${use.newContactCap} first messages of the last 24 hours to people who never wrote to it. The campaign goes on by itself as they age.`,
+        detailCoded: coded('campaign.new_contact_cap', { account: who, cap: use.newContactCap }),
         until: this.#freedAt(account.id, use.newContactsToday - use.newContactCap, true),
       };
     return null;

@@ -30,10 +30,10 @@ export function checkReady(
   for (const [i, v] of campaign.variants.entries()) {
     if (campaign.mediaId && !v.trim()) continue;
     const problem = templateProblem(v);
-    if (problem) throw new AppError('BAD_REQUEST', `Wording ${i + 1}: ${problem}`);
+    if (problem) throw new AppError('BAD_REQUEST', `Wording ${i + 1}: ${problem.text}`);
   }
   const problems = pacingProblems(campaign.pacing);
-  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.join(' '));
+  if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => p.text).join(' '));
   const pending = db
     .select()
     .from(campaignRecipients)

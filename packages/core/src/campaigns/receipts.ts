@@ -51,7 +51,13 @@ export class CampaignReceipts {
       move = prepareMove(this.deps.db, state, before);
       this.#moves.set(state, move);
     }
-    const moved = move.get({ messageId: message.id, at: this.deps.clock.now(), error: message.error });
+    const moved = move.get({
+      messageId: message.id,
+      at: this.deps.clock.now(),
+      error: message.error,
+      // Bound as JSON text: the column holds the code as JSON.
+      errorCoded: message.errorCoded && JSON.stringify(message.errorCoded),
+    });
     if (moved) this.deps.store.progress(moved.campaignId);
   }
 
@@ -90,7 +96,9 @@ function prepareMove(db: Db, state: RecipientState, before: RecipientState[]) {
     .set({
       state,
       updatedAt: sql`${sql.placeholder('at')}`,
-      ...(state === 'failed' ? { error: sql`${sql.placeholder('error')}` } : {}),
+      ...(state === 'failed'
+        ? { error: sql`${sql.placeholder('error')}`, errorCoded: sql`${sql.placeholder('errorCoded')}` }
+        : {}),
     })
     .where(
       and(

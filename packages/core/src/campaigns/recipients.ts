@@ -7,13 +7,21 @@ import {
   messages,
   poolContacts,
 } from '@switchboard/db';
+import { type Said, said } from '@switchboard/validators';
 import { and, asc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
 import type { PacingGate } from './pacing.ts';
 import type { CampaignStore } from './store.ts';
 
-const WAS_SENDING =
-  'The server stopped while this message was being sent: it may have arrived, so it is not sent again by itself';
+const WAS_SENDING = said(
+  'The server stopped while this message was being sent: it may have arrived, so it is not sent again by itself',
+  'message.interrupted',
+);
+
+const NO_ERROR = { error: null, errorCoded: null };
+
+/** Why a recipient was not (certainly) reached, in words and as a code. */
+const errorOf = (error: Said | null) => ({ error: error?.text ?? null, errorCoded: error?.coded ?? null });
 
 /** What a claimed recipient goes back to when its message never reached WhatsApp: as if never claimed. */
 const UNCLAIMED = {
@@ -98,7 +106,7 @@ export class RecipientLedger {
     return db.transaction(() => {
       const claimed = db
         .update(campaignRecipients)
-        .set({ ...claim, state: 'sending', claimedAt: now, error: null, updatedAt: now })
+        .set({ ...claim, state: 'sending', claimedAt: now, ...NO_ERROR, updatedAt: now })
         .where(and(eq(campaignRecipients.id, recipient.id), eq(campaignRecipients.state, 'pending')))
         .run();
       if (claimed.changes === 0) return false;
@@ -112,26 +120,26 @@ export class RecipientLedger {
   }
 
   /** Moves a claimed recipient on, unless a receipt already moved it further. */
-  advance(id: number, state: 'sent' | 'unknown' | 'failed' | 'skipped', error: string | null): void {
-    this.#move(id, 'sending', { state, error });
+  advance(id: number, state: 'sent' | 'unknown' | 'failed' | 'skipped', error: Said | null): void {
+    this.#move(id, 'sending', { state, ...errorOf(error) });
   }
 
   /** A pending recipient that will never be sent (opted out, not on WhatsApp). */
-  finish(recipient: CampaignRecipient, state: 'opted_out' | 'skipped', error: string): void {
-    this.#move(recipient.id, 'pending', { state, error });
+  finish(recipient: CampaignRecipient, state: 'opted_out' | 'skipped', error: Said): void {
+    this.#move(recipient.id, 'pending', { state, ...errorOf(error) });
     this.deps.store.progress(recipient.campaignId);
   }
 
   /** A claimed recipient whose message never reached WhatsApp goes back to waiting, as if never claimed. */
-  release(id: number, error: string | null): void {
-    this.#move(id, 'sending', { ...UNCLAIMED, error });
+  release(id: number, error: Said | null): void {
+    this.#move(id, 'sending', { ...UNCLAIMED, ...errorOf(error) });
   }
 
   /** The campaign's `unknown` recipients back in line (the operator's call: they may get the message twice). */
   requeueUnknown(campaignId: string): number {
     return this.deps.db
       .update(campaignRecipients)
-      .set({ ...UNCLAIMED, error: null, updatedAt: this.deps.clock.now() })
+      .set({ ...UNCLAIMED, ...NO_ERROR, updatedAt: this.deps.clock.now() })
       .where(and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.state, 'unknown')))
       .run().changes;
   }
@@ -163,7 +171,7 @@ export class RecipientLedger {
             ? 'read'
             : 'unknown';
       if (state === 'unknown') unknown++;
-      this.#move(recipient.id, 'sending', { state, error: state === 'unknown' ? WAS_SENDING : null });
+      this.#move(recipient.id, 'sending', { state, ...errorOf(state === 'unknown' ? WAS_SENDING : null) });
     }
     return { unknown, released };
   }
@@ -174,7 +182,7 @@ export class RecipientLedger {
     values: Partial<
       Pick<
         CampaignRecipient,
-        'state' | 'error' | 'accountId' | 'claimedAt' | 'messageId' | 'variant' | 'newContact'
+        'state' | 'error' | 'errorCoded' | 'accountId' | 'claimedAt' | 'messageId' | 'variant' | 'newContact'
       >
     >,
   ): void {

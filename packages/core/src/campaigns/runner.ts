@@ -6,7 +6,14 @@ import {
   campaigns,
   type Db,
 } from '@switchboard/db';
-import { renderTemplate, SELF_RESUMING_PAUSES } from '@switchboard/validators';
+import {
+  coded,
+  plainText,
+  renderTemplate,
+  type Said,
+  SELF_RESUMING_PAUSES,
+  said,
+} from '@switchboard/validators';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { BackgroundService } from '../lifecycle.ts';
@@ -16,7 +23,7 @@ import type { MessageService, Outgoing, SendResult } from '../messages/service.t
 import type { PoolService } from '../pools/service.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
-import type { OptOutService } from './opt-out.ts';
+import { OPTED_OUT, type OptOutService } from './opt-out.ts';
 import type { PacingGate } from './pacing.ts';
 import { RecipientLedger } from './recipients.ts';
 import type { Blocker, CampaignStore } from './store.ts';
@@ -250,14 +257,14 @@ export class CampaignRunner implements BackgroundService {
         return;
       }
       if (optOut.isSuppressed(store.accountIdsOf(campaign), recipient.phone)) {
-        this.#ledger.finish(recipient, 'opted_out', 'On the opt-out list');
+        this.#ledger.finish(recipient, 'opted_out', OPTED_OUT);
         continue;
       }
       if (campaign.checkNumbers) {
         const onWhatsApp = await this.#onWhatsApp(account, recipient.phone);
         if (onWhatsApp === null) return;
         if (!onWhatsApp) {
-          this.#ledger.finish(recipient, 'skipped', 'Not on WhatsApp');
+          this.#ledger.finish(recipient, 'skipped', said('Not on WhatsApp', 'message.not_on_whatsapp'));
           continue;
         }
       }
@@ -313,7 +320,7 @@ export class CampaignRunner implements BackgroundService {
     } catch (error) {
       // The message could not even be stored: nothing reached the engine, so the recipient waits again.
       log.error('could not queue a campaign message', { campaign: campaign.id, error });
-      this.#ledger.release(recipient.id, errorMessage(error));
+      this.#ledger.release(recipient.id, plainText(errorMessage(error)));
       this.#readyAt.set(account.id, clock.now() + NOT_CONNECTED_BACKOFF_MS);
       return;
     }
@@ -327,21 +334,24 @@ export class CampaignRunner implements BackgroundService {
     const reason = result.reason;
     let gap = gate.gapMs(campaign, account.id);
     let failure = false;
+    const error: Said | null = result.error
+      ? { text: result.error, coded: result.errorCoded ?? plainText(result.error).coded }
+      : null;
     if (result.outcome === 'sent') {
       this.#ledger.advance(recipient.id, 'sent', null);
       if (campaign.failureStreak > 0)
         db.update(campaigns).set({ failureStreak: 0 }).where(eq(campaigns.id, campaign.id)).run();
     } else if (result.outcome === 'unknown') {
-      this.#ledger.advance(recipient.id, 'unknown', result.error);
+      this.#ledger.advance(recipient.id, 'unknown', error);
       failure = true;
     } else if (reason === 'not_connected' || reason === 'reach_out_limited') {
       // Never reached WhatsApp: it is sent later, when the account can (the next look pauses the campaign).
-      this.#ledger.release(recipient.id, result.error);
+      this.#ledger.release(recipient.id, error);
       gap = NOT_CONNECTED_BACKOFF_MS;
     } else if (reason === 'not_on_whatsapp' || reason === 'no_lid') {
-      this.#ledger.advance(recipient.id, 'skipped', result.error);
+      this.#ledger.advance(recipient.id, 'skipped', error);
     } else {
-      this.#ledger.advance(recipient.id, 'failed', result.error);
+      this.#ledger.advance(recipient.id, 'failed', error);
       failure = true;
     }
     this.#readyAt.set(account.id, now + gap);
@@ -358,6 +368,10 @@ export class CampaignRunner implements BackgroundService {
       store.transition(streak, 'paused', {
         reason: 'failure_streak',
         detail: `${streak.failureStreak} messages in a row failed (the last: ${result.error ?? 'no reason given'}). Check the account and the numbers, then resume.`,
+        detailCoded: {
+          ...coded('campaign.failure_streak', { streak: streak.failureStreak }),
+          cause: error?.coded ?? coded('message.reported_failed'),
+        },
         until: null,
       });
   }
@@ -378,6 +392,7 @@ function mainBlocker(blockers: Blocker[]): Blocker {
     return {
       reason: 'disconnected',
       detail: 'The campaign has no account to send from: its session or every session of its pool is gone.',
+      detailCoded: coded('campaign.no_account'),
       until: null,
     };
   const timed = blockers.filter((b) => b.until !== null).sort((a, b) => a.until! - b.until!);

@@ -92,8 +92,18 @@ describe('campaign drafts', () => {
     });
     expect(report).toMatchObject({ added: 3, duplicates: 1, optedOut: 1, invalid: 2, total: 4 });
     expect(report.problems).toEqual([
-      { line: 7, value: 'not a number', reason: expect.stringMatching(/not a phone number/) },
-      { line: 8, value: '', reason: 'No phone number in this row' },
+      {
+        line: 7,
+        value: 'not a number',
+        reason: expect.stringMatching(/not a phone number/),
+        reasonCoded: { reason: 'import.not_a_phone', params: { value: 'not a number' } },
+      },
+      {
+        line: 8,
+        value: '',
+        reason: 'No phone number in this row',
+        reasonCoded: { reason: 'import.no_phone', params: {} },
+      },
     ]);
     const page = h.services.campaignQueries.recipients(h.operator, { id: draft.id, limit: 10 });
     expect(page.items[0]).toMatchObject({

@@ -1,6 +1,7 @@
 import { type Campaign, campaignRecipients, campaigns, type Db } from '@switchboard/db';
 import {
   type CampaignStatus,
+  coded,
   DEFAULT_PACING,
   FINISHED_CAMPAIGN_STATUSES,
   MAX_VARIANTS,
@@ -197,7 +198,7 @@ export class CampaignService {
         `Campaign ${campaign.name} has no wording ${(input.variant ?? 0) + 1}`,
       );
     const problem = file && template.trim() === '' ? null : templateProblem(template);
-    if (problem) throw new AppError('BAD_REQUEST', problem);
+    if (problem) throw new AppError('BAD_REQUEST', problem.text);
     const sample = this.#sample(campaign.id, null);
     const text = renderTemplate(template, sample ? valuesOf(sample) : {});
     return this.deps.messages.send(actor, { ...testSend(campaign, file, text), to: input.to });
@@ -237,6 +238,7 @@ export class CampaignService {
     const row = this.deps.store.transition(campaign, 'paused', {
       reason: 'operator',
       detail: 'Paused by the operator. Resume it to go on where it stopped; nobody is messaged twice.',
+      detailCoded: coded('campaign.operator'),
       until: null,
     });
     return this.deps.views.one(row);

@@ -1,6 +1,7 @@
 import { type Campaign, campaignRecipients, campaigns, type Db, poolAccounts } from '@switchboard/db';
 import {
   type CampaignStatus,
+  type Coded,
   type PauseReason,
   RECIPIENT_STATES,
   type RecipientState,
@@ -16,6 +17,8 @@ export type RecipientCounts = Record<RecipientState, number> & { total: number; 
 export interface Blocker {
   reason: PauseReason;
   detail: string;
+  /** `detail` as a code with its values, for the dashboard to say in the operator's language. */
+  detailCoded: Coded;
   until: number | null;
 }
 
@@ -95,6 +98,7 @@ export class CampaignStore {
           status,
           pauseReason: pause?.reason ?? null,
           pauseDetail: pause?.detail ?? null,
+          pauseDetailCoded: pause?.detailCoded ?? null,
           resumeAt: pause?.until ?? null,
           updatedAt: now,
           ...(status === 'completed' || status === 'cancelled' ? { completedAt: now } : {}),
@@ -118,7 +122,12 @@ export class CampaignStore {
     if (campaign.pauseDetail === pause.detail && campaign.resumeAt === pause.until) return campaign;
     const row = this.deps.db
       .update(campaigns)
-      .set({ pauseDetail: pause.detail, resumeAt: pause.until, updatedAt: this.deps.clock.now() })
+      .set({
+        pauseDetail: pause.detail,
+        pauseDetailCoded: pause.detailCoded,
+        resumeAt: pause.until,
+        updatedAt: this.deps.clock.now(),
+      })
       .where(eq(campaigns.id, campaign.id))
       .returning()
       .get();

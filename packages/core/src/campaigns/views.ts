@@ -8,6 +8,7 @@ import {
 } from '@switchboard/db';
 import {
   type CampaignStatus,
+  type Coded,
   estimateFinish,
   type MediaType,
   type Pacing,
@@ -16,6 +17,7 @@ import {
   type RecipientState,
   SELF_RESUMING_PAUSES,
   type SessionStatus,
+  said,
 } from '@switchboard/validators';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
@@ -37,7 +39,13 @@ export interface CampaignView {
   sessionId: string | null;
   poolId: string | null;
   status: CampaignStatus;
-  pause: { reason: PauseReason; detail: string; resumeAt: number | null; resumesByItself: boolean } | null;
+  pause: {
+    reason: PauseReason;
+    detail: string;
+    detailCoded: Coded | null;
+    resumeAt: number | null;
+    resumesByItself: boolean;
+  } | null;
   variants: string[];
   /** The file every recipient gets, the wording as its caption; null for text only (or once the file is gone). */
   media: (MediaView & { type: MediaType }) | null;
@@ -57,6 +65,8 @@ export interface CampaignView {
   estimatedFinishAt: number | null;
   /** Where it is riskier than the safe defaults. */
   warnings: string[];
+  /** The same, each as a code with its values. */
+  warningsCoded: Coded[];
   /** Each account it sends from, with its share of the daily caps used. */
   accounts: CampaignAccountView[];
 }
@@ -71,6 +81,7 @@ export interface RecipientView {
   messageId: string | null;
   variant: number | null;
   error: string | null;
+  errorCoded: Coded | null;
   sentAt: number | null;
   repliedAt: number | null;
   variables: Record<string, string>;
@@ -139,7 +150,12 @@ export class CampaignViews {
           });
     const warnings = pacingWarnings(row.pacing);
     if (row.variants.length === 1 && counts.total > 1)
-      warnings.push('Everyone gets the same wording: add a second one so the messages are not identical.');
+      warnings.push(
+        said(
+          'Everyone gets the same wording: add a second one so the messages are not identical.',
+          'campaign.same_wording',
+        ),
+      );
     return {
       id: row.id,
       name: row.name,
@@ -152,6 +168,7 @@ export class CampaignViews {
           ? {
               reason: row.pauseReason,
               detail: row.pauseDetail ?? '',
+              detailCoded: row.pauseDetailCoded,
               resumeAt: row.resumeAt,
               resumesByItself: SELF_RESUMING_PAUSES.includes(row.pauseReason),
             }
@@ -169,7 +186,8 @@ export class CampaignViews {
       perHour,
       nextSendAt,
       estimatedFinishAt,
-      warnings,
+      warnings: warnings.map((w) => w.text),
+      warningsCoded: warnings.map((w) => w.coded),
       accounts: uses,
     };
   }
@@ -195,6 +213,7 @@ export const recipientView = (r: CampaignRecipient): RecipientView => ({
   messageId: r.messageId,
   variant: r.variant,
   error: r.error,
+  errorCoded: r.errorCoded,
   sentAt: r.claimedAt,
   repliedAt: r.repliedAt,
   variables: r.variables,

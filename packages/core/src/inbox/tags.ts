@@ -45,7 +45,7 @@ export class ContactTags {
       throw new AppError('NOT_FOUND', `Contact ${input.id} not found`);
     for (const tag of input.tags) {
       const problem = tagProblem(tag);
-      if (problem) throw new AppError('BAD_REQUEST', problem);
+      if (problem) throw new AppError('BAD_REQUEST', problem.text);
     }
     const tags = [...new Set(input.tags.map((t) => normaliseTag(t)!))].sort();
     if (tags.length > MAX_TAGS_PER_CONTACT)

@@ -1,8 +1,9 @@
 import type { Db, Message } from '@switchboard/db';
-import type { AckLevel } from '@switchboard/engines/contract';
+import type { AckLevel, SendFailureReason } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
 import { transaction } from '../prepared.ts';
 import type { WriteRetry } from '../write-retry.ts';
+import { failedReceipt } from './send-outcome.ts';
 import { messageStatements } from './statements.ts';
 
 /**
@@ -30,6 +31,7 @@ export interface Receipt {
   externalId: string;
   ack: AckLevel;
   error?: string | undefined;
+  reason?: SendFailureReason | undefined;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface Receipt {
  */
 export class Receipts {
   #batch: Receipt[] = [];
-  readonly #early = new Map<string, { ack: AckLevel; error?: string | undefined; at: number }>();
+  readonly #early = new Map<string, Pick<Receipt, 'ack' | 'error' | 'reason'> & { at: number }>();
 
   constructor(
     private readonly deps: {
@@ -48,7 +50,11 @@ export class Receipts {
       /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
       writes: WriteRetry;
       /** Writes a message's new status with its webhook delivery, inside the caller's transaction. */
-      change: (id: string, values: Pick<Message, 'status' | 'error'>, now: number) => Message | undefined;
+      change: (
+        id: string,
+        values: Pick<Message, 'status' | 'error' | 'errorCoded'>,
+        now: number,
+      ) => Message | undefined;
       /** Tells of a change once it has committed. */
       publish: (ownerId: string, row: Message) => void;
     },
@@ -99,23 +105,22 @@ export class Receipts {
   }
 
   /** Re-reads the message for each receipt, so two for the same message in one batch still only move it forward. */
-  #apply({ sessionId, externalId, ack, error }: Receipt, now: number): Message | undefined {
+  #apply(receipt: Receipt, now: number): Message | undefined {
+    const { sessionId, externalId, ack } = receipt;
     const row = messageStatements(this.deps.db).byExternalId(sessionId, externalId);
     if (!row) {
-      this.#remember(`${sessionId}:${externalId}`, ack, error, now);
+      this.#remember(`${sessionId}:${externalId}`, receipt, now);
       return undefined;
     }
     if (row.direction !== 'out' || row.status === 'failed' || RANK[ack] <= RANK[row.status]) return undefined;
-    return this.deps.change(
-      row.id,
-      { status: ack, error: ack === 'failed' ? (error ?? 'WhatsApp reported the message as failed') : null },
-      now,
-    );
+    const failure =
+      ack === 'failed' ? failedReceipt(receipt.error, receipt.reason) : { error: null, errorCoded: null };
+    return this.deps.change(row.id, { status: ack, ...failure }, now);
   }
 
-  #remember(key: string, ack: AckLevel, error: string | undefined, now: number): void {
+  #remember(key: string, { ack, error, reason }: Receipt, now: number): void {
     for (const [k, v] of this.#early) if (now - v.at > EARLY_ACK_TTL_MS) this.#early.delete(k);
     const previous = this.#early.get(key);
-    if (!previous || RANK[ack] > RANK[previous.ack]) this.#early.set(key, { ack, error, at: now });
+    if (!previous || RANK[ack] > RANK[previous.ack]) this.#early.set(key, { ack, error, reason, at: now });
   }
 }

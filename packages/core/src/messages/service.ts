@@ -1,6 +1,12 @@
 import { type Account, type Db, type Message, messages } from '@switchboard/db';
-import { EngineSendError, type InboundMessage, type SendFailureReason } from '@switchboard/engines/contract';
-import type { MessageLocation, MessageStatus, MessageType } from '@switchboard/validators';
+import type { InboundMessage } from '@switchboard/engines/contract';
+import {
+  type Coded,
+  coded,
+  type MessageLocation,
+  type MessageStatus,
+  type MessageType,
+} from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import type { ReachOutLimits } from '../campaigns/limits.ts';
@@ -27,7 +33,14 @@ import { insertInbound } from './inbound-row.ts';
 import { outboundContent } from './outbound-content.ts';
 import { Receipts } from './receipts.ts';
 import { sendFile } from './send-file.ts';
-import { accepted, lostTrack, refused, type SendOutcome } from './send-outcome.ts';
+import {
+  accepted,
+  type FailureReason,
+  failureReason,
+  lostTrack,
+  refused,
+  type SendOutcome,
+} from './send-outcome.ts';
 import { Senders } from './sender.ts';
 import { messageStatements } from './statements.ts';
 import { webhookData } from './webhook-data.ts';
@@ -44,8 +57,9 @@ export interface MessageServiceConfig {
 export interface SendResult {
   outcome: 'sent' | 'failed' | 'unknown';
   /** Why it did not (certainly) go out, when known. */
-  reason: SendFailureReason | 'timeout' | null;
+  reason: FailureReason | null;
   error: string | null;
+  errorCoded: Coded | null;
 }
 
 /** What a stored send carries: its type and text, and its file or place when it has one. */
@@ -113,6 +127,7 @@ export class MessageService {
       .set({
         status: 'failed',
         error: 'Not sent: the server stopped before sending it',
+        errorCoded: coded('message.server_stopped'),
         updatedAt: Date.now(),
       })
       .where(eq(messages.status, 'queued'))
@@ -272,7 +287,7 @@ export class MessageService {
           );
     }
     this.#settle(ownerId, row, outcome);
-    return { outcome: outcome.status, reason, error: outcome.error };
+    return { outcome: outcome.status, reason, error: outcome.error, errorCoded: outcome.errorCoded };
   }
 
   /** Records how a send ended; with an external id, receipts that beat it to the row apply now. */
@@ -307,8 +322,8 @@ export class MessageService {
   /** Receipts are written per tick (see `Receipts`); received messages one at a time per session. */
   #onTraffic({ sessionId, ownerId, event }: EngineTraffic): void {
     if (event.type === 'ack') {
-      const { externalId, ack, error } = event;
-      this.#receipts.add({ ownerId, sessionId, externalId, ack, error });
+      const { externalId, ack, error, reason } = event;
+      this.#receipts.add({ ownerId, sessionId, externalId, ack, error, reason });
       return;
     }
     this.#writes.run(`message for ${sessionId}`, () => {
@@ -348,7 +363,7 @@ export class MessageService {
    */
   #change(
     id: string,
-    values: Pick<Message, 'status' | 'error'> & Partial<Pick<Message, 'externalId'>>,
+    values: Pick<Message, 'status' | 'error' | 'errorCoded'> & Partial<Pick<Message, 'externalId'>>,
     now: number,
   ): Message | undefined {
     const updated =
@@ -374,14 +389,6 @@ export class MessageService {
       message: toMessageView(row),
     });
   }
-}
-
-/** Why a send did not (certainly) reach WhatsApp, for callers that act on it (campaigns pause on some). */
-function failureReason(error: unknown): SendResult['reason'] {
-  if (error instanceof EngineSendError) return error.reason;
-  if (error instanceof TimeoutError) return 'timeout';
-  if (error instanceof AppError && error.code === 'PRECONDITION_FAILED') return 'not_connected';
-  return 'error';
 }
 
 /** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */

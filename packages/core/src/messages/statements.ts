@@ -5,8 +5,11 @@ import { perDatabase } from '../prepared.ts';
 const p = sql.placeholder;
 
 /** A message row as one insert writes it, its conversation included. */
-export type NewMessage = Omit<Message, 'peerName' | 'externalId' | 'error' | 'groupId'> &
-  Partial<Pick<Message, 'peerName' | 'externalId' | 'error' | 'groupId'>>;
+export type NewMessage = Omit<Message, 'peerName' | 'externalId' | 'error' | 'errorCoded' | 'groupId'> &
+  Partial<Pick<Message, 'peerName' | 'externalId' | 'error' | 'errorCoded' | 'groupId'>>;
+
+/** How a send or a receipt left a message: its status and, when it failed, why (in words and as a code). */
+type Outcome = Pick<Message, 'status' | 'error' | 'errorCoded'>;
 
 /**
  * The statements of a message's life, prepared once: stored (with its conversation, in one insert), found
@@ -25,6 +28,7 @@ export const messageStatements = perDatabase((db) => {
       status: p('status'),
       externalId: p('externalId'),
       error: p('error'),
+      errorCoded: sql`${p('errorCoded')}`,
       conversationId: p('conversationId'),
       // Bound as JSON text here: a bound placeholder would store a null as the text 'null'.
       media: sql`${p('media')}`,
@@ -44,6 +48,7 @@ export const messageStatements = perDatabase((db) => {
     error: null,
     groupId: null,
     ...row,
+    errorCoded: json(row.errorCoded),
     media: json(row.media),
     location: json(row.location),
   });
@@ -63,6 +68,7 @@ export const messageStatements = perDatabase((db) => {
       status: sql`${p('status')}`,
       externalId: sql`${p('externalId')}`,
       error: sql`${p('error')}`,
+      errorCoded: sql`${p('errorCoded')}`,
       updatedAt: sql`${p('now')}`,
     })
     .where(eq(messages.id, p('id')))
@@ -70,7 +76,12 @@ export const messageStatements = perDatabase((db) => {
     .prepare();
   const setStatus = db
     .update(messages)
-    .set({ status: sql`${p('status')}`, error: sql`${p('error')}`, updatedAt: sql`${p('now')}` })
+    .set({
+      status: sql`${p('status')}`,
+      error: sql`${p('error')}`,
+      errorCoded: sql`${p('errorCoded')}`,
+      updatedAt: sql`${p('now')}`,
+    })
     .where(eq(messages.id, p('id')))
     .returning()
     .prepare();
@@ -85,11 +96,11 @@ export const messageStatements = perDatabase((db) => {
     /** How a send ended; the updated row, or undefined when it is gone. */
     setOutcome: (
       id: string,
-      values: Pick<Message, 'status' | 'externalId' | 'error'>,
+      values: Outcome & Pick<Message, 'externalId'>,
       now: number,
-    ): Message | undefined => setOutcome.get({ id, ...values, now }),
+    ): Message | undefined => setOutcome.get({ id, ...values, errorCoded: json(values.errorCoded), now }),
     /** A receipt moved it on; the updated row, or undefined when it is gone. */
-    setStatus: (id: string, values: Pick<Message, 'status' | 'error'>, now: number): Message | undefined =>
-      setStatus.get({ id, ...values, now }),
+    setStatus: (id: string, values: Outcome, now: number): Message | undefined =>
+      setStatus.get({ id, ...values, errorCoded: json(values.errorCoded), now }),
   };
 });

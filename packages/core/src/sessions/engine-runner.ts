@@ -7,7 +7,15 @@ import {
   EngineStartError,
   EventHub,
 } from '@switchboard/engines/contract';
-import { type EngineName, parseProxyUrl } from '@switchboard/validators';
+import {
+  type Coded,
+  coded,
+  type EngineName,
+  parseProxyUrl,
+  plainText,
+  type Said,
+  said,
+} from '@switchboard/validators';
 import { backoffDelay } from '../backoff.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -129,7 +137,13 @@ export class EngineRunner {
 
     const engine = engines.get(row.engine);
     if (!engine) {
-      this.#fail(id, `Engine "${row.engine}" is not enabled on this server`, false);
+      this.#fail(
+        id,
+        said(`Engine "${row.engine}" is not enabled on this server`, 'session.engine_disabled', {
+          engine: row.engine,
+        }),
+        false,
+      );
       return done;
     }
     let session: EngineSession;
@@ -137,7 +151,13 @@ export class EngineRunner {
       await mkdir(this.dataDir(id), { recursive: true });
       session = engine.createSession({ id, dataDir: this.dataDir(id), ...proxyOf(row.proxy) });
     } catch (error) {
-      this.#startFailed(id, mode, `Could not create the engine session: ${errorMessage(error)}`);
+      this.#startFailed(
+        id,
+        mode,
+        said(`Could not create the engine session: ${errorMessage(error)}`, 'session.engine_create_failed', {
+          error: errorMessage(error),
+        }),
+      );
       return done;
     }
     const generation = ++rt.generation;
@@ -161,7 +181,7 @@ export class EngineRunner {
               if (rt.generation !== generation) return;
               await this.teardown(id, 'stop');
               const retryable = !(error instanceof EngineStartError) || error.retryable;
-              this.#startFailed(id, mode, errorMessage(error), retryable);
+              this.#startFailed(id, mode, plainText(errorMessage(error)), retryable);
             })
             .finally(settle),
       );
@@ -226,21 +246,29 @@ export class EngineRunner {
         const status = store.row(id)?.status;
         const mode: LaunchMode = status === 'reconnecting' ? 'reconnecting' : 'starting';
         const seconds = Math.round(config.startTimeoutMs / 1000);
-        const what = status === 'authenticating' ? 'finish linking' : 'start';
+        const linking = status === 'authenticating';
         await this.teardown(id, 'stop');
-        this.#startFailed(id, mode, `The session did not ${what} within ${seconds} s`);
+        this.#startFailed(
+          id,
+          mode,
+          said(
+            `The session did not ${linking ? 'finish linking' : 'start'} within ${seconds} s`,
+            linking ? 'session.link_timeout' : 'session.start_timeout',
+            { seconds },
+          ),
+        );
       });
     }, config.startTimeoutMs);
     rt.startTimer.unref();
   }
 
-  #startFailed(id: string, mode: LaunchMode, reason: string, retryable = true): void {
-    this.deps.log.warn('session start failed', { id, reason });
+  #startFailed(id: string, mode: LaunchMode, reason: Said, retryable = true): void {
+    this.deps.log.warn('session start failed', { id, reason: reason.text });
     if (mode === 'reconnecting' && retryable) this.#scheduleRetry(id, 'reconnecting', reason);
     else this.#fail(id, reason, retryable);
   }
 
-  #fail(id: string, reason: string, retryable: boolean): void {
+  #fail(id: string, reason: Said, retryable: boolean): void {
     const { store } = this.deps;
     store.set(id, 'failed', reason);
     if (retryable && store.row(id)?.autoStart) this.#scheduleRetry(id, 'failed', reason);
@@ -248,7 +276,7 @@ export class EngineRunner {
   }
 
   /** Next attempt after an exponential, jittered, capped delay — forever, until the operator stops it. */
-  #scheduleRetry(id: string, status: 'reconnecting' | 'failed', reason: string): void {
+  #scheduleRetry(id: string, status: 'reconnecting' | 'failed', reason: Said): void {
     if (this.#closing) return;
     const { queue, store, runtimes, config } = this.deps;
     const rt = runtimes.of(id);
@@ -256,7 +284,10 @@ export class EngineRunner {
     rt.attempts += 1;
     rt.nextRetryAt = Date.now() + delay;
     const seconds = Math.max(1, Math.round(delay / 1000));
-    store.set(id, status, `${reason} — retrying in ${seconds} s (attempt ${rt.attempts})`);
+    store.set(id, status, {
+      text: `${reason.text} — retrying in ${seconds} s (attempt ${rt.attempts})`,
+      coded: { ...coded('session.retrying', { seconds, attempt: rt.attempts }), cause: reason.coded },
+    });
     rt.retryTimer = setTimeout(() => {
       rt.retryTimer = undefined;
       rt.nextRetryAt = undefined;
@@ -313,10 +344,10 @@ export class EngineRunner {
           if (event.loggedOut) {
             store.setAutoStart(id, false);
             await this.teardown(id, 'logout');
-            store.set(id, 'logged_out', event.reason, { phone: null, pushName: null, ...NO_LIMIT });
+            store.set(id, 'logged_out', engineSaid(event), { phone: null, pushName: null, ...NO_LIMIT });
           } else {
             await this.teardown(id, 'stop');
-            this.#scheduleRetry(id, 'reconnecting', event.reason);
+            this.#scheduleRetry(id, 'reconnecting', engineSaid(event));
           }
         });
         return;
@@ -324,7 +355,7 @@ export class EngineRunner {
         void queue.run(id, async () => {
           if (rt.generation !== generation) return;
           await this.teardown(id, 'stop');
-          this.#fail(id, event.reason, event.retryable);
+          this.#fail(id, engineSaid(event), event.retryable);
         });
         return;
       case 'message':
@@ -341,6 +372,10 @@ export class EngineRunner {
     }
   }
 }
+
+/** An engine's reason with its code, or as plain words when the engine gave none. */
+const engineSaid = (event: { reason: string; coded?: Coded }): Said =>
+  event.coded ? { text: event.reason, coded: event.coded } : plainText(event.reason);
 
 /** The stored proxy URL as the engine takes it (it was checked when it was set). */
 function proxyOf(url: string | null) {

@@ -1,6 +1,6 @@
 import { EventEmitter, on } from 'node:events';
 import { accounts, type Db, type SessionEventRow, sessionEvents } from '@switchboard/db';
-import type { SessionHistoryType, SessionStatus } from '@switchboard/validators';
+import type { Coded, Said, SessionHistoryType, SessionStatus } from '@switchboard/validators';
 import { and, asc, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type Access, type Actor, canSeeAccount } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -23,6 +23,8 @@ export interface HistoryEntry {
   type: SessionHistoryType;
   status: SessionStatus | null;
   detail: string | null;
+  /** `detail` as a code with its values, for the dashboard to say in the operator's language. */
+  detailCoded: Coded | null;
   at: number;
 }
 
@@ -58,7 +60,7 @@ export class SessionHistory {
   record(
     account: { id: string; ownerId: string },
     type: SessionHistoryType,
-    fields: { status?: SessionStatus; detail?: string | null } = {},
+    fields: { status?: SessionStatus; detail?: Said | null } = {},
   ): void {
     try {
       const row = this.db
@@ -67,7 +69,8 @@ export class SessionHistory {
           accountId: account.id,
           type,
           status: fields.status ?? null,
-          detail: fields.detail ?? null,
+          detail: fields.detail?.text ?? null,
+          detailCoded: fields.detail?.coded ?? null,
           at: Date.now(),
         })
         .returning()
@@ -203,5 +206,6 @@ const entryOf = (row: SessionEventRow, ownerId: string): HistoryEntry => ({
   type: row.type,
   status: row.status,
   detail: row.detail,
+  detailCoded: row.detailCoded,
   at: row.at,
 });

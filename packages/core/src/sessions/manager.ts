@@ -1,7 +1,7 @@
 import { accounts, type Db } from '@switchboard/db';
 import type { EngineRegistry, EngineSession, EventHub } from '@switchboard/engines/contract';
 import { removeWithRetry } from '@switchboard/engines/remove-with-retry';
-import { type EngineName, isLive, isValidSessionId, type SessionStatus } from '@switchboard/validators';
+import { type EngineName, isLive, isValidSessionId, type SessionStatus, said } from '@switchboard/validators';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus, SessionEvent } from '../events.ts';
@@ -225,7 +225,11 @@ export class SessionManager {
       this.#store.setAutoStart(id, false);
       // Not running: the stored auth still has to go, and only the engine knows what it is.
       if (!(await this.#runner.teardown(id, 'logout'))) await this.#runner.logoutDormant(id, row.engine);
-      this.#store.set(id, 'logged_out', 'Logged out', { phone: null, pushName: null, ...NO_LIMIT });
+      this.#store.set(id, 'logged_out', said('Logged out', 'session.logged_out'), {
+        phone: null,
+        pushName: null,
+        ...NO_LIMIT,
+      });
     });
     return this.#current(actor, id);
   }
@@ -280,7 +284,8 @@ export class SessionManager {
     const toStart: string[] = [];
     for (const row of rows) {
       if (row.autoStart) toStart.push(row.id);
-      else if (isLive(row.status)) this.#store.force(row.id, 'stopped', 'Server restarted');
+      else if (isLive(row.status))
+        this.#store.force(row.id, 'stopped', said('Server restarted', 'session.server_restarted'));
     }
     for (const id of toStart) this.#store.force(id, 'stopped', null);
     this.deps.log.info('restoring sessions', { count: toStart.length });
@@ -302,7 +307,8 @@ export class SessionManager {
         this.#queue.run(id, async () => {
           await this.#runner.teardown(id, 'stop');
           const row = this.#store.row(id);
-          if (row && isLive(row.status)) this.#store.set(id, 'stopped', 'Server shut down');
+          if (row && isLive(row.status))
+            this.#store.set(id, 'stopped', said('Server shut down', 'session.server_shut_down'));
         }),
       ),
     );

@@ -1,5 +1,5 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
-import type { SessionStatus } from '@switchboard/validators';
+import { plainText, type Said, type SessionStatus } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { accountById } from '../account-rows.ts';
 import type { EventBus } from '../events.ts';
@@ -44,7 +44,7 @@ export class StatusStore {
   set(
     id: string,
     status: SessionStatus,
-    reason: string | null,
+    reason: Said | null,
     extra: Partial<
       Pick<Account, 'phone' | 'pushName' | 'lastConnectedAt' | 'limitedReason' | 'limitedUntil'>
     > = {},
@@ -52,7 +52,8 @@ export class StatusStore {
     const { db, log } = this.deps;
     const row = this.row(id);
     if (!row) return false;
-    if (row.status === status && row.statusReason === reason && Object.keys(extra).length === 0) return true;
+    const text = reason?.text ?? null;
+    if (row.status === status && row.statusReason === text && Object.keys(extra).length === 0) return true;
     if (row.status !== status && !canTransition(row.status, status)) {
       log.error('refused status transition', { id, from: row.status, to: status });
       return false;
@@ -63,7 +64,8 @@ export class StatusStore {
         .update(accounts)
         .set({
           status,
-          statusReason: reason,
+          statusReason: text,
+          statusReasonCoded: reason?.coded ?? null,
           updatedAt: now,
           ...(row.status !== status ? { statusChangedAt: now } : {}),
           ...extra,
@@ -75,9 +77,9 @@ export class StatusStore {
       return written;
     });
     if (row.status !== status) this.deps.history.record(updated, 'status', { status, detail: reason });
-    if (row.status !== status || row.statusReason !== reason || extra.phone !== undefined)
+    if (row.status !== status || row.statusReason !== text || extra.phone !== undefined)
       this.publish(updated);
-    if (row.status !== status) log.info('session status', { id, from: row.status, to: status, reason });
+    if (row.status !== status) log.info('session status', { id, from: row.status, to: status, reason: text });
     return true;
   }
 
@@ -102,7 +104,9 @@ export class StatusStore {
       this.#statusDelivery(written, row, now);
       return written;
     });
-    this.deps.history.record(updated, limit ? 'limited' : 'limit_lifted', { detail: limit?.reason ?? null });
+    this.deps.history.record(updated, limit ? 'limited' : 'limit_lifted', {
+      detail: limit ? plainText(limit.reason) : null,
+    });
     this.publish(updated);
     if (limit) log.warn('WhatsApp limits the account from starting chats', { id, until: limit.until });
     else log.info('reach-out limit lifted', { id });
@@ -131,10 +135,16 @@ export class StatusStore {
   }
 
   /** For boot-time repair only: the stored status is stale and no transition led there. */
-  force(id: string, status: SessionStatus, reason: string | null): void {
+  force(id: string, status: SessionStatus, reason: Said | null): void {
     this.deps.db
       .update(accounts)
-      .set({ status, statusReason: reason, statusChangedAt: Date.now(), updatedAt: Date.now() })
+      .set({
+        status,
+        statusReason: reason?.text ?? null,
+        statusReasonCoded: reason?.coded ?? null,
+        statusChangedAt: Date.now(),
+        updatedAt: Date.now(),
+      })
       .where(eq(accounts.id, id))
       .run();
   }
@@ -151,6 +161,7 @@ export class StatusStore {
       ownerId: row.ownerId,
       status: row.status,
       reason: row.statusReason,
+      reasonCoded: row.statusReasonCoded,
       phone: row.phone,
       pushName: row.pushName,
       lastConnectedAt: row.lastConnectedAt,

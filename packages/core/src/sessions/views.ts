@@ -1,6 +1,12 @@
 import type { Account, Db } from '@switchboard/db';
 import type { ResourceUsage } from '@switchboard/engines/contract';
-import { type EngineName, maskProxyUrl, SESSION_STATUSES, type SessionStatus } from '@switchboard/validators';
+import {
+  type Coded,
+  type EngineName,
+  maskProxyUrl,
+  SESSION_STATUSES,
+  type SessionStatus,
+} from '@switchboard/validators';
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { SessionEvent } from '../events.ts';
@@ -18,6 +24,8 @@ export interface SessionView {
   owner: SessionOwner | null;
   status: SessionStatus;
   statusReason: string | null;
+  /** The status reason as a code with its values, for the dashboard to say in the operator's language. */
+  statusReasonCoded: Coded | null;
   phone: string | null;
   pushName: string | null;
   autoStart: boolean;
@@ -99,6 +107,7 @@ export class SessionViews {
         type: 'status',
         status: s.status,
         reason: s.statusReason,
+        reasonCoded: s.statusReasonCoded,
         phone: s.phone,
         pushName: s.pushName,
         lastConnectedAt: s.lastConnectedAt,
@@ -128,6 +137,7 @@ export class SessionViews {
       owner,
       status: row.status,
       statusReason: row.statusReason,
+      statusReasonCoded: row.statusReasonCoded,
       phone: row.phone,
       pushName: row.pushName,
       autoStart: row.autoStart,

@@ -1,11 +1,16 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
 import {
+  type Coded,
+  coded,
   isValidTimeZone,
   type MessageStatus,
+  plainText,
+  type Said,
   SESSION_STATUSES,
   type SessionStatus,
   STATS_DEFAULT_DAYS,
   STATS_MAX_DAYS,
+  said,
 } from '@switchboard/validators';
 import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
@@ -58,6 +63,8 @@ export interface AttentionItem {
   kind: AttentionKind;
   /** For a person: what happened, as the session reported it when it did. */
   reason: string;
+  /** `reason` as a code with its values, for the dashboard to say in the operator's language. */
+  reasonCoded: Coded;
   /** When the session's status last changed. */
   since: number;
   /** For `limited`: when WhatsApp said the limit ends, if it did. */
@@ -186,26 +193,50 @@ function attentionOf(row: Account, now: number): AttentionItem {
   const base = { sessionId: row.id, name: row.name, status: row.status, phone: row.phone, until: null };
   const since = row.statusChangedAt;
   if (row.status === 'failed')
-    return { ...base, kind: 'failed', since, reason: row.statusReason ?? 'The session failed' };
+    return {
+      ...base,
+      kind: 'failed',
+      since,
+      ...statusReason(row, said('The session failed', 'attention.failed')),
+    };
   if (row.status === 'logged_out')
     return {
       ...base,
       kind: 'logged_out',
       since,
-      reason: row.statusReason ?? 'WhatsApp logged this session out: link it again with a new QR code',
+      ...statusReason(
+        row,
+        said('WhatsApp logged this session out: link it again with a new QR code', 'attention.logged_out'),
+      ),
     };
-  if (TRANSIENT.includes(row.status) && since < now - STUCK_AFTER_MS)
+  if (TRANSIENT.includes(row.status) && since < now - STUCK_AFTER_MS) {
+    const minutes = Math.round((now - since) / 60_000);
     return {
       ...base,
       kind: 'stuck',
       since,
-      reason: `${row.status === 'reconnecting' ? 'Reconnecting' : 'Starting'} for ${Math.round((now - since) / 60_000)} minutes`,
+      reason: `${row.status === 'reconnecting' ? 'Reconnecting' : 'Starting'} for ${minutes} minutes`,
+      reasonCoded: coded('attention.stuck', { status: row.status, minutes }),
     };
+  }
+  const limited = row.limitedReason
+    ? plainText(row.limitedReason)
+    : said('WhatsApp limits new chats from this account', 'attention.limited');
   return {
     ...base,
     kind: 'limited',
     since,
     until: row.limitedUntil,
-    reason: row.limitedReason ?? 'WhatsApp limits new chats from this account',
+    reason: limited.text,
+    reasonCoded: limited.coded,
+  };
+}
+
+/** The session's own reason with its code, or what its status says when it gave none. */
+function statusReason(row: Account, otherwise: Said): Pick<AttentionItem, 'reason' | 'reasonCoded'> {
+  if (row.statusReason === null) return { reason: otherwise.text, reasonCoded: otherwise.coded };
+  return {
+    reason: row.statusReason,
+    reasonCoded: row.statusReasonCoded ?? plainText(row.statusReason).coded,
   };
 }

@@ -178,6 +178,7 @@ describe('drop', () => {
     expect(events.at(-1)).toEqual({
       type: 'disconnected',
       reason: 'Connection lost (sandbox network drop)',
+      coded: { reason: 'session.sandbox_drop', params: {} },
       loggedOut: false,
     });
     await expect(session.send('4917000000001', { type: 'text', text: 'Hi' })).rejects.toThrow(
@@ -223,6 +224,7 @@ describe('unlink', () => {
     expect(events.at(-1)).toEqual({
       type: 'disconnected',
       reason: 'Unlinked from the phone',
+      coded: { reason: 'session.phone_unlinked', params: {} },
       loggedOut: true,
     });
     expect(existsSync(join(dataDir, 'sandbox.json'))).toBe(false);

@@ -50,6 +50,7 @@ describe('QR codes', () => {
     expect(events.at(-1)).toEqual({
       type: 'failed',
       reason: 'QR code not scanned in time',
+      coded: { reason: 'session.qr_not_scanned', params: {} },
       retryable: false,
     });
 

@@ -1,3 +1,4 @@
+import { coded } from '@switchboard/validators';
 import type {
   Chat,
   EngineEvent,
@@ -58,6 +59,7 @@ export class SandboxSession implements EngineSession {
       this.#emit({
         type: 'disconnected',
         reason: 'Connection lost (sandbox network drop)',
+        coded: coded('session.sandbox_drop'),
         loggedOut: false,
       });
     },
@@ -65,7 +67,12 @@ export class SandboxSession implements EngineSession {
       deleteLink(this.#dataDir);
       this.#link = undefined;
       this.#end();
-      this.#emit({ type: 'disconnected', reason: 'Unlinked from the phone', loggedOut: true });
+      this.#emit({
+        type: 'disconnected',
+        reason: 'Unlinked from the phone',
+        coded: coded('session.phone_unlinked'),
+        loggedOut: true,
+      });
     },
     standingChanged: () => this.#announceStanding(),
     failNextSend: () => {
@@ -222,7 +229,12 @@ export class SandboxSession implements EngineSession {
 
   #qrTimedOut(): void {
     this.#end();
-    this.#emit({ type: 'failed', reason: 'QR code not scanned in time', retryable: false });
+    this.#emit({
+      type: 'failed',
+      reason: 'QR code not scanned in time',
+      coded: coded('session.qr_not_scanned'),
+      retryable: false,
+    });
   }
 
   /** The phone scanned a QR code or entered a pairing code (the network checked it is still valid). */
@@ -287,6 +299,7 @@ export class SandboxSession implements EngineSession {
     this.#emit({
       type: 'failed',
       reason: `Banned by WhatsApp (sandbox risk model): ${reason}`,
+      coded: coded('session.sandbox_banned', { detail: reason }),
       retryable: false,
     });
   }

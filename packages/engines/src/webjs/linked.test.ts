@@ -374,6 +374,7 @@ describe.each(['_serialized', '$1'] as const)('a linked account, message keys in
         retryable: true,
         reason:
           'WhatsApp Web accepted the login but did not become ready in 10 s (whatsapp-web.js could not attach to it): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION',
+        coded: { reason: 'session.not_ready', params: { seconds: 10 } },
       },
     ]);
   }, 45_000);

@@ -303,11 +303,13 @@ describe('disconnect reasons', () => {
       type: 'disconnected',
       loggedOut: false,
       reason: 'WhatsApp Web was opened on another computer (CONFLICT)',
+      coded: { reason: 'session.conflict', params: {} },
     });
     expect(disconnectOutcome('NAVIGATION')).toEqual({
       type: 'disconnected',
       loggedOut: false,
       reason: 'Disconnected from WhatsApp (NAVIGATION)',
+      coded: { reason: 'session.disconnected', params: { code: 'NAVIGATION' } },
     });
   });
 
@@ -322,6 +324,7 @@ describe('disconnect reasons', () => {
       type: 'failed',
       retryable: false,
       reason: 'QR code not scanned in time',
+      coded: { reason: 'session.qr_not_scanned', params: {} },
     });
   });
 
@@ -338,6 +341,7 @@ describe('disconnect reasons', () => {
       loggedOut: true,
       reason:
         'WhatsApp did not accept the stored login (Unable to log in. Are the session details valid?): link the phone again',
+      coded: { reason: 'session.login_rejected', params: {} },
     });
   });
 });
@@ -349,6 +353,7 @@ describe('notReadyOutcome', () => {
       retryable: true,
       reason:
         'WhatsApp Web accepted the login but did not become ready in 50 s (whatsapp-web.js could not attach to it): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION',
+      coded: { reason: 'session.not_ready', params: { seconds: 50 } },
     });
     expect(notReadyOutcome(50_000, false).reason).toContain(
       '(whatsapp-web.js could not load its helpers into it)',

@@ -2,7 +2,7 @@
  * Pure translations from whatsapp-web.js's vocabulary to the engine contract's. They are kept apart from
  * the session so each can be unit-tested with objects shaped like whatsapp-web.js's own, without WhatsApp.
  */
-import type { MediaType } from '@switchboard/validators';
+import { coded, type MediaType } from '@switchboard/validators';
 import type { AckLevel, Chat, EngineEvent, Group, InboundMessage, PhoneDigits } from '../contract.ts';
 import { isGroupJid, messageIdOf, type PersonIds, personIds, type WwebMessageKeyLike } from './ids.ts';
 
@@ -204,16 +204,27 @@ export type LinkOutcome = Extract<EngineEvent, { type: 'disconnected' | 'failed'
 export function disconnectOutcome(reason: string): LinkOutcome {
   switch (reason) {
     case 'LOGOUT':
-      return { type: 'disconnected', loggedOut: true, reason: 'Logged out: the linked device was removed' };
+      return {
+        type: 'disconnected',
+        loggedOut: true,
+        reason: 'Logged out: the linked device was removed',
+        coded: coded('session.device_removed'),
+      };
     case 'UNPAIRED':
     case 'UNPAIRED_IDLE':
-      return { type: 'disconnected', loggedOut: true, reason: `The phone unlinked this device (${reason})` };
+      return {
+        type: 'disconnected',
+        loggedOut: true,
+        reason: `The phone unlinked this device (${reason})`,
+        coded: coded('session.phone_unlinked', { code: reason }),
+      };
     case 'TOS_BLOCK':
     case 'SMB_TOS_BLOCK':
       return {
         type: 'failed',
         retryable: false,
         reason: `WhatsApp blocked this account (${reason}): check the phone`,
+        coded: coded('session.blocked', { code: reason }),
       };
     case 'DEPRECATED_VERSION':
       return {
@@ -221,23 +232,36 @@ export function disconnectOutcome(reason: string): LinkOutcome {
         retryable: false,
         reason:
           'WhatsApp no longer accepts this WhatsApp Web version (DEPRECATED_VERSION): set or update WEBJS_WEB_VERSION, or update Switchboard',
+        coded: coded('session.version_deprecated'),
       };
     case 'Max qrcode retries reached':
-      return { type: 'failed', retryable: false, reason: 'QR code not scanned in time' };
+      return {
+        type: 'failed',
+        retryable: false,
+        reason: 'QR code not scanned in time',
+        coded: coded('session.qr_not_scanned'),
+      };
     case 'CONFLICT':
       return {
         type: 'disconnected',
         loggedOut: false,
         reason: 'WhatsApp Web was opened on another computer (CONFLICT)',
+        coded: coded('session.conflict'),
       };
     case 'PROXYBLOCK':
       return {
         type: 'disconnected',
         loggedOut: false,
         reason: 'WhatsApp refused the connection from this network (PROXYBLOCK)',
+        coded: coded('session.network_refused'),
       };
     default:
-      return { type: 'disconnected', loggedOut: false, reason: `Disconnected from WhatsApp (${reason})` };
+      return {
+        type: 'disconnected',
+        loggedOut: false,
+        reason: `Disconnected from WhatsApp (${reason})`,
+        coded: coded('session.disconnected', { code: reason }),
+      };
   }
 }
 
@@ -265,6 +289,7 @@ export function notReadyOutcome(ms: number, helpersLoaded: boolean | null): Link
     type: 'failed',
     retryable: true,
     reason: `WhatsApp Web accepted the login but did not become ready in ${Math.round(ms / 1000)} s (${why}): WhatsApp Web may have changed — pin a working version with WEBJS_WEB_VERSION`,
+    coded: coded('session.not_ready', { seconds: Math.round(ms / 1000) }),
   };
 }
 
@@ -274,6 +299,7 @@ export function authFailureOutcome(message: unknown): LinkOutcome {
     type: 'disconnected',
     loggedOut: true,
     reason: `WhatsApp did not accept the stored login${detail}: link the phone again`,
+    coded: coded('session.login_rejected'),
   };
 }
 

@@ -137,7 +137,12 @@ describe('WebjsSession against a stand-in WhatsApp Web page', () => {
     );
     await new Promise((r) => setTimeout(r, 300));
     expect(events.filter((e) => e.type !== 'qr')).toEqual([
-      { type: 'disconnected', loggedOut: false, reason: 'The browser closed unexpectedly' },
+      {
+        type: 'disconnected',
+        loggedOut: false,
+        reason: 'The browser closed unexpectedly',
+        coded: { reason: 'session.browser_closed', params: {} },
+      },
     ]);
     await session.stop();
     expect(await processCount(dataDir)).toBe(0);
@@ -158,6 +163,7 @@ describe('WebjsSession against a stand-in WhatsApp Web page', () => {
       type: 'disconnected',
       loggedOut: true,
       reason: 'Logged out: the linked device was removed',
+      coded: { reason: 'session.device_removed', params: {} },
     });
     await session.logout();
     expect(await processCount(dataDir)).toBe(0);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type Coded, coded } from '@switchboard/validators';
 import type { Client as WwebClient } from 'whatsapp-web.js';
 import wweb from 'whatsapp-web.js';
 import type {
@@ -245,9 +246,15 @@ export class WebjsSession implements EngineSession {
         await this.#closeBrowser(run);
         throw new Error('The session was stopped while its browser was starting');
       }
-      browser?.on('disconnected', () => this.#crashed(run, 'The browser closed unexpectedly'));
+      browser?.on('disconnected', () =>
+        this.#crashed(run, 'The browser closed unexpectedly', coded('session.browser_closed')),
+      );
       run.client.pupPage?.on('error', (error) =>
-        this.#crashed(run, `The WhatsApp Web page crashed: ${error.message}`),
+        this.#crashed(
+          run,
+          `The WhatsApp Web page crashed: ${error.message}`,
+          coded('session.page_crashed', { error: error.message }),
+        ),
       );
     };
     // LocalAuth would delete the profile itself (on logout, while the browser still writes to it) and throw
@@ -318,8 +325,8 @@ export class WebjsSession implements EngineSession {
   }
 
   /** A crash while starting rejects start() (with the reason initialize() gives); afterwards it is an event. */
-  #crashed(run: Run, reason: string): void {
-    if (run.started) this.#end(run, { type: 'disconnected', loggedOut: false, reason });
+  #crashed(run: Run, reason: string, why: Coded): void {
+    if (run.started) this.#end(run, { type: 'disconnected', loggedOut: false, reason, coded: why });
   }
 
   /** The run is over by itself: say why, once. The session manager then calls stop() or logout(). */

@@ -6,6 +6,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField } from '../../components/field.tsx';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { Campaign, ImportReport } from '../../lib/types.ts';
@@ -42,7 +43,7 @@ function Report({ report }: { report: ImportReport }) {
               <span className="font-medium text-zinc-800 dark:text-zinc-200">
                 {p.value || t('audience.report.empty')}
               </span>{' '}
-              — {p.reason}
+              — {sayCoded(p.reason, p.reasonCoded)}
             </li>
           ))}
         </ul>

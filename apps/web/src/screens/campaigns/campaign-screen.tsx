@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { pauseReasonLabel } from '../../lib/campaigns.ts';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorCode, errorMessage } from '../../lib/errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
@@ -35,7 +36,7 @@ function download(filename: string, text: string) {
 function PauseNotice({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation();
   if (campaign.status !== 'paused' || !campaign.pause) return null;
-  const { reason, detail, resumeAt, resumesByItself } = campaign.pause;
+  const { reason, detail, detailCoded, resumeAt, resumesByItself } = campaign.pause;
   return (
     <div
       role="status"
@@ -45,7 +46,7 @@ function PauseNotice({ campaign }: { campaign: Campaign }) {
       <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div>
         <p className="font-semibold">{pauseReasonLabel(reason)}</p>
-        <p className="mt-0.5">{detail}</p>
+        <p className="mt-0.5">{sayCoded(detail, detailCoded)}</p>
         {resumesByItself ? (
           <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
             {resumeAt

@@ -8,6 +8,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { useToast } from '../../components/toaster.tsx';
+import { saySaid } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount, formatList, phoneInText } from '../../lib/format.ts';
 import { checkPhone } from '../../lib/phone.ts';
@@ -185,7 +186,7 @@ export function MessageStep({ campaign }: { campaign: Campaign }) {
             }
             value={text}
             maxLength={MESSAGE_TEXT_CEILING}
-            error={shown ? problems[i] : null}
+            error={shown && problems[i] ? saySaid(problems[i]) : null}
             aside={
               variants.length > 1 ? (
                 <Button

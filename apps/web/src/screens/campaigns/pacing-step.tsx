@@ -12,6 +12,7 @@ import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { TextField } from '../../components/field.tsx';
 import { localTimeZone } from '../../lib/campaigns.ts';
+import { saySaid } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { weekdayName } from '../../lib/format.ts';
 import type { Campaign, CampaignPacing } from '../../lib/types.ts';
@@ -68,8 +69,8 @@ export function PacingStep({ campaign }: { campaign: Campaign }) {
   const set = <K extends keyof CampaignPacing>(key: K, value: CampaignPacing[K]) =>
     setP((now) => ({ ...now, [key]: value }));
   const numbersOk = Object.values(p).every((v) => typeof v !== 'number' || Number.isFinite(v));
-  const problems = numbersOk ? pacingProblems(p) : [t('editor.pacing.fillIn')];
-  const warnings = numbersOk ? pacingWarnings(p) : [];
+  const problems = numbersOk ? pacingProblems(p).map(saySaid) : [t('editor.pacing.fillIn')];
+  const warnings = numbersOk ? pacingWarnings(p).map(saySaid) : [];
   const window = p.window;
   const setWindow = (patch: Partial<NonNullable<CampaignPacing['window']>>) =>
     window && set('window', { ...window, ...patch });

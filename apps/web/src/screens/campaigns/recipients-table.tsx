@@ -11,6 +11,7 @@ import { selectClass } from '../../components/field.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { CampaignRecipient } from '../../lib/types.ts';
@@ -151,7 +152,7 @@ export function RecipientsTable({ campaignId, className }: { campaignId: string;
                   {r.sentAt ? formatDateTime(r.sentAt) : ''}
                 </td>
                 <td className="hidden max-w-72 truncate px-5 py-2.5 text-xs text-zinc-600 lg:table-cell dark:text-zinc-400">
-                  {r.error ?? ''}
+                  {sayCoded(r.error, r.errorCoded) ?? ''}
                 </td>
               </tr>
             ))}

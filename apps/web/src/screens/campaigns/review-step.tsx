@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextField } from '../../components/field.tsx';
 import { takesCaption } from '../../lib/attachment.ts';
 import { formatDuration } from '../../lib/campaigns.ts';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount, formatDateTime } from '../../lib/format.ts';
 import type { Campaign } from '../../lib/types.ts';
@@ -149,7 +150,11 @@ export function ReviewStep({ campaign }: { campaign: Campaign }) {
         </Row>
       </dl>
       {campaign.warnings.length > 0 ? (
-        <ErrorNotice>{t('editor.review.looser', { warnings: campaign.warnings.join(' ') })}</ErrorNotice>
+        <ErrorNotice>
+          {t('editor.review.looser', {
+            warnings: campaign.warnings.map((w, i) => sayCoded(w, campaign.warningsCoded[i])).join(' '),
+          })}
+        </ErrorNotice>
       ) : null}
       {paused ? null : (
         <div className="flex flex-col gap-3 rounded-xl bg-zinc-50 p-4 sm:flex-row sm:items-end dark:bg-zinc-800/60">

@@ -2,6 +2,7 @@ import { MAX_TAGS_PER_CONTACT, normaliseTag, tagProblem } from '@switchboard/val
 import { Plus, Tag, X } from 'lucide-react';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saySaid } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Conversation } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
@@ -35,7 +36,7 @@ export function ContactTags({ contact }: { contact: Conversation['contact'] }) {
   const add = (event: FormEvent) => {
     event.preventDefault();
     const wrong = tagProblem(draft);
-    if (wrong) return setProblem(wrong);
+    if (wrong) return setProblem(saySaid(wrong));
     const tag = normaliseTag(draft);
     if (!tag || tags.includes(tag)) return setDraft('');
     if (tags.length >= MAX_TAGS_PER_CONTACT)

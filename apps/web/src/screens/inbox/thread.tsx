@@ -19,6 +19,7 @@ import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatTime } from '../../lib/format.ts';
 import {
@@ -297,7 +298,7 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
       </p>
       {message.status === 'failed' && message.error ? (
         <p className="mt-1 rounded-md bg-white/90 px-2 py-1 text-xs text-red-700 dark:bg-zinc-950/80 dark:text-red-300">
-          {message.error}
+          {sayCoded(message.error, message.errorCoded)}
         </p>
       ) : null}
       {message.status === 'unknown' ? (

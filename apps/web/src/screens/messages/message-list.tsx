@@ -5,6 +5,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
@@ -152,12 +153,12 @@ function MessageRow({ message, now }: { message: Message; now: number }) {
         ) : null}
         {message.status === 'failed' && message.error ? (
           <p className="mt-1.5 text-sm text-red-700 dark:text-red-400" data-testid="message-error">
-            {message.error}
+            {sayCoded(message.error, message.errorCoded)}
           </p>
         ) : null}
         {message.status === 'unknown' ? (
           <p className="mt-1.5 text-sm text-amber-800 dark:text-amber-300" data-testid="message-error">
-            {unknownOutcomeHint()}.{message.error ? ` ${message.error}` : ''}
+            {unknownOutcomeHint()}.{message.error ? ` ${sayCoded(message.error, message.errorCoded)}` : ''}
           </p>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import type { AttentionItem, Session } from '../../lib/types.ts';
@@ -117,7 +118,8 @@ function AttentionRow({ item, now }: { item: AttentionItem; now: number }) {
             <StatusBadge status={item.status} />
           </div>
           <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
-            <span className="font-medium">{t(`overview.attention.kinds.${item.kind}`)}:</span> {item.reason}
+            <span className="font-medium">{t(`overview.attention.kinds.${item.kind}`)}:</span>{' '}
+            <span data-testid="attention-reason">{sayCoded(item.reason, item.reasonCoded)}</span>
           </p>
           <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
             {item.phone ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { pauseReasonLabel, RECIPIENT_STATE_META } from '../../lib/campaigns.ts';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { Campaign, CampaignRecipient } from '../../lib/types.ts';
@@ -100,7 +101,7 @@ function CampaignRow({ campaign: c }: { campaign: Campaign }) {
       {c.pause ? (
         <p className="mt-2 text-sm text-amber-800 dark:text-amber-300" data-testid="campaign-pause">
           <span className="font-medium">{pauseReasonLabel(c.pause.reason)}</span>
-          {c.pause.detail ? ` · ${c.pause.detail}` : ''}
+          {c.pause.detail ? ` · ${sayCoded(c.pause.detail, c.pause.detailCoded)}` : ''}
         </p>
       ) : null}
     </li>

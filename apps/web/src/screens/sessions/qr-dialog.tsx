@@ -6,6 +6,7 @@ import { Dialog } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCountdown, secondsUntil } from '../../lib/format.ts';
 import type { Session } from '../../lib/types.ts';
@@ -246,7 +247,8 @@ function StatePanel({
     case 'failed':
     case 'stopped':
     case 'logged_out': {
-      const expired = session.status === 'failed' && /qr/i.test(session.statusReason ?? '');
+      const expired =
+        session.status === 'failed' && session.statusReasonCoded?.reason === 'session.qr_not_scanned';
       return (
         <div className={`${box} bg-zinc-50 dark:bg-zinc-950`} style={style}>
           <CircleAlert aria-hidden className="size-8 text-amber-600 dark:text-amber-400" />
@@ -261,7 +263,8 @@ function StatePanel({
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
               {expired
                 ? t('sessions.link.qrExpiredBody')
-                : (session.statusReason ?? t('sessions.link.startForQr'))}
+                : (sayCoded(session.statusReason, session.statusReasonCoded) ??
+                  t('sessions.link.startForQr'))}
             </p>
           </div>
           <Button variant="primary" icon={Play} loading={retrying} onClick={onRetry}>

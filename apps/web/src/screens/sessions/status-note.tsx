@@ -1,5 +1,6 @@
 import { CircleAlert, Hourglass, Info } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { sayCoded } from '../../lib/coded.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { STATUS_META } from '../../lib/session-status.ts';
 import type { Session } from '../../lib/types.ts';
@@ -35,7 +36,8 @@ function StatusMeaning({ session }: { session: Session }) {
   // Subscribed to the language: the label is read from the catalogue shown now.
   useTranslation();
   const meta = STATUS_META[session.status];
-  const reason = session.statusReason && session.statusReason !== meta.label ? session.statusReason : null;
+  const said = sayCoded(session.statusReason, session.statusReasonCoded);
+  const reason = said && said !== meta.label ? said : null;
   if (reason && (session.status === 'failed' || session.status === 'reconnecting')) {
     const failed = session.status === 'failed';
     return (

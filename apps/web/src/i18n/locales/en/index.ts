@@ -8,6 +8,7 @@ import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
 import overview from './overview.ts';
+import reasons from './reasons.ts';
 import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
@@ -36,4 +37,5 @@ export default {
   webhooks,
   users,
   serverErrors,
+  reasons,
 };

@@ -9,6 +9,7 @@ import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
 import overview from './overview.ts';
+import reasons from './reasons.ts';
 import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
@@ -34,6 +35,7 @@ const ptBR = {
   webhooks,
   users,
   serverErrors,
+  reasons,
 } satisfies Catalogue;
 
 export default ptBR;
