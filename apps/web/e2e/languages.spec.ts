@@ -135,12 +135,22 @@ test('in Arabic the layout mirrors, dialogs read right to left, numbers stay lef
   const second = await box(nav.getByRole('link', { name: 'الجلسات' }));
   expect(first.x).toBeGreaterThan(second.x);
 
-  // Counted the Arabic way as the accounts come in (0, 11 and 100 are unit-tested on the same catalogue).
+  // Counted the Arabic way as the accounts come in: none, one, two, a few (3–10), many (11–99), a hundred.
   const count = page.getByTestId('session-count');
+  await expect(count).toHaveText('لا توجد جلسات');
   for (const [index, desk] of desks.entries()) {
     await linkSandboxDesk(page.request, desk);
     await expect(count).toHaveText(['جلسة واحدة', 'جلستان', '3 جلسات'][index]!);
   }
+  // Stopped sessions are enough to count: 8 more make 11, 89 more make 100; they go again afterwards.
+  const extras = Array.from({ length: 97 }, (_, i) => `count-${String(i + 1).padStart(3, '0')}`);
+  for (const [index, id] of extras.entries()) {
+    await trpcMutation(page.request, 'sessions.create', { name: `Count ${index + 1}`, id, start: false });
+    if (index === 7) await expect(count).toHaveText('11 جلسةً');
+  }
+  await expect(count).toHaveText('100 جلسة');
+  for (const id of extras) await trpcMutation(page.request, 'sessions.delete', { id });
+  await expect(count).toHaveText('3 جلسات');
 
   // A phone number reads left to right inside the right-to-left card, "+49" first.
   const card = page.locator(`[data-testid="session-card"][data-session-id="${desks[0].id}"]`);

@@ -38,7 +38,7 @@ export function SessionsScreen() {
         title={t('sessions.list.title')}
         description={t('sessions.list.description')}
         badge={
-          sessions && sessions.length > 0 ? (
+          sessions ? (
             <span
               data-testid="session-count"
               className="rounded-full bg-zinc-100 px-2.5 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
