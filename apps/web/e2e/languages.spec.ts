@@ -1,6 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { LOCALES } from '@switchboard/validators';
-import { linkSandboxDesk, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import { linkSandboxDesk, picture, shoot, signInAsAdmin, trpcMutation } from './support.ts';
 
 /**
  * The dashboard in its languages, as an operator of her own (so her choices touch nobody else's screens):
@@ -182,6 +182,41 @@ test('in Arabic the layout mirrors, dialogs read right to left, numbers stay lef
   await shoot(page, 'lang-ar-session');
 });
 
+test("a campaign's file steps in Arabic: the CSV file read in, a photo attached", async ({
+  browser,
+}, info) => {
+  const page = await open(browser, info.project.use.baseURL, 'ar');
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'نظرة عامة', exact: true })).toBeVisible();
+  const draft = await trpcMutation<{ id: string }>(page.request, 'campaigns.create', {
+    name: 'عرض الربيع',
+    sessionId: desks[0].id,
+  });
+
+  await page.goto(`/campaigns/${draft.id}/edit?step=audience`);
+  const csv = ['phone,name', '+966501234567,ليلى', '+966501234568,سامي', 'not-a-number,خالد'].join('\n');
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText('customers.csv')).toBeVisible();
+  await shoot(page, 'lang-ar-campaign-csv');
+  await page.getByRole('button', { name: /^إضافة/ }).click();
+  await expect(page.getByTestId('audience-total')).toHaveText('2');
+  // The row that is no phone number is listed, and why, in Arabic.
+  await expect(page.getByTestId('import-report')).toContainText('ليس رقم هاتف');
+  await shoot(page, 'lang-ar-campaign-audience');
+
+  await page.goto(`/campaigns/${draft.id}/edit?step=message`);
+  await page.getByRole('textbox').first().fill('مرحبًا {{name}}، عروض الربيع وصلت!');
+  await page
+    .getByTestId('attach-input')
+    .setInputFiles({ name: 'menu.png', mimeType: 'image/png', buffer: picture(960, 640, 20) });
+  await expect(page.getByTestId('campaign-file-name')).toBeVisible();
+  await expect(page.getByTestId('preview-variant').first()).toContainText('مرحبًا ليلى');
+  await shoot(page, 'lang-ar-campaign-file');
+});
+
 test("in Arabic a failed session says why, and a failed message's error, in Arabic", async ({
   browser,
 }, info) => {
@@ -214,6 +249,8 @@ test("in Arabic a failed session says why, and a failed message's error, in Arab
 });
 
 test('every language at desktop and phone width', async ({ browser }, info) => {
+  // Five screens in five languages, each shot at two widths.
+  test.setTimeout(180_000);
   const page = await open(browser, info.project.use.baseURL, 'en-US');
   await page.goto('/');
   await signIn(page);
@@ -229,5 +266,11 @@ test('every language at desktop and phone width', async ({ browser }, info) => {
     await page.goto(`/sessions/${desks[1].id}`);
     await expect(page.getByRole('heading', { name: desks[1].name })).toBeVisible();
     await shoot(page, `lang-${locale}-session`);
+    await page.goto('/inbox');
+    await expect(page.locator('main h1')).toBeVisible();
+    await shoot(page, `lang-${locale}-inbox`);
+    await page.goto('/campaigns');
+    await expect(page.locator('main h1')).toBeVisible();
+    await shoot(page, `lang-${locale}-campaigns`);
   }
 });
