@@ -69,9 +69,20 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
       'page',
     );
     await expect(page.getByText('No messages yet')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Add an account' })).toHaveAttribute('href', '/sessions');
     expect(chartLibraryLoaded(), 'no chart library without a chart').toBe(false);
     await shoot(page, '15-overview-empty', { dark: true });
+
+    // "Add an account" goes straight to the Add session dialog; closing it leaves the Sessions page as it is.
+    await page.getByRole('link', { name: 'Add an account' }).click();
+    const adding = page.getByRole('dialog', { name: 'Add a session' });
+    await expect(adding).toBeVisible();
+    await expect(page).toHaveURL(/\/sessions$/);
+    await page.keyboard.press('Escape');
+    await expect(adding).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+    await expect(adding).toBeHidden();
+    await page.goto('/');
 
     // Three accounts: two send and receive, one is unlinked from its phone; one endpoint cannot be reached.
     const api = context.request;

@@ -40,7 +40,7 @@ export function Dashboard({
       screen = <OverviewScreen sessionId={route.sessionId} />;
       break;
     case 'sessions':
-      screen = <SessionsScreen />;
+      screen = <SessionsScreen add={route.add === true} />;
       break;
     case 'session':
       screen = <SessionDetailScreen key={route.id} id={route.id} />;

@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(parseRoute('/', '?session=sales-1')).toEqual({ name: 'overview', sessionId: 'sales-1' });
     expect(parseRoute('/sessions')).toEqual({ name: 'sessions' });
     expect(parseRoute('/sessions/')).toEqual({ name: 'sessions' });
+    expect(parseRoute('/sessions', '?add=1')).toEqual({ name: 'sessions', add: true });
     expect(parseRoute('/sessions/sales-1')).toEqual({ name: 'session', id: 'sales-1' });
     expect(parseRoute('/messages', '?session=sales-1')).toEqual({ name: 'messages', sessionId: 'sales-1' });
     expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
@@ -40,6 +41,7 @@ describe('routes', () => {
       { name: 'overview', sessionId: null },
       { name: 'overview', sessionId: 'sales-1' },
       { name: 'sessions' },
+      { name: 'sessions', add: true },
       { name: 'session', id: 'a_b-1' },
       { name: 'messages', sessionId: 'x' },
       { name: 'messages', sessionId: null },

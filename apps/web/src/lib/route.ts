@@ -1,7 +1,8 @@
 /** The dashboard's screens, addressed by real paths (the server answers every unknown path with the SPA). */
 export type Route =
   | { name: 'overview'; sessionId: string | null }
-  | { name: 'sessions' }
+  /** `add`: the Add session dialog opens at once (the Overview's "Add an account"). */
+  | { name: 'sessions'; add?: true }
   | { name: 'session'; id: string }
   | { name: 'messages'; sessionId: string | null }
   | { name: 'inbox'; sessionId: string | null; conversationId: string | null }
@@ -24,7 +25,8 @@ const campaignStep = (value: string | null): CampaignStep | null =>
 export function parseRoute(pathname: string, search = ''): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'overview', sessionId: new URLSearchParams(search).get('session') };
-  if (path === '/sessions') return { name: 'sessions' };
+  if (path === '/sessions')
+    return new URLSearchParams(search).has('add') ? { name: 'sessions', add: true } : { name: 'sessions' };
   const session = /^\/sessions\/([^/]+)$/.exec(path);
   if (session?.[1]) return { name: 'session', id: safeDecode(session[1]) };
   if (path === '/messages') {
@@ -57,7 +59,7 @@ export function routePath(route: Route): string {
     case 'overview':
       return route.sessionId ? `/?session=${encodeURIComponent(route.sessionId)}` : '/';
     case 'sessions':
-      return '/sessions';
+      return route.add ? '/sessions?add=1' : '/sessions';
     case 'session':
       return `/sessions/${encodeURIComponent(route.id)}`;
     case 'messages':

@@ -141,7 +141,7 @@ function NoMessages({ hasSessions }: { hasSessions: boolean }) {
             {t('overview.sendFirst')}
           </Link>
         ) : (
-          <Link to={{ name: 'sessions' }} className={link}>
+          <Link to={{ name: 'sessions', add: true }} className={link}>
             <Smartphone aria-hidden className="size-4" />
             {t('overview.addAccount')}
           </Link>

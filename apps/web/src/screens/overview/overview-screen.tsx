@@ -68,7 +68,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
           icon={Smartphone}
           title={t('overview.noMessagesTitle')}
           action={
-            <Link to={{ name: 'sessions' }} className={buttonClass('primary')}>
+            <Link to={{ name: 'sessions', add: true }} className={buttonClass('primary')}>
               {t('overview.addAccount')}
             </Link>
           }

@@ -1,5 +1,5 @@
 import { Plus, Smartphone } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -11,16 +11,22 @@ import { errorMessage } from '../../lib/errors.ts';
 import { countSessions } from '../../lib/session-status.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSessions } from '../../live/use-sessions.ts';
+import { navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { AddSessionDialog } from './add-session-dialog.tsx';
 import { Counters } from './counters.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionCard } from './session-card.tsx';
 
-export function SessionsScreen() {
+/** `add`: opened to add a session (`/sessions?add=1`), so the dialog is up at once. */
+export function SessionsScreen({ add = false }: { add?: boolean }) {
   const { t } = useTranslation();
   const { sessions, isLoading, error } = useSessions();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(add);
+  // The address forgets the request once it is honoured: a reload or Back does not open the dialog again.
+  useEffect(() => {
+    if (add) navigate({ name: 'sessions' }, { replace: true });
+  }, [add]);
   const openQr = useOpenQr();
   const now = useNow(30_000);
   // Tailwind's `lg`: the grid shows two cards to a row from there on.
