@@ -20,6 +20,7 @@ import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
 import { SessionDetailScreen } from './screens/sessions/session-detail-screen.tsx';
 import { SessionsScreen } from './screens/sessions/sessions-screen.tsx';
 import { UsersScreen } from './screens/users/users-screen.tsx';
+import { ServerWebhooksScreen } from './screens/webhooks/server-webhooks-screen.tsx';
 
 /** Everything behind sign-in. A fresh live store per login: one user's events never show to the next. */
 export function Dashboard({
@@ -71,6 +72,9 @@ export function Dashboard({
       break;
     case 'api-keys':
       screen = <ApiKeysScreen me={user} />;
+      break;
+    case 'webhooks':
+      screen = user.role === 'admin' ? <ServerWebhooksScreen /> : <NotFoundScreen path="/webhooks" />;
       break;
     case 'not-found':
       screen = <NotFoundScreen path={route.path} />;

@@ -32,6 +32,7 @@ const TITLES = {
   pools: 'pools',
   users: 'users',
   'api-keys': 'apiKeys',
+  webhooks: 'webhooks',
   'not-found': 'notFound',
 } as const satisfies Record<Route['name'], string>;
 

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'pools' }
   | { name: 'users' }
   | { name: 'api-keys' }
+  /** Server-wide webhook endpoints (admins). */
+  | { name: 'webhooks' }
   | { name: 'not-found'; path: string };
 
 export const CAMPAIGN_STEPS = ['account', 'audience', 'message', 'pacing', 'review'] as const;
@@ -49,6 +51,7 @@ export function parseRoute(pathname: string, search = ''): Route {
       : { name: 'campaign', id };
   }
   if (path === '/api-keys') return { name: 'api-keys' };
+  if (path === '/webhooks') return { name: 'webhooks' };
   return { name: 'not-found', path };
 }
 
@@ -87,6 +90,8 @@ export function routePath(route: Route): string {
       return '/campaigns/pools';
     case 'api-keys':
       return '/api-keys';
+    case 'webhooks':
+      return '/webhooks';
     case 'not-found':
       return route.path;
   }

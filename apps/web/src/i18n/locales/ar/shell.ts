@@ -13,6 +13,7 @@ export default {
     pools: 'مجموعات الحسابات',
     users: 'المستخدمون',
     apiKeys: 'مفاتيح API',
+    webhooks: 'Webhooks الخادم',
     notFound: 'غير موجودة',
   },
   mainNav: 'القائمة الرئيسية',

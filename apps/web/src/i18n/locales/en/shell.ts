@@ -14,6 +14,7 @@ export default {
     pools: 'Pools',
     users: 'Users',
     apiKeys: 'API keys',
+    webhooks: 'Server webhooks',
     notFound: 'Not found',
   },
   mainNav: 'Main',

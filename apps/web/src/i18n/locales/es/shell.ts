@@ -13,6 +13,7 @@ export default {
     pools: 'Grupos de cuentas',
     users: 'Usuarios',
     apiKeys: 'Claves de API',
+    webhooks: 'Webhooks del servidor',
     notFound: 'No encontrado',
   },
   mainNav: 'Principal',

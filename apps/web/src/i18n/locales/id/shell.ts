@@ -13,6 +13,7 @@ export default {
     pools: 'Grup akun',
     users: 'Pengguna',
     apiKeys: 'Kunci API',
+    webhooks: 'Webhook server',
     notFound: 'Tidak ditemukan',
   },
   mainNav: 'Utama',

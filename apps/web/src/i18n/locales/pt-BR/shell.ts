@@ -13,6 +13,7 @@ export default {
     pools: 'Grupos de contas',
     users: 'Usuários',
     apiKeys: 'Chaves de API',
+    webhooks: 'Webhooks do servidor',
     notFound: 'Não encontrado',
   },
   mainNav: 'Principal',
