@@ -12,6 +12,7 @@ import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
 import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
 import { OptOutsScreen } from './screens/campaigns/opt-outs-screen.tsx';
 import { PoolsScreen } from './screens/campaigns/pools-screen.tsx';
+import { EventMonitorScreen } from './screens/events/event-monitor-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
@@ -72,6 +73,9 @@ export function Dashboard({
       break;
     case 'api-keys':
       screen = <ApiKeysScreen me={user} />;
+      break;
+    case 'events':
+      screen = user.role === 'admin' ? <EventMonitorScreen /> : <NotFoundScreen path="/events" />;
       break;
     case 'webhooks':
       screen = user.role === 'admin' ? <ServerWebhooksScreen /> : <NotFoundScreen path="/webhooks" />;

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'api-keys' }
   /** Server-wide webhook endpoints (admins). */
   | { name: 'webhooks' }
+  /** The event monitor across accounts (admins). */
+  | { name: 'events' }
   | { name: 'not-found'; path: string };
 
 export const CAMPAIGN_STEPS = ['account', 'audience', 'message', 'pacing', 'review'] as const;
@@ -52,6 +54,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (path === '/api-keys') return { name: 'api-keys' };
   if (path === '/webhooks') return { name: 'webhooks' };
+  if (path === '/events') return { name: 'events' };
   return { name: 'not-found', path };
 }
 
@@ -92,6 +95,8 @@ export function routePath(route: Route): string {
       return '/api-keys';
     case 'webhooks':
       return '/webhooks';
+    case 'events':
+      return '/events';
     case 'not-found':
       return route.path;
   }

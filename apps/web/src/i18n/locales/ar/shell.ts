@@ -14,6 +14,7 @@ export default {
     users: 'المستخدمون',
     apiKeys: 'مفاتيح API',
     webhooks: 'Webhooks الخادم',
+    events: 'الأحداث',
     notFound: 'غير موجودة',
   },
   mainNav: 'القائمة الرئيسية',

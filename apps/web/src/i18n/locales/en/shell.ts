@@ -15,6 +15,7 @@ export default {
     users: 'Users',
     apiKeys: 'API keys',
     webhooks: 'Server webhooks',
+    events: 'Events',
     notFound: 'Not found',
   },
   mainNav: 'Main',

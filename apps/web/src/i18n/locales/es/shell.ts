@@ -14,6 +14,7 @@ export default {
     users: 'Usuarios',
     apiKeys: 'Claves de API',
     webhooks: 'Webhooks del servidor',
+    events: 'Eventos',
     notFound: 'No encontrado',
   },
   mainNav: 'Principal',

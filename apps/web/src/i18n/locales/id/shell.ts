@@ -14,6 +14,7 @@ export default {
     users: 'Pengguna',
     apiKeys: 'Kunci API',
     webhooks: 'Webhook server',
+    events: 'Peristiwa',
     notFound: 'Tidak ditemukan',
   },
   mainNav: 'Utama',

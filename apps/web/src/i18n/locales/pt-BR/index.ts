@@ -8,6 +8,7 @@ import forms from './forms.ts';
 import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
+import monitor from './monitor.ts';
 import overview from './overview.ts';
 import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
@@ -32,6 +33,7 @@ const ptBR = {
   editor,
   apiKeys,
   webhooks,
+  monitor,
   users,
   serverErrors,
 } satisfies Catalogue;

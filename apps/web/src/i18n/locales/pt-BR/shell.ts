@@ -14,6 +14,7 @@ export default {
     users: 'Usuários',
     apiKeys: 'Chaves de API',
     webhooks: 'Webhooks do servidor',
+    events: 'Eventos',
     notFound: 'Não encontrado',
   },
   mainNav: 'Principal',
