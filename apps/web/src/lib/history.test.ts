@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prependEntry, withEntry } from './history.ts';
+import { describeHistory } from './session-events.ts';
 import type { HistoryEntry } from './types.ts';
 
 const entry = (id: number) =>
@@ -37,5 +38,22 @@ describe('prependEntry', () => {
     const list = prependEntry(prependEntry([], entry(1), 2), entry(2), 2);
     expect(prependEntry(list, entry(3), 2).map((e) => e.id)).toEqual(['3', '2']);
     expect(prependEntry(list, entry(2), 2)).toBe(list);
+  });
+});
+
+describe('describeHistory', () => {
+  it('names a status change by its status, with the reason the server recorded', () => {
+    expect(describeHistory({ type: 'status', status: 'reconnecting', detail: 'Network dropped' })).toEqual({
+      title: 'Reconnecting',
+      detail: 'Network dropped',
+      tone: 'waiting',
+    });
+    expect(
+      describeHistory({ type: 'send_failed', status: null, detail: 'To 1415: not on WhatsApp' }),
+    ).toMatchObject({
+      title: 'Send failed',
+      tone: 'danger',
+    });
+    expect(describeHistory({ type: 'limit_lifted', status: null, detail: null }).tone).toBe('success');
   });
 });
