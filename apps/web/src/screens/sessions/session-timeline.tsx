@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LiveMark } from '../../components/live-mark.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { withEntry } from '../../lib/history.ts';
@@ -40,16 +41,7 @@ export function SessionTimeline({ sessionId }: { sessionId: string }) {
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card aria-labelledby="events-title">
-      <CardHeader
-        title={t('sessions.detail.events')}
-        id="events-title"
-        action={
-          <span className="inline-flex items-center gap-1.5 text-xs text-zinc-500 dark:text-zinc-400">
-            <span aria-hidden className="size-1.5 rounded-full bg-emerald-500" />
-            {t('sessions.detail.eventsLive')}
-          </span>
-        }
-      />
+      <CardHeader title={t('sessions.detail.events')} id="events-title" action={<LiveMark />} />
       {query.isLoading ? <LoadingBlock label={t('sessions.detail.eventsLoading')} /> : null}
       {query.error ? (
         <div className="p-5">

@@ -2,6 +2,7 @@ import { Repeat } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LiveMark } from '../../components/live-mark.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -45,10 +46,7 @@ export function DeliveryLog({
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
         <h3 className="flex items-center gap-2 text-sm font-semibold">
           {t('webhooks.log')}
-          <span className="inline-flex items-center gap-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
-            <span aria-hidden className="size-1.5 rounded-full bg-emerald-500" />
-            {t('webhooks.live')}
-          </span>
+          <LiveMark />
         </h3>
         <Button
           size="sm"

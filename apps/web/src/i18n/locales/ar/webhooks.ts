@@ -33,7 +33,6 @@ export default {
   replaying_other: 'جارٍ إعادة إرسال {{count}} عملية تسليم',
   logOf: 'سجل تسليم {{url}}',
   replayFailed: 'إعادة إرسال كل الفاشلة',
-  live: 'مباشر',
   payload: 'الحمولة المُرسَلة',
   nextAttemptNow: 'المحاولة التالية: الآن',
   nextAttemptAt: 'المحاولة التالية: {{time}}',

@@ -174,7 +174,6 @@ export default {
     no: 'No',
     created: 'Created',
     events: 'Timeline',
-    eventsLive: 'Live',
     eventsEmpty:
       'Status changes with their reasons, QR codes, scans, drops and failed sends appear here as they happen, and stay after a restart.',
     eventsList: 'Timeline, newest first',

@@ -30,7 +30,6 @@ export default {
   replaying_other: 'Sending {{count}} deliveries again',
   logOf: 'Delivery log of {{url}}',
   replayFailed: 'Replay all failed',
-  live: 'Live',
   payload: 'Payload sent',
   nextAttemptNow: 'Next attempt: now',
   nextAttemptAt: 'Next attempt: {{time}}',

@@ -177,7 +177,6 @@ export default {
     no: 'No',
     created: 'Creada',
     events: 'Cronología',
-    eventsLive: 'En vivo',
     eventsEmpty:
       'Los cambios de estado con su motivo, los códigos QR, los escaneos, las caídas y los envíos fallidos aparecen aquí en cuanto ocurren, y se conservan tras reiniciar el servidor.',
     eventsList: 'Cronología, lo más reciente primero',

@@ -30,7 +30,6 @@ export default {
   replaying_other: 'Reenviando {{count}} entregas',
   logOf: 'Registro de entregas de {{url}}',
   replayFailed: 'Reenviar todas las fallidas',
-  live: 'En vivo',
   payload: 'Payload enviado',
   nextAttemptNow: 'Próximo intento: ahora',
   nextAttemptAt: 'Próximo intento: {{time}}',

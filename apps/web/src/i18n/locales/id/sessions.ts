@@ -172,7 +172,6 @@ export default {
     no: 'Tidak',
     created: 'Dibuat',
     events: 'Linimasa',
-    eventsLive: 'Langsung',
     eventsEmpty:
       'Perubahan status beserta alasannya, kode QR, pemindaian, koneksi terputus, dan pengiriman gagal muncul di sini begitu terjadi, dan tetap ada setelah server dimulai ulang.',
     eventsList: 'Linimasa, yang terbaru di atas',

@@ -28,7 +28,6 @@ export default {
   replaying_other: 'Mengirim ulang {{count}} pengiriman',
   logOf: 'Log pengiriman {{url}}',
   replayFailed: 'Kirim ulang semua yang gagal',
-  live: 'Langsung',
   payload: 'Payload yang dikirim',
   nextAttemptNow: 'Percobaan berikutnya: sekarang',
   nextAttemptAt: 'Percobaan berikutnya: {{time}}',

@@ -176,7 +176,6 @@ export default {
     no: 'Não',
     created: 'Criada',
     events: 'Linha do tempo',
-    eventsLive: 'Ao vivo',
     eventsEmpty:
       'Mudanças de status com o motivo, códigos QR, leituras, quedas e envios com falha aparecem aqui assim que acontecem e continuam aqui depois de reiniciar o servidor.',
     eventsList: 'Linha do tempo, mais recentes primeiro',

@@ -30,7 +30,6 @@ export default {
   replaying_other: 'Reenviando {{count}} entregas',
   logOf: 'Registro de entregas de {{url}}',
   replayFailed: 'Reenviar todas as que falharam',
-  live: 'Ao vivo',
   payload: 'Payload enviado',
   nextAttemptNow: 'Próxima tentativa: agora',
   nextAttemptAt: 'Próxima tentativa: {{time}}',
