@@ -253,6 +253,18 @@ test('admins manage server-wide endpoints, which get every account’s events, l
     await expect(row.getByTestId('delivery-payload')).toContainText(`"accountId": "${desk.id}"`);
     expect(received.some((r) => r.body.includes('Server-wide hello'))).toBe(true);
     await shoot(page, 'webhooks-04-server-wide', { dark: true, narrowest: true });
+    // In Arabic the panel mirrors; URLs, event names and the payload stay left to right.
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitemradio', { name: 'العربية' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    // The English names of the region are gone: found by test id.
+    const arabicRow = page.getByTestId('delivery').first();
+    await expect(arabicRow.getByTestId('delivery-status')).toHaveText('تم التسليم');
+    await expect(arabicRow.getByTestId('delivery-payload')).toHaveAttribute('dir', 'ltr');
+    await shoot(page, 'webhooks-05-server-wide-arabic', { narrowest: true });
+    await page.locator('header [aria-haspopup="menu"]').click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     await endpoint.getByRole('button', { name: 'Delete' }).click();
     await page
