@@ -157,13 +157,17 @@ test('adds two sandbox sessions and links each by scanning its QR code off the s
   await shoot(page, '06-sessions-connected', { dark: true, narrowest: true });
 });
 
-test('session detail shows its data and the events seen while the page was open', async () => {
+test('session detail shows its data and its timeline, which the server keeps', async () => {
   await card(desks[0].id).getByRole('link', { name: desks[0].name }).click();
   await expect(page.getByRole('heading', { name: desks[0].name, exact: true })).toBeVisible();
-  const events = page.getByRole('list', { name: 'Recent events, newest first' });
+  const events = page.getByRole('list', { name: 'Timeline, newest first' });
   await expect(events).toContainText('Connected');
   await expect(events).toContainText('New QR code');
   await expect(events).toContainText('Waiting for scan');
+  // Recorded before this page opened, and still there after a reload.
+  await page.reload();
+  await expect(events.getByTestId('history-entry').first()).toHaveAttribute('data-type', 'status');
+  await expect(events).toContainText('Authenticating');
   await expect(page.getByText('Sandbox 0001')).toBeVisible();
   await shoot(page, '07-session-detail', { dark: true });
   await page.getByRole('link', { name: 'All sessions' }).click();

@@ -137,22 +137,11 @@ test('a reply from the thread reaches the phone, with live ticks; resolve and re
   await page.setViewportSize({ width: 1280, height: 860 });
 });
 
-test('a webhook endpoint on a loopback receiver: secret shown once, test event, delivery log', async () => {
-  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-
+test('a webhook endpoint on a loopback receiver: secret shown once, test event, a delivery log that stays live', async () => {
+  // The first real event fails once, so the panel shows it waiting for its retry before it is delivered.
+  const { received, url, close } = await loopbackReceiver((body, earlier) =>
+    body.includes('Webhook me') && !earlier.some((r) => r.body.includes('Webhook me')) ? 500 : 200,
+  );
   try {
     await page.goto(`/sessions/${desk.id}`);
     const section = page.getByRole('region', { name: 'Webhooks' });
@@ -182,27 +171,36 @@ test('a webhook endpoint on a loopback receiver: secret shown once, test event, 
     const test = received.find((r) => r.body.includes('"webhook.test"'));
     expect(test?.headers['webhook-signature']).toMatch(/^v1,/);
 
-    // A real event goes out on its own and shows in the delivery log.
+    // A real event goes out on its own; the page stays open and follows it live, with no reload or Refresh.
+    await endpoint.getByRole('button', { name: 'Delivery log' }).click();
+    const log = endpoint.getByRole('region', { name: /Delivery log/ });
+    await expect(log.getByText(/No deliveries yet/)).toBeVisible();
+    await expect(endpoint.getByTestId('last-success')).toContainText('Never');
+    const pageLoads = loads();
     await context.request.post('/api/sandbox/inbound', {
       data: { from: customer, to: desk.phone, text: 'Webhook me' },
     });
-    await expect.poll(() => received.some((r) => r.body.includes('Webhook me'))).toBe(true);
-    await endpoint.getByRole('button', { name: 'Delivery log' }).click();
-    const log = endpoint.getByRole('region', { name: /Delivery log/ });
-    await expect
-      .poll(async () => {
-        await log.getByRole('button', { name: 'Refresh' }).click();
-        return log.locator('[data-testid="delivery"][data-status="delivered"]').count();
-      })
-      .toBeGreaterThan(0);
-    await expect(endpoint.getByText('Failures in a row:')).toBeVisible();
     const row = log.getByTestId('delivery').filter({ hasText: 'message.received' }).first();
+    // The receiver's 500 shows at once: waiting for its retry, a failure counted, the payload that was sent.
+    await expect(row).toHaveAttribute('data-status', 'pending');
+    await expect(endpoint.getByTestId('failures-in-a-row')).toHaveText('1');
     await row.locator('summary').click();
+    await expect(row.getByTestId('next-attempt')).toContainText('Next attempt');
+    await expect(row.getByTestId('delivery-payload')).toContainText('"text": "Webhook me"');
+    await shoot(page, 'webhooks-02-retrying', { phone: false });
+    // The retry succeeds and the card turns delivered by itself.
+    await expect(row).toHaveAttribute('data-status', 'delivered', { timeout: 20_000 });
+    await expect(row.getByTestId('delivery-status')).toHaveText('Delivered');
+    await expect(endpoint.getByTestId('last-success')).not.toContainText('Never');
+    await expect(endpoint.getByTestId('failures-in-a-row')).toHaveText('0');
+    await expect(row.getByTestId('next-attempt')).toHaveCount(0);
+    await expect(row.getByRole('table')).toContainText('500');
     await expect(row.getByRole('table')).toContainText('200');
+    expect(loads()).toBe(pageLoads);
     const before = received.length;
     await row.getByRole('button', { name: 'Replay' }).click();
     await expect.poll(() => received.length).toBeGreaterThan(before);
-    await shoot(page, 'webhooks-02-endpoint', { dark: true });
+    await shoot(page, 'webhooks-03-endpoint', { dark: true });
 
     // Rotating shows a new secret once; deleting asks first.
     await endpoint.getByRole('button', { name: 'Rotate secret' }).click();
@@ -221,6 +219,88 @@ test('a webhook endpoint on a loopback receiver: secret shown once, test event, 
       .click();
     await expect(section.getByText('No endpoints yet')).toBeVisible();
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close();
   }
 });
+
+test('admins manage server-wide endpoints, which get every account’s events, live', async () => {
+  const { received, url, close } = await loopbackReceiver(() => 200);
+  try {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Server webhooks' }).click();
+    await expect(page).toHaveURL(/\/webhooks$/);
+    await expect(page.getByRole('heading', { name: 'Server-wide webhooks', level: 1 })).toBeVisible();
+    const section = page.getByRole('region', { name: 'Endpoints for every account' });
+    await expect(section.getByText('No endpoints yet')).toBeVisible();
+    await section.getByRole('button', { name: 'Add endpoint' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add webhook endpoint' });
+    await dialog.getByLabel('URL').fill(url);
+    await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+    await page
+      .getByRole('dialog', { name: 'Endpoint added' })
+      .getByRole('button', { name: 'I have stored it' })
+      .click();
+
+    const endpoint = section.getByTestId('webhook').filter({ hasText: url });
+    await endpoint.getByRole('button', { name: 'Delivery log' }).click();
+    await context.request.post('/api/sandbox/inbound', {
+      data: { from: customer, to: desk.phone, text: 'Server-wide hello' },
+    });
+    const row = endpoint.getByTestId('delivery').filter({ hasText: 'message.received' }).first();
+    await expect(row).toHaveAttribute('data-status', 'delivered');
+    await row.locator('summary').click();
+    await expect(row.getByTestId('delivery-payload')).toContainText(`"accountId": "${desk.id}"`);
+    expect(received.some((r) => r.body.includes('Server-wide hello'))).toBe(true);
+    await shoot(page, 'webhooks-04-server-wide', { dark: true, narrowest: true });
+    // In Arabic the panel mirrors; URLs, event names and the payload stay left to right.
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitemradio', { name: 'العربية' }).click();
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    // The English names of the region are gone: found by test id.
+    const arabicRow = page.getByTestId('delivery').first();
+    await expect(arabicRow.getByTestId('delivery-status')).toHaveText('تم التسليم');
+    await expect(arabicRow.getByTestId('delivery-payload')).toHaveAttribute('dir', 'ltr');
+    await shoot(page, 'webhooks-05-server-wide-arabic', { narrowest: true });
+    await page.locator('header [aria-haspopup="menu"]').click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await endpoint.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this endpoint?' })
+      .getByRole('button', { name: 'Delete endpoint' })
+      .click();
+    await expect(section.getByText('No endpoints yet')).toBeVisible();
+  } finally {
+    await close();
+  }
+});
+
+/** A webhook receiver on loopback; `answer` picks each request's status from its body and those before it. */
+async function loopbackReceiver(answer: (body: string, earlier: Received[]) => number) {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const status = answer(body, received);
+      received.push({ headers: req.headers, body });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status === 200 ? 'ok' : 'busy');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    received,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}

@@ -12,6 +12,7 @@ import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
 import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
 import { OptOutsScreen } from './screens/campaigns/opt-outs-screen.tsx';
 import { PoolsScreen } from './screens/campaigns/pools-screen.tsx';
+import { EventMonitorScreen } from './screens/events/event-monitor-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
@@ -20,6 +21,7 @@ import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
 import { SessionDetailScreen } from './screens/sessions/session-detail-screen.tsx';
 import { SessionsScreen } from './screens/sessions/sessions-screen.tsx';
 import { UsersScreen } from './screens/users/users-screen.tsx';
+import { ServerWebhooksScreen } from './screens/webhooks/server-webhooks-screen.tsx';
 
 /** Everything behind sign-in. A fresh live store per login: one user's events never show to the next. */
 export function Dashboard({
@@ -71,6 +73,12 @@ export function Dashboard({
       break;
     case 'api-keys':
       screen = <ApiKeysScreen me={user} />;
+      break;
+    case 'events':
+      screen = user.role === 'admin' ? <EventMonitorScreen /> : <NotFoundScreen path="/events" />;
+      break;
+    case 'webhooks':
+      screen = user.role === 'admin' ? <ServerWebhooksScreen /> : <NotFoundScreen path="/webhooks" />;
       break;
     case 'not-found':
       screen = <NotFoundScreen path={route.path} />;

@@ -163,4 +163,17 @@ describe('EventBus', () => {
     expect(bus.heard('conversation')).toBe(true);
     expect(bus.missed('conversation', after.id)).toEqual([]);
   });
+
+  it('tells delivery watchers of each change while they watch, and says when nobody does', async () => {
+    const bus = new EventBus();
+    expect(bus.watchingDeliveries).toBe(false);
+    const abort = new AbortController();
+    const changes = bus.deliveryChanges(abort.signal)[Symbol.asyncIterator]();
+    expect(bus.watchingDeliveries).toBe(true);
+    bus.publishDelivery({ webhookId: 'w1', deliveryId: 'd1' });
+    expect((await changes.next()).value).toEqual({ webhookId: 'w1', deliveryId: 'd1' });
+    abort.abort();
+    await changes.next().catch(() => undefined);
+    expect(bus.watchingDeliveries).toBe(false);
+  });
 });

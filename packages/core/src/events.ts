@@ -62,6 +62,12 @@ export type CampaignEvent = Omit<EventBase, 'sessionId'> & {
   poolId: string | null;
 };
 
+/** A webhook delivery was queued, attempted or queued again: watchers read its current state. */
+export interface DeliveryChange {
+  webhookId: string;
+  deliveryId: string;
+}
+
 type AnyEvent = SessionEvent | MessageEvent | ConversationEvent | CampaignEvent;
 
 type Payload<E> = E extends { id: string; at: number } ? Omit<E, 'id' | 'at'> : never;
@@ -89,6 +95,7 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #unheard = new Map<BusChannel, number>();
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   readonly #webhookListeners = new Set<() => void>();
+  readonly #deliveries = new EventEmitter<{ change: [DeliveryChange] }>();
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -100,6 +107,7 @@ export class EventBus extends EventEmitter<BusEvents> {
       options.onListenerError ?? ((error) => console.error('[switchboard] event listener threw', error));
     // Every WebSocket subscription adds listeners; many operators are normal, not a leak.
     this.setMaxListeners(0);
+    this.#deliveries.setMaxListeners(0);
   }
 
   /** The id of the newest event published so far (also valid before the first one). */
@@ -167,6 +175,36 @@ export class EventBus extends EventEmitter<BusEvents> {
   onWebhooksChange(listener: () => void): () => void {
     this.#webhookListeners.add(listener);
     return () => this.#webhookListeners.delete(listener);
+  }
+
+  /**
+   * Whether anyone watches webhook deliveries. The outbox and the dispatcher ask before they gather what to
+   * publish, so deliveries cost nothing extra while no dashboard has the webhooks panel open.
+   */
+  get watchingDeliveries(): boolean {
+    return this.#deliveries.listenerCount('change') > 0;
+  }
+
+  /** Tells watchers a delivery changed. Not a channel: it names rows, watchers read them (and their access). */
+  publishDelivery(change: DeliveryChange): void {
+    if (!this.watchingDeliveries) return;
+    for (const listener of this.#deliveries.rawListeners('change') as Array<(c: DeliveryChange) => void>) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
+  }
+
+  /** Delivery changes as they are published, until `signal` aborts; listens from the moment it is called. */
+  deliveryChanges(signal?: AbortSignal): AsyncIterable<DeliveryChange> {
+    const changes = on(this.#deliveries, 'change', signal ? { signal } : {}) as AsyncIterableIterator<
+      [DeliveryChange]
+    >;
+    return (async function* () {
+      for await (const [change] of changes) yield change;
+    })();
   }
 
   #notify<T>(listeners: Set<(value: T) => void>, value: T): void {

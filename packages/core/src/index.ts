@@ -43,6 +43,7 @@ export * from './sessions/views.ts';
 export * from './stats/service.ts';
 export * from './timeout.ts';
 export * from './views.ts';
+export * from './webhooks/delivery-views.ts';
 export * from './webhooks/dispatcher.ts';
 export type { FailingWebhookView } from './webhooks/health.ts';
 export * from './webhooks/service.ts';

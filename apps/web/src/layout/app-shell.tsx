@@ -1,4 +1,5 @@
 import {
+  Activity,
   Inbox,
   KeyRound,
   LayoutDashboard,
@@ -32,6 +33,8 @@ const TITLES = {
   pools: 'pools',
   users: 'users',
   'api-keys': 'apiKeys',
+  webhooks: 'webhooks',
+  events: 'events',
   'not-found': 'notFound',
 } as const satisfies Record<Route['name'], string>;
 
@@ -103,6 +106,12 @@ export function AppShell({
     },
     ...(user.role === 'admin'
       ? [
+          {
+            to: { name: 'events' } as const,
+            label: t('shell.pages.events'),
+            icon: Activity,
+            active: route.name === 'events',
+          },
           {
             to: { name: 'users' } as const,
             label: t('shell.pages.users'),

@@ -1,5 +1,5 @@
 import { LOCALES } from '@switchboard/validators';
-import { BookOpen, Check, ChevronDown, Languages, LogOut } from 'lucide-react';
+import { BookOpen, Check, ChevronDown, Languages, LogOut, Webhook } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../components/cx.ts';
 import { Menu, MenuItem, MenuRadioItem } from '../components/menu.tsx';
@@ -9,6 +9,7 @@ import { useUserLocale } from '../i18n/use-locale.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { initials } from '../lib/format.ts';
 import type { User } from '../lib/types.ts';
+import { navigate } from '../router.tsx';
 import { trpc } from '../trpc.ts';
 
 export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
@@ -77,6 +78,17 @@ export function UserMenu({ user, onSignedOut }: { user: User; onSignedOut: () =>
               </MenuRadioItem>
             ))}
           </div>
+          {user.role === 'admin' ? (
+            <MenuItem
+              icon={<Webhook aria-hidden className="size-4" />}
+              onSelect={() => {
+                close();
+                navigate({ name: 'webhooks' });
+              }}
+            >
+              {t('shell.pages.webhooks')}
+            </MenuItem>
+          ) : null}
           <MenuItem
             icon={<BookOpen aria-hidden className="size-4" />}
             onSelect={() => {

@@ -154,3 +154,8 @@ export function initials(name: string): string {
   const second = words.length > 1 ? (words[1]?.[0] ?? '') : '';
   return (first + second).toUpperCase();
 }
+
+/** A log line's time: to the second today, with the date on another day. */
+export function formatLogTime(at: number, now: number): string {
+  return new Date(at).toDateString() === new Date(now).toDateString() ? formatTime(at) : formatDateTime(at);
+}

@@ -1,5 +1,5 @@
 import type { Coded } from '@switchboard/validators';
-import { describeEvent, describeLimit, type HistoryEntry, sameLimit } from './session-events.ts';
+import { sameLimit } from './session-events.ts';
 import type { Session, SessionEvent, SessionStatus } from './types.ts';
 
 export interface LiveStatus {
@@ -17,43 +17,41 @@ export interface LiveStatus {
   since: number;
 }
 
-/** What the live event stream has told about one session: status, QR and pairing code, recent history. */
+/**
+ * What the live event stream has told about one session: status, QR and pairing code. Its history is the
+ * server's (`sessions.history`), which outlives the page.
+ */
 export interface LiveSession {
   status: LiveStatus | null;
   qr: { qr: string; expiresAt: number; receivedAt: number } | null;
   pairingCode: { code: string; at: number } | null;
   deleted: boolean;
-  /** Newest first, capped. */
-  history: HistoryEntry[];
 }
-
-export const HISTORY_LIMIT = 100;
 
 export const emptyLive = (): LiveSession => ({
   status: null,
   qr: null,
   pairingCode: null,
   deleted: false,
-  history: [],
 });
 
 /**
  * Folds one event into a session's live state. Every (re)subscription starts with a snapshot that repeats
- * the current status; repeating what is already known adds no history line.
+ * the current status; repeating what is already known changes nothing.
  */
 export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: number): LiveSession {
   switch (event.type) {
     case 'status': {
       const previous = state.status;
       const sameStatus = previous?.status === event.status;
-      // The reach-out limit starts and ends without a status change: a line of its own.
-      const limitChanged = sameStatus && !sameLimit(previous.limited, event.limited);
-      const repeat =
-        sameStatus && previous.reason === event.reason && previous.phone === event.phone && !limitChanged;
       const waiting = event.status === 'qr';
-      // Nothing new (a resubscription's snapshot): the same object, so nothing re-renders.
+      // Nothing new (a resubscription's snapshot): the same object, so nothing re-renders. The reach-out
+      // limit starts and ends without a status change.
       const unchanged =
-        repeat &&
+        sameStatus &&
+        previous.reason === event.reason &&
+        previous.phone === event.phone &&
+        sameLimit(previous.limited, event.limited) &&
         !state.deleted &&
         previous.pushName === event.pushName &&
         previous.lastConnectedAt === event.lastConnectedAt &&
@@ -76,9 +74,6 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
         },
         qr: waiting ? state.qr : null,
         pairingCode: waiting ? state.pairingCode : null,
-        history: repeat
-          ? state.history
-          : addEntry(state.history, event, limitChanged ? describeLimit(event) : undefined),
       };
     }
     case 'qr':
@@ -86,29 +81,12 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
       return {
         ...state,
         qr: { qr: event.qr, expiresAt: event.expiresAt, receivedAt },
-        history: addEntry(state.history, event),
       };
     case 'pairing_code':
-      return {
-        ...state,
-        pairingCode: { code: event.code, at: event.at },
-        history: addEntry(state.history, event),
-      };
+      return { ...state, pairingCode: { code: event.code, at: event.at } };
     case 'deleted':
-      return { ...emptyLive(), deleted: true, history: addEntry(state.history, event) };
+      return { ...emptyLive(), deleted: true };
     case 'transferred':
-      return { ...state, history: addEntry(state.history, event) };
+      return state;
   }
-}
-
-function addEntry(
-  history: HistoryEntry[],
-  event: SessionEvent,
-  described: Omit<HistoryEntry, 'key'> = describeEvent(event),
-): HistoryEntry[] {
-  const entry: HistoryEntry = {
-    key: `${event.id}:${event.type}:${event.at}:${history.length}`,
-    ...described,
-  };
-  return [entry, ...history].slice(0, HISTORY_LIMIT);
 }

@@ -13,6 +13,8 @@ describe('routes', () => {
     expect(parseRoute('/messages')).toEqual({ name: 'messages', sessionId: null });
     expect(parseRoute('/users')).toEqual({ name: 'users' });
     expect(parseRoute('/api-keys')).toEqual({ name: 'api-keys' });
+    expect(parseRoute('/webhooks')).toEqual({ name: 'webhooks' });
+    expect(parseRoute('/events')).toEqual({ name: 'events' });
     expect(parseRoute('/inbox')).toEqual({ name: 'inbox', sessionId: null, conversationId: null });
     expect(parseRoute('/inbox', '?session=s1&conversation=c1')).toEqual({
       name: 'inbox',
@@ -47,6 +49,8 @@ describe('routes', () => {
       { name: 'messages', sessionId: null },
       { name: 'users' },
       { name: 'api-keys' },
+      { name: 'webhooks' },
+      { name: 'events' },
       { name: 'inbox', sessionId: null, conversationId: null },
       { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
       { name: 'inbox', sessionId: null, conversationId: 'c2' },

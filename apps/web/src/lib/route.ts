@@ -14,6 +14,10 @@ export type Route =
   | { name: 'pools' }
   | { name: 'users' }
   | { name: 'api-keys' }
+  /** Server-wide webhook endpoints (admins). */
+  | { name: 'webhooks' }
+  /** The event monitor across accounts (admins). */
+  | { name: 'events' }
   | { name: 'not-found'; path: string };
 
 export const CAMPAIGN_STEPS = ['account', 'audience', 'message', 'pacing', 'review'] as const;
@@ -51,6 +55,8 @@ export function parseRoute(pathname: string, search = ''): Route {
       : { name: 'campaign', id };
   }
   if (path === '/api-keys') return { name: 'api-keys' };
+  if (path === '/webhooks') return { name: 'webhooks' };
+  if (path === '/events') return { name: 'events' };
   return { name: 'not-found', path };
 }
 
@@ -89,6 +95,10 @@ export function routePath(route: Route): string {
       return '/campaigns/pools';
     case 'api-keys':
       return '/api-keys';
+    case 'webhooks':
+      return '/webhooks';
+    case 'events':
+      return '/events';
     case 'not-found':
       return route.path;
   }

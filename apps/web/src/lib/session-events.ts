@@ -1,9 +1,8 @@
 import { i18n } from '../i18n/i18n.ts';
 import { sayCoded } from './coded.ts';
-import { formatDateTime, phoneInText } from './format.ts';
 import type { LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
-import type { Session, SessionEvent } from './types.ts';
+import type { HistoryEntry, Session } from './types.ts';
 
 /**
  * A session row as fetched, brought up to date with what the live event stream has said since. The stream
@@ -33,53 +32,39 @@ type Limit = Session['limited'];
 
 export const sameLimit = (a: Limit, b: Limit) => a?.reason === b?.reason && a?.until === b?.until;
 
-/** One line of a session's recent history, as the detail page lists it. */
-export interface HistoryEntry {
-  key: string;
-  at: number;
+/** One entry of a session's history, as the timeline and the event monitor show it. */
+export interface DescribedEntry {
   title: string;
+  /** What the server recorded with it: a status's reason, a failed send's recipient and error. */
   detail: string | null;
   tone: StatusTone;
 }
 
-/** A status event that only changed WhatsApp's reach-out limit. */
-export function describeLimit(event: Extract<SessionEvent, { type: 'status' }>): Omit<HistoryEntry, 'key'> {
-  const limit = event.limited;
-  if (!limit)
-    return { at: event.at, title: i18n.t('sessions.history.limitLifted'), detail: null, tone: 'success' };
-  return {
-    at: event.at,
-    title: limit.until
-      ? i18n.t('sessions.history.limitedUntil', { until: formatDateTime(limit.until) })
-      : i18n.t('sessions.history.limited'),
-    detail: limit.reason,
-    tone: 'waiting',
-  };
-}
-
-/** What an event means to an operator. */
-export function describeEvent(event: SessionEvent): Omit<HistoryEntry, 'key'> {
-  switch (event.type) {
+/** What a history entry means to an operator. */
+export function describeHistory(
+  entry: Pick<HistoryEntry, 'type' | 'status' | 'detail' | 'detailCoded'>,
+): DescribedEntry {
+  const detail = sayCoded(entry.detail, entry.detailCoded);
+  switch (entry.type) {
     case 'status': {
-      const meta = STATUS_META[event.status];
-      const linked =
-        event.status === 'connected' && event.phone
-          ? i18n.t('sessions.history.linkedTo', { phone: phoneInText(event.phone) })
-          : null;
+      const meta = entry.status ? STATUS_META[entry.status] : null;
       return {
-        at: event.at,
-        title: meta.label,
-        detail: sayCoded(event.reason, event.reasonCoded) ?? linked,
-        tone: meta.tone,
+        title: meta?.label ?? i18n.t('sessions.history.statusChanged'),
+        detail,
+        tone: meta?.tone ?? 'neutral',
       };
     }
     case 'qr':
-      return { at: event.at, title: i18n.t('sessions.history.newQr'), detail: null, tone: 'waiting' };
+      return { title: i18n.t('sessions.history.newQr'), detail, tone: 'waiting' };
     case 'pairing_code':
-      return { at: event.at, title: i18n.t('sessions.history.pairingCode'), detail: null, tone: 'waiting' };
-    case 'deleted':
-      return { at: event.at, title: i18n.t('sessions.history.deleted'), detail: null, tone: 'danger' };
+      return { title: i18n.t('sessions.history.pairingCode'), detail, tone: 'waiting' };
+    case 'limited':
+      return { title: i18n.t('sessions.history.limited'), detail, tone: 'waiting' };
+    case 'limit_lifted':
+      return { title: i18n.t('sessions.history.limitLifted'), detail, tone: 'success' };
+    case 'send_failed':
+      return { title: i18n.t('sessions.history.sendFailed'), detail, tone: 'danger' };
     case 'transferred':
-      return { at: event.at, title: i18n.t('sessions.history.transferred'), detail: null, tone: 'neutral' };
+      return { title: i18n.t('sessions.history.transferred'), detail, tone: 'neutral' };
   }
 }

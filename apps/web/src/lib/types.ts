@@ -21,6 +21,8 @@ type Yielded<T> = T extends AsyncIterable<infer U> ? U : never;
 export type SessionStreamMessage = Yielded<Outputs['sessions']['onEvent']>['data'];
 /** One session's event; the stream's `snapshot` message carries several. */
 export type SessionEvent = Exclude<SessionStreamMessage, { type: 'snapshot' }>;
+/** One entry of a session's persisted history (the timeline, the event monitor). */
+export type HistoryEntry = Outputs['sessions']['history']['items'][number];
 
 export type Conversation = Outputs['conversations']['list']['items'][number];
 export type ConversationPage = Outputs['conversations']['list'];

@@ -1,6 +1,15 @@
 import { WEBHOOK_EVENTS } from '@switchboard/validators';
 import { describe, expect, it } from 'vitest';
-import { defaultEvents, lastOutcome, toggleEvent, urlProblem, WEBHOOK_EVENT_META } from './webhooks.ts';
+import type { WebhookDelivery } from './types.ts';
+import {
+  defaultEvents,
+  lastOutcome,
+  nextAttempt,
+  toggleEvent,
+  urlProblem,
+  WEBHOOK_EVENT_META,
+  withDelivery,
+} from './webhooks.ts';
 
 describe('event filter', () => {
   it('defaults to every event except session.qr', () => {
@@ -51,5 +60,32 @@ describe('lastOutcome', () => {
     expect(
       lastOutcome({ lastAttemptAt: 2, lastStatusCode: 500, lastError: 'The endpoint answered 500' }),
     ).toBe('500 · The endpoint answered 500');
+  });
+});
+
+const delivery = (id: string, createdAt: number, status: WebhookDelivery['status'] = 'pending') =>
+  ({ id, createdAt, status, nextAttemptAt: createdAt + 5000 }) as WebhookDelivery;
+
+describe('withDelivery', () => {
+  const page = { items: [delivery('b', 20), delivery('a', 10)], nextCursor: 7 };
+  it('replaces a delivery where it is, and puts a new one on top', () => {
+    const delivered = delivery('a', 10, 'delivered');
+    expect(withDelivery(page, delivered).items).toEqual([page.items[0], delivered]);
+    expect(withDelivery(page, delivery('c', 30)).items.map((d) => d.id)).toEqual(['c', 'b', 'a']);
+    expect(withDelivery(page, delivery('c', 30)).nextCursor).toBe(7);
+  });
+  it('leaves the page alone for an older delivery that is not on it', () => {
+    expect(withDelivery(page, delivery('z', 1))).toBe(page);
+    expect(withDelivery({ items: [] as WebhookDelivery[] }, delivery('z', 1)).items.map((d) => d.id)).toEqual(
+      ['z'],
+    );
+  });
+});
+
+describe('nextAttempt', () => {
+  it('is the time of the next retry while pending, due once it has passed, and nothing once settled', () => {
+    expect(nextAttempt(delivery('a', 10), 100)).toEqual({ due: false, at: 5010 });
+    expect(nextAttempt(delivery('a', 10), 6000)).toEqual({ due: true });
+    expect(nextAttempt(delivery('a', 10, 'delivered'), 100)).toBeNull();
   });
 });

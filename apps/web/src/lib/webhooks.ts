@@ -94,3 +94,29 @@ export function lastOutcome(
   ];
   return parts.filter(Boolean).join(' · ') || '—';
 }
+
+/** How many deliveries an endpoint's log shows: each carries its payload and every attempt. */
+export const DELIVERY_PAGE_SIZE = 25;
+
+/** The delivery log query of an endpoint, the same wherever it is read or kept live. */
+export const deliveriesInput = (webhookId: string) => ({ webhookId, limit: DELIVERY_PAGE_SIZE });
+
+/**
+ * A delivery log page with a delivery as it is now: replaced where it is, or put on top when it is newer than
+ * the page (a new one). An older one not on the page (a replay of a delivery further down) leaves it as it is.
+ */
+export function withDelivery<P extends { items: WebhookDelivery[] }>(page: P, delivery: WebhookDelivery): P {
+  const index = page.items.findIndex((d) => d.id === delivery.id);
+  if (index >= 0) return { ...page, items: page.items.map((d, i) => (i === index ? delivery : d)) };
+  const newest = page.items[0];
+  if (newest && delivery.createdAt < newest.createdAt) return page;
+  return { ...page, items: [delivery, ...page.items].slice(0, DELIVERY_PAGE_SIZE) };
+}
+
+/** "Sending now" or the moment of the next attempt, for a delivery still pending; null once it is settled. */
+export function nextAttempt(delivery: Pick<WebhookDelivery, 'status' | 'nextAttemptAt'>, now: number) {
+  if (delivery.status !== 'pending') return null;
+  return delivery.nextAttemptAt <= now
+    ? { due: true as const }
+    : { due: false as const, at: delivery.nextAttemptAt };
+}

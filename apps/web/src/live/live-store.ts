@@ -20,8 +20,8 @@ export const beforeNextPaint: Scheduler = (flush) => {
 };
 
 /**
- * Everything `sessions.onEvent` has said since sign-in, per session. There is no history endpoint: this is
- * the history, for as long as the page is open.
+ * What `sessions.onEvent` has said since sign-in, per session: status, QR and pairing codes. (A session's
+ * history is the server's: `sessions.history`.)
  *
  * Events are folded in as they arrive but published at most once per frame: a burst (or the snapshot every
  * subscription starts with, which names every session) costs one render, not one per event. A session's entry

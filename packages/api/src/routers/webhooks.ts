@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { check, currentActor } from '../live.ts';
 import { rest } from '../rest/meta.ts';
 import { ok } from '../schemas/common.ts';
 import {
@@ -10,7 +11,9 @@ import {
   webhookCreateInput,
   webhookIdInput,
   webhookListInput,
+  webhookStreamInput,
   webhookTestResult,
+  webhookUpdate,
   webhookUpdateInput,
   webhookWithSecret,
 } from '../schemas/webhooks.ts';
@@ -107,4 +110,23 @@ export const webhooksRouter = router({
     .input(replayInput)
     .output(replayResult)
     .mutation(({ ctx, input }) => ctx.services.webhooks.replay(ctx.actor, input)),
+
+  /**
+   * Live deliveries: each one as it is queued, attempted or queued again, with its endpoint's health — of one
+   * endpoint, of one account's endpoints, or of every visible one. Nothing is gathered while nobody watches.
+   */
+  onUpdate: protectedProcedure.input(webhookStreamInput).subscription(({ ctx, input, signal }) => {
+    const { bus, webhooks } = ctx.services;
+    const filter = input ?? {};
+    // Checked and listening before the stream is reported started: a refusal fails the subscription itself,
+    // and a change right after the start is not missed.
+    check(() => webhooks.assertMayWatch(currentActor(ctx), filter));
+    const changes = bus.deliveryChanges(signal);
+    return (async function* () {
+      for await (const change of changes) {
+        const update = webhooks.change(currentActor(ctx), change, filter);
+        if (update) yield webhookUpdate.parse(update);
+      }
+    })();
+  }),
 });

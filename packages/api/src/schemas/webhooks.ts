@@ -103,4 +103,14 @@ export const replayInput = z.object({
   webhookId: webhookId.optional().describe("Send this endpoint's failed deliveries again"),
 });
 
+export const webhookStreamInput = z
+  .object({
+    webhookId: webhookId.nullish().describe("One endpoint's deliveries"),
+    sessionId: sessionId.nullish().describe("The deliveries of one account's endpoints"),
+  })
+  .optional();
+
+/** A delivery as it is now (queued, attempted, queued again), with its endpoint's health after it. */
+export const webhookUpdate = z.object({ webhook, delivery: webhookDelivery });
+
 export const replayResult = z.object({ replayed: z.number() });

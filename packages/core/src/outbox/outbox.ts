@@ -2,7 +2,7 @@ import { type Db, webhookDeliveries } from '@switchboard/db';
 import type { WebhookEvent } from '@switchboard/validators';
 import { sql } from 'drizzle-orm';
 import { accountById } from '../account-rows.ts';
-import type { EventBus } from '../events.ts';
+import type { DeliveryChange, EventBus } from '../events.ts';
 import { perDatabase } from '../prepared.ts';
 import { WebhookEndpoints } from './endpoints.ts';
 import { buildPayload, newDeliveryId, type WebhookEventData } from './webhook-events.ts';
@@ -38,7 +38,7 @@ export class WebhookOutbox {
 
   constructor(
     private readonly db: Db,
-    bus: EventBus,
+    private readonly bus: EventBus,
   ) {
     this.endpoints = new WebhookEndpoints(db, bus);
   }
@@ -80,9 +80,12 @@ export class WebhookOutbox {
     });
     const body = JSON.stringify(payload);
     const insert = statements(this.db).insert;
-    for (const w of endpoints)
+    // Only gathered while a dashboard watches deliveries live.
+    const added: DeliveryChange[] | null = this.bus.watchingDeliveries ? [] : null;
+    for (const w of endpoints) {
+      const id = newDeliveryId();
       insert.run({
-        id: newDeliveryId(),
+        id,
         webhookId: w.id,
         eventId: payload.id,
         eventType: event.type,
@@ -90,10 +93,14 @@ export class WebhookOutbox {
         payload: body,
         at: now,
       });
+      added?.push({ webhookId: w.id, deliveryId: id });
+    }
     const ids = endpoints.map((w) => w.id);
     // After the synchronous transaction around us has committed (or rolled back: then there is nothing new).
     setImmediate(() => {
       for (const listener of this.#listeners) listener(ids);
+      // A rolled-back delivery is not found by its watchers, who skip it.
+      if (added) for (const change of added) this.bus.publishDelivery(change);
     });
     return endpoints.length;
   }

@@ -107,7 +107,10 @@ export class WebhookDispatcher implements BackgroundService {
     outbox: WebhookOutbox,
     private readonly config: WebhookDispatchConfig,
     private readonly log: Logger,
-    /** Told when an endpoint is turned off (it answered 410), so caches of endpoints forget it. */
+    /**
+     * Told when an endpoint is turned off (it answered 410), so caches of endpoints forget it, and of each
+     * attempt recorded, for whoever watches deliveries live.
+     */
     private readonly bus: EventBus,
   ) {
     this.#endpoints = outbox.endpoints;
@@ -265,6 +268,7 @@ export class WebhookDispatcher implements BackgroundService {
       }
     });
     if (gone) this.bus.publishWebhooksChange();
+    this.bus.publishDelivery({ webhookId, deliveryId: delivery.id });
     if (!ok) {
       this.log.warn('webhook delivery failed', {
         delivery: delivery.id,

@@ -1,22 +1,13 @@
-import {
-  type Db,
-  type Webhook,
-  type WebhookAttempt,
-  type WebhookDelivery,
-  webhookAttempts,
-  webhookDeliveries,
-  webhooks,
-} from '@switchboard/db';
+import { type Db, type Webhook, webhookDeliveries, webhooks } from '@switchboard/db';
 import { DEFAULT_WEBHOOK_EVENTS, type DeliveryStatus, type WebhookEvent } from '@switchboard/validators';
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
-import type { EventBus } from '../events.ts';
+import type { DeliveryChange, EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
-import type { WebhookPayload } from '../outbox/webhook-events.ts';
+import { type DeliveryView, deliveryViews } from './delivery-views.ts';
 import type { WebhookDispatcher } from './dispatcher.ts';
 import { type EndpointHealth, endpointHealth, type FailingWebhookView, failingEndpoints } from './health.ts';
-import { excerptFor } from './http-post.ts';
 import { newWebhookSecret } from './signing.ts';
 import { type PrivateTargetRules, targetPolicy, validateWebhookUrl } from './target-policy.ts';
 import { TestEvents, type TestResult } from './test-events.ts';
@@ -46,9 +37,10 @@ export interface WebhookView extends EndpointHealth {
   updatedAt: number;
 }
 
-export interface DeliveryView extends Omit<WebhookDelivery, 'seq' | 'payload'> {
-  payload: WebhookPayload;
-  attemptLog: Array<Omit<WebhookAttempt, 'deliveryId' | 'privateTarget'>>;
+/** What a live watcher of deliveries follows: one endpoint, one account's endpoints, or every visible one. */
+export interface DeliveryWatch {
+  webhookId?: string | null | undefined;
+  sessionId?: string | null | undefined;
 }
 
 /** Endpoint management, the delivery log and replays. Who may touch an endpoint follows its account. */
@@ -203,30 +195,39 @@ export class WebhookService {
       .limit(input.limit + 1)
       .all();
     const page = rows.slice(0, input.limit);
-    const attempts = page.length
-      ? this.db
-          .select()
-          .from(webhookAttempts)
-          .where(
-            inArray(
-              webhookAttempts.deliveryId,
-              page.map((d) => d.id),
-            ),
-          )
-          .orderBy(webhookAttempts.id)
-          .all()
-      : [];
-    const items = page.map(({ seq: _seq, payload, ...d }) => ({
-      ...d,
-      payload: JSON.parse(payload) as WebhookPayload,
-      attemptLog: attempts
-        .filter((a) => a.deliveryId === d.id)
-        .map(({ deliveryId: _d, privateTarget, ...a }) => ({
-          ...a,
-          responseExcerpt: excerptFor(actor, { privateTarget, responseExcerpt: a.responseExcerpt }),
-        })),
-    }));
+    const items = deliveryViews(this.db, actor, page);
     return { items, nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null };
+  }
+
+  /**
+   * Checks that the actor may watch deliveries live: of one endpoint, of one account's endpoints, or of all
+   * they see. NOT_FOUND for an endpoint or account they may not see, exactly like a missing one.
+   */
+  assertMayWatch(actor: Actor, filter: DeliveryWatch): void {
+    if (filter.webhookId) this.#visible(actor, filter.webhookId);
+    else if (filter.sessionId) this.access.account(actor, filter.sessionId, SCOPE);
+    else requireScope(actor, SCOPE);
+  }
+
+  /**
+   * What a watcher sees of a delivery change: the delivery as it is now, with its endpoint's health. Null when
+   * it is outside the filter, the actor may not see its endpoint (any more), or it is gone.
+   */
+  change(
+    actor: Actor,
+    change: DeliveryChange,
+    filter: DeliveryWatch,
+  ): { webhook: WebhookView; delivery: DeliveryView } | null {
+    if (filter.webhookId && change.webhookId !== filter.webhookId) return null;
+    const endpoint = this.#find(actor, change.webhookId);
+    if (!endpoint || (filter.sessionId && endpoint.accountId !== filter.sessionId)) return null;
+    const row = this.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.id, change.deliveryId))
+      .get();
+    const [delivery] = row ? deliveryViews(this.db, actor, [row]) : [];
+    return delivery ? { webhook: this.#view(endpoint), delivery } : null;
   }
 
   /**
@@ -243,7 +244,7 @@ export class WebhookService {
     const { deliveryId, webhookId } = input;
     const now = Date.now();
     const reset = { status: 'pending' as const, attempts: 0, nextAttemptAt: now, updatedAt: now };
-    let replayed: number;
+    let replayed: Array<{ id: string; webhookId: string }>;
     if (deliveryId !== undefined && webhookId === undefined) {
       const delivery = this.db
         .select()
@@ -258,22 +259,25 @@ export class WebhookService {
         .update(webhookDeliveries)
         .set(reset)
         .where(eq(webhookDeliveries.id, delivery.id))
-        .run().changes;
+        .returning(REPLAYED)
+        .all();
     } else if (webhookId !== undefined && deliveryId === undefined) {
       const endpoint = this.#visible(actor, webhookId);
       replayed = this.db
         .update(webhookDeliveries)
         .set(reset)
         .where(and(eq(webhookDeliveries.webhookId, endpoint.id), eq(webhookDeliveries.status, 'failed')))
-        .run().changes;
+        .returning(REPLAYED)
+        .all();
     } else {
       throw new AppError(
         'BAD_REQUEST',
         'Give either deliveryId (to send one delivery again) or webhookId (all its failed deliveries)',
       );
     }
+    for (const d of replayed) this.bus.publishDelivery({ webhookId: d.webhookId, deliveryId: d.id });
     this.dispatcher.wake();
-    return { replayed };
+    return { replayed: replayed.length };
   }
 
   /** Endpoints of the accounts the actor sees; global ones only for admins. */
@@ -289,14 +293,20 @@ export class WebhookService {
   /** NOT_FOUND for someone else's endpoint or an operator asking for a global one, exactly like a missing one. */
   #visible(actor: Actor, id: string): Webhook {
     requireScope(actor, SCOPE);
-    const row = this.db.select().from(webhooks).where(eq(webhooks.id, id)).get();
-    const allowed =
-      row &&
-      (row.accountId === null
-        ? isAdmin(actor)
-        : this.access.visible(actor, row.accountId, SCOPE) !== undefined);
-    if (!row || !allowed) throw new AppError('NOT_FOUND', `Webhook ${id} not found`);
+    const row = this.#find(actor, id);
+    if (!row) throw new AppError('NOT_FOUND', `Webhook ${id} not found`);
     return row;
+  }
+
+  /** The endpoint if the actor may see it (global ones: admins only). */
+  #find(actor: Actor, id: string): Webhook | undefined {
+    const row = this.db.select().from(webhooks).where(eq(webhooks.id, id)).get();
+    if (!row) return undefined;
+    const allowed =
+      row.accountId === null
+        ? isAdmin(actor)
+        : this.access.visible(actor, row.accountId, SCOPE) !== undefined;
+    return allowed ? row : undefined;
   }
 
   #assertMayManage(actor: Actor, sessionId: string | null): void {
@@ -312,6 +322,8 @@ export class WebhookService {
     this.access.account(actor, sessionId, SCOPE);
   }
 }
+
+const REPLAYED = { id: webhookDeliveries.id, webhookId: webhookDeliveries.webhookId };
 
 const dedupe = (events: readonly WebhookEvent[]) => [...new Set(events)];
 

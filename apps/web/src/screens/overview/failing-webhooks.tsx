@@ -50,15 +50,14 @@ export function FailingWebhooks({
                     {w.description ? ` · ${w.description}` : ''}
                   </p>
                 </div>
-                {w.accountId ? (
-                  <Link
-                    to={{ name: 'session', id: w.accountId }}
-                    className="inline-flex h-8 shrink-0 items-center gap-1 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-                  >
-                    {t('overview.attention.open')}
-                    <ArrowUpRight aria-hidden className="size-4 rtl:-scale-x-100" />
-                  </Link>
-                ) : null}
+                {/* A server-wide endpoint is managed on its own page. */}
+                <Link
+                  to={w.accountId ? { name: 'session', id: w.accountId } : { name: 'webhooks' }}
+                  className="inline-flex h-8 shrink-0 items-center gap-1 rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+                >
+                  {t('overview.attention.open')}
+                  <ArrowUpRight aria-hidden className="size-4 rtl:-scale-x-100" />
+                </Link>
               </div>
               <dl className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-xs">
                 <div className="flex gap-1">

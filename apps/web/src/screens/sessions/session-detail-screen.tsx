@@ -1,17 +1,15 @@
 import { formatBytes } from '@switchboard/validators';
-import { ArrowLeft, History, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
+import { ArrowLeft, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
-import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
-import { TONE_DOT } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatRelative, formatTime } from '../../lib/format.ts';
+import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
@@ -22,6 +20,7 @@ import { DefaultSenderToggle } from './default-sender.tsx';
 import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
+import { SessionTimeline } from './session-timeline.tsx';
 import { StatusNote } from './status-note.tsx';
 
 function BackLink() {
@@ -39,7 +38,7 @@ function BackLink() {
 
 export function SessionDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { session, live, deleted, isLoading, error } = useSession(id);
+  const { session, deleted, isLoading, error } = useSession(id);
   const openQr = useOpenQr();
   const now = useNow(15_000);
 
@@ -57,8 +56,6 @@ export function SessionDetailScreen({ id }: { id: string }) {
       </>
     );
   }
-
-  const history = live?.history ?? [];
 
   return (
     <>
@@ -173,54 +170,7 @@ export function SessionDetailScreen({ id }: { id: string }) {
             </dl>
           </Card>
 
-          <Card aria-labelledby="events-title">
-            <CardHeader
-              title={t('sessions.detail.events')}
-              id="events-title"
-              action={
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">
-                  {t('sessions.detail.eventsLive')}
-                </span>
-              }
-            />
-            {history.length === 0 ? (
-              <div className="flex flex-col items-center gap-2 px-5 py-10 text-center text-sm text-zinc-500 dark:text-zinc-400">
-                <History aria-hidden className="size-5" />
-                {t('sessions.detail.eventsEmpty')}
-              </div>
-            ) : (
-              <ol
-                className="max-h-[28rem] overflow-y-auto px-5 py-3"
-                aria-label={t('sessions.detail.eventsList')}
-              >
-                {history.map((entry) => (
-                  <li key={entry.key} className="relative flex gap-3 py-2 ps-1">
-                    <span
-                      aria-hidden
-                      className={cx(
-                        'mt-1.5 size-2.5 shrink-0 rounded-full ring-4 ring-white dark:ring-zinc-900',
-                        TONE_DOT[entry.tone],
-                      )}
-                    />
-                    <div className="min-w-0 flex-1">
-                      <p className="flex flex-wrap items-baseline justify-between gap-x-3">
-                        <span className="text-sm font-medium">{entry.title}</span>
-                        <time
-                          className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
-                          dateTime={new Date(entry.at).toISOString()}
-                        >
-                          {formatTime(entry.at)}
-                        </time>
-                      </p>
-                      {entry.detail ? (
-                        <p className="text-sm break-words text-zinc-600 dark:text-zinc-400">{entry.detail}</p>
-                      ) : null}
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Card>
+          <SessionTimeline sessionId={session.id} />
         </div>
 
         <WebhooksSection sessionId={session.id} />

@@ -10,14 +10,15 @@ import type { Webhook, WebhookEvent, WebhookWithSecret } from '../../lib/types.t
 import { defaultEvents, toggleEvent, urlProblem, WEBHOOK_EVENT_META } from '../../lib/webhooks.ts';
 import { trpc } from '../../trpc.ts';
 
-/** Add an endpoint for an account (or edit one): URL, description, the events it gets, on or off. */
+/** Add an endpoint for an account or the whole server (or edit one): URL, description, the events it gets, on or off. */
 export function WebhookFormDialog({
   sessionId,
   webhook,
   onClose,
   onCreated,
 }: {
-  sessionId: string;
+  /** null: a server-wide endpoint, for every account (admins). */
+  sessionId: string | null;
   webhook?: Webhook;
   onClose: () => void;
   onCreated: (created: WebhookWithSecret) => void;
@@ -52,7 +53,7 @@ export function WebhookFormDialog({
           events,
           enabled,
         });
-        await utils.webhooks.list.invalidate();
+        await utils.webhooks.list.invalidate({ sessionId });
         onClose();
       } else {
         const created = await create.mutateAsync({
@@ -61,7 +62,7 @@ export function WebhookFormDialog({
           description: description.trim() || undefined,
           events,
         });
-        await utils.webhooks.list.invalidate();
+        await utils.webhooks.list.invalidate({ sessionId });
         onCreated(created);
       }
     } catch {

@@ -10,6 +10,7 @@ export default {
   edit: 'تعديل',
   retry: 'إعادة المحاولة',
   never: 'أبدًا',
+  live: 'مباشر',
   notifications: 'الإشعارات',
   progress: 'التقدّم',
   shownOnce: '<strong>انسخه الآن: لن تراه مرة أخرى.</strong> لا يعرضه Switchboard مرة ثانية.',

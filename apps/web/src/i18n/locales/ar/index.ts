@@ -8,6 +8,7 @@ import forms from './forms.ts';
 import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
+import monitor from './monitor.ts';
 import overview from './overview.ts';
 import reasons from './reasons.ts';
 import serverErrors from './server-errors.ts';
@@ -33,6 +34,7 @@ const ar = {
   editor,
   apiKeys,
   webhooks,
+  monitor,
   users,
   serverErrors,
   reasons,

@@ -28,12 +28,11 @@ export default {
   history: {
     limitLifted: 'رُفع حدّ التواصل',
     limited: 'حدّ التواصل مفروض',
-    limitedUntil: 'حدّ التواصل مفروض حتى {{until}}',
-    linkedTo: 'مرتبطة بالرقم {{phone}}',
     newQr: 'رمز QR جديد',
     pairingCode: 'صدر رمز ربط',
-    deleted: 'حُذفت',
     transferred: 'سُلّمت إلى مستخدم آخر',
+    sendFailed: 'تعذّر الإرسال',
+    statusChanged: 'تغيّرت الحالة',
   },
   list: {
     title: 'الجلسات',
@@ -180,9 +179,11 @@ export default {
     yes: 'نعم',
     no: 'لا',
     created: 'أُنشئت',
-    events: 'الأحداث الأخيرة',
-    eventsLive: 'مباشرة، منذ فتح هذه الصفحة',
-    eventsEmpty: 'تظهر هنا تغيّرات الحالة ورموز QR ورموز الربط فور حدوثها.',
-    eventsList: 'الأحداث الأخيرة، الأحدث أولًا',
+    events: 'السجل الزمني',
+    eventsEmpty:
+      'تظهر هنا تغيّرات الحالة وأسبابها، ورموز QR، وعمليات المسح، وانقطاعات الاتصال، والرسائل التي تعذّر إرسالها فور حدوثها، وتبقى بعد إعادة تشغيل الخادم.',
+    eventsList: 'السجل الزمني، الأحدث أولًا',
+    eventsOlder: 'عرض الأقدم',
+    eventsLoading: 'جارٍ تحميل السجل الزمني…',
   },
 } as const;

@@ -13,6 +13,8 @@ export default {
     pools: 'مجموعات الحسابات',
     users: 'المستخدمون',
     apiKeys: 'مفاتيح API',
+    webhooks: 'Webhooks الخادم',
+    events: 'الأحداث',
     notFound: 'غير موجودة',
   },
   mainNav: 'القائمة الرئيسية',

@@ -11,6 +11,7 @@ export default {
   edit: 'Edit',
   retry: 'Try again',
   never: 'Never',
+  live: 'Live',
   notifications: 'Notifications',
   progress: 'Progress',
   shownOnce:

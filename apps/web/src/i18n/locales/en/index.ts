@@ -7,6 +7,7 @@ import forms from './forms.ts';
 import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
+import monitor from './monitor.ts';
 import overview from './overview.ts';
 import reasons from './reasons.ts';
 import serverErrors from './server-errors.ts';
@@ -35,6 +36,7 @@ export default {
   editor,
   apiKeys,
   webhooks,
+  monitor,
   users,
   serverErrors,
   reasons,

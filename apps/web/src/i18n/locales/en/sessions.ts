@@ -29,12 +29,11 @@ export default {
   history: {
     limitLifted: 'Reach-out limit lifted',
     limited: 'Reach-out limited',
-    limitedUntil: 'Reach-out limited until {{until}}',
-    linkedTo: 'Linked to {{phone}}',
     newQr: 'New QR code',
     pairingCode: 'Pairing code issued',
-    deleted: 'Deleted',
     transferred: 'Handed to another user',
+    sendFailed: 'Send failed',
+    statusChanged: 'Status changed',
   },
   list: {
     title: 'Sessions',
@@ -174,9 +173,11 @@ export default {
     yes: 'Yes',
     no: 'No',
     created: 'Created',
-    events: 'Recent events',
-    eventsLive: 'Live, since this page opened',
-    eventsEmpty: 'Status changes, QR codes and pairing codes appear here as they happen.',
-    eventsList: 'Recent events, newest first',
+    events: 'Timeline',
+    eventsEmpty:
+      'Status changes with their reasons, QR codes, scans, drops and failed sends appear here as they happen, and stay after a restart.',
+    eventsList: 'Timeline, newest first',
+    eventsOlder: 'Show older',
+    eventsLoading: 'Loading the timeline…',
   },
 } as const;

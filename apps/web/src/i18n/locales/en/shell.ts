@@ -14,6 +14,8 @@ export default {
     pools: 'Pools',
     users: 'Users',
     apiKeys: 'API keys',
+    webhooks: 'Server webhooks',
+    events: 'Events',
     notFound: 'Not found',
   },
   mainNav: 'Main',

@@ -29,8 +29,18 @@ export default {
   replaying_one: 'Sending {{count}} delivery again',
   replaying_other: 'Sending {{count}} deliveries again',
   logOf: 'Delivery log of {{url}}',
-  refresh: 'Refresh',
   replayFailed: 'Replay all failed',
+  payload: 'Payload sent',
+  nextAttemptNow: 'Next attempt: now',
+  nextAttemptAt: 'Next attempt: {{time}}',
+  global: {
+    title: 'Endpoints for every account',
+    emptyBody:
+      'Add a URL and Switchboard posts every account’s messages and status changes to it, signed and retried.',
+    screenTitle: 'Server-wide webhooks',
+    intro:
+      'Endpoints here get the events of every account on this server, including accounts added later. An account’s own endpoints are on its page.',
+  },
   loadingDeliveries: 'Loading deliveries…',
   noDeliveries:
     'No deliveries yet. Events this endpoint subscribes to show up here (test events are not logged).',

@@ -10,6 +10,7 @@ export default {
   edit: 'Editar',
   retry: 'Reintentar',
   never: 'Nunca',
+  live: 'En vivo',
   notifications: 'Notificaciones',
   progress: 'Progreso',
   shownOnce:

@@ -28,12 +28,11 @@ export default {
   history: {
     limitLifted: 'Se levantó el límite de contacto',
     limited: 'Límite de contacto activo',
-    limitedUntil: 'Límite de contacto hasta {{until}}',
-    linkedTo: 'Vinculada a {{phone}}',
     newQr: 'Nuevo código QR',
     pairingCode: 'Código de vinculación generado',
-    deleted: 'Eliminada',
     transferred: 'Entregada a otro usuario',
+    sendFailed: 'Falló un envío',
+    statusChanged: 'Cambió el estado',
   },
   list: {
     title: 'Sesiones',
@@ -177,10 +176,11 @@ export default {
     yes: 'Sí',
     no: 'No',
     created: 'Creada',
-    events: 'Eventos recientes',
-    eventsLive: 'En vivo, desde que se abrió esta página',
+    events: 'Cronología',
     eventsEmpty:
-      'Los cambios de estado, los códigos QR y los códigos de vinculación aparecen aquí en cuanto ocurren.',
-    eventsList: 'Eventos recientes, los más nuevos primero',
+      'Los cambios de estado con su motivo, los códigos QR, los escaneos, las caídas y los envíos fallidos aparecen aquí en cuanto ocurren, y se conservan tras reiniciar el servidor.',
+    eventsList: 'Cronología, lo más reciente primero',
+    eventsOlder: 'Ver anteriores',
+    eventsLoading: 'Cargando la cronología…',
   },
 } as const;

@@ -13,6 +13,8 @@ export default {
     pools: 'Grupos de cuentas',
     users: 'Usuarios',
     apiKeys: 'Claves de API',
+    webhooks: 'Webhooks del servidor',
+    events: 'Eventos',
     notFound: 'No encontrado',
   },
   mainNav: 'Principal',

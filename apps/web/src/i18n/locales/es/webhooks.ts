@@ -29,8 +29,18 @@ export default {
   replaying_many: 'Reenviando {{count}} de entregas',
   replaying_other: 'Reenviando {{count}} entregas',
   logOf: 'Registro de entregas de {{url}}',
-  refresh: 'Actualizar',
   replayFailed: 'Reenviar todas las fallidas',
+  payload: 'Payload enviado',
+  nextAttemptNow: 'Próximo intento: ahora',
+  nextAttemptAt: 'Próximo intento: {{time}}',
+  global: {
+    title: 'Endpoints para todas las cuentas',
+    emptyBody:
+      'Añade una URL y Switchboard le enviará los mensajes y cambios de estado de todas las cuentas, firmados y con reintentos.',
+    screenTitle: 'Webhooks del servidor',
+    intro:
+      'Los endpoints de aquí reciben los eventos de todas las cuentas de este servidor, también de las que se añadan después. Los endpoints de una sola cuenta están en su página.',
+  },
   loadingDeliveries: 'Cargando entregas…',
   noDeliveries:
     'Aún no hay entregas. Aquí aparecen los eventos a los que está suscrito este endpoint (los de prueba no se registran).',

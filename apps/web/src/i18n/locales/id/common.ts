@@ -10,6 +10,7 @@ export default {
   edit: 'Ubah',
   retry: 'Coba lagi',
   never: 'Belum pernah',
+  live: 'Langsung',
   notifications: 'Notifikasi',
   progress: 'Kemajuan',
   shownOnce:

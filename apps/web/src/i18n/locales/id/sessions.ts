@@ -28,12 +28,11 @@ export default {
   history: {
     limitLifted: 'Batas menghubungi dicabut',
     limited: 'Batas menghubungi berlaku',
-    limitedUntil: 'Batas menghubungi hingga {{until}}',
-    linkedTo: 'Tertaut ke {{phone}}',
     newQr: 'Kode QR baru',
     pairingCode: 'Kode penautan dibuat',
-    deleted: 'Dihapus',
     transferred: 'Diserahkan ke pengguna lain',
+    sendFailed: 'Pengiriman gagal',
+    statusChanged: 'Status berubah',
   },
   list: {
     title: 'Sesi',
@@ -172,9 +171,11 @@ export default {
     yes: 'Ya',
     no: 'Tidak',
     created: 'Dibuat',
-    events: 'Peristiwa terbaru',
-    eventsLive: 'Langsung, sejak halaman ini dibuka',
-    eventsEmpty: 'Perubahan status, kode QR, dan kode penautan muncul di sini begitu terjadi.',
-    eventsList: 'Peristiwa terbaru, yang terbaru di atas',
+    events: 'Linimasa',
+    eventsEmpty:
+      'Perubahan status beserta alasannya, kode QR, pemindaian, koneksi terputus, dan pengiriman gagal muncul di sini begitu terjadi, dan tetap ada setelah server dimulai ulang.',
+    eventsList: 'Linimasa, yang terbaru di atas',
+    eventsOlder: 'Tampilkan yang lebih lama',
+    eventsLoading: 'Memuat linimasa…',
   },
 } as const;

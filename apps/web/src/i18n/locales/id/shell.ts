@@ -13,6 +13,8 @@ export default {
     pools: 'Grup akun',
     users: 'Pengguna',
     apiKeys: 'Kunci API',
+    webhooks: 'Webhook server',
+    events: 'Peristiwa',
     notFound: 'Tidak ditemukan',
   },
   mainNav: 'Utama',

@@ -27,8 +27,18 @@ export default {
   response: 'Respons: {{excerpt}}',
   replaying_other: 'Mengirim ulang {{count}} pengiriman',
   logOf: 'Log pengiriman {{url}}',
-  refresh: 'Segarkan',
   replayFailed: 'Kirim ulang semua yang gagal',
+  payload: 'Payload yang dikirim',
+  nextAttemptNow: 'Percobaan berikutnya: sekarang',
+  nextAttemptAt: 'Percobaan berikutnya: {{time}}',
+  global: {
+    title: 'Endpoint untuk semua akun',
+    emptyBody:
+      'Tambahkan URL dan Switchboard akan mengirim pesan dan perubahan status semua akun ke sana, bertanda tangan dan dicoba ulang.',
+    screenTitle: 'Webhook seluruh server',
+    intro:
+      'Endpoint di sini menerima peristiwa dari semua akun di server ini, termasuk akun yang ditambahkan nanti. Endpoint milik satu akun ada di halaman akun tersebut.',
+  },
   loadingDeliveries: 'Memuat pengiriman…',
   noDeliveries:
     'Belum ada pengiriman. Event yang diikuti endpoint ini muncul di sini (event uji tidak dicatat).',

@@ -10,6 +10,7 @@ export default {
   edit: 'Editar',
   retry: 'Tentar de novo',
   never: 'Nunca',
+  live: 'Ao vivo',
   notifications: 'Notificações',
   progress: 'Progresso',
   shownOnce:

@@ -28,12 +28,11 @@ export default {
   history: {
     limitLifted: 'Limite de contato retirado',
     limited: 'Limite de contato aplicado',
-    limitedUntil: 'Limite de contato até {{until}}',
-    linkedTo: 'Conectada a {{phone}}',
     newQr: 'Novo código QR',
     pairingCode: 'Código de pareamento gerado',
-    deleted: 'Excluída',
     transferred: 'Passada para outro usuário',
+    sendFailed: 'Falha no envio',
+    statusChanged: 'Status alterado',
   },
   list: {
     title: 'Sessões',
@@ -176,9 +175,11 @@ export default {
     yes: 'Sim',
     no: 'Não',
     created: 'Criada',
-    events: 'Eventos recentes',
-    eventsLive: 'Ao vivo, desde que esta página abriu',
-    eventsEmpty: 'Mudanças de status, códigos QR e códigos de pareamento aparecem aqui assim que acontecem.',
-    eventsList: 'Eventos recentes, mais novos primeiro',
+    events: 'Linha do tempo',
+    eventsEmpty:
+      'Mudanças de status com o motivo, códigos QR, leituras, quedas e envios com falha aparecem aqui assim que acontecem e continuam aqui depois de reiniciar o servidor.',
+    eventsList: 'Linha do tempo, mais recentes primeiro',
+    eventsOlder: 'Mostrar anteriores',
+    eventsLoading: 'Carregando a linha do tempo…',
   },
 } as const;

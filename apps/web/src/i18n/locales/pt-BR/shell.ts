@@ -13,6 +13,8 @@ export default {
     pools: 'Grupos de contas',
     users: 'Usuários',
     apiKeys: 'Chaves de API',
+    webhooks: 'Webhooks do servidor',
+    events: 'Eventos',
     notFound: 'Não encontrado',
   },
   mainNav: 'Principal',

@@ -29,8 +29,18 @@ export default {
   replaying_many: 'Reenviando {{count}} de entregas',
   replaying_other: 'Reenviando {{count}} entregas',
   logOf: 'Registro de entregas de {{url}}',
-  refresh: 'Atualizar',
   replayFailed: 'Reenviar todas as que falharam',
+  payload: 'Payload enviado',
+  nextAttemptNow: 'Próxima tentativa: agora',
+  nextAttemptAt: 'Próxima tentativa: {{time}}',
+  global: {
+    title: 'Endpoints para todas as contas',
+    emptyBody:
+      'Adicione uma URL e o Switchboard envia para ela as mensagens e as mudanças de status de todas as contas, assinadas e com novas tentativas.',
+    screenTitle: 'Webhooks do servidor',
+    intro:
+      'Os endpoints daqui recebem os eventos de todas as contas deste servidor, inclusive as que forem adicionadas depois. Os endpoints de uma conta ficam na página dela.',
+  },
   loadingDeliveries: 'Carregando entregas…',
   noDeliveries:
     'Nenhuma entrega ainda. Os eventos que este endpoint assina aparecem aqui (eventos de teste não são registrados).',

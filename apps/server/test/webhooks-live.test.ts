@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type Client,
+  connect,
+  createLinked,
+  sandbox,
+  setupAdmin,
+  signIn,
+  startTestGateway,
+  waitFor,
+} from './support/harness.ts';
+import { startReceiver } from './support/receiver.ts';
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+type Subscribe = Client['webhooks']['onUpdate']['subscribe'];
+type Update = Parameters<NonNullable<Parameters<Subscribe>[1]['onData']>>[0];
+
+/** Opens `webhooks.onUpdate` and resolves once the server has started it. */
+async function watch(client: Client, input?: Parameters<Subscribe>[0]) {
+  const seen: Update[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const sub = client.webhooks.onUpdate.subscribe(input, {
+      onStarted: () => resolve(),
+      onData: (update) => seen.push(update),
+      onError: reject,
+    });
+    cleanups.push(() => sub.unsubscribe());
+  });
+  return seen;
+}
+
+async function setup() {
+  const g = await startTestGateway({
+    WEBHOOK_RETRY_SCHEDULE_MS: '200,200',
+    WEBHOOK_TIMEOUT_MS: '2000',
+    // The receiver is on loopback, which operators may target only with this setting.
+    WEBHOOK_PRIVATE_FOR_OPERATORS: 'true',
+  });
+  const cookie = await setupAdmin(g);
+  const admin = connect(g, cookie);
+  cleanups.push(async () => {
+    await admin.close();
+    await g.dispose();
+  });
+  return { g, cookie, admin };
+}
+
+describe('live webhook deliveries', () => {
+  it('streams each delivery as it is queued, fails, is retried and delivered, with the payload, next retry and health', async () => {
+    const { g, cookie, admin } = await setup();
+    // The first attempt fails, the retry succeeds.
+    const r = await startReceiver((_req, n) => (n === 0 ? 500 : 200));
+    cleanups.push(r.close);
+    const s = await createLinked(g, cookie, admin, 'Live hooks', '4915100000101');
+    const hook = await admin.webhooks.create.mutate({
+      sessionId: s.id,
+      url: r.url,
+      events: ['message.received'],
+    });
+    const seen = await watch(admin, { webhookId: hook.id });
+
+    await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550190', to: `+${s.phone}`, text: 'live?' });
+    const delivered = await waitFor(
+      () => seen.find((u) => u.delivery.status === 'delivered'),
+      'the delivery to turn delivered on the stream',
+    );
+    expect(delivered.delivery.payload).toMatchObject({ type: 'message.received', accountId: s.id });
+    expect(delivered.delivery.payload.data).toMatchObject({ text: 'live?' });
+    expect(delivered.delivery.attemptLog.map((a) => a.statusCode)).toEqual([500, 200]);
+    expect(delivered.webhook).toMatchObject({ id: hook.id, consecutiveFailures: 0 });
+    expect(delivered.webhook.lastSuccessAt).toBeTypeOf('number');
+
+    // Before that, the failed attempt with its retry time, and the endpoint's failure counted.
+    const retrying = seen.find((u) => u.delivery.status === 'pending' && u.delivery.attempts === 1);
+    expect(retrying?.delivery.nextAttemptAt).toBeGreaterThan(retrying?.delivery.lastAttemptAt ?? Infinity);
+    expect(retrying?.webhook).toMatchObject({ consecutiveFailures: 1, lastSuccessAt: null });
+    expect(seen.every((u) => u.delivery.id === delivered.delivery.id)).toBe(true);
+
+    // A replay shows up queued again.
+    await admin.webhooks.replay.mutate({ deliveryId: delivered.delivery.id });
+    await waitFor(
+      () => seen.filter((u) => u.delivery.status === 'delivered').length >= 2,
+      'the replay delivered',
+    );
+  });
+
+  it('shows each user only the endpoints they may see: an operator watching everything gets their own, a foreign endpoint or account is not found', async () => {
+    const { g, cookie, admin } = await setup();
+    const r = await startReceiver();
+    cleanups.push(r.close);
+    await admin.users.create.mutate({
+      email: 'op@example.com',
+      name: 'Op',
+      password: 'operator-pass-1',
+      role: 'operator',
+    });
+    const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
+    const op = connect(g, opCookie);
+    cleanups.push(() => op.close());
+    const adminSession = await createLinked(g, cookie, admin, 'Admin desk', '4915100000102');
+    const opSession = await createLinked(g, opCookie, op, 'Op desk', '4915100000103');
+    const global = await admin.webhooks.create.mutate({
+      sessionId: null,
+      url: r.url,
+      events: ['message.received'],
+    });
+    await admin.webhooks.create.mutate({
+      sessionId: adminSession.id,
+      url: r.url,
+      events: ['message.received'],
+    });
+    await op.webhooks.create.mutate({ sessionId: opSession.id, url: r.url, events: ['message.received'] });
+
+    await expect(watch(op, { webhookId: global.id })).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
+    await expect(watch(op, { sessionId: adminSession.id })).rejects.toMatchObject({
+      data: { code: 'NOT_FOUND' },
+    });
+    const opSees = await watch(op);
+    const adminSees = await watch(admin, { sessionId: adminSession.id });
+
+    for (const to of [adminSession.phone, opSession.phone])
+      await sandbox(g, cookie, 'POST', '/inbound', { from: '+14155550191', to: `+${to}`, text: 'x' });
+    // Four deliveries: the admin's account endpoint, the operator's, and the global one twice.
+    await waitFor(() => r.received.length === 4, 'every endpoint reached');
+    await waitFor(() => opSees.some((u) => u.delivery.status === 'delivered'), "the operator's delivered");
+    await waitFor(() => adminSees.some((u) => u.delivery.status === 'delivered'), "the admin's delivered");
+    // Each stream carries only its own endpoints: no global one, nothing of the other's account.
+    expect(new Set(opSees.map((u) => u.webhook.accountId))).toEqual(new Set([opSession.id]));
+    expect(new Set(adminSees.map((u) => u.webhook.accountId))).toEqual(new Set([adminSession.id]));
+  });
+});

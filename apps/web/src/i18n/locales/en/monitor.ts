@@ -1,0 +1,33 @@
+/** The admins' event monitor: every visible account's history, live. */
+export default {
+  title: 'Event monitor',
+  description:
+    'What happens to every account as it happens: status changes with their reasons, QR codes, scans, drops and failed sends.',
+  account: 'Account',
+  allAccounts: 'All accounts',
+  type: 'Event',
+  allTypes: 'All events',
+  pause: 'Pause',
+  resume: 'Resume',
+  clear: 'Clear',
+  live: 'Live',
+  paused: 'Paused',
+  waiting_one: '{{count}} new event waiting',
+  waiting_other: '{{count}} new events waiting',
+  shown_one: '{{count}} event',
+  shown_other: '{{count}} events',
+  loading: 'Loading events…',
+  emptyTitle: 'No events yet',
+  emptyBody: 'Events of the accounts you see show up here as they happen.',
+  cleared: 'Cleared. New events show up here as they happen.',
+  list: 'Events, newest first',
+  types: {
+    status: 'Status changes',
+    qr: 'QR codes',
+    pairing_code: 'Pairing codes',
+    limited: 'Reach-out limited',
+    limit_lifted: 'Reach-out limit lifted',
+    send_failed: 'Failed sends',
+    transferred: 'Transfers',
+  },
+} as const;

@@ -1,0 +1,31 @@
+/** Pemantau peristiwa untuk admin: riwayat semua akun yang terlihat, secara langsung. */
+export default {
+  title: 'Pemantau peristiwa',
+  description:
+    'Apa yang terjadi pada setiap akun saat itu juga: perubahan status beserta alasannya, kode QR, pemindaian, koneksi terputus, dan pengiriman gagal.',
+  account: 'Akun',
+  allAccounts: 'Semua akun',
+  type: 'Peristiwa',
+  allTypes: 'Semua peristiwa',
+  pause: 'Jeda',
+  resume: 'Lanjutkan',
+  clear: 'Bersihkan',
+  live: 'Langsung',
+  paused: 'Dijeda',
+  waiting_other: '{{count}} peristiwa baru menunggu',
+  shown_other: '{{count}} peristiwa',
+  loading: 'Memuat peristiwa…',
+  emptyTitle: 'Belum ada peristiwa',
+  emptyBody: 'Peristiwa dari akun yang bisa Anda lihat muncul di sini begitu terjadi.',
+  cleared: 'Sudah dibersihkan. Peristiwa baru muncul di sini begitu terjadi.',
+  list: 'Peristiwa, yang terbaru di atas',
+  types: {
+    status: 'Perubahan status',
+    qr: 'Kode QR',
+    pairing_code: 'Kode penautan',
+    limited: 'Batas menghubungi berlaku',
+    limit_lifted: 'Batas menghubungi dicabut',
+    send_failed: 'Pengiriman gagal',
+    transferred: 'Penyerahan akun',
+  },
+} as const;
