@@ -188,14 +188,14 @@ describe('tickFor', () => {
 describe('highlightWords', () => {
   it('marks the words that begin with a searched word, accents and case aside', () => {
     expect(highlightWords('Preço da entrega em São Paulo', 'sao ENTR')).toEqual([
-      { text: 'Preço da ', hit: false },
-      { text: 'entrega', hit: true },
-      { text: ' em ', hit: false },
-      { text: 'São', hit: true },
-      { text: ' Paulo', hit: false },
+      { text: 'Preço da ', hit: false, at: 0 },
+      { text: 'entrega', hit: true, at: 9 },
+      { text: ' em ', hit: false, at: 16 },
+      { text: 'São', hit: true, at: 20 },
+      { text: ' Paulo', hit: false, at: 23 },
     ]);
   });
   it('leaves the text whole when nothing is searched', () => {
-    expect(highlightWords('…where is it', '  ')).toEqual([{ text: '…where is it', hit: false }]);
+    expect(highlightWords('…where is it', '  ')).toEqual([{ text: '…where is it', hit: false, at: 0 }]);
   });
 });

@@ -42,19 +42,24 @@ export function matchesFilter(
 const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
- * A search match's text in pieces, `hit` on each word that begins with one of the words searched for (the
- * server's rule), to show what matched.
+ * A search match's text in pieces (`at`: where each starts), `hit` on each word that begins with one of the
+ * words searched for (the server's rule), to show what matched.
  */
-export function highlightWords(text: string, search: string): Array<{ text: string; hit: boolean }> {
+export function highlightWords(
+  text: string,
+  search: string,
+): Array<{ text: string; hit: boolean; at: number }> {
   const wanted = search.split(/\s+/).map(plain).filter(Boolean);
-  if (wanted.length === 0) return [{ text, hit: false }];
-  const pieces: Array<{ text: string; hit: boolean }> = [];
+  if (wanted.length === 0) return [{ text, hit: false, at: 0 }];
+  const pieces: Array<{ text: string; hit: boolean; at: number }> = [];
+  let at = 0;
   for (const part of text.split(/([\p{L}\p{N}\p{M}]+)/u)) {
     if (!part) continue;
     const hit = /[\p{L}\p{N}]/u.test(part) && wanted.some((word) => plain(part).startsWith(word));
     const last = pieces.at(-1);
     if (last && last.hit === hit) last.text += part;
-    else pieces.push({ text: part, hit });
+    else pieces.push({ text: part, hit, at });
+    at += part.length;
   }
   return pieces;
 }
