@@ -31,7 +31,9 @@ test.afterAll(async () => {
 });
 
 const inbound = async (from: string, text: string) => {
-  const response = await context.request.post('/api/sandbox/inbound', { data: { from, to: desk.phone, text } });
+  const response = await context.request.post('/api/sandbox/inbound', {
+    data: { from, to: desk.phone, text },
+  });
   expect(response.ok(), await response.text()).toBe(true);
 };
 const unread = async () =>
@@ -91,10 +93,9 @@ test('Open / Resolved / All, search by message text, and the open thread stays w
   await expect(row(address.text)).toBeVisible();
   // The choice is remembered on this device.
   await page.reload();
-  await expect(page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  await expect(
+    page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'All' }),
+  ).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('a conversation assigned to me shows under "Assigned to me" and not under "Unassigned"', async () => {
@@ -154,6 +155,27 @@ test('a number not on WhatsApp is flagged before sending; the failure is a red t
   await page.getByRole('button', { name: 'Send message', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sent to' })).toBeVisible();
   await expect(message).toHaveValue('');
+});
+
+test('in Arabic the inbox filters, assignment and number check read right to left', async () => {
+  const chooseLanguage = async (name: string, lang: string) => {
+    await page.locator('header [aria-haspopup="menu"]').click();
+    await page.getByRole('menuitemradio', { name }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  };
+  await page.goto(`/inbox?session=${desk.id}`);
+  await chooseLanguage('العربية', 'ar');
+  await expect(
+    page.getByRole('group', { name: 'عرض' }).getByRole('button', { name: 'مفتوحة' }),
+  ).toBeVisible();
+  await page.getByTestId('conversation').filter({ hasText: address.text }).click();
+  await expect(page.getByTestId('thread').getByLabel('مُسندة إلى')).toBeVisible();
+  await shoot(page, 'team-inbox-05-arabic', { dark: true, narrowest: true });
+  await page.goto('/messages');
+  await page.getByRole('textbox', { name: 'إلى' }).fill(notOnWhatsApp);
+  await expect(page.getByTestId('number-check')).toHaveText('ليس على واتساب: الرسالة إلى هذا الرقم ستفشل.');
+  await shoot(page, 'team-inbox-06-arabic-compose', { phone: false });
+  await chooseLanguage('English', 'en');
 });
 
 test('a phone unlinking the device raises a red toast on whatever screen is open', async () => {

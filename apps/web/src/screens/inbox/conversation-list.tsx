@@ -175,6 +175,7 @@ const ConversationRow = memo(function ConversationRow({
         ) : null}
         <span className="mt-0.5 flex items-center justify-between gap-2">
           <span
+            dir="auto"
             className={cx(
               'text-sm',
               conversation.match ? 'line-clamp-2' : 'truncate',

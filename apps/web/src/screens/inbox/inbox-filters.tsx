@@ -29,8 +29,8 @@ export function InboxFilters() {
   const [assignee, setAssignee] = assigneeFilter.use();
   const assigneeId = useId();
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <fieldset className="flex shrink-0 rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
+    <div className="space-y-3">
+      <fieldset className="flex rounded-lg bg-zinc-100 p-1 dark:bg-zinc-800">
         <legend className="sr-only">{t('inbox.filters.status')}</legend>
         {STATUSES.map((value) => (
           <button
@@ -39,7 +39,7 @@ export function InboxFilters() {
             aria-pressed={status === value}
             onClick={() => setStatus(value)}
             className={cx(
-              'rounded-md px-2.5 py-1 text-sm font-medium transition-colors',
+              'flex-1 rounded-md px-2.5 py-1 text-sm font-medium transition-colors',
               status === value
                 ? 'bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-white'
                 : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
@@ -49,7 +49,7 @@ export function InboxFilters() {
           </button>
         ))}
       </fieldset>
-      <div className="relative min-w-0 flex-1">
+      <div className="relative">
         <label htmlFor={assigneeId} className="sr-only">
           {t('inbox.filters.assignee')}
         </label>

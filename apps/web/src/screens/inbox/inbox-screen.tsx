@@ -184,7 +184,7 @@ export function InboxScreen({
                 type="search"
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
-                placeholder={t('inbox.search')}
+                placeholder={t('inbox.searchPlaceholder')}
                 className={cx(selectClass, 'ps-9 pe-3')}
               />
             </div>

@@ -287,7 +287,11 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
           <MessageMedia message={message} outgoing={outgoing} />
         </div>
       ) : null}
-      {message.body ? <p className="break-words whitespace-pre-wrap">{message.body}</p> : null}
+      {message.body ? (
+        <p dir="auto" className="break-words whitespace-pre-wrap">
+          {message.body}
+        </p>
+      ) : null}
       <p
         className={cx(
           'mt-1 flex items-center justify-end gap-1.5 text-[11px]',

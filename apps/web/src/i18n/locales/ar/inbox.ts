@@ -8,6 +8,7 @@ export default {
   account: 'الحساب',
   allAccounts: 'كل الحسابات',
   search: 'ابحث في الأسماء والأرقام والرسائل',
+  searchPlaceholder: 'اسم أو رقم أو نص رسالة',
   loading: 'جارٍ تحميل المحادثات…',
   noMatch: 'لا توجد محادثة مطابقة',
   noConversations: 'لا توجد محادثات بعد',

@@ -9,6 +9,7 @@ export default {
   account: 'Account',
   allAccounts: 'All accounts',
   search: 'Search names, numbers and messages',
+  searchPlaceholder: 'Name, number or message text',
   loading: 'Loading conversations…',
   noMatch: 'No conversation matches',
   noConversations: 'No conversations yet',

@@ -56,7 +56,7 @@ export default {
     dropHint: 'or drop or paste a file to attach it',
     sending: 'Sending…',
     sent: 'Sent to {{phone}}.',
-    failed: 'Not sent to {{phone}}: {{error}} Your text is kept, so you can fix it and send again.',
+    failed: 'Not sent to {{phone}}: {{error}}. Your text is kept, so you can fix it and send again.',
     unconfirmed:
       'WhatsApp has not confirmed the message to {{phone}}: it may have gone out, and is not sent again.',
     check: {

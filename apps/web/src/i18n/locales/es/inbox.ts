@@ -9,6 +9,7 @@ export default {
   account: 'Cuenta',
   allAccounts: 'Todas las cuentas',
   search: 'Buscar nombres, números y mensajes',
+  searchPlaceholder: 'Nombre, número o texto de un mensaje',
   loading: 'Cargando conversaciones…',
   noMatch: 'Ninguna conversación coincide',
   noConversations: 'Aún no hay conversaciones',

@@ -9,6 +9,7 @@ export default {
   account: 'Akun',
   allAccounts: 'Semua akun',
   search: 'Cari nama, nomor, dan pesan',
+  searchPlaceholder: 'Nama, nomor, atau teks pesan',
   loading: 'Memuat percakapan…',
   noMatch: 'Tidak ada percakapan yang cocok',
   noConversations: 'Belum ada percakapan',

@@ -9,6 +9,7 @@ export default {
   account: 'Conta',
   allAccounts: 'Todas as contas',
   search: 'Buscar nomes, números e mensagens',
+  searchPlaceholder: 'Nome, número ou texto de mensagem',
   loading: 'Carregando conversas…',
   noMatch: 'Nenhuma conversa encontrada',
   noConversations: 'Nenhuma conversa ainda',
