@@ -7,7 +7,7 @@ import { linkSandboxDesk, shoot, signInAsAdmin, trpcQuery } from './support.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-const desk = { name: 'Team desk', id: 'team-desk', phone: '4915112340088' };
+const desk = { name: 'Team desk', id: 'team-desk', phone: '4915112340099' };
 const parcel = { phone: '14155550181', text: 'Where is my parcel? The tracking page says nothing' };
 const address = { phone: '14155550182', text: 'Can I change the delivery address?' };
 const notOnWhatsApp = '+49 151 99999999';
