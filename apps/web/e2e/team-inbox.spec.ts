@@ -44,6 +44,8 @@ const row = (text: string) => page.getByTestId('conversation').filter({ hasText:
 test('a new message while elsewhere: the nav badge, the tab title and a toast that opens it', async () => {
   await page.goto('/sessions');
   await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  // The desk shown connected: the page's live streams are open before the message comes.
+  await expect(page.locator(`[data-session-id="${desk.id}"]`).getByText('Connected').first()).toBeVisible();
   const before = await unread();
 
   await inbound(parcel.phone, parcel.text);
@@ -179,7 +181,12 @@ test('in Arabic the inbox filters, assignment and number check read right to lef
 });
 
 test('a phone unlinking the device raises a red toast on whatever screen is open', async () => {
-  await page.goto('/campaigns');
+  // Another screen of the page already open (its live stream has long been told the desk is connected).
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .first()
+    .getByRole('link', { name: 'Campaigns' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Campaigns', exact: true })).toBeVisible();
   const response = await context.request.post(`/api/sandbox/sessions/${desk.id}/unlink`);
   expect(response.ok(), await response.text()).toBe(true);
