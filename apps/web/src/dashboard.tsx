@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AppShell } from './layout/app-shell.tsx';
 import type { User } from './lib/types.ts';
 import { ConnectionMonitor } from './live/connection.tsx';
+import { InboxNotifier } from './live/inbox-notifier.tsx';
 import { LiveStore, LiveStoreContext } from './live/live-store.ts';
 import { SessionStream } from './live/session-stream.tsx';
 import { useRoute } from './router.tsx';
@@ -51,7 +52,7 @@ export function Dashboard({
       screen = <MessagesScreen requested={route.sessionId} />;
       break;
     case 'inbox':
-      screen = <InboxScreen sessionId={route.sessionId} conversationId={route.conversationId} />;
+      screen = <InboxScreen me={user} sessionId={route.sessionId} conversationId={route.conversationId} />;
       break;
     case 'campaigns':
       screen = <CampaignsScreen />;
@@ -89,6 +90,7 @@ export function Dashboard({
     <LiveStoreContext.Provider value={store}>
       <ConnectionMonitor wsClient={wsClient}>
         <SessionStream />
+        <InboxNotifier route={route} />
         <QrDialogHost>
           <AppShell user={user} route={route} onSignedOut={onSignedOut}>
             {screen}

@@ -127,6 +127,7 @@ describe('EventBus', () => {
         },
         status: 'open',
         unreadCount: 1,
+        assignee: null,
         lastMessageAt: 1,
         lastMessagePreview: 'hi',
         createdAt: 1,

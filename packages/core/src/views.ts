@@ -29,6 +29,8 @@ export interface ConversationView {
   contact: ContactView;
   status: ConversationStatus;
   unreadCount: number;
+  /** The user answering it, if someone was assigned. */
+  assignee: { id: string; name: string } | null;
   lastMessageAt: number;
   lastMessagePreview: string;
   createdAt: number;

@@ -61,4 +61,42 @@ describe('migrations', () => {
       rmSync(earlier, { recursive: true, force: true });
     }
   });
+
+  it('index the text of messages stored before message search existed', () => {
+    const earlier = migrationsUpTo('0016_conversation_assignee');
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite, { schema });
+    try {
+      migrate(db, { migrationsFolder: earlier });
+      sqlite.exec(`
+        INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ('u', 'a@b.c', 'A', 'admin', 'x', 1);
+        INSERT INTO accounts (id, name, engine, owner_id, updated_at, status_changed_at) VALUES ('s', 'S', 'webjs', 'u', 1, 1);
+        INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at) VALUES
+          ('old', 's', 'in', '49151', 'Where is my parcel?', 'received', 1),
+          ('photo', 's', 'in', '49151', '', 'received', 1);
+      `);
+      migrate(db, { migrationsFolder: migrations });
+      const found = (term: string) =>
+        sqlite
+          .prepare(
+            'SELECT m.id FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ?',
+          )
+          .pluck()
+          .all(term);
+      expect(found('parcel')).toEqual(['old']);
+      // Later writes keep the index in step: a new message, a changed text, a deleted message.
+      sqlite.exec(`INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at)
+        VALUES ('new', 's', 'out', '49151', 'Your parcel left today', 'sent', 2)`);
+      expect(found('parcel')).toEqual(['old', 'new']);
+      sqlite.exec(`UPDATE messages SET body = 'Where is my order?' WHERE id = 'old'`);
+      expect(found('parcel')).toEqual(['new']);
+      expect(found('order')).toEqual(['old']);
+      sqlite.exec(`UPDATE messages SET status = 'read' WHERE id = 'new'`);
+      sqlite.exec(`DELETE FROM messages WHERE id = 'new'`);
+      expect(found('parcel')).toEqual([]);
+      sqlite.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`);
+    } finally {
+      sqlite.close();
+    }
+  });
 });

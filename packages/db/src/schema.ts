@@ -262,12 +262,18 @@ export const conversations = sqliteTable(
     unreadCount: integer('unread_count').notNull().default(0),
     lastMessageAt: timestamp('last_message_at').notNull(),
     lastMessagePreview: text('last_message_preview').notNull().default(''),
+    /**
+     * The user answering it. No foreign key: SQLite cannot add a column with one that clears itself, so
+     * deleting the user clears it (`UsersService.delete`).
+     */
+    assigneeId: text('assignee_id'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('conversations_account_contact_idx').on(t.accountId, t.contactId),
     index('conversations_last_message_idx').on(t.lastMessageAt),
+    index('conversations_assignee_idx').on(t.assigneeId),
   ],
 );
 

@@ -15,6 +15,7 @@ export const ERROR_REASONS = [
   'url.invalid',
   'media.too_large',
   'locale.unsupported',
+  'conversation.assignee_cannot_see',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -13,8 +13,10 @@ import {
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../components/cx.ts';
+import { formatCount } from '../lib/format.ts';
 import { type Route, routePath } from '../lib/route.ts';
 import type { User } from '../lib/types.ts';
+import { useUnreadConversations } from '../live/inbox-notifier.tsx';
 import { Link } from '../router.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Logo } from './logo.tsx';
@@ -54,10 +56,15 @@ export function AppShell({
   // by choosing an entry, by going elsewhere or by Escape.
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  const unread = useUnreadConversations();
   useEffect(() => {
-    document.title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
+    const title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
+    document.title = unread > 0 ? t('shell.titleWithUnread', { count: unread, title }) : title;
+  }, [route.name, unread, t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: going to another page closes the menu
+  useEffect(() => {
     setMenuOpen(false);
-  }, [route.name, t]);
+  }, [route.name]);
   useEffect(() => {
     if (!menuOpen) return;
     const onKey = (e: KeyboardEvent) => {
@@ -85,6 +92,7 @@ export function AppShell({
       label: t('shell.pages.inbox'),
       icon: Inbox,
       active: route.name === 'inbox',
+      badge: unread,
     },
     {
       to: { name: 'messages', sessionId: null } as const,
@@ -140,6 +148,15 @@ export function AppShell({
             >
               <item.icon aria-hidden className="size-4" />
               {item.label}
+              {'badge' in item && item.badge ? (
+                <span
+                  data-testid="nav-unread"
+                  className="ms-auto rounded-full bg-emerald-600 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums xl:ms-0 dark:bg-emerald-500 dark:text-emerald-950"
+                >
+                  {formatCount(item.badge)}
+                  <span className="sr-only"> {t('shell.unread', { count: item.badge })}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         ))}
@@ -173,9 +190,15 @@ export function AppShell({
               aria-controls={menuId}
               aria-label={menuOpen ? t('shell.closeMenu') : t('shell.openMenu')}
               onClick={() => setMenuOpen((open) => !open)}
-              className="inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 xl:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
+              className="relative inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 xl:hidden dark:text-zinc-300 dark:hover:bg-zinc-800"
             >
               {menuOpen ? <X aria-hidden className="size-5" /> : <Menu aria-hidden className="size-5" />}
+              {unread > 0 && !menuOpen ? (
+                <span
+                  aria-hidden
+                  className="absolute end-2 top-2 size-2 rounded-full bg-emerald-500 ring-2 ring-white dark:ring-zinc-950"
+                />
+              ) : null}
             </button>
           </div>
         </div>

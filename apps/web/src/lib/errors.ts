@@ -34,6 +34,7 @@ const REASON_KEYS = {
   'url.invalid': 'serverErrors.url.invalid',
   'media.too_large': 'serverErrors.media.tooLarge',
   'locale.unsupported': 'serverErrors.locale.unsupported',
+  'conversation.assignee_cannot_see': 'serverErrors.conversation.assigneeCannotSee',
 } as const satisfies Record<ErrorReason, ParseKeys>;
 
 /** The reason and values the server attached, if it attached a reason this dashboard knows. */

@@ -4,14 +4,19 @@ import {
   compareConversations,
   contactLabel,
   flattenConversations,
+  highlightWords,
   matchesFilter,
   threadMessages,
   tickFor,
   upsertConversation,
 } from './inbox.ts';
-import type { Conversation, Message } from './types.ts';
+import type { ConversationItem, Message } from './types.ts';
 
-const conv = (id: string, lastMessageAt: number, extra: Partial<Conversation> = {}): Conversation => ({
+const conv = (
+  id: string,
+  lastMessageAt: number,
+  extra: Partial<ConversationItem> = {},
+): ConversationItem => ({
   id,
   accountId: 'sales',
   contact: {
@@ -26,6 +31,8 @@ const conv = (id: string, lastMessageAt: number, extra: Partial<Conversation> = 
   },
   status: 'open',
   unreadCount: 0,
+  assignee: null,
+  match: null,
   lastMessageAt,
   lastMessagePreview: 'hi',
   createdAt: 0,
@@ -74,6 +81,20 @@ describe('matchesFilter', () => {
     expect(matchesFilter(named, { sessionId: 'sales', search: '' })).toBe(true);
     expect(matchesFilter(named, { sessionId: 'support', search: '' })).toBe(false);
   });
+  it('filters by status and by assignee', () => {
+    const resolved = conv('8', 1, { status: 'resolved', assignee: { id: 'u1', name: 'Uma' } });
+    expect(matchesFilter(resolved, { ...all, status: 'open' })).toBe(false);
+    expect(matchesFilter(resolved, { ...all, status: 'resolved' })).toBe(true);
+    expect(matchesFilter(resolved, { ...all, status: 'all' })).toBe(true);
+    expect(matchesFilter(resolved, { ...all, assigneeId: 'u1' })).toBe(true);
+    expect(matchesFilter(resolved, { ...all, assigneeId: 'u2' })).toBe(false);
+    expect(matchesFilter(resolved, { ...all, assigneeId: 'none' })).toBe(false);
+    expect(matchesFilter(named, { ...all, assigneeId: 'none' })).toBe(true);
+  });
+  it('keeps a conversation the server found by the words of a message', () => {
+    expect(matchesFilter(named, { ...all, search: 'parcel' })).toBe(false);
+    expect(matchesFilter(named, { ...all, search: 'parcel' }, true)).toBe(true);
+  });
   it('searches the name (any case) and the phone (digits only)', () => {
     expect(matchesFilter(named, { ...all, search: 'grace' })).toBe(true);
     expect(matchesFilter(named, { ...all, search: '+1 415 555' })).toBe(true);
@@ -82,8 +103,8 @@ describe('matchesFilter', () => {
 });
 
 describe('upsertConversation', () => {
-  const page = (items: Conversation[], nextOffset: number | null = null) => ({ items, nextOffset });
-  const ids = (pages: { items: Conversation[] }[]) => pages.map((p) => p.items.map((c) => c.id));
+  const page = (items: ConversationItem[], nextOffset: number | null = null) => ({ items, nextOffset });
+  const ids = (pages: { items: ConversationItem[] }[]) => pages.map((p) => p.items.map((c) => c.id));
 
   it('adds a new conversation in order and moves an updated one to the top', () => {
     const pages = [page([conv('1', 20), conv('2', 10)])];
@@ -162,5 +183,20 @@ describe('tickFor', () => {
     expect(tickFor(msg('a', 1, { status: 'failed' }))).toBe('failed');
     expect(tickFor(msg('a', 1, { status: 'unknown' }))).toBe('unknown');
     expect(tickFor(msg('a', 1, { direction: 'in', status: 'received' }))).toBeNull();
+  });
+});
+
+describe('highlightWords', () => {
+  it('marks the words that begin with a searched word, accents and case aside', () => {
+    expect(highlightWords('Preço da entrega em São Paulo', 'sao ENTR')).toEqual([
+      { text: 'Preço da ', hit: false, at: 0 },
+      { text: 'entrega', hit: true, at: 9 },
+      { text: ' em ', hit: false, at: 16 },
+      { text: 'São', hit: true, at: 20 },
+      { text: ' Paulo', hit: false, at: 23 },
+    ]);
+  });
+  it('leaves the text whole when nothing is searched', () => {
+    expect(highlightWords('…where is it', '  ')).toEqual([{ text: '…where is it', hit: false, at: 0 }]);
   });
 });

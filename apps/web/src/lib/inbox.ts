@@ -1,5 +1,5 @@
 import { i18n } from '../i18n/i18n.ts';
-import type { Conversation, ConversationPage, Message } from './types.ts';
+import type { Conversation, ConversationItem, ConversationPage, Message } from './types.ts';
 
 /** The server's order: unread first, then newest first (ties by id, descending, as the server breaks them). */
 export function compareConversations(a: Conversation, b: Conversation): number {
@@ -8,28 +8,69 @@ export function compareConversations(a: Conversation, b: Conversation): number {
   return b.lastMessageAt - a.lastMessageAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
+export type StatusFilter = 'open' | 'resolved' | 'all';
+
 export interface ConversationFilter {
   sessionId: string | null;
   search: string;
+  /** Default: all. */
+  status?: StatusFilter;
+  /** A user's id, `none` for nobody, or undefined / null for anyone. */
+  assigneeId?: string | null;
 }
 
-/** Whether a conversation belongs in a list filtered by account and by name or phone (as the server filters). */
-export function matchesFilter(conversation: Conversation, filter: ConversationFilter): boolean {
+/**
+ * Whether a conversation belongs in a filtered list, as the server filters — except the words of its messages,
+ * which only the server can search: `textMatched` says it found them there.
+ */
+export function matchesFilter(
+  conversation: Conversation,
+  filter: ConversationFilter,
+  textMatched = false,
+): boolean {
   if (filter.sessionId && conversation.accountId !== filter.sessionId) return false;
+  if (filter.status && filter.status !== 'all' && conversation.status !== filter.status) return false;
+  if (filter.assigneeId && (conversation.assignee?.id ?? 'none') !== filter.assigneeId) return false;
   const term = filter.search.trim().toLowerCase();
-  if (!term) return true;
+  if (!term || textMatched) return true;
   const digits = term.replace(/[^\d]/g, '');
   const name = conversation.contact.name?.toLowerCase() ?? '';
   return name.includes(term) || (digits.length > 0 && conversation.contact.phone.includes(digits));
+}
+
+/** Letters and digits without accents, lowercase: "São" and "sao" compare alike, as the server's search does. */
+const plain = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * A search match's text in pieces (`at`: where each starts), `hit` on each word that begins with one of the
+ * words searched for (the server's rule), to show what matched.
+ */
+export function highlightWords(
+  text: string,
+  search: string,
+): Array<{ text: string; hit: boolean; at: number }> {
+  const wanted = search.split(/\s+/).map(plain).filter(Boolean);
+  if (wanted.length === 0) return [{ text, hit: false, at: 0 }];
+  const pieces: Array<{ text: string; hit: boolean; at: number }> = [];
+  let at = 0;
+  for (const part of text.split(/([\p{L}\p{N}\p{M}]+)/u)) {
+    if (!part) continue;
+    const hit = /[\p{L}\p{N}]/u.test(part) && wanted.some((word) => plain(part).startsWith(word));
+    const last = pieces.at(-1);
+    if (last && last.hit === hit) last.text += part;
+    else pieces.push({ text: part, hit, at });
+    at += part.length;
+  }
+  return pieces;
 }
 
 /**
  * The loaded pages as one list, each conversation once. Pages are fetched by offset while conversations move
  * to the top as messages arrive, so a later page can repeat one already shown: the first copy stays.
  */
-export function flattenConversations(pages: readonly ConversationPage[]): Conversation[] {
+export function flattenConversations(pages: readonly ConversationPage[]): ConversationItem[] {
   const seen = new Set<string>();
-  const list: Conversation[] = [];
+  const list: ConversationItem[] = [];
   for (const page of pages) {
     for (const conversation of page.items) {
       if (seen.has(conversation.id)) continue;
@@ -72,7 +113,7 @@ export function upsertConversation(
   absorbed: string | null = null,
 ): ConversationPage[] {
   const pages = absorbed ? withoutConversation(loaded, absorbed) : loaded;
-  let current: Conversation | undefined;
+  let current: ConversationItem | undefined;
   const rest = pages.map((page) => {
     const index = page.items.findIndex((c) => c.id === conversation.id);
     if (index === -1) return page;
@@ -80,7 +121,11 @@ export function upsertConversation(
     return { ...page, items: page.items.filter((_, i) => i !== index) };
   });
   if (current && current.updatedAt > conversation.updatedAt) return pages as ConversationPage[];
-  if (!matchesFilter(conversation, filter)) return current ? rest : (pages as ConversationPage[]);
+  // Found by the words of a message: still found (a new message can only add words).
+  const match = current?.match ?? null;
+  if (!matchesFilter(conversation, filter, match !== null))
+    return current ? rest : (pages as ConversationPage[]);
+  const item: ConversationItem = { ...conversation, match };
   const target = rest.findIndex((page, p) => {
     const last = page.items.at(-1);
     const isLastPage = p === rest.length - 1;
@@ -93,7 +138,7 @@ export function upsertConversation(
   const index = target === -1 ? rest.length - 1 : target;
   const page = rest[index]!;
   const items = page.items.slice();
-  items.splice(target === -1 ? items.length : insertionIndex(items, conversation), 0, conversation);
+  items.splice(target === -1 ? items.length : insertionIndex(items, item), 0, item);
   rest[index] = { ...page, items };
   return rest;
 }

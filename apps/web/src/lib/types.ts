@@ -24,8 +24,11 @@ export type SessionEvent = Exclude<SessionStreamMessage, { type: 'snapshot' }>;
 /** One entry of a session's persisted history (the timeline, the event monitor). */
 export type HistoryEntry = Outputs['sessions']['history']['items'][number];
 
-export type Conversation = Outputs['conversations']['list']['items'][number];
+export type Conversation = Outputs['conversations']['byId'];
+/** A listed conversation: with the message its search matched, if the words of one did. */
+export type ConversationItem = Outputs['conversations']['list']['items'][number];
 export type ConversationPage = Outputs['conversations']['list'];
+export type Assignee = Outputs['conversations']['assignees'][number];
 export type Webhook = Outputs['webhooks']['list'][number];
 export type WebhookWithSecret = Outputs['webhooks']['create'];
 export type WebhookEvent = Webhook['events'][number];

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useToast } from '../components/toaster.tsx';
 import { errorCode } from '../lib/errors.ts';
-import type { Session } from '../lib/types.ts';
+import type { Session, SessionStatus } from '../lib/types.ts';
+import { navigate } from '../router.tsx';
 import { trpc } from '../trpc.ts';
 import { useLiveStore } from './live-store.ts';
 
@@ -31,8 +34,28 @@ function knownIds(list: readonly Session[]): ReadonlySet<string> {
 function SessionSubscription({ onEnded }: { onEnded: () => void }) {
   const store = useLiveStore();
   const utils = trpc.useUtils();
+  const { t } = useTranslation();
+  const toast = useToast();
   const refetchTimer = useRef<number | undefined>(undefined);
   const retryTimer = useRef<number | undefined>(undefined);
+  // Each session's status as this stream last said it: the snapshot it starts with only fills this in.
+  const statuses = useRef(new Map<string, SessionStatus>());
+
+  /** A phone unlinking the device, or a session failing, is told wherever the operator is. */
+  const tellChange = (sessionId: string, status: SessionStatus, reason: string | null) => {
+    const before = statuses.current.get(sessionId);
+    statuses.current.set(sessionId, status);
+    if (before === undefined || before === status || (status !== 'logged_out' && status !== 'failed')) return;
+    const name = utils.sessions.list.getData()?.find((s) => s.id === sessionId)?.name ?? sessionId;
+    toast.error(
+      status === 'logged_out'
+        ? t('shell.alerts.loggedOut', { name })
+        : reason
+          ? t('shell.alerts.failedBecause', { name, reason })
+          : t('shell.alerts.failed', { name }),
+      { label: t('shell.alerts.open'), onClick: () => navigate({ name: 'session', id: sessionId }) },
+    );
+  };
 
   useEffect(
     () => () => {
@@ -49,6 +72,7 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
       onData: ({ data }) => {
         const events = data.type === 'snapshot' ? data.events : [data];
         store.apply(events);
+        for (const e of events) if (e.type === 'status') tellChange(e.sessionId, e.status, e.reason);
         const known = utils.sessions.list.getData();
         const ids = known && knownIds(known);
         // A transfer adds the session to the new owner's list and takes it from the previous owner's.

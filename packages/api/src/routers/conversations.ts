@@ -2,31 +2,58 @@ import { streamChannel } from '../live.ts';
 import { rest } from '../rest/meta.ts';
 import { streamInput } from '../schemas/common.ts';
 import {
+  assigneeList,
   conversation,
+  conversationAssignInput,
   conversationEvent,
   conversationIdInput,
   conversationListInput,
   conversationMessagesInput,
   conversationPage,
   conversationResolveInput,
+  unreadCount,
+  unreadCountInput,
 } from '../schemas/inbox.ts';
 import { messagePage } from '../schemas/messages.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const conversationsRouter = router({
-  /** Unread first, then newest first; per account or across every visible one; `search` by name or phone. */
+  /**
+   * Unread first, then newest first; per account or across every visible one; `search` by name, phone or
+   * message text; filtered by `status` and `assigneeId`.
+   */
   list: protectedProcedure
     .meta(
       rest('GET', '/conversations', {
         tag: 'Conversations',
         summary: 'List conversations',
         description:
-          'Unread first, then newest first; per session (`sessionId`) or across all you can see; `search` by name or phone.',
+          'Unread first, then newest first; per session (`sessionId`) or across all you can see; `search` by name, phone or the words of any message (`match` shows the newest matching message); `status` `open`, `resolved` or `all`; `assigneeId` `me`, `none` or a user id.',
       }),
     )
     .input(conversationListInput)
     .output(conversationPage)
     .query(({ ctx, input }) => ctx.services.inbox.list(ctx.actor, input)),
+
+  /** The unread badge: conversations with unread messages, and how many. Declared before `byId`: REST tries paths in order. */
+  unreadCount: protectedProcedure
+    .meta(
+      rest('GET', '/conversations/unread', {
+        tag: 'Conversations',
+        summary: 'Count unread conversations and messages',
+        description: 'Across all sessions you can see, or one (`sessionId`).',
+      }),
+    )
+    .input(unreadCountInput)
+    .output(unreadCount)
+    .query(({ ctx, input }) => ctx.services.inbox.unreadCount(ctx.actor, input)),
+
+  /** One conversation, whatever list filter it left. */
+  byId: protectedProcedure
+    .meta(rest('GET', '/conversations/{id}', { tag: 'Conversations', summary: 'Get a conversation' }))
+    .input(conversationIdInput)
+    .output(conversation)
+    .query(({ ctx, input }) => ctx.services.inbox.get(ctx.actor, input.id)),
 
   /** Newest first; pass `nextCursor` back as `cursor`. */
   messages: protectedProcedure
@@ -59,6 +86,32 @@ export const conversationsRouter = router({
     .input(conversationResolveInput)
     .output(conversation)
     .mutation(({ ctx, input }) => ctx.services.inbox.resolve(ctx.actor, input.id, input.resolved)),
+
+  /** `userId: null` unassigns. Only users who may see the conversation's account can be assigned. */
+  assign: protectedProcedure
+    .meta(
+      rest('POST', '/conversations/{id}/assign', {
+        tag: 'Conversations',
+        summary: 'Assign a conversation to a user (`userId: null`: to nobody)',
+        description:
+          'The user must be able to see the session (its owner or an admin); anyone else is refused with 400.',
+      }),
+    )
+    .input(conversationAssignInput)
+    .output(conversation)
+    .mutation(({ ctx, input }) => ctx.services.inbox.assign(ctx.actor, input.id, input.userId)),
+
+  /** Who the conversation may be assigned to: the users who may see its account. */
+  assignees: protectedProcedure
+    .meta(
+      rest('GET', '/conversations/{id}/assignees', {
+        tag: 'Conversations',
+        summary: 'Who a conversation may be assigned to',
+      }),
+    )
+    .input(conversationIdInput)
+    .output(assigneeList)
+    .query(({ ctx, input }) => ctx.services.inbox.assignees(ctx.actor, input.id)),
 
   /** New and changed conversations of the visible accounts (or of one); ids are resumable. */
   onUpdate: protectedProcedure.input(streamInput).subscription(({ ctx, input, signal }) =>

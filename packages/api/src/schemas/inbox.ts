@@ -24,12 +24,15 @@ export const contact = z.object({
 
 export const conversationStatus = z.enum(CONVERSATION_STATUSES);
 
+export const assignee = z.object({ id: z.string(), name: z.string() });
+
 export const conversation = z.object({
   id: z.string(),
   accountId: z.string(),
   contact,
   status: conversationStatus,
   unreadCount: z.number(),
+  assignee: assignee.nullable().describe('The user answering it, if someone was assigned'),
   lastMessageAt: z.number(),
   lastMessagePreview: z.string(),
   createdAt: z.number(),
@@ -42,14 +45,49 @@ const search = z.string().max(100).nullish();
 export const conversationListInput = z
   .object({
     sessionId: sessionId.nullish(),
-    search,
-    status: conversationStatus.nullish(),
+    search: search.describe("The contact's name or number, or words in any of the conversation's messages"),
+    status: z
+      .enum([...CONVERSATION_STATUSES, 'all'])
+      .nullish()
+      .describe('Default: all'),
+    assigneeId: z
+      .string()
+      .min(1)
+      .max(100)
+      .nullish()
+      .describe('`me` (assigned to you), `none` (to nobody) or a user id'),
     limit: z.number().int().min(1).max(200).default(50),
     offset: z.number().int().min(0).default(0),
   })
   .default({ limit: 50, offset: 0 });
 
-export const conversationPage = offsetPage(conversation);
+export const conversationListItem = conversation.extend({
+  match: z
+    .object({
+      messageId: z.string(),
+      text: z.string().describe('Words around the match, `…` where the message goes on'),
+    })
+    .nullable()
+    .describe(
+      'The newest message whose text matched `search` (null when the name or number did, or no search)',
+    ),
+});
+
+export const conversationPage = offsetPage(conversationListItem);
+
+export const conversationAssignInput = z.object({
+  id: conversationId,
+  userId: z.string().min(1).max(100).nullable().describe('null: assigned to nobody'),
+});
+
+export const assigneeList = z.array(assignee);
+
+export const unreadCountInput = z.object({ sessionId: sessionId.nullish() }).default({});
+
+export const unreadCount = z.object({
+  conversations: z.number().describe('Conversations with unread messages'),
+  messages: z.number().describe('Unread messages in them'),
+});
 
 export const conversationMessagesInput = z.object({ conversationId, ...pageInput });
 

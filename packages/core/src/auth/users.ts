@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accounts, type Db, loginSessions, users } from '@switchboard/db';
+import { accounts, conversations, type Db, loginSessions, users } from '@switchboard/db';
 import { isLocale, LOCALES, type Locale, type UserRole } from '@switchboard/validators';
 import { asc, count, eq } from 'drizzle-orm';
 import { type Actor, isAdmin } from '../access.ts';
@@ -179,7 +179,8 @@ export class UserService {
           `User ${target.email} still owns ${owned} ${owned === 1 ? 'session' : 'sessions'}: delete them first`,
         );
       }
-      // Their login sessions go with them (ON DELETE CASCADE).
+      // Their login sessions go with them (ON DELETE CASCADE); conversations assigned to them are nobody's.
+      tx.update(conversations).set({ assigneeId: null }).where(eq(conversations.assigneeId, id)).run();
       tx.delete(users).where(eq(users.id, id)).run();
     }, IMMEDIATE);
     this.onChange({ userId: id });

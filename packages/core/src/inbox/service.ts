@@ -1,6 +1,5 @@
 import {
   accounts,
-  type Contact,
   type Conversation,
   contacts,
   conversations,
@@ -9,7 +8,7 @@ import {
   messages,
 } from '@switchboard/db';
 import { type ConversationStatus, messagePreview, type Scope } from '@switchboard/validators';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -19,10 +18,24 @@ import { type MessagePage, pageMessages } from '../paging.ts';
 import { perDatabase } from '../prepared.ts';
 import { searchCondition } from '../search.ts';
 import type { ContactView, ConversationView } from '../views.ts';
+import { type Assignee, assignableUsers } from './assignees.ts';
 import { resolveContact } from './contacts.ts';
+import { contactView, conversationRows } from './conversation-rows.ts';
+import {
+  hasMessageMatching,
+  type MessageMatch,
+  messageSearchQuery,
+  newestMatches,
+} from './message-search.ts';
 import { taggedWith, tagsOf } from './tags.ts';
 
 const PREVIEW_LENGTH = 200;
+
+/** A listed conversation; `match` is the newest message matching the search, when its text matched. */
+export type ConversationListItem = ConversationView & { match: MessageMatch | null };
+
+/** `me`: the asking user; `none`: nobody assigned; otherwise a user's id. */
+export type AssigneeFilter = 'me' | 'none' | (string & {});
 
 /** What `attach` needs of a message before it is stored. */
 export type MessageToAttach = Pick<
@@ -110,7 +123,7 @@ export class InboxService {
    */
   publish(conversationId: string, absorbed: string | null = null): void {
     if (!this.bus.heard('conversation')) return;
-    const found = this.#withContact(eq(conversations.id, conversationId))[0];
+    const found = conversationRows(this.db, eq(conversations.id, conversationId))[0];
     if (!found) return;
     const ownerId = this.#ownerOf(found.accountId);
     if (ownerId)
@@ -135,30 +148,64 @@ export class InboxService {
     if (into) this.publish(into.id, gone);
   }
 
-  /** Unread first, then newest first; `search` matches the contact's name or phone. */
+  /**
+   * Unread first, then newest first; `search` matches the contact's name or phone, or the text of any of
+   * the conversation's messages (then `match` shows the newest such message).
+   */
   list(
     actor: Actor,
     input: {
       sessionId?: string | null;
       search?: string | null;
-      status?: ConversationStatus | null;
+      status?: ConversationStatus | 'all' | null;
+      assigneeId?: AssigneeFilter | null;
       limit: number;
       offset?: number;
     },
-  ): { items: ConversationView[]; nextOffset: number | null } {
+  ): { items: ConversationListItem[]; nextOffset: number | null } {
     const conditions = this.#scope(actor, conversations.accountId, input.sessionId);
-    if (input.status) conditions.push(eq(conversations.status, input.status));
-    const search = contactSearch(input.search);
+    if (input.status && input.status !== 'all') conditions.push(eq(conversations.status, input.status));
+    if (input.assigneeId) conditions.push(assignedTo(actor, input.assigneeId));
+    const textQuery = messageSearchQuery(input.search);
+    const search = or(contactSearch(input.search), textQuery ? hasMessageMatching(textQuery) : undefined);
     if (search) conditions.push(search);
     const offset = input.offset ?? 0;
-    const rows = this.#withContact(and(...conditions), input.limit + 1, offset);
-    const items = rows.slice(0, input.limit);
+    const rows = conversationRows(this.db, and(...conditions), input.limit + 1, offset);
+    const page = rows.slice(0, input.limit);
+    const matches = textQuery
+      ? newestMatches(
+          this.db,
+          textQuery,
+          page.map((c) => c.id),
+        )
+      : undefined;
+    const items = page.map((c) => ({ ...c, match: matches?.get(c.id) ?? null }));
     return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
+  }
+
+  /**
+   * Conversations with unread messages and those messages, over the visible accounts (or one): the
+   * dashboard's badge. Resolved ones count too: a message they get reopens them.
+   */
+  unreadCount(
+    actor: Actor,
+    input: { sessionId?: string | null },
+  ): { conversations: number; messages: number } {
+    const conditions = this.#scope(actor, conversations.accountId, input.sessionId);
+    const row = this.db
+      .select({
+        conversations: count(),
+        messages: sql<number>`coalesce(sum(${conversations.unreadCount}), 0)`,
+      })
+      .from(conversations)
+      .where(and(...conditions, gt(conversations.unreadCount, 0)))
+      .get();
+    return { conversations: row?.conversations ?? 0, messages: row?.messages ?? 0 };
   }
 
   get(actor: Actor, id: string, scope: Scope = 'inbox:read'): ConversationView {
     requireScope(actor, scope);
-    const found = this.#withContact(eq(conversations.id, id))[0];
+    const found = conversationRows(this.db, eq(conversations.id, id))[0];
     if (!found || !this.access.visible(actor, found.accountId, scope))
       throw new AppError('NOT_FOUND', `Conversation ${id} not found`);
     return found;
@@ -185,6 +232,26 @@ export class InboxService {
   /** Resolves (or, with `resolved: false`, reopens) a conversation. A new inbound message reopens it too. */
   resolve(actor: Actor, id: string, resolved: boolean): ConversationView {
     return this.#change(actor, id, { status: resolved ? 'resolved' : 'open' });
+  }
+
+  /**
+   * Assigns a conversation to a user who may see its account (`null`: to nobody). Anyone else is refused
+   * alike, whether they exist or not, so the answer tells nothing about other users.
+   */
+  assign(actor: Actor, id: string, userId: string | null): ConversationView {
+    const current = this.get(actor, id, 'inbox:write');
+    if (userId !== null && !this.assignees(actor, id).some((user) => user.id === userId))
+      throw new AppError(
+        'BAD_REQUEST',
+        `User ${userId} cannot see session ${current.accountId}: assign the conversation to someone who can`,
+        { reason: 'conversation.assignee_cannot_see', params: { user: userId, id: current.accountId } },
+      );
+    return this.#change(actor, id, { assigneeId: userId });
+  }
+
+  /** Who a conversation may be assigned to: the users who may see its account (its owner and the admins). */
+  assignees(actor: Actor, id: string): Assignee[] {
+    return assignableUsers(this.db, this.get(actor, id).accountId);
   }
 
   listContacts(
@@ -243,7 +310,7 @@ export class InboxService {
   #change(
     actor: Actor,
     id: string,
-    values: Partial<Pick<Conversation, 'unreadCount' | 'status'>>,
+    values: Partial<Pick<Conversation, 'unreadCount' | 'status' | 'assigneeId'>>,
   ): ConversationView {
     const current = this.get(actor, id, 'inbox:write');
     this.db
@@ -253,37 +320,6 @@ export class InboxService {
       .run();
     this.publish(current.id);
     return this.get(actor, id, 'inbox:write');
-  }
-
-  #withContact(where: SQL | undefined, limit = 1, offset = 0): ConversationView[] {
-    const rows = this.db
-      .select({ conversation: conversations, contact: contacts })
-      .from(conversations)
-      .innerJoin(contacts, eq(contacts.id, conversations.contactId))
-      .where(where)
-      .orderBy(
-        sql`case when ${conversations.unreadCount} > 0 then 0 else 1 end`,
-        desc(conversations.lastMessageAt),
-        desc(conversations.id),
-      )
-      .limit(limit)
-      .offset(offset)
-      .all();
-    const tags = tagsOf(
-      this.db,
-      rows.map((r) => r.contact.id),
-    );
-    return rows.map(({ conversation: c, contact }) => ({
-      id: c.id,
-      accountId: c.accountId,
-      contact: contactView(contact, tags.get(contact.id)),
-      status: c.status,
-      unreadCount: c.unreadCount,
-      lastMessageAt: c.lastMessageAt,
-      lastMessagePreview: c.lastMessagePreview,
-      createdAt: c.createdAt,
-      updatedAt: c.updatedAt,
-    }));
   }
 
   /** One account the actor may see (NOT_FOUND otherwise), or every one it sees. */
@@ -309,13 +345,7 @@ export class InboxService {
 const contactSearch = (input: string | null | undefined) =>
   searchCondition(input, [contacts.name], contacts.phone);
 
-const contactView = (c: Contact, tags: string[] = []): ContactView => ({
-  id: c.id,
-  accountId: c.accountId,
-  phone: c.phone,
-  lid: c.lid,
-  name: c.name,
-  tags,
-  createdAt: c.createdAt,
-  updatedAt: c.updatedAt,
-});
+const assignedTo = (actor: Actor, filter: AssigneeFilter): SQL =>
+  filter === 'none'
+    ? isNull(conversations.assigneeId)
+    : eq(conversations.assigneeId, filter === 'me' ? actor.id : filter);

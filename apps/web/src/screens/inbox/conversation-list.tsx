@@ -1,12 +1,13 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { CircleCheck } from 'lucide-react';
+import { CircleCheck, UserRound } from 'lucide-react';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { formatCount, formatDateTime, formatRelative, initials } from '../../lib/format.ts';
-import type { Conversation, Session } from '../../lib/types.ts';
+import { highlightWords } from '../../lib/inbox.ts';
+import type { Conversation, ConversationItem, Session } from '../../lib/types.ts';
 
 /** Load the next page when the list is scrolled to within this many rows of what is loaded. */
 const PREFETCH_ROWS = 10;
@@ -38,16 +39,19 @@ export function ConversationList({
   selectedId,
   sessionsById,
   showAccount,
+  search,
   now,
   onOpen,
   hasMore,
   loadingMore,
   onLoadMore,
 }: {
-  conversations: Conversation[];
+  conversations: ConversationItem[];
   selectedId: string | null;
   sessionsById: Map<string, Session>;
   showAccount: boolean;
+  /** What was searched for: the words to mark in a matching message. */
+  search: string;
   now: number;
   onOpen: (conversation: Conversation) => void;
   hasMore: boolean;
@@ -91,6 +95,7 @@ export function ConversationList({
                 selected={conversation.id === selectedId}
                 account={sessionsById.get(conversation.accountId)?.name ?? conversation.accountId}
                 showAccount={showAccount}
+                search={search}
                 now={now}
                 onOpen={onOpen}
               />
@@ -117,13 +122,15 @@ const ConversationRow = memo(function ConversationRow({
   selected,
   account,
   showAccount,
+  search,
   now,
   onOpen,
 }: {
-  conversation: Conversation;
+  conversation: ConversationItem;
   selected: boolean;
   account: string;
   showAccount: boolean;
+  search: string;
   now: number;
   onOpen: (conversation: Conversation) => void;
 }) {
@@ -168,12 +175,32 @@ const ConversationRow = memo(function ConversationRow({
         ) : null}
         <span className="mt-0.5 flex items-center justify-between gap-2">
           <span
+            dir="auto"
             className={cx(
-              'truncate text-sm',
+              'text-sm',
+              conversation.match ? 'line-clamp-2' : 'truncate',
               unread > 0 ? 'text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400',
             )}
           >
-            {conversation.lastMessagePreview || t('inbox.noText')}
+            {conversation.match ? (
+              <span data-testid="search-match">
+                <span className="sr-only">{t('inbox.matched')} </span>
+                {highlightWords(conversation.match.text, search).map((piece) =>
+                  piece.hit ? (
+                    <mark
+                      key={piece.at}
+                      className="rounded-sm bg-amber-200/80 px-0.5 text-inherit dark:bg-amber-400/30"
+                    >
+                      {piece.text}
+                    </mark>
+                  ) : (
+                    piece.text
+                  ),
+                )}
+              </span>
+            ) : (
+              conversation.lastMessagePreview || t('inbox.noText')
+            )}
           </span>
           {unread > 0 ? (
             <span
@@ -185,9 +212,17 @@ const ConversationRow = memo(function ConversationRow({
             </span>
           ) : null}
         </span>
-        {showAccount || conversation.status === 'resolved' ? (
+        {showAccount || conversation.status === 'resolved' || conversation.assignee ? (
           <span className="mt-1 flex flex-wrap items-center gap-x-2 text-xs text-zinc-500 dark:text-zinc-400">
-            {showAccount ? <span>{t('inbox.via', { account })}</span> : null}
+            {showAccount ? <span className="min-w-0 truncate">{t('inbox.via', { account })}</span> : null}
+            {conversation.assignee ? (
+              <span className="inline-flex min-w-0 items-center gap-1" data-testid="row-assignee">
+                <UserRound aria-hidden className="size-3.5 shrink-0" />
+                <span className="truncate">
+                  {t('inbox.assignedTo', { name: conversation.assignee.name })}
+                </span>
+              </span>
+            ) : null}
             {conversation.status === 'resolved' ? (
               <span className="inline-flex items-center gap-1">
                 <CircleCheck aria-hidden className="size-3.5" />

@@ -1,8 +1,9 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
+import { Bell, BellOff, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -12,22 +13,26 @@ import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { flattenConversations, upsertConversation } from '../../lib/inbox.ts';
-import type { Conversation, ConversationPage } from '../../lib/types.ts';
+import type { Conversation, ConversationPage, User } from '../../lib/types.ts';
+import { newMessageSound } from '../../live/inbox-notifier.tsx';
 import { useNow } from '../../live/use-now.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { ConversationList } from './conversation-list.tsx';
+import { assigneeFilter, InboxFilters, statusFilter } from './inbox-filters.tsx';
 import { Thread } from './thread.tsx';
 
 export const CONVERSATION_PAGE_SIZE = 100;
 
 /** Conversations of one account or all, kept live; the open thread beside the list (alone on phones). */
 export function InboxScreen({
+  me,
   sessionId,
   conversationId,
 }: {
+  me: User;
   sessionId: string | null;
   conversationId: string | null;
 }) {
@@ -36,7 +41,11 @@ export function InboxScreen({
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search);
   const term = deferredSearch.trim();
-  const input = { sessionId, search: term || null, limit: CONVERSATION_PAGE_SIZE };
+  const [status] = statusFilter.use();
+  const [assignee] = assigneeFilter.use();
+  const [sound, setSound] = newMessageSound.use();
+  const assigneeId = assignee === 'anyone' ? null : assignee;
+  const input = { sessionId, search: term || null, status, assigneeId, limit: CONVERSATION_PAGE_SIZE };
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const now = useNow(30_000);
@@ -59,9 +68,16 @@ export function InboxScreen({
     onData: ({ data: event }) => {
       // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
       void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
+      if (event.conversation.id === conversationId)
+        utils.conversations.byId.setData({ id: event.conversation.id }, event.conversation);
       queryClient.setQueryData<InfiniteData<ConversationPage, number>>(queryKey, (data) => {
         if (!data) return data;
-        const filter = { sessionId, search: term };
+        const filter = {
+          sessionId,
+          search: term,
+          status,
+          assigneeId: assignee === 'me' ? me.id : assigneeId,
+        };
         const pages = upsertConversation(data.pages, event.conversation, filter, event.absorbed);
         return pages === data.pages ? data : { ...data, pages };
       });
@@ -72,7 +88,13 @@ export function InboxScreen({
   });
 
   const conversations = useMemo(() => flattenConversations(query.data?.pages ?? []), [query.data]);
-  const selected = conversationId ? conversations.find((c) => c.id === conversationId) : undefined;
+  const listed = conversationId ? conversations.find((c) => c.id === conversationId) : undefined;
+  // The open thread stays open when it leaves the list (resolved under "Open", another search): fetched alone.
+  const alone = trpc.conversations.byId.useQuery(
+    { id: conversationId ?? '' },
+    { enabled: conversationId !== null && !listed && !query.isLoading, staleTime: Number.POSITIVE_INFINITY },
+  );
+  const selected: Conversation | undefined = listed ?? alone.data;
   const sessionsById = useMemo(() => new Map((sessions ?? []).map((s) => [s.id, s] as const)), [sessions]);
 
   const open = useCallback(
@@ -81,6 +103,7 @@ export function InboxScreen({
   );
   const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
   const { fetchNextPage } = query;
+  const filtered = status !== 'all' || assignee !== 'anyone';
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   if (sessionsLoading) return <LoadingBlock label={t('inbox.loadingAccounts')} />;
@@ -108,7 +131,25 @@ export function InboxScreen({
 
   return (
     <>
-      <PageHeader title={t('inbox.title')} description={t('inbox.description')} />
+      {/* On a phone an open thread takes the whole screen, so its reply box is in reach. */}
+      <div className={conversationId ? 'hidden md:block' : undefined}>
+        <PageHeader
+          title={t('inbox.title')}
+          description={t('inbox.description')}
+          action={
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={sound === 'on' ? Bell : BellOff}
+              aria-pressed={sound === 'on'}
+              onClick={() => setSound(sound === 'on' ? 'off' : 'on')}
+              title={t('inbox.sound.hint')}
+            >
+              {sound === 'on' ? t('inbox.sound.on') : t('inbox.sound.off')}
+            </Button>
+          }
+        />
+      </div>
       {sessionsError ? <ErrorNotice className="mb-4">{errorMessage(sessionsError)}</ErrorNotice> : null}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-4 md:grid-cols-[minmax(0,21rem)_minmax(0,1fr)] md:gap-6">
         <Card
@@ -143,10 +184,11 @@ export function InboxScreen({
                 type="search"
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
-                placeholder={t('inbox.search')}
+                placeholder={t('inbox.searchPlaceholder')}
                 className={cx(selectClass, 'ps-9 pe-3')}
               />
             </div>
+            <InboxFilters />
           </div>
           {query.isLoading ? <LoadingBlock label={t('inbox.loading')} /> : null}
           {query.error ? (
@@ -157,9 +199,15 @@ export function InboxScreen({
           {query.data && conversations.length === 0 ? (
             <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
               <Inbox aria-hidden className="size-6 text-zinc-400" />
-              <p className="text-sm font-medium">{term ? t('inbox.noMatch') : t('inbox.noConversations')}</p>
+              <p className="text-sm font-medium">
+                {term || filtered ? t('inbox.noMatch') : t('inbox.noConversations')}
+              </p>
               <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">
-                {term ? t('inbox.noMatchBody') : t('inbox.noConversationsBody')}
+                {term
+                  ? t('inbox.noMatchBody')
+                  : filtered
+                    ? t('inbox.noMatchFilters')
+                    : t('inbox.noConversationsBody')}
               </p>
             </div>
           ) : null}
@@ -169,6 +217,7 @@ export function InboxScreen({
               selectedId={conversationId}
               sessionsById={sessionsById}
               showAccount={!sessionId}
+              search={term}
               now={now}
               onOpen={open}
               hasMore={query.hasNextPage}
@@ -184,9 +233,10 @@ export function InboxScreen({
               key={selected.id}
               conversation={selected}
               session={sessionsById.get(selected.accountId) ?? null}
+              meId={me.id}
               onBack={back}
             />
-          ) : conversationId && query.isLoading ? (
+          ) : conversationId && (query.isLoading || alone.isLoading) ? (
             <LoadingBlock label={t('inbox.loadingConversation')} />
           ) : (
             <EmptyState

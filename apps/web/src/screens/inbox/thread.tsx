@@ -34,6 +34,7 @@ import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
+import { AssignSelect } from './assign-select.tsx';
 import { ContactTags } from './contact-tags.tsx';
 import { ReplyBox } from './reply-box.tsx';
 
@@ -52,10 +53,12 @@ const TICK_ICON = {
 export function Thread({
   conversation,
   session,
+  meId,
   onBack,
 }: {
   conversation: Conversation;
   session: Session | null;
+  meId: string;
   onBack: () => void;
 }) {
   const { t } = useTranslation();
@@ -184,6 +187,7 @@ export function Thread({
           {resolved ? t('inbox.reopen') : t('inbox.resolve')}
         </Button>
       </div>
+      <AssignSelect conversation={conversation} meId={meId} />
       <ContactTags
         key={`${conversation.contact.id}:${conversation.contact.tags.join()}`}
         contact={conversation.contact}
@@ -208,7 +212,7 @@ export function Thread({
         }}
         onLoadCapture={toBottom}
         onLoadedMetadataCapture={toBottom}
-        className="relative h-[min(32rem,calc(100dvh-22rem))] min-h-64 overflow-y-auto bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
+        className="relative h-[max(12rem,calc(100dvh-25rem))] overflow-y-auto md:h-[min(32rem,calc(100dvh-22rem))] md:min-h-64 bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
       >
         {hasNextPage ? (
           <div className="pb-3 text-center">
@@ -284,7 +288,11 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
           <MessageMedia message={message} outgoing={outgoing} />
         </div>
       ) : null}
-      {message.body ? <p className="break-words whitespace-pre-wrap">{message.body}</p> : null}
+      {message.body ? (
+        <p dir="auto" className="break-words whitespace-pre-wrap">
+          {message.body}
+        </p>
+      ) : null}
       <p
         className={cx(
           'mt-1 flex items-center justify-end gap-1.5 text-[11px]',

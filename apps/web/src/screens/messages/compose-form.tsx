@@ -1,6 +1,6 @@
 import { CAPTION_MAX_LENGTH } from '@switchboard/validators';
-import { CircleAlert, Hourglass, Send, Upload } from 'lucide-react';
-import { type FormEvent, useId, useState } from 'react';
+import { CircleAlert, CircleCheck, CircleHelp, Hourglass, Send, Upload } from 'lucide-react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -8,6 +8,7 @@ import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { TextAreaField, TextField } from '../../components/field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
+import { Spinner } from '../../components/spinner.tsx';
 import { useToast } from '../../components/toaster.tsx';
 import { messagesToSend, takesCaption } from '../../lib/attachment.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -26,6 +27,8 @@ import { PlaceButton, PlaceFields } from '../media/place-fields.tsx';
 import { useAttachment } from '../media/use-attachment.ts';
 import { useSend } from '../media/use-send.ts';
 import { MESSAGE_PAGE_SIZE } from './message-list.tsx';
+import { type NumberCheck, useNumberCheck } from './use-number-check.ts';
+import { useSendOutcome } from './use-send-outcome.ts';
 
 export function ComposeForm({
   sessions,
@@ -58,8 +61,29 @@ export function ComposeForm({
       data ? upsertMessage(data, message) : data,
     );
   const { sendAll, pending, error } = useSend(put);
+  // What was sent, to clear once it really went out (unless the operator has typed on since).
+  const sentText = useRef('');
+  const sentTo = useRef('');
+  const { follow, following } = useSendOutcome(selected?.id ?? null, (outcome) => {
+    const to = phoneInText(sentTo.current);
+    if (outcome.state === 'failed') {
+      const why = (outcome.error ?? t('messages.status.failed')).replace(/[.\s]+$/, '');
+      toast.error(t('messages.compose.failed', { phone: to, error: why }));
+      return;
+    }
+    if (outcome.state === 'unconfirmed') toast.info(t('messages.compose.unconfirmed', { phone: to }));
+    else toast.success(t('messages.compose.sent', { phone: to }));
+    setText((current) => (current === sentText.current ? '' : current));
+    clear();
+    setPlace(null);
+    setSubmitted(false);
+  });
 
   const phone = checkPhone(to);
+  const numberCheck = useNumberCheck(
+    selected && connected(selected) ? selected.id : null,
+    phone.state === 'valid' ? phone.digits : null,
+  );
   const phoneProblem =
     phone.state === 'invalid' && (toTouched || submitted || to.replace(/\D/g, '').length >= 8)
       ? phone.problem
@@ -71,7 +95,7 @@ export function ComposeForm({
   const textProblem =
     messageTextProblem(text, textLimit) ??
     (submitted && !attachment && !place && text.trim() === '' ? t('messages.compose.empty') : null);
-  const connected = selected?.status === 'connected';
+  const isConnected = connected(selected);
   const fileReady = !attachment || (attachment.status === 'ready' && attachment.mediaId !== null);
 
   const submit = async (event: FormEvent) => {
@@ -79,7 +103,7 @@ export function ComposeForm({
     setSubmitted(true);
     if (
       !selected ||
-      !connected ||
+      !isConnected ||
       phone.state !== 'valid' ||
       messageTextProblem(text, textLimit) ||
       !fileReady
@@ -90,17 +114,12 @@ export function ComposeForm({
     const file = attachment?.mediaId ? { type: attachment.type, mediaId: attachment.mediaId } : null;
     const sends = messagesToSend({ sessionId: selected.id, to: phone.digits, text, file, place: location });
     if (sends.length === 0) return;
-    if (await sendAll(sends)) {
-      setText('');
-      clear();
-      setPlace(null);
-      setSubmitted(false);
-      toast.success(
-        sends.length > 1
-          ? t('messages.compose.queuedMany', { count: sends.length, phone: phoneInText(phone.digits) })
-          : t('messages.compose.queued', { phone: phoneInText(phone.digits) }),
-      );
-    }
+    const stored = await sendAll(sends);
+    if (!stored) return;
+    // The form keeps everything until the messages really went out (or failed: then it stays to be fixed).
+    sentText.current = text;
+    sentTo.current = phone.digits;
+    follow(stored);
   };
 
   return (
@@ -136,7 +155,7 @@ export function ComposeForm({
           <p id={selectHintId} className="mt-1.5 text-xs text-zinc-500 dark:text-zinc-400">
             {t('messages.compose.onlyConnected')}
           </p>
-          {selected && !connected ? (
+          {selected && !isConnected ? (
             <p className="mt-2 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
               <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
               <span>
@@ -179,9 +198,15 @@ export function ComposeForm({
           onBlur={() => setToTouched(true)}
           error={phoneProblem}
           hint={
-            phone.state === 'valid'
-              ? `${phone.international}${phone.country ? ` · ${phone.country}` : ''}`
-              : t('messages.compose.toHint')
+            phone.state === 'valid' ? (
+              <>
+                {phone.international}
+                {phone.country ? ` · ${phone.country}` : ''}
+                <NumberCheckNote check={numberCheck} />
+              </>
+            ) : (
+              t('messages.compose.toHint')
+            )
           }
         />
 
@@ -236,11 +261,11 @@ export function ComposeForm({
             type="submit"
             variant="primary"
             icon={Send}
-            loading={pending}
-            disabled={!connected || !fileReady}
+            loading={pending || following}
+            disabled={!isConnected || !fileReady || following}
             className="flex-1 sm:flex-none"
           >
-            {t('messages.compose.send')}
+            {pending || following ? t('messages.compose.sending') : t('messages.compose.send')}
           </Button>
           <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">
             {t('messages.compose.dropHint')}
@@ -248,5 +273,30 @@ export function ComposeForm({
         </div>
       </form>
     </Card>
+  );
+}
+
+const connected = (session: Session | null): boolean => session?.status === 'connected';
+
+/** Whether the number is on WhatsApp, beside the field as the operator types. */
+function NumberCheckNote({ check }: { check: NumberCheck }) {
+  const { t } = useTranslation();
+  if (check === 'idle') return null;
+  const look = {
+    checking: { Icon: null, tone: 'text-zinc-500 dark:text-zinc-400' },
+    on: { Icon: CircleCheck, tone: 'text-emerald-700 dark:text-emerald-400' },
+    off: { Icon: CircleAlert, tone: 'font-medium text-red-700 dark:text-red-400' },
+    unknown: { Icon: CircleHelp, tone: 'text-zinc-500 dark:text-zinc-400' },
+  }[check];
+  return (
+    <span
+      role="status"
+      data-testid="number-check"
+      data-check={check}
+      className={cx('mt-1 flex items-center gap-1.5 text-xs', look.tone)}
+    >
+      {look.Icon ? <look.Icon aria-hidden className="size-3.5 shrink-0" /> : <Spinner className="size-3.5" />}
+      {t(`messages.compose.check.${check}`)}
+    </span>
   );
 }

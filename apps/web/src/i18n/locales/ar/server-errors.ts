@@ -17,4 +17,7 @@ export default {
   },
   media: { tooLarge: 'الملف كبير جدًا: الحد الأقصى لهذا النوع من الرسائل {{limit}}.' },
   locale: { unsupported: 'لا يتحدث Switchboard اللغة "{{locale}}": اختر إحدى اللغات {{supported}}.' },
+  conversation: {
+    assigneeCannotSee: 'هذا الشخص لا يمكنه رؤية الجلسة {{id}}: أسند المحادثة إلى شخص يمكنه رؤيتها.',
+  },
 } as const;

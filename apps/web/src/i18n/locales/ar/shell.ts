@@ -1,6 +1,19 @@
 export default {
   tagline: 'Switchboard · حسابات واتساب كثيرة، بوابة واحدة',
   titleSuffix: '{{page}} · Switchboard',
+  titleWithUnread: '({{count}}) {{title}}',
+  unread_zero: 'لا محادثات غير مقروءة',
+  unread_one: 'محادثة واحدة غير مقروءة',
+  unread_two: 'محادثتان غير مقروءتين',
+  unread_few: '{{count}} محادثات غير مقروءة',
+  unread_many: '{{count}} محادثة غير مقروءة',
+  unread_other: '{{count}} محادثة غير مقروءة',
+  alerts: {
+    loggedOut: 'تم تسجيل خروج {{name}} من واتساب: أُلغي ربط الجهاز. اربطه من جديد لترسل وتستقبل.',
+    failed: 'فشلت {{name}}.',
+    failedBecause: 'فشلت {{name}}: {{reason}}',
+    open: 'فتح',
+  },
   pages: {
     overview: 'نظرة عامة',
     sessions: 'الجلسات',

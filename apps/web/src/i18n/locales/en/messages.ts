@@ -54,8 +54,16 @@ export default {
     empty: 'Write a message or attach a file.',
     send: 'Send message',
     dropHint: 'or drop or paste a file to attach it',
-    queued: 'Message to {{phone}} queued.',
-    queuedMany_one: '{{count}} message to {{phone}} queued.',
-    queuedMany_other: '{{count}} messages to {{phone}} queued.',
+    sending: 'Sending…',
+    sent: 'Sent to {{phone}}.',
+    failed: 'Not sent to {{phone}}: {{error}}. Your text is kept, so you can fix it and send again.',
+    unconfirmed:
+      'WhatsApp has not confirmed the message to {{phone}}: it may have gone out, and is not sent again.',
+    check: {
+      checking: 'Checking WhatsApp…',
+      on: 'On WhatsApp',
+      off: 'Not on WhatsApp: a message to this number will fail.',
+      unknown: 'Could not check this number on WhatsApp just now.',
+    },
   },
 } as const;

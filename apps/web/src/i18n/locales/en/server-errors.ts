@@ -22,4 +22,7 @@ export default {
   },
   media: { tooLarge: 'The file is too large: this kind of message may be at most {{limit}}.' },
   locale: { unsupported: 'Switchboard does not speak "{{locale}}": choose one of {{supported}}.' },
+  conversation: {
+    assigneeCannotSee: 'That person cannot see session {{id}}: assign the conversation to someone who can.',
+  },
 } as const;

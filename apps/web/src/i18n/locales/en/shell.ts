@@ -2,6 +2,16 @@
 export default {
   tagline: 'Switchboard · many WhatsApp accounts, one gateway',
   titleSuffix: '{{page}} · Switchboard',
+  titleWithUnread: '({{count}}) {{title}}',
+  unread_one: '{{count}} unread conversation',
+  unread_other: '{{count}} unread conversations',
+  alerts: {
+    loggedOut:
+      '{{name}} is logged out of WhatsApp: the device was unlinked. Link it again to send and receive.',
+    failed: '{{name}} failed.',
+    failedBecause: '{{name}} failed: {{reason}}',
+    open: 'Open',
+  },
   pages: {
     overview: 'Overview',
     sessions: 'Sessions',

@@ -53,9 +53,17 @@ export default {
     empty: 'Escribe un mensaje o adjunta un archivo.',
     send: 'Enviar mensaje',
     dropHint: 'o suelta o pega un archivo para adjuntarlo',
-    queued: 'Mensaje a {{phone}} en cola.',
-    queuedMany_one: '{{count}} mensaje a {{phone}} en cola.',
-    queuedMany_many: '{{count}} de mensajes a {{phone}} en cola.',
-    queuedMany_other: '{{count}} mensajes a {{phone}} en cola.',
+    sending: 'Enviando…',
+    sent: 'Enviado a {{phone}}.',
+    failed:
+      'No se envió a {{phone}}: {{error}}. Tu texto sigue aquí para que lo corrijas y lo vuelvas a enviar.',
+    unconfirmed:
+      'WhatsApp no confirmó el mensaje a {{phone}}: puede que haya salido, y no se volverá a enviar.',
+    check: {
+      checking: 'Comprobando en WhatsApp…',
+      on: 'Está en WhatsApp',
+      off: 'No está en WhatsApp: un mensaje a este número fallará.',
+      unknown: 'No se pudo comprobar este número en WhatsApp ahora mismo.',
+    },
   },
 } as const;

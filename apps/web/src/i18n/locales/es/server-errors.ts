@@ -21,4 +21,8 @@ export default {
   },
   media: { tooLarge: 'El archivo es demasiado grande: este tipo de mensaje admite como máximo {{limit}}.' },
   locale: { unsupported: 'Switchboard no habla "{{locale}}": elige uno de {{supported}}.' },
+  conversation: {
+    assigneeCannotSee:
+      'Esa persona no puede ver la sesión {{id}}: asigna la conversación a alguien que sí pueda.',
+  },
 } as const;

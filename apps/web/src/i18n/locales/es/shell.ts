@@ -1,6 +1,17 @@
 export default {
   tagline: 'Switchboard · muchas cuentas de WhatsApp, una sola pasarela',
   titleSuffix: '{{page}} · Switchboard',
+  titleWithUnread: '({{count}}) {{title}}',
+  unread_one: '{{count}} conversación sin leer',
+  unread_many: '{{count}} de conversaciones sin leer',
+  unread_other: '{{count}} conversaciones sin leer',
+  alerts: {
+    loggedOut:
+      'Se cerró la sesión de {{name}} en WhatsApp: el dispositivo se desvinculó. Vuelve a vincularlo para enviar y recibir.',
+    failed: '{{name}} falló.',
+    failedBecause: '{{name}} falló: {{reason}}',
+    open: 'Abrir',
+  },
   pages: {
     overview: 'Resumen',
     sessions: 'Sesiones',

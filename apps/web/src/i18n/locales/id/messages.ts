@@ -54,7 +54,17 @@ export default {
     empty: 'Tulis pesan atau lampirkan berkas.',
     send: 'Kirim pesan',
     dropHint: 'atau lepas atau tempel berkas untuk melampirkannya',
-    queued: 'Pesan ke {{phone}} masuk antrean.',
-    queuedMany_other: '{{count}} pesan ke {{phone}} masuk antrean.',
+    sending: 'Mengirim…',
+    sent: 'Terkirim ke {{phone}}.',
+    failed:
+      'Tidak terkirim ke {{phone}}: {{error}}. Teks Anda tetap ada, jadi bisa diperbaiki dan dikirim lagi.',
+    unconfirmed:
+      'WhatsApp belum mengonfirmasi pesan ke {{phone}}: mungkin sudah terkirim, dan tidak akan dikirim ulang.',
+    check: {
+      checking: 'Memeriksa di WhatsApp…',
+      on: 'Ada di WhatsApp',
+      off: 'Tidak ada di WhatsApp: pesan ke nomor ini akan gagal.',
+      unknown: 'Nomor ini tidak bisa diperiksa di WhatsApp sekarang.',
+    },
   },
 } as const;

@@ -22,4 +22,7 @@ export default {
   locale: {
     unsupported: 'Switchboard tidak mendukung bahasa "{{locale}}": pilih salah satu dari {{supported}}.',
   },
+  conversation: {
+    assigneeCannotSee: 'Orang itu tidak dapat melihat sesi {{id}}: tugaskan percakapan ke orang yang bisa.',
+  },
 } as const;

@@ -1,6 +1,15 @@
 export default {
   tagline: 'Switchboard · banyak akun WhatsApp, satu gateway',
   titleSuffix: '{{page}} · Switchboard',
+  titleWithUnread: '({{count}}) {{title}}',
+  unread_other: '{{count}} percakapan belum dibaca',
+  alerts: {
+    loggedOut:
+      '{{name}} keluar dari WhatsApp: perangkat sudah tidak tertaut. Tautkan lagi untuk mengirim dan menerima.',
+    failed: '{{name}} gagal.',
+    failedBecause: '{{name}} gagal: {{reason}}',
+    open: 'Buka',
+  },
   pages: {
     overview: 'Ringkasan',
     sessions: 'Sesi',

@@ -53,9 +53,17 @@ export default {
     empty: 'Escreva uma mensagem ou anexe um arquivo.',
     send: 'Enviar mensagem',
     dropHint: 'ou solte ou cole um arquivo para anexar',
-    queued: 'Mensagem para {{phone}} na fila.',
-    queuedMany_one: '{{count}} mensagem para {{phone}} na fila.',
-    queuedMany_many: '{{count}} de mensagens para {{phone}} na fila.',
-    queuedMany_other: '{{count}} mensagens para {{phone}} na fila.',
+    sending: 'Enviando…',
+    sent: 'Enviada para {{phone}}.',
+    failed:
+      'Não enviada para {{phone}}: {{error}}. Seu texto continua aqui para você corrigir e enviar de novo.',
+    unconfirmed:
+      'O WhatsApp não confirmou a mensagem para {{phone}}: ela pode ter saído e não será enviada de novo.',
+    check: {
+      checking: 'Verificando no WhatsApp…',
+      on: 'Está no WhatsApp',
+      off: 'Não está no WhatsApp: uma mensagem para este número vai falhar.',
+      unknown: 'Não foi possível verificar este número no WhatsApp agora.',
+    },
   },
 } as const;

@@ -21,4 +21,7 @@ export default {
   },
   media: { tooLarge: 'O arquivo é grande demais: este tipo de mensagem aceita no máximo {{limit}}.' },
   locale: { unsupported: 'O Switchboard não fala "{{locale}}": escolha um entre {{supported}}.' },
+  conversation: {
+    assigneeCannotSee: 'Essa pessoa não tem acesso à sessão {{id}}: atribua a conversa a alguém que tenha.',
+  },
 } as const;

@@ -1,6 +1,17 @@
 export default {
   tagline: 'Switchboard · várias contas de WhatsApp, um só gateway',
   titleSuffix: '{{page}} · Switchboard',
+  titleWithUnread: '({{count}}) {{title}}',
+  unread_one: '{{count}} conversa não lida',
+  unread_many: '{{count}} de conversas não lidas',
+  unread_other: '{{count}} conversas não lidas',
+  alerts: {
+    loggedOut:
+      '{{name}} foi desconectada do WhatsApp: o aparelho foi desvinculado. Conecte de novo para enviar e receber.',
+    failed: '{{name}} falhou.',
+    failedBecause: '{{name}} falhou: {{reason}}',
+    open: 'Abrir',
+  },
   pages: {
     overview: 'Visão geral',
     sessions: 'Sessões',

@@ -1,0 +1,59 @@
+import { conversations, type Db } from '@switchboard/db';
+import { type SQL, sql } from 'drizzle-orm';
+
+/** A conversation found by the text of one of its messages: the newest such message, around the match. */
+export interface MessageMatch {
+  messageId: string;
+  /** A few words either side of the match, `…` where the message goes on. */
+  text: string;
+}
+
+/** Words either side of a match that `MessageMatch.text` keeps. */
+const SNIPPET_TOKENS = 12;
+
+/**
+ * A search box's text as an FTS5 query: every word must appear, each as a word's beginning ("ord" finds
+ * "order"). Words are quoted, so what a user types is never read as FTS5 syntax (`AND`, `NEAR`, `*`, `"`).
+ * Undefined when nothing searchable is left (punctuation only).
+ */
+export function messageSearchQuery(input: string | null | undefined): string | undefined {
+  const words = (input ?? '')
+    .split(/\s+/)
+    .map((word) => word.replaceAll('"', ''))
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
+  return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : undefined;
+}
+
+/** Conversations with a message matching `query` (from `messageSearchQuery`), through the FTS5 index. */
+export const hasMessageMatching = (query: string): SQL =>
+  sql`${conversations.id} in (select m.conversation_id from messages_fts join messages m on m.rowid = messages_fts.rowid where messages_fts match ${query})`;
+
+/**
+ * The newest message matching `query` in each of the conversations `ids` (those with one), with the words
+ * around the match. The newest is picked first, so the snippet is only built once per conversation.
+ */
+export function newestMatches(db: Db, query: string, ids: readonly string[]): Map<string, MessageMatch> {
+  const found = new Map<string, MessageMatch>();
+  if (ids.length === 0) return found;
+  const list = sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  // SQLite's bare columns: beside max(), `rowid` comes from the row holding the maximum.
+  const newest = db.all<{ rowid: number }>(sql`
+    select m.rowid as rowid, max(m.created_at) from messages_fts join messages m on m.rowid = messages_fts.rowid
+    where messages_fts match ${query} and m.conversation_id in (${list})
+    group by m.conversation_id`);
+  if (newest.length === 0) return found;
+  const rowids = sql.join(
+    newest.map((row) => sql`${row.rowid}`),
+    sql`, `,
+  );
+  const rows = db.all<{ conversationId: string; messageId: string; text: string }>(sql`
+    select m.conversation_id as conversationId, m.id as messageId,
+      snippet(messages_fts, 0, '', '', '…', ${SNIPPET_TOKENS}) as text
+    from messages_fts join messages m on m.rowid = messages_fts.rowid
+    where messages_fts match ${query} and messages_fts.rowid in (${rowids})`);
+  for (const row of rows) found.set(row.conversationId, { messageId: row.messageId, text: row.text });
+  return found;
+}
