@@ -43,17 +43,31 @@ describe('prependEntry', () => {
 
 describe('describeHistory', () => {
   it('names a status change by its status, with the reason the server recorded', () => {
-    expect(describeHistory({ type: 'status', status: 'reconnecting', detail: 'Network dropped' })).toEqual({
+    expect(
+      describeHistory({
+        type: 'status',
+        status: 'reconnecting',
+        detail: 'Network dropped',
+        detailCoded: null,
+      }),
+    ).toEqual({
       title: 'Reconnecting',
       detail: 'Network dropped',
       tone: 'waiting',
     });
     expect(
-      describeHistory({ type: 'send_failed', status: null, detail: 'To 1415: not on WhatsApp' }),
+      describeHistory({
+        type: 'send_failed',
+        status: null,
+        detail: 'To 1415: not on WhatsApp',
+        detailCoded: null,
+      }),
     ).toMatchObject({
       title: 'Send failed',
       tone: 'danger',
     });
-    expect(describeHistory({ type: 'limit_lifted', status: null, detail: null }).tone).toBe('success');
+    expect(
+      describeHistory({ type: 'limit_lifted', status: null, detail: null, detailCoded: null }).tone,
+    ).toBe('success');
   });
 });
