@@ -164,7 +164,7 @@ test('session detail shows its data and the events seen while the page was open'
   await expect(events).toContainText('Connected');
   await expect(events).toContainText('New QR code');
   await expect(events).toContainText('Waiting for scan');
-  await expect(page.getByText('Sandbox 0001')).toBeVisible();
+  await expect(page.getByText('Rafael Rodrigues')).toBeVisible();
   await shoot(page, '07-session-detail', { dark: true });
   await page.getByRole('link', { name: 'All sessions' }).click();
   await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MediaType } from '@switchboard/validators';
 import type { InboundMessage, Place } from '../contract.ts';
-import { newMessageId, sandboxName } from './codes.ts';
+import { newMessageId } from './codes.ts';
+import { personName } from './person-names.ts';
 import { NetworkLog, type PhoneMessage } from './network-log.ts';
 import { PhoneFiles } from './phone-files.ts';
 import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
@@ -165,7 +166,7 @@ export class SandboxNetwork {
     const message: InboundMessage = {
       externalId,
       from,
-      fromName: sandboxName(from),
+      fromName: personName(from),
       text: content.text,
       timestamp: Date.now(),
     };

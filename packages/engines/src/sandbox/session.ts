@@ -12,7 +12,8 @@ import type {
 } from '../contract.ts';
 import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
-import { newMessageId, newPairingCode, newQrString, sandboxName } from './codes.ts';
+import { newMessageId, newPairingCode, newQrString } from './codes.ts';
+import { personName } from './person-names.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
 import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
 import type { SandboxOptions } from './options.ts';
@@ -227,7 +228,7 @@ export class SandboxSession implements EngineSession {
 
   /** The phone scanned a QR code or entered a pairing code (the network checked it is still valid). */
   #linkTo(phone: string): void {
-    const link: SandboxLink = { phone, name: sandboxName(phone), linkedAt: Date.now() };
+    const link: SandboxLink = { phone, name: personName(phone), linkedAt: Date.now() };
     writeLink(this.#dataDir, link);
     this.#link = link;
     this.#clearTimers();
