@@ -111,6 +111,7 @@ export default {
     engineUnavailable: 'Not available on this server.',
     noEngine: 'This server has no engine enabled, so no session can be added.',
     submit: 'Add and start',
+    engineUnreachable: 'WhatsApp Web could not be reached at the last attempt from this server.',
   },
   link: {
     title: 'Link {{name}}',

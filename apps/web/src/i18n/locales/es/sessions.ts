@@ -113,6 +113,7 @@ export default {
     engineUnavailable: 'No disponible en este servidor.',
     noEngine: 'Este servidor no tiene ningún motor activado, así que no se pueden añadir sesiones.',
     submit: 'Añadir e iniciar',
+    engineUnreachable: 'En el último intento, este servidor no pudo conectar con WhatsApp Web.',
   },
   link: {
     title: 'Vincular {{name}}',

@@ -110,6 +110,7 @@ export default {
     engineUnavailable: 'Tidak tersedia di server ini.',
     noEngine: 'Server ini tidak mengaktifkan mesin apa pun, jadi sesi tidak bisa ditambahkan.',
     submit: 'Tambah dan mulai',
+    engineUnreachable: 'Pada percobaan terakhir, server ini tidak dapat menjangkau WhatsApp Web.',
   },
   link: {
     title: 'Tautkan {{name}}',

@@ -112,6 +112,7 @@ export default {
     engineUnavailable: 'Não disponível neste servidor.',
     noEngine: 'Este servidor não tem nenhum motor ativado, então não é possível adicionar sessões.',
     submit: 'Adicionar e iniciar',
+    engineUnreachable: 'Na última tentativa, este servidor não conseguiu acessar o WhatsApp Web.',
   },
   link: {
     title: 'Conectar {{name}}',
