@@ -19,4 +19,3 @@ export function newPairingCode(): string {
 export function newMessageId(): string {
   return `sb_${randomBytes(10).toString('hex')}`;
 }
-

@@ -13,10 +13,10 @@ import type {
 import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { newMessageId, newPairingCode, newQrString } from './codes.ts';
-import { personName } from './person-names.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
 import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
 import type { SandboxOptions } from './options.ts';
+import { personName } from './person-names.ts';
 
 /**
  * `stopped`: not started, or stopped. `ended`: the run finished by itself (QR timeout, drop, unlink);

@@ -41,8 +41,7 @@ export function AddSessionDialog({
   // WhatsApp Web that could not be reached at the server's last attempt is not the one to suggest.
   const unreachable = offered.filter((e) => e.reachable === false).map((e) => e.name);
   const known = KNOWN_ENGINES.map((e) => e.name).filter((n) => available.includes(n));
-  const chosen =
-    engine ?? known.find((n) => !unreachable.includes(n)) ?? known[0] ?? available[0] ?? null;
+  const chosen = engine ?? known.find((n) => !unreachable.includes(n)) ?? known[0] ?? available[0] ?? null;
   const options = [
     ...KNOWN_ENGINES,
     ...available

@@ -1,4 +1,4 @@
-import { CircleAlert, CircleCheck, FlaskConical, Play, Smartphone } from 'lucide-react';
+import { CircleAlert, CircleCheck, Play, Smartphone } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
@@ -8,6 +8,7 @@ import { Spinner } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatCountdown, secondsUntil } from '../../lib/format.ts';
+import { virtualPhoneFor } from '../../lib/sandbox.ts';
 import type { Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
@@ -15,6 +16,7 @@ import { trpc } from '../../trpc.ts';
 import { PairingCodePanel } from './pairing-code-panel.tsx';
 import { QR_BOX, QrImage } from './qr-image.tsx';
 import { useSessionCache } from './session-cache.ts';
+import { VirtualPhoneLink } from './virtual-phone/virtual-phone-link.tsx';
 
 /**
  * Linking a session: the live QR code (replaced the moment the engine rotates it), a countdown, the steps on
@@ -34,6 +36,12 @@ export function QrDialog({
   const { t } = useTranslation();
   const { session, live, error } = useSession(sessionId);
   const [mode, setMode] = useState<'qr' | 'phone'>('qr');
+  // The number a pairing code is asked for; in the sandbox also the virtual phone's, so both stay the same.
+  const [phone, setPhone] = useState('');
+  const sandbox = session?.engine === 'sandbox';
+  useEffect(() => {
+    if (sandbox) setPhone((current) => current || virtualPhoneFor(sessionId));
+  }, [sandbox, sessionId]);
   const reported = useRef(false);
   // Opened right after a start request: until the status moves, "stopped" only means "not started yet".
   const [awaitingStart, setAwaitingStart] = useState(starting);
@@ -87,21 +95,22 @@ export function QrDialog({
           ) : (
             <PairingCodePanel
               sessionId={session.id}
+              phone={phone}
+              onPhoneChange={setPhone}
               code={live?.pairingCode?.code ?? null}
               canRequest={session.status === 'qr'}
               onUseQr={() => setMode('qr')}
             />
           )}
-          {session.engine === 'sandbox' ? (
-            <p className="flex gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600 dark:bg-zinc-950 dark:text-zinc-400">
-              <FlaskConical aria-hidden className="mt-0.5 size-3.5 shrink-0" />
-              <span>
-                <Trans
-                  i18nKey="sessions.link.sandbox"
-                  components={{ code: <code dir="ltr" className="font-mono" /> }}
-                />
-              </span>
-            </p>
+          {sandbox ? (
+            <VirtualPhoneLink
+              phone={phone}
+              onPhoneChange={setPhone}
+              qr={session.status === 'qr' && mode === 'qr' ? (live?.qr?.qr ?? session.qr?.qr ?? null) : null}
+              pairingCode={
+                session.status === 'qr' && mode === 'phone' ? (live?.pairingCode?.code ?? null) : null
+              }
+            />
           ) : null}
         </div>
       ) : null}

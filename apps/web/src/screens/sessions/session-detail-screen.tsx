@@ -23,6 +23,7 @@ import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { StatusNote } from './status-note.tsx';
+import { VirtualPhoneCard } from './virtual-phone/virtual-phone-card.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -116,6 +117,14 @@ export function SessionDetailScreen({ id }: { id: string }) {
             onDeleted={() => navigate({ name: 'sessions' }, { replace: true })}
           />
         </Card>
+
+        {session.engine === 'sandbox' ? (
+          <VirtualPhoneCard
+            session={session}
+            qr={session.status === 'qr' ? (live?.qr?.qr ?? session.qr?.qr ?? null) : null}
+            pairingCode={session.status === 'qr' ? (live?.pairingCode?.code ?? null) : null}
+          />
+        ) : null}
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <Card aria-labelledby="details-title">

@@ -120,8 +120,6 @@ export default {
     titleUnknown: 'ربط الجلسة',
     onPhone: 'على الهاتف: <strong>واتساب ← الأجهزة المرتبطة ← ربط جهاز</strong>',
     loading: 'جارٍ تحميل الجلسة',
-    sandbox:
-      'جلسة في بيئة الاختبار: لا يستطيع هاتف حقيقي مسحها. يمسحها هاتف افتراضي عبر <code>POST /api/sandbox/scan</code> بنص رمز QR، أو يرتبط عبر <code>POST /api/sandbox/pair</code>.',
     expired: 'انتهت صلاحية هذا الرمز. رمز جديد في الطريق…',
     timeLeft: 'الوقت المتبقي لهذا الرمز',
     newCodeIn: 'رمز جديد بعد {{time}}',

@@ -118,8 +118,6 @@ export default {
     titleUnknown: 'Link session',
     onPhone: 'On the phone: <strong>WhatsApp → Linked devices → Link a device</strong>',
     loading: 'Loading session',
-    sandbox:
-      'Sandbox session: no real phone can scan it. A virtual phone “scans” through <code>POST /api/sandbox/scan</code> with the QR text, or pairs through <code>POST /api/sandbox/pair</code>.',
     expired: 'This code expired. A new one is on its way…',
     timeLeft: 'Time left for this code',
     newCodeIn: 'New code in {{time}}',

@@ -120,8 +120,6 @@ export default {
     titleUnknown: 'Vincular sesión',
     onPhone: 'En el teléfono: <strong>WhatsApp → Dispositivos vinculados → Vincular un dispositivo</strong>',
     loading: 'Cargando sesión',
-    sandbox:
-      'Sesión de sandbox: ningún teléfono real puede escanearla. Un teléfono virtual la “escanea” con <code>POST /api/sandbox/scan</code> y el texto del QR, o se vincula con <code>POST /api/sandbox/pair</code>.',
     expired: 'Este código caducó. Ya viene uno nuevo…',
     timeLeft: 'Tiempo restante de este código',
     newCodeIn: 'Nuevo código en {{time}}',

@@ -9,6 +9,7 @@ import inbox from './inbox.ts';
 import media from './media.ts';
 import messages from './messages.ts';
 import overview from './overview.ts';
+import sandbox from './sandbox.ts';
 import serverErrors from './server-errors.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
@@ -24,6 +25,7 @@ const id = {
   forms,
   time,
   sessions,
+  sandbox,
   messages,
   media,
   inbox,

@@ -117,8 +117,6 @@ export default {
     titleUnknown: 'Tautkan sesi',
     onPhone: 'Di ponsel: <strong>WhatsApp → Perangkat tertaut → Tautkan perangkat</strong>',
     loading: 'Memuat sesi',
-    sandbox:
-      'Sesi sandbox: ponsel sungguhan tidak dapat memindainya. Ponsel virtual “memindai” lewat <code>POST /api/sandbox/scan</code> dengan teks QR, atau menaut lewat <code>POST /api/sandbox/pair</code>.',
     expired: 'Kode ini kedaluwarsa. Kode baru sedang dibuat…',
     timeLeft: 'Sisa waktu kode ini',
     newCodeIn: 'Kode baru dalam {{time}}',

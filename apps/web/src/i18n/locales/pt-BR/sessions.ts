@@ -119,8 +119,6 @@ export default {
     titleUnknown: 'Conectar sessão',
     onPhone: 'No celular: <strong>WhatsApp → Aparelhos conectados → Conectar um aparelho</strong>',
     loading: 'Carregando sessão',
-    sandbox:
-      'Sessão de sandbox: nenhum celular de verdade consegue lê-la. Um celular virtual “lê” pelo <code>POST /api/sandbox/scan</code> com o texto do QR, ou pareia pelo <code>POST /api/sandbox/pair</code>.',
     expired: 'Este código expirou. Um novo está a caminho…',
     timeLeft: 'Tempo restante deste código',
     newCodeIn: 'Novo código em {{time}}',
