@@ -10,8 +10,18 @@ import { shoot, signInAsAdmin, trpcMutation } from './support.ts';
 test.describe.configure({ mode: 'serial' });
 
 const users = [
-  { name: 'Nadia New', email: 'nadia@example.com', password: 'new-operator-1', viewport: { width: 1280, height: 860 } },
-  { name: 'Pedro Phone', email: 'pedro@example.com', password: 'new-operator-2', viewport: { width: 360, height: 740 } },
+  {
+    name: 'Nadia New',
+    email: 'nadia@example.com',
+    password: 'new-operator-1',
+    viewport: { width: 1280, height: 860 },
+  },
+  {
+    name: 'Pedro Phone',
+    email: 'pedro@example.com',
+    password: 'new-operator-2',
+    viewport: { width: 360, height: 740 },
+  },
 ];
 
 let admin: BrowserContext;
@@ -33,19 +43,28 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
     '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
   );
   const { scroll, client } = widths as { scroll: number; client: number };
-  expect(scroll, `${where}: the page is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
+  expect(scroll, `${where}: the page is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(
+    client,
+  );
 }
 
 /** Goes to a main screen through the navigation, opening the menu first where it is folded away. */
 async function goTo(page: Page, label: string, narrow: boolean) {
   if (narrow) await page.getByRole('button', { name: 'Open the menu' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).filter({ visible: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: label })
+    .filter({ visible: true })
+    .click();
 }
 
 for (const [run, user] of users.entries()) {
   const narrow = run === 1;
   const sessionName = narrow
-    ? 'Customer service desk for the north-western region, its branch offices and the warehouse teams of Lisbon'.slice(0, 100)
+    ? 'Customer service desk for the north-western region, its branch offices and the warehouse teams of Lisbon'.slice(
+        0,
+        100,
+      )
     : 'Desk';
   const customer = narrow ? '+1 415 555 0143' : '+1 415 555 0142';
   const question = narrow ? 'Hola, ¿dónde está mi pedido?' : 'Hello, is my order on its way?';
@@ -55,7 +74,10 @@ for (const [run, user] of users.entries()) {
     browser,
   }, testInfo) => {
     expect(sessionName.length).toBe(narrow ? 100 : 4);
-    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, viewport: user.viewport });
+    const context = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      viewport: user.viewport,
+    });
     const page = await context.newPage();
     const check = (where: string) => (narrow ? expectNoSidewaysScroll(page, where) : Promise.resolve());
 

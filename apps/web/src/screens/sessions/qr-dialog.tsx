@@ -264,7 +264,10 @@ function StatePanel({
               {expired
                 ? t('sessions.link.qrExpired')
                 : session.status === 'failed'
-                  ? t('sessions.link.stoppedLinking')
+                  ? // A failure that will be retried has not stopped anything: the reason says when.
+                    session.nextRetryAt
+                    ? t('sessions.link.retryingSoon')
+                    : t('sessions.link.stoppedLinking')
                   : t('sessions.link.notRunning')}
             </p>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">

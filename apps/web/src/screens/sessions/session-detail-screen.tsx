@@ -22,6 +22,7 @@ import { DefaultSenderToggle } from './default-sender.tsx';
 import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
+import { SessionSettings } from './session-settings.tsx';
 import { StatusNote } from './status-note.tsx';
 import { VirtualPhoneCard } from './virtual-phone/virtual-phone-card.tsx';
 
@@ -117,6 +118,11 @@ export function SessionDetailScreen({ id }: { id: string }) {
             onDeleted={() => navigate({ name: 'sessions' }, { replace: true })}
           />
         </Card>
+
+        <SessionSettings
+          key={`${session.id}:${session.name}:${session.autoStart}:${session.proxy}`}
+          session={session}
+        />
 
         {session.engine === 'sandbox' ? (
           <VirtualPhoneCard

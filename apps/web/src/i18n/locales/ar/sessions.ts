@@ -142,6 +142,7 @@ export default {
     startForQr: 'شغّلها للحصول على رمز QR.',
     reconnecting: 'جارٍ إعادة الاتصال بواتساب…',
     gettingQr: 'جارٍ الحصول على رمز QR من واتساب…',
+    retryingSoon: 'ستُعاد المحاولة بعد قليل',
   },
   pairing: {
     code: 'رمز الربط',

@@ -10,6 +10,7 @@ import messages from './messages.ts';
 import overview from './overview.ts';
 import sandbox from './sandbox.ts';
 import serverErrors from './server-errors.ts';
+import sessionTools from './session-tools.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -28,6 +29,7 @@ export default {
   time,
   sessions,
   sandbox,
+  sessionTools,
   messages,
   media,
   inbox,

@@ -140,6 +140,7 @@ export default {
     startForQr: 'Start it to get a QR code.',
     reconnecting: 'Reconnecting to WhatsApp…',
     gettingQr: 'Getting a QR code from WhatsApp…',
+    retryingSoon: 'It will try again shortly',
   },
   pairing: {
     code: 'Pairing code',

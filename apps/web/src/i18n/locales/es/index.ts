@@ -11,6 +11,7 @@ import messages from './messages.ts';
 import overview from './overview.ts';
 import sandbox from './sandbox.ts';
 import serverErrors from './server-errors.ts';
+import sessionTools from './session-tools.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -26,6 +27,7 @@ const es = {
   time,
   sessions,
   sandbox,
+  sessionTools,
   messages,
   media,
   inbox,

@@ -142,6 +142,7 @@ export default {
     startForQr: 'Iníciala para obtener un código QR.',
     reconnecting: 'Reconectando con WhatsApp…',
     gettingQr: 'Obteniendo un código QR de WhatsApp…',
+    retryingSoon: 'Lo volverá a intentar en breve',
   },
   pairing: {
     code: 'Código de vinculación',

@@ -139,6 +139,7 @@ export default {
     startForQr: 'Mulai untuk mendapatkan kode QR.',
     reconnecting: 'Menyambung ulang ke WhatsApp…',
     gettingQr: 'Mengambil kode QR dari WhatsApp…',
+    retryingSoon: 'Akan dicoba lagi sebentar lagi',
   },
   pairing: {
     code: 'Kode penautan',

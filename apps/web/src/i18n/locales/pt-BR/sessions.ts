@@ -141,6 +141,7 @@ export default {
     startForQr: 'Inicie para receber um código QR.',
     reconnecting: 'Reconectando ao WhatsApp…',
     gettingQr: 'Obtendo um código QR do WhatsApp…',
+    retryingSoon: 'Vai tentar de novo em instantes',
   },
   pairing: {
     code: 'Código de pareamento',
