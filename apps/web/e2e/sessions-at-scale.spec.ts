@@ -49,6 +49,7 @@ test('an operator renames a session; an admin hands it to another operator, who 
   await settings.getByLabel('Name').fill('Olga front desk');
   await settings.getByRole('button', { name: 'Save' }).click();
   await expect(olgaPage.getByRole('heading', { name: 'Olga front desk', level: 1 })).toBeVisible();
+  await expect(olgaPage).toHaveTitle('Olga front desk · Switchboard');
   // Operators are not shown owners: they only ever see their own.
   await expect(settings.getByTestId('session-owner')).toHaveCount(0);
 
@@ -62,6 +63,8 @@ test('an operator renames a session; an admin hands it to another operator, who 
   await expect(adminSettings.getByTestId('session-owner')).toHaveText(olga.name);
   await adminSettings.getByRole('button', { name: 'Hand over…' }).click();
   const dialog = adminPage.getByRole('dialog', { name: 'Hand Olga front desk to another user' });
+  // The dialog starts at its one field, not at its close button.
+  await expect(dialog.getByLabel('New owner')).toBeFocused();
   await dialog.getByLabel('New owner').selectOption({ label: `${theo.name} (${theo.email})` });
   await dialog.getByRole('button', { name: 'Hand over' }).click();
   await expect(dialog).toBeHidden();

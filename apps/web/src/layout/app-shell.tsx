@@ -52,7 +52,9 @@ export function AppShell({
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   useEffect(() => {
-    document.title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
+    // A session's page names the session itself, once it knows it (see the session screen).
+    if (route.name !== 'session')
+      document.title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
     setMenuOpen(false);
   }, [route.name, t]);
   useEffect(() => {

@@ -1,13 +1,15 @@
-import { CircleAlert, CircleCheck, Play, Smartphone } from 'lucide-react';
+import { CircleAlert, CircleCheck, Hash, Play, Smartphone } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { TONE_BADGE } from '../../components/tone.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatCountdown, secondsUntil } from '../../lib/format.ts';
+import { formatCountdown } from '../../lib/format.ts';
 import { virtualPhoneFor } from '../../lib/sandbox.ts';
 import type { Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
@@ -80,7 +82,21 @@ export function QrDialog({
       {session ? (
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-            <StatusBadge status={session.status} />
+            {session.status === 'qr' && mode === 'phone' && live?.pairingCode ? (
+              // A pairing code on screen is typed in, not scanned: the badge says what is awaited.
+              <span
+                data-testid="status-badge"
+                className={cx(
+                  'inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+                  TONE_BADGE.waiting,
+                )}
+              >
+                <Hash aria-hidden className="size-3.5" />
+                {t('sessions.pairing.waitingForCode')}
+              </span>
+            ) : (
+              <StatusBadge status={session.status} />
+            )}
             <bdi dir="ltr" className="font-mono text-xs">
               {session.id}
             </bdi>
@@ -135,7 +151,9 @@ function QrPanel({
   const start = trpc.sessions.start.useMutation({ onSuccess: cache.put });
   const code =
     session.status === 'qr' ? (qr ?? (session.qr ? { ...session.qr, receivedAt: now } : null)) : null;
-  const left = code ? secondsUntil(code.expiresAt, now) : 0;
+  // Rounded, not rounded up: a 20-second code starts at 0:20, not 0:21 (it arrives a few ms after it was made).
+  const left = code ? Math.max(0, Math.round((code.expiresAt - now) / 1000)) : 0;
+  const expired = code ? code.expiresAt <= now : false;
   const period = code ? Math.max(1000, code.expiresAt - code.receivedAt) : 1;
   const fraction = code ? Math.min(1, Math.max(0, (code.expiresAt - now) / period)) : 0;
 
@@ -144,8 +162,8 @@ function QrPanel({
   if (code) {
     visual = (
       <div className="relative">
-        <QrImage value={code.qr} dimmed={left === 0} />
-        {left === 0 ? (
+        <QrImage value={code.qr} dimmed={expired} />
+        {expired ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm font-medium text-zinc-900">
             {t('sessions.link.expired')}
           </p>
@@ -168,7 +186,7 @@ function QrPanel({
           />
         </div>
         <p className="mt-2 text-center text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
-          {left > 0
+          {!expired
             ? t('sessions.link.newCodeIn', { time: formatCountdown(left) })
             : t('sessions.link.waitingForCode')}
         </p>

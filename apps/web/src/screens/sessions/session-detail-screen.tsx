@@ -1,6 +1,6 @@
 import { formatBytes } from '@switchboard/validators';
 import { ArrowLeft, History, MessageSquarePlus, QrCode, SearchX } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card, CardHeader } from '../../components/card.tsx';
@@ -44,6 +44,10 @@ export function SessionDetailScreen({ id }: { id: string }) {
   const { session, live, deleted, isLoading, error } = useSession(id);
   const openQr = useOpenQr();
   const now = useNow(15_000);
+  const name = session?.name;
+  useEffect(() => {
+    document.title = t('shell.titleSuffix', { page: name ?? t('shell.pages.session') });
+  }, [name, t]);
 
   if (isLoading) return <LoadingBlock label={t('sessions.detail.loading')} />;
   if (deleted || error || !session) {

@@ -51,12 +51,7 @@ export function TransferDialog({
           <span className="mb-1.5 block text-sm font-medium text-zinc-800 dark:text-zinc-200">
             {t('sessionTools.transfer.to')}
           </span>
-          <select
-            className={selectClass}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            disabled={users.isLoading}
-          >
+          <select className={selectClass} value={to} onChange={(e) => setTo(e.target.value)}>
             <option value="" disabled>
               {users.isLoading ? t('sessionTools.transfer.loading') : t('sessionTools.transfer.choose')}
             </option>

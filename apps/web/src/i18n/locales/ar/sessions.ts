@@ -153,6 +153,7 @@ export default {
     useQr: 'استخدام رمز QR بدلاً من ذلك',
     newCode: 'الحصول على رمز جديد',
     getCode: 'الحصول على رمز الربط',
+    waitingForCode: 'بانتظار إدخال الرمز',
   },
   detail: {
     back: 'كل الجلسات',

@@ -151,6 +151,7 @@ export default {
     useQr: 'Use the QR code instead',
     newCode: 'Get a new code',
     getCode: 'Get pairing code',
+    waitingForCode: 'Waiting for the code',
   },
   detail: {
     back: 'All sessions',

@@ -153,6 +153,7 @@ export default {
     useQr: 'Usar el código QR',
     newCode: 'Obtener un código nuevo',
     getCode: 'Obtener código de vinculación',
+    waitingForCode: 'Esperando el código',
   },
   detail: {
     back: 'Todas las sesiones',

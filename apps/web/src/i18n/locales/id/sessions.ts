@@ -150,6 +150,7 @@ export default {
     useQr: 'Pakai kode QR saja',
     newCode: 'Minta kode baru',
     getCode: 'Minta kode penautan',
+    waitingForCode: 'Menunggu kode dimasukkan',
   },
   detail: {
     back: 'Semua sesi',

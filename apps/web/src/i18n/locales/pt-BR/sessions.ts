@@ -152,6 +152,7 @@ export default {
     useQr: 'Usar o código QR',
     newCode: 'Gerar novo código',
     getCode: 'Gerar código de pareamento',
+    waitingForCode: 'Aguardando o código',
   },
   detail: {
     back: 'Todas as sessões',
