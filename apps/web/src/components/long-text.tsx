@@ -6,7 +6,7 @@ import { cx } from './cx.ts';
 const LONG_CHARACTERS = 600;
 const LONG_LINES = 10;
 
-export const isLongText = (text: string): boolean =>
+const isLongText = (text: string): boolean =>
   text.length > LONG_CHARACTERS || text.split('\n').length > LONG_LINES;
 
 /** A message's text, long ones folded with "Show more" (and "Show less" once unfolded). */
