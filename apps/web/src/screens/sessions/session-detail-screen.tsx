@@ -123,11 +123,6 @@ export function SessionDetailScreen({ id }: { id: string }) {
           />
         </Card>
 
-        <SessionSettings
-          key={`${session.id}:${session.name}:${session.autoStart}:${session.proxy}`}
-          session={session}
-        />
-
         {session.engine === 'sandbox' ? (
           <VirtualPhoneCard
             session={session}
@@ -241,6 +236,11 @@ export function SessionDetailScreen({ id }: { id: string }) {
             )}
           </Card>
         </div>
+
+        <SessionSettings
+          key={`${session.id}:${session.name}:${session.autoStart}:${session.proxy}`}
+          session={session}
+        />
 
         <WebhooksSection sessionId={session.id} />
       </div>
