@@ -1,12 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { Hash, ScanLine, Smartphone } from 'lucide-react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ErrorNotice } from '../../../components/error-notice.tsx';
 import { TextField } from '../../../components/field.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { checkPhone } from '../../../lib/phone.ts';
-import { sandboxApi } from '../../../lib/sandbox.ts';
+import { SandboxRequestError, sandboxApi } from '../../../lib/sandbox.ts';
 
 /**
  * Links a sandbox session without a real phone: a virtual phone with the number given scans the QR code on
@@ -27,8 +28,23 @@ export function VirtualPhoneLink({
 }) {
   const { t } = useTranslation();
   const check = checkPhone(phone);
+  // The code on display when the request goes out: it may rotate while a scan is on its way.
+  const shown = useRef(qr);
+  shown.current = qr;
   const scan = useMutation({
-    mutationFn: (input: { qr: string; phone: string }) => sandboxApi.scan(input.qr, input.phone),
+    mutationFn: async (input: { phone: string }) => {
+      // A code that expired between showing and scanning is read again, as a phone's camera would.
+      for (let attempt = 1; ; attempt++) {
+        const code = shown.current;
+        if (!code) throw new Error(t('sandbox.link.noCode'));
+        try {
+          return await sandboxApi.scan(code, input.phone);
+        } catch (error) {
+          if (!(error instanceof SandboxRequestError && error.status === 410) || attempt === 3) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    },
   });
   const pair = useMutation({
     mutationFn: (input: { code: string; phone: string }) => sandboxApi.pair(input.code, input.phone),
@@ -79,7 +95,7 @@ export function VirtualPhoneLink({
             icon={ScanLine}
             loading={scan.isPending}
             disabled={check.state !== 'valid' || !qr || busy}
-            onClick={() => qr && check.state === 'valid' && scan.mutate({ qr, phone: check.digits })}
+            onClick={() => check.state === 'valid' && scan.mutate({ phone: check.digits })}
           >
             {t('sandbox.link.scan')}
           </Button>
