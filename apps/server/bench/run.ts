@@ -17,6 +17,7 @@ import { liveEvents } from './scenarios/live-events.ts';
 import { media } from './scenarios/media.ts';
 import { overview } from './scenarios/overview.ts';
 import { send } from './scenarios/send.ts';
+import { sessionsTable } from './scenarios/sessions-table.ts';
 import { startup } from './scenarios/startup.ts';
 import { webhooks } from './scenarios/webhooks.ts';
 import { formatTable, type Row } from './table.ts';
@@ -29,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   campaign,
   overview,
   dashboard,
+  sessionsTable,
   inbox,
   startup,
 ];

@@ -6,6 +6,7 @@ import {
   setupAdmin,
   signIn,
   startTestGateway,
+  waitFor,
   waitForStatus,
 } from './support/harness.ts';
 
@@ -54,5 +55,48 @@ describe('the sandbox keeps tenants apart', () => {
         message: 'Phone 4915100000060 is already linked to another session: acme-sales',
       },
     });
+  });
+
+  it('lists the virtual phones and what each received, from the caller’s own accounts only', async () => {
+    const g = await startTestGateway({ SANDBOX_DELIVERED_DELAY_MS: '0', SANDBOX_READ_DELAY_MS: '0' });
+    cleanups.push(() => g.dispose());
+    const cookie = await setupAdmin(g);
+    const admin = connect(g, cookie);
+    cleanups.push(() => admin.close());
+    const adminDesk = await createLinked(g, cookie, admin, 'Admin desk', '4915100000070');
+    await admin.users.create.mutate({
+      email: 'otto@example.com',
+      name: 'Otto',
+      password: 'operator-password-1',
+    });
+    const opCookie = await signIn(g, 'otto@example.com', 'operator-password-1');
+    const op = connect(g, opCookie);
+    cleanups.push(() => op.close());
+    const opDesk = await createLinked(g, opCookie, op, 'Otto desk', '4915100000071');
+
+    await admin.messages.send.mutate({ sessionId: adminDesk.id, to: '14155550100', text: 'From the admin' });
+    await admin.messages.send.mutate({ sessionId: adminDesk.id, to: '14155550101', text: 'Only the admin' });
+    await op.messages.send.mutate({ sessionId: opDesk.id, to: '14155550100', text: 'From Otto' });
+    const everything = await waitFor(async () => {
+      const list = await sandbox(g, cookie, 'GET', '/phones');
+      const phones = list.body as Array<{ phone: string; received: number }>;
+      return phones.reduce((sum, p) => sum + p.received, 0) === 3 ? phones : undefined;
+    }, 'three messages on the phones');
+    expect(everything).toEqual(
+      expect.arrayContaining([
+        {
+          phone: '14155550100',
+          name: expect.stringMatching(/^\S+ \S+$/),
+          received: 2,
+          lastAt: expect.any(Number),
+        },
+        { phone: '14155550101', name: expect.any(String), received: 1, lastAt: expect.any(Number) },
+      ]),
+    );
+    // The operator sees one phone, and only the message their own account sent it.
+    expect((await sandbox(g, opCookie, 'GET', '/phones')).body).toEqual([
+      { phone: '14155550100', name: expect.any(String), received: 1, lastAt: expect.any(Number) },
+    ]);
+    expect((await sandbox(g, undefined, 'GET', '/phones')).status).toBe(401);
   });
 });

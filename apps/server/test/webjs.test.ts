@@ -95,8 +95,18 @@ const chromiumCount = async (dataDir: string, id: string) =>
 describe('webjs sessions without WhatsApp (offline)', () => {
   it('fail within seconds naming WhatsApp as unreachable, retry on schedule, and Stop leaves no Chromium', async () => {
     const { client, dataDir } = await gateway();
+    // Nothing is known before the first attempt; afterwards the server says WhatsApp Web was out of reach.
+    expect(await client.sessions.engines.query()).toEqual([
+      { name: 'sandbox', reachable: null, checkedAt: null },
+      { name: 'webjs', reachable: null, checkedAt: null },
+    ]);
     const startedAt = Date.now();
     const created = await client.sessions.create.mutate({ id: 'offline', name: 'Offline', engine: 'webjs' });
+    expect(await client.sessions.engines.query()).toContainEqual({
+      name: 'webjs',
+      reachable: false,
+      checkedAt: expect.any(Number),
+    });
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(created.status).toBe('failed');
     expect(created.statusReason).toMatch(

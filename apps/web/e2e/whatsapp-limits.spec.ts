@@ -124,7 +124,7 @@ test('a reach-out limit shows on the session; a send WhatsApp may not have recei
       true,
     );
     await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Inbox' }).click();
-    await page.getByTestId('conversation').filter({ hasText: 'Sandbox 0188' }).click();
+    await page.getByTestId('conversation').filter({ hasText: 'Fatima Haddad' }).click();
     const thread = page.getByTestId('thread');
     await thread.getByLabel('Reply').fill('Tracking number follows');
     await thread.getByRole('button', { name: 'Send', exact: true }).click();

@@ -213,9 +213,17 @@ export interface EngineSessionOptions {
   proxy?: ProxySettings;
 }
 
+/** Whether an engine could reach WhatsApp at its last attempt (`at`, ms since epoch). */
+export interface Reachability {
+  reachable: boolean;
+  at: number;
+}
+
 export interface Engine {
   readonly name: EngineName;
   createSession(options: EngineSessionOptions): EngineSession;
+  /** For engines that go out to the network: what their last attempt found; null before any attempt. */
+  reachability?(): Reachability | null;
 }
 
 /** The engines a server offers, keyed by name. Core receives this; it never imports a concrete engine. */

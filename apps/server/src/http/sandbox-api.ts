@@ -149,6 +149,25 @@ export function sandboxApi(services: Services, network: SandboxNetwork) {
     },
     {
       method: 'GET',
+      pattern: /^\/sandbox\/phones$/,
+      async handle(actor) {
+        // Each phone with what the caller may read of its inbox; phones with nothing readable are left out.
+        const readable = readableBy(actor);
+        return network
+          .phones()
+          .map(({ phone, name, messages }) => ({ phone, name, messages: messages.filter(readable) }))
+          .filter((p) => p.messages.length > 0)
+          .map(({ phone, name, messages }) => ({
+            phone,
+            name,
+            received: messages.length,
+            lastAt: Math.max(...messages.map((m) => m.at)),
+          }))
+          .sort((a, b) => b.lastAt - a.lastAt);
+      },
+    },
+    {
+      method: 'GET',
       pattern: /^\/sandbox\/phones\/([^/]+)\/messages$/,
       async handle(actor, match) {
         const phone = normalisePhone(decodePath(match[1] ?? ''));

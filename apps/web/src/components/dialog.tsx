@@ -32,6 +32,13 @@ export function Dialog({ title, description, onClose, children, size = 'md', cla
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first thing it can, the close button; a form starts at its first field instead.
+    dialog
+      .querySelector<HTMLElement>(
+        'input:not([type="hidden"]):not([disabled]):not([tabindex="-1"]), select:not([disabled]), textarea:not([disabled])',
+      )
+      // Without scrolling: a field low in a tall dialog must not push its top (a QR code, say) out of view.
+      ?.focus({ preventScroll: true });
     return () => {
       dialog.close();
       if (opener?.isConnected) opener.focus();

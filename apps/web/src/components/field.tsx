@@ -81,4 +81,6 @@ export function TextAreaField({ label, hint, error, aside, className, ...textare
   );
 }
 
+/** A text input's look, for inputs that are not laid out as a labelled field (e.g. a search box). */
+export const inputClass = CONTROL;
 export const selectClass = cx(CONTROL, 'appearance-none pe-10');

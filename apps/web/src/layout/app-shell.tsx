@@ -20,6 +20,7 @@ import { useUnreadConversations } from '../live/inbox-notifier.tsx';
 import { Link } from '../router.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Logo } from './logo.tsx';
+import { PageNameContext } from './page-name.ts';
 import { UserMenu } from './user-menu.tsx';
 
 const TITLES = {
@@ -57,10 +58,13 @@ export function AppShell({
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const unread = useUnreadConversations();
+  // A screen may name its page better than its route does (a session's page: the session's name).
+  const [pageName, setPageName] = useState<string | null>(null);
   useEffect(() => {
-    const title = t('shell.titleSuffix', { page: t(`shell.pages.${TITLES[route.name]}`) });
+    const page = pageName ?? t(`shell.pages.${TITLES[route.name]}`);
+    const title = t('shell.titleSuffix', { page });
     document.title = unread > 0 ? t('shell.titleWithUnread', { count: unread, title }) : title;
-  }, [route.name, unread, t]);
+  }, [route.name, pageName, unread, t]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: going to another page closes the menu
   useEffect(() => {
     setMenuOpen(false);
@@ -213,7 +217,7 @@ export function AppShell({
       </header>
       <ConnectionBanner />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
-        {children}
+        <PageNameContext.Provider value={setPageName}>{children}</PageNameContext.Provider>
       </main>
     </div>
   );

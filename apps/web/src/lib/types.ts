@@ -6,7 +6,7 @@ type Outputs = inferRouterOutputs<AppRouter>;
 
 export type Session = Outputs['sessions']['list'][number];
 export type SessionStatus = Session['status'];
-export type EngineName = Outputs['sessions']['engines'][number];
+export type EngineName = Outputs['sessions']['engines'][number]['name'];
 export type Message = Outputs['messages']['list']['items'][number];
 export type MessageStatus = Message['status'];
 export type MessagePage = Outputs['messages']['list'];

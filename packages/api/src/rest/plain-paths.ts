@@ -11,6 +11,7 @@ import {
   sandboxLimitInput,
   sandboxLinked,
   sandboxPairInput,
+  sandboxPhone,
   sandboxPhoneMessage,
   sandboxReportInput,
   sandboxScanInput,
@@ -85,6 +86,18 @@ const sandboxPaths: ZodOpenApiPathsObject = {
       sandboxInboundInput,
       json(sandboxInbound, 'Delivered to the account'),
       [404, 413],
+    ),
+  },
+  '/sandbox/phones': {
+    get: sandboxOperation(
+      'sandbox-phones',
+      'The virtual phones that received something, newest first',
+      null,
+      json(
+        z.array(sandboxPhone),
+        'Each phone with how many messages it received (from your accounts, unless you are an admin)',
+      ),
+      [],
     ),
   },
   '/sandbox/phones/{phone}/messages': {

@@ -7,7 +7,7 @@ import {
   bulkResult,
   byId,
   chat,
-  engineName,
+  engineInfo,
   group,
   numberCheck,
   pairingCode,
@@ -62,12 +62,19 @@ export const sessionsRouter = router({
     .output(sessionStats)
     .query(({ ctx }) => ctx.services.sessions.stats(ctx.actor)),
 
-  /** The engines this server offers, so a client can offer exactly those. */
+  /** The engines this server offers, so a client can offer exactly those (and steer clear of an unreachable one). */
   engines: protectedProcedure
-    .meta(rest('GET', '/engines', { tag: 'Sessions', summary: 'The engines this server offers' }))
+    .meta(
+      rest('GET', '/engines', {
+        tag: 'Sessions',
+        summary: 'The engines this server offers',
+        description:
+          '`reachable` says whether the engine reached WhatsApp at its last attempt (`null`: not tried yet, or the sandbox, which needs no network); `checkedAt` is when.',
+      }),
+    )
     .input(noInput)
-    .output(z.array(engineName))
-    .query(({ ctx }) => ctx.services.sessions.engineNames()),
+    .output(z.array(engineInfo))
+    .query(({ ctx }) => ctx.services.sessions.engines()),
 
   /** The QR code on display, to render yourself; `GET /api/v1/sessions/{id}/qr.png` serves it as an image. */
   qr: protectedProcedure

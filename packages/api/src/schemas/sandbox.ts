@@ -111,6 +111,13 @@ export const sandboxLinked = z.object({
 
 export const sandboxInbound = z.object({ sessionId: z.string(), externalId: z.string() });
 
+export const sandboxPhone = z.object({
+  phone: z.string().describe('The virtual phone, international digits'),
+  name: z.string().describe('Its push name, as the accounts it writes to see it'),
+  received: z.number().int().describe('How many messages it received from your accounts'),
+  lastAt: z.number().describe('When the newest of them arrived (ms since epoch)'),
+});
+
 export const sandboxPhoneMessage = z.object({
   id: z.string(),
   from: z.string().describe("The sending account's number"),

@@ -12,6 +12,13 @@ import { coded, eventBase, phoneInput, sessionId } from './common.ts';
 export const sessionStatus = z.enum(SESSION_STATUSES);
 export const engineName = z.enum(ENGINE_NAMES);
 
+/** An engine this server offers and, for one that goes out to the network, whether its last attempt got through. */
+export const engineInfo = z.object({
+  name: engineName,
+  reachable: z.boolean().nullable(),
+  checkedAt: z.number().int().nullable(),
+});
+
 /** WhatsApp's reach-out limit (error 463) on an account: no new chats, replies still go out. Not a status. */
 export const sessionLimit = z
   .object({

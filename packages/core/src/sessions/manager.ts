@@ -105,8 +105,15 @@ export class SessionManager {
     return this.#runner.connectedEngine(id);
   }
 
-  engineNames(): EngineName[] {
-    return [...this.deps.engines.keys()];
+  /**
+   * The engines this server offers; for those that go out to the network, whether they reached WhatsApp at
+   * their last attempt (`reachable` null: not tried yet, or an engine that needs no network).
+   */
+  engines(): Array<{ name: EngineName; reachable: boolean | null; checkedAt: number | null }> {
+    return [...this.deps.engines.values()].map((engine) => {
+      const last = engine.reachability?.() ?? null;
+      return { name: engine.name, reachable: last?.reachable ?? null, checkedAt: last?.at ?? null };
+    });
   }
 
   /** Asks every running engine that can tell for its resource usage (the lifecycle does this periodically). */

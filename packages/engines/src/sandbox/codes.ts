@@ -19,8 +19,3 @@ export function newPairingCode(): string {
 export function newMessageId(): string {
   return `sb_${randomBytes(10).toString('hex')}`;
 }
-
-/** Virtual phones have no profile; a name derived from the number keeps them recognisable in lists. */
-export function sandboxName(phone: string): string {
-  return `Sandbox ${phone.slice(-4)}`;
-}

@@ -91,7 +91,7 @@ describe('inbound and virtual phones', () => {
       message: {
         externalId: result.externalId,
         from: '4917000001234',
-        fromName: 'Sandbox 1234',
+        fromName: 'Daniela Hernández',
         text: 'Hi there',
         timestamp: Date.now(),
       },

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { MediaType } from '@switchboard/validators';
 import type { InboundMessage, Place } from '../contract.ts';
-import { newMessageId, sandboxName } from './codes.ts';
+import { newMessageId } from './codes.ts';
 import { NetworkLog, type PhoneMessage } from './network-log.ts';
+import { personName } from './person-names.ts';
 import { PhoneFiles } from './phone-files.ts';
 import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
 
@@ -165,7 +166,7 @@ export class SandboxNetwork {
     const message: InboundMessage = {
       externalId,
       from,
-      fromName: sandboxName(from),
+      fromName: personName(from),
       text: content.text,
       timestamp: Date.now(),
     };
@@ -193,6 +194,15 @@ export class SandboxNetwork {
   /** How the risk model sees the account numbered `account`. */
   standing(account: string): Standing {
     return this.#risk.standing(account);
+  }
+
+  /** Every virtual phone that has received something, each with its inbox (oldest first). */
+  phones(): Array<{ phone: string; name: string; messages: PhoneMessage[] }> {
+    return [...this.#inboxes].map(([phone, inbox]) => ({
+      phone,
+      name: personName(phone),
+      messages: [...inbox],
+    }));
   }
 
   /** What virtual phone `phone` has received, oldest first. */

@@ -88,10 +88,10 @@ describe('linking', () => {
     expect(sandbox.network.scan(lastQr(events), '4915112344567')).toEqual({ sessionId: 'alpha' });
     expect(events.at(-1)).toEqual({ type: 'authenticated' });
     await advance(TEST_OPTIONS.connectDelayMs);
-    expect(events.at(-1)).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Sandbox 4567' } });
+    expect(events.at(-1)).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Henry Johnson' } });
 
     const link = JSON.parse(readFileSync(join(dataDir, 'sandbox.json'), 'utf8'));
-    expect(link).toEqual({ phone: '4915112344567', name: 'Sandbox 4567', linkedAt: expect.any(Number) });
+    expect(link).toEqual({ phone: '4915112344567', name: 'Henry Johnson', linkedAt: expect.any(Number) });
 
     // No more QR codes or a timeout once linked.
     await advance(TEST_OPTIONS.qrRotateMs * 10);
@@ -107,7 +107,7 @@ describe('linking', () => {
     await advance(TEST_OPTIONS.connectDelayMs);
     expect(second.events).toEqual([
       { type: 'authenticated' },
-      { type: 'ready', me: { phone: '4915112344567', name: 'Sandbox 4567' } },
+      { type: 'ready', me: { phone: '4915112344567', name: 'Henry Johnson' } },
     ]);
   });
 
@@ -156,7 +156,7 @@ describe('pairing codes', () => {
     );
     expect(sandbox.network.pair(code, '4915112344567')).toEqual({ sessionId: 'alpha' });
     await advance(TEST_OPTIONS.connectDelayMs);
-    expect(events.at(-1)).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Sandbox 4567' } });
+    expect(events.at(-1)).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Henry Johnson' } });
   });
 
   it('keeps a code valid across QR rotations until the QR cycle ends, then answers 410', async () => {
@@ -425,7 +425,7 @@ describe('with real timers', () => {
       if (shown.type !== 'qr') throw new Error('expected a QR code');
       const ready = next('ready');
       real.network.scan(shown.qr, '4915112344567');
-      expect(await ready).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Sandbox 4567' } });
+      expect(await ready).toEqual({ type: 'ready', me: { phone: '4915112344567', name: 'Henry Johnson' } });
       await session.stop();
     } finally {
       real.cleanup();

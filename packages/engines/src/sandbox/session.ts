@@ -13,10 +13,11 @@ import type {
 } from '../contract.ts';
 import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
-import { newMessageId, newPairingCode, newQrString, sandboxName } from './codes.ts';
+import { newMessageId, newPairingCode, newQrString } from './codes.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
 import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
 import type { SandboxOptions } from './options.ts';
+import { personName } from './person-names.ts';
 
 /**
  * `stopped`: not started, or stopped. `ended`: the run finished by itself (QR timeout, drop, unlink);
@@ -239,7 +240,7 @@ export class SandboxSession implements EngineSession {
 
   /** The phone scanned a QR code or entered a pairing code (the network checked it is still valid). */
   #linkTo(phone: string): void {
-    const link: SandboxLink = { phone, name: sandboxName(phone), linkedAt: Date.now() };
+    const link: SandboxLink = { phone, name: personName(phone), linkedAt: Date.now() };
     writeLink(this.#dataDir, link);
     this.#link = link;
     this.#clearTimers();

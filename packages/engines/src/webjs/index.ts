@@ -5,9 +5,11 @@
  * This module stays light: the server reads the engine's settings from here at start-up, while
  * whatsapp-web.js and puppeteer are loaded only once a session of this engine is used.
  */
+import { join } from 'node:path';
 import type { Engine } from '../contract.ts';
 import { lazyEngine } from '../lazy.ts';
 import type { WebjsOptions } from './options.ts';
+import { ReachabilityRecord } from './reachability.ts';
 
 export { WEB_VERSION_PATTERN } from './client-options.ts';
 export { DEFAULT_WEB_VERSION_URL, type WebjsOptions } from './options.ts';
@@ -15,8 +17,10 @@ export { DEFAULT_WEB_VERSION_URL, type WebjsOptions } from './options.ts';
 export function createWebjsEngine(options: WebjsOptions): Engine {
   // A copy: the engine's behaviour is fixed when it is created.
   const settings: WebjsOptions = { ...options, browserArgs: [...options.browserArgs] };
-  return lazyEngine('webjs', async () => {
+  const reach = new ReachabilityRecord(join(settings.cacheDir, 'reachability.json'));
+  const engine = lazyEngine('webjs', async () => {
     const { WebjsSession } = await import('./session.ts');
-    return (session) => new WebjsSession(session, settings);
+    return (session) => new WebjsSession(session, settings, reach);
   });
+  return { ...engine, reachability: () => reach.get() };
 }

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { EngineEvent, EngineSession } from '../contract.ts';
+import type { Engine, EngineEvent, EngineSession } from '../contract.ts';
 import { createWebjsEngine, DEFAULT_WEB_VERSION_URL, type WebjsOptions } from './index.ts';
 import {
   endChromiums,
@@ -16,6 +16,7 @@ import {
 } from './test-support.ts';
 
 export interface Opened {
+  engine: Engine;
   session: EngineSession;
   events: EngineEvent[];
   dataDir: string;
@@ -28,8 +29,11 @@ export function webjsSessions() {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  function open(options: Partial<WebjsOptions> = {}, fake?: FakeWhatsAppWebScript): Opened {
-    const root = mkdtempSync(join(tmpdir(), 'switchboard-webjs-'));
+  function open(
+    options: Partial<WebjsOptions> = {},
+    fake?: FakeWhatsAppWebScript,
+    root = mkdtempSync(join(tmpdir(), 'switchboard-webjs-')),
+  ): Opened {
     const cacheDir = join(root, 'wweb-cache');
     if (fake) saveFakeWhatsAppWeb(cacheDir, fake);
     const engine = createWebjsEngine({
@@ -51,7 +55,7 @@ export function webjsSessions() {
       await endChromiums(dataDir);
       rmSync(root, { recursive: true, force: true, maxRetries: 5 });
     });
-    return { session, events, dataDir };
+    return { engine, session, events, dataDir };
   }
 
   return { open, cleanUp: (cleanup: () => Promise<void> | void) => void cleanups.push(cleanup) };

@@ -15,12 +15,17 @@ const processCount = async (dataDir: string) => (await chromiumProcesses(dataDir
 
 describe('WebjsSession with a real Chromium', () => {
   it('offline: start fails within seconds naming the cause, and no Chromium is left', async () => {
-    const { session, dataDir } = open();
+    const { engine, session, dataDir } = open();
+    expect(engine.reachability?.()).toBeNull();
     const startedAt = Date.now();
     await expect(session.start()).rejects.toThrow('cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED');
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(await processCount(dataDir)).toBe(0);
     expect(await session.resourceUsage?.()).toBeNull();
+    // The engine remembers it, also for the next server on the same data folder.
+    expect(engine.reachability?.()).toEqual({ reachable: false, at: expect.any(Number) });
+    const root = join(dataDir, '..', '..');
+    expect(open({}, undefined, root).engine.reachability?.()?.reachable).toBe(false);
   });
 
   it('a network that hangs: start fails after the load timeout; memory is reported while it waits', async () => {
@@ -87,9 +92,10 @@ describe('WebjsSession with a real Chromium', () => {
 
 describe('WebjsSession against a stand-in WhatsApp Web page', () => {
   it('resolves start on the first QR code, emitting the exact string, then each new one', async () => {
-    const { session, events, dataDir } = open({}, { rotateQrMs: 400 });
+    const { engine, session, events, dataDir } = open({}, { rotateQrMs: 400 });
     await session.start();
     expect(events[0]).toEqual({ type: 'qr', qr: fakeQr(1), expiresAt: expect.any(Number) });
+    expect(engine.reachability?.()?.reachable).toBe(true);
     const first = events[0] as Extract<EngineEvent, { type: 'qr' }>;
     expect(first.expiresAt - Date.now()).toBeGreaterThan(50_000);
     await eventually(

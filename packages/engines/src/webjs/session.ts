@@ -34,6 +34,7 @@ import {
 import type { WebjsOptions } from './options.ts';
 import { helpersLoaded } from './page-probes.ts';
 import { endProcessTree, processTreeUsage } from './process-tree.ts';
+import type { ReachabilityRecord } from './reachability.ts';
 import type { Run } from './run.ts';
 import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
 import { Traffic } from './traffic.ts';
@@ -65,17 +66,19 @@ export class WebjsSession implements EngineSession {
   readonly #options: WebjsOptions;
   readonly #proxy: EngineSessionOptions['proxy'];
   readonly #events = new EventHub<EngineEvent>();
+  readonly #reach: ReachabilityRecord | undefined;
   #run: Run | undefined;
   /** Counts starts and stops, so a start that a stop overtook before its run existed gives up. */
   #attempts = 0;
 
-  constructor(session: EngineSessionOptions, options: WebjsOptions) {
+  constructor(session: EngineSessionOptions, options: WebjsOptions, reach?: ReachabilityRecord) {
     // The caller validated the id and made dataDir from it; nothing here builds a path from other input.
     this.#id = session.id;
     this.#dataDir = session.dataDir;
     this.#profileDir = join(session.dataDir, 'session');
     this.#options = options;
     this.#proxy = session.proxy;
+    this.#reach = reach;
   }
 
   async start(): Promise<void> {
@@ -128,12 +131,15 @@ export class WebjsSession implements EngineSession {
     });
     try {
       await Promise.race([initializing, signOfLife, timeout]);
+      // A QR code, a login or a ready account: WhatsApp Web answered.
+      this.#reach?.record(true);
     } catch (error) {
       await this.#release(run);
       const reason =
         error instanceof InitTimeout
           ? `WhatsApp Web did not load in ${Math.round(this.#options.initTimeoutMs / 1000)} s`
           : describeStartError(error);
+      if (error instanceof InitTimeout || reason.startsWith('cannot reach ')) this.#reach?.record(false);
       throw new Error(reason, { cause: error });
     } finally {
       clearTimeout(timer);

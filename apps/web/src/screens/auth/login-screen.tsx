@@ -63,15 +63,16 @@ export function LoginScreen({ onDone }: { onDone: (user: User) => void }) {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {error ? (
+        {blocked && wait > 0 ? (
+          // One form of the wait: the countdown (the server's sentence would repeat it in seconds).
           <ErrorNotice>
-            {error}
-            {wait > 0 ? (
-              <span className="mt-1 block font-medium" aria-live="off">
-                {t('shell.login.wait', { time: formatCountdown(wait) })}
-              </span>
-            ) : null}
+            {t('shell.login.tooMany')}
+            <span className="mt-1 block font-medium tabular-nums" aria-live="off">
+              {t('shell.login.wait', { time: formatCountdown(wait) })}
+            </span>
           </ErrorNotice>
+        ) : error && !blocked ? (
+          <ErrorNotice>{error}</ErrorNotice>
         ) : null}
         <Button
           type="submit"

@@ -17,6 +17,7 @@ import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LongText } from '../../components/long-text.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { sayCoded } from '../../lib/coded.ts';
@@ -288,11 +289,7 @@ const Bubble = memo(function Bubble({ message }: { message: Message }) {
           <MessageMedia message={message} outgoing={outgoing} />
         </div>
       ) : null}
-      {message.body ? (
-        <p dir="auto" className="break-words whitespace-pre-wrap">
-          {message.body}
-        </p>
-      ) : null}
+      {message.body ? <LongText text={message.body} /> : null}
       <p
         className={cx(
           'mt-1 flex items-center justify-end gap-1.5 text-[11px]',

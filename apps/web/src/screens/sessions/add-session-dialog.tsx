@@ -36,25 +36,31 @@ export function AddSessionDialog({
   const [nameTouched, setNameTouched] = useState(false);
 
   const id = customId ?? slugifySessionName(name);
-  const available = engines.data ?? [];
-  const chosen =
-    engine ?? KNOWN_ENGINES.map((e) => e.name).find((n) => available.includes(n)) ?? available[0] ?? null;
+  const offered = engines.data ?? [];
+  const available = offered.map((e) => e.name);
+  // WhatsApp Web that could not be reached at the server's last attempt is not the one to suggest.
+  const unreachable = offered.filter((e) => e.reachable === false).map((e) => e.name);
+  const known = KNOWN_ENGINES.map((e) => e.name).filter((n) => available.includes(n));
+  const chosen = engine ?? known.find((n) => !unreachable.includes(n)) ?? known[0] ?? available[0] ?? null;
   const options = [
     ...KNOWN_ENGINES,
     ...available
       .filter((n) => !KNOWN_ENGINES.some((k) => k.name === n))
       .map((n) => ({ name: n, label: n, description: '' })),
   ];
+  // The new session joins the list while its create is still answering: its own id is not "taken".
+  const creating = create.isPending || create.isSuccess ? create.variables?.id : undefined;
+  const takenByOthers = creating ? takenIds.filter((taken) => taken !== creating) : takenIds;
 
   const nameProblem = submitted || nameTouched ? sessionNameProblem(name) : null;
   // The id is checked as it is typed; a still-empty derived id waits for the name.
   const idProblem =
-    customId !== null || name.trim() !== '' || submitted ? sessionIdProblem(id, takenIds) : null;
+    customId !== null || name.trim() !== '' || submitted ? sessionIdProblem(id, takenByOthers) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (sessionNameProblem(name) || sessionIdProblem(id, takenIds) || !chosen) return;
+    if (sessionNameProblem(name) || sessionIdProblem(id, takenByOthers) || !chosen) return;
     create.mutate(
       { name: name.trim(), id, engine: chosen, start: true },
       {
@@ -147,6 +153,11 @@ export function AddSessionDialog({
                       <span className="mt-0.5 block text-xs text-zinc-600 dark:text-zinc-400">
                         {enabled ? option.description : t('sessions.add.engineUnavailable')}
                       </span>
+                      {enabled && unreachable.includes(option.name) ? (
+                        <span className="mt-1 block text-xs font-medium text-amber-700 dark:text-amber-400">
+                          {t('sessions.add.engineUnreachable')}
+                        </span>
+                      ) : null}
                     </span>
                   </label>
                 );

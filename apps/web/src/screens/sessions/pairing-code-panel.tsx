@@ -12,18 +12,22 @@ import { trpc } from '../../trpc.ts';
 /** Linking by phone number: WhatsApp shows a field for an 8-character code instead of the camera. */
 export function PairingCodePanel({
   sessionId,
+  phone,
+  onPhoneChange,
   code,
   canRequest,
   onUseQr,
 }: {
   sessionId: string;
+  /** The number the code is for (kept by the dialog, which may prefill it). */
+  phone: string;
+  onPhoneChange: (phone: string) => void;
   /** The code on display (from the request or from the live stream). */
   code: string | null;
   canRequest: boolean;
   onUseQr: () => void;
 }) {
   const { t } = useTranslation();
-  const [phone, setPhone] = useState('');
   const [touched, setTouched] = useState(false);
   const request = trpc.sessions.requestPairingCode.useMutation();
   const check = checkPhone(phone);
@@ -63,7 +67,7 @@ export function PairingCodePanel({
           placeholder="+49 151 23456789"
           dir="ltr"
           value={phone}
-          onChange={(e) => setPhone(e.target.value)}
+          onChange={(e) => onPhoneChange(e.target.value)}
           onBlur={() => setTouched(true)}
           error={problem}
           hint={

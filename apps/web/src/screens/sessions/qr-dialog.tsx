@@ -1,14 +1,17 @@
-import { CircleAlert, CircleCheck, FlaskConical, Play, Smartphone } from 'lucide-react';
+import { CircleAlert, CircleCheck, Hash, Play, Smartphone } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
 import { Dialog } from '../../components/dialog.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { TONE_BADGE } from '../../components/tone.ts';
 import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatCountdown, secondsUntil } from '../../lib/format.ts';
+import { formatCountdown } from '../../lib/format.ts';
+import { virtualPhoneFor } from '../../lib/sandbox.ts';
 import type { Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
@@ -16,6 +19,7 @@ import { trpc } from '../../trpc.ts';
 import { PairingCodePanel } from './pairing-code-panel.tsx';
 import { QR_BOX, QrImage } from './qr-image.tsx';
 import { useSessionCache } from './session-cache.ts';
+import { VirtualPhoneLink } from './virtual-phone/virtual-phone-link.tsx';
 
 /**
  * Linking a session: the live QR code (replaced the moment the engine rotates it), a countdown, the steps on
@@ -35,6 +39,12 @@ export function QrDialog({
   const { t } = useTranslation();
   const { session, live, error } = useSession(sessionId);
   const [mode, setMode] = useState<'qr' | 'phone'>('qr');
+  // The number a pairing code is asked for; in the sandbox also the virtual phone's, so both stay the same.
+  const [phone, setPhone] = useState('');
+  const sandbox = session?.engine === 'sandbox';
+  useEffect(() => {
+    if (sandbox) setPhone((current) => current || virtualPhoneFor(sessionId));
+  }, [sandbox, sessionId]);
   const reported = useRef(false);
   // Opened right after a start request: until the status moves, "stopped" only means "not started yet".
   const [awaitingStart, setAwaitingStart] = useState(starting);
@@ -73,7 +83,21 @@ export function QrDialog({
       {session ? (
         <div className="space-y-5">
           <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
-            <StatusBadge status={session.status} />
+            {session.status === 'qr' && mode === 'phone' && live?.pairingCode ? (
+              // A pairing code on screen is typed in, not scanned: the badge says what is awaited.
+              <span
+                data-testid="status-badge"
+                className={cx(
+                  'inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+                  TONE_BADGE.waiting,
+                )}
+              >
+                <Hash aria-hidden className="size-3.5" />
+                {t('sessions.pairing.waitingForCode')}
+              </span>
+            ) : (
+              <StatusBadge status={session.status} />
+            )}
             <bdi dir="ltr" className="font-mono text-xs">
               {session.id}
             </bdi>
@@ -88,21 +112,22 @@ export function QrDialog({
           ) : (
             <PairingCodePanel
               sessionId={session.id}
+              phone={phone}
+              onPhoneChange={setPhone}
               code={live?.pairingCode?.code ?? null}
               canRequest={session.status === 'qr'}
               onUseQr={() => setMode('qr')}
             />
           )}
-          {session.engine === 'sandbox' ? (
-            <p className="flex gap-2 rounded-lg bg-zinc-50 px-3 py-2 text-xs text-zinc-600 dark:bg-zinc-950 dark:text-zinc-400">
-              <FlaskConical aria-hidden className="mt-0.5 size-3.5 shrink-0" />
-              <span>
-                <Trans
-                  i18nKey="sessions.link.sandbox"
-                  components={{ code: <code dir="ltr" className="font-mono" /> }}
-                />
-              </span>
-            </p>
+          {sandbox ? (
+            <VirtualPhoneLink
+              phone={phone}
+              onPhoneChange={setPhone}
+              qr={session.status === 'qr' && mode === 'qr' ? (live?.qr?.qr ?? session.qr?.qr ?? null) : null}
+              pairingCode={
+                session.status === 'qr' && mode === 'phone' ? (live?.pairingCode?.code ?? null) : null
+              }
+            />
           ) : null}
         </div>
       ) : null}
@@ -127,7 +152,9 @@ function QrPanel({
   const start = trpc.sessions.start.useMutation({ onSuccess: cache.put });
   const code =
     session.status === 'qr' ? (qr ?? (session.qr ? { ...session.qr, receivedAt: now } : null)) : null;
-  const left = code ? secondsUntil(code.expiresAt, now) : 0;
+  // Rounded, not rounded up: a 20-second code starts at 0:20, not 0:21 (it arrives a few ms after it was made).
+  const left = code ? Math.max(0, Math.round((code.expiresAt - now) / 1000)) : 0;
+  const expired = code ? code.expiresAt <= now : false;
   const period = code ? Math.max(1000, code.expiresAt - code.receivedAt) : 1;
   const fraction = code ? Math.min(1, Math.max(0, (code.expiresAt - now) / period)) : 0;
 
@@ -136,8 +163,8 @@ function QrPanel({
   if (code) {
     visual = (
       <div className="relative">
-        <QrImage value={code.qr} dimmed={left === 0} />
-        {left === 0 ? (
+        <QrImage value={code.qr} dimmed={expired} />
+        {expired ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm font-medium text-zinc-900">
             {t('sessions.link.expired')}
           </p>
@@ -160,7 +187,7 @@ function QrPanel({
           />
         </div>
         <p className="mt-2 text-center text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
-          {left > 0
+          {!expired
             ? t('sessions.link.newCodeIn', { time: formatCountdown(left) })
             : t('sessions.link.waitingForCode')}
         </p>
@@ -257,7 +284,10 @@ function StatePanel({
               {expired
                 ? t('sessions.link.qrExpired')
                 : session.status === 'failed'
-                  ? t('sessions.link.stoppedLinking')
+                  ? // A failure that will be retried has not stopped anything: the reason says when.
+                    session.nextRetryAt
+                    ? t('sessions.link.retryingSoon')
+                    : t('sessions.link.stoppedLinking')
                   : t('sessions.link.notRunning')}
             </p>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">

@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { usePageName } from '../../layout/page-name.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { engineLabel } from '../../lib/session-status.ts';
@@ -20,8 +21,10 @@ import { DefaultSenderToggle } from './default-sender.tsx';
 import { LimitBadge } from './limit-badge.tsx';
 import { useOpenQr } from './qr-dialog-host.tsx';
 import { SessionActions } from './session-actions.tsx';
+import { SessionSettings } from './session-settings.tsx';
 import { SessionTimeline } from './session-timeline.tsx';
 import { StatusNote } from './status-note.tsx';
+import { VirtualPhoneCard } from './virtual-phone/virtual-phone-card.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -41,6 +44,7 @@ export function SessionDetailScreen({ id }: { id: string }) {
   const { session, deleted, isLoading, error } = useSession(id);
   const openQr = useOpenQr();
   const now = useNow(15_000);
+  usePageName(session?.name);
 
   if (isLoading) return <LoadingBlock label={t('sessions.detail.loading')} />;
   if (deleted || error || !session) {
@@ -114,6 +118,14 @@ export function SessionDetailScreen({ id }: { id: string }) {
           />
         </Card>
 
+        {session.engine === 'sandbox' ? (
+          <VirtualPhoneCard
+            session={session}
+            qr={session.status === 'qr' ? (live?.qr?.qr ?? session.qr?.qr ?? null) : null}
+            pairingCode={session.status === 'qr' ? (live?.pairingCode?.code ?? null) : null}
+          />
+        ) : null}
+
         <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <Card aria-labelledby="details-title">
             <CardHeader title={t('sessions.detail.details')} id="details-title" />
@@ -172,6 +184,11 @@ export function SessionDetailScreen({ id }: { id: string }) {
 
           <SessionTimeline sessionId={session.id} />
         </div>
+
+        <SessionSettings
+          key={`${session.id}:${session.name}:${session.autoStart}:${session.proxy}`}
+          session={session}
+        />
 
         <WebhooksSection sessionId={session.id} />
       </div>

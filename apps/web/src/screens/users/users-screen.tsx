@@ -1,5 +1,5 @@
 import { KeyRound, ShieldCheck, Trash2, UserPlus, UserRound, Users } from 'lucide-react';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
@@ -24,6 +24,7 @@ type Pending =
 
 export function UsersScreen({ me }: { me: User }) {
   const { t } = useTranslation();
+  const ownRowNote = useId();
   const users = trpc.users.list.useQuery();
   const utils = trpc.useUtils();
   const update = trpc.users.update.useMutation();
@@ -106,6 +107,8 @@ export function UsersScreen({ me }: { me: User }) {
                     size="sm"
                     onClick={() => setPending({ kind: 'role', user })}
                     disabled={user.id === me.id}
+                    title={user.id === me.id ? t('users.ownRow') : undefined}
+                    aria-describedby={user.id === me.id ? ownRowNote : undefined}
                   >
                     {user.role === 'admin' ? t('users.makeOperator') : t('users.makeAdmin')}
                   </Button>
@@ -114,10 +117,21 @@ export function UsersScreen({ me }: { me: User }) {
                     variant="danger-ghost"
                     icon={Trash2}
                     disabled={user.id === me.id}
+                    title={user.id === me.id ? t('users.ownRow') : undefined}
+                    aria-describedby={user.id === me.id ? ownRowNote : undefined}
                     onClick={() => setPending({ kind: 'delete', user })}
                   >
                     {t('common.delete')}
                   </Button>
+                  {user.id === me.id ? (
+                    // Why two of the buttons are off, for everyone (a disabled button shows no tooltip on touch).
+                    <p
+                      id={ownRowNote}
+                      className="w-full text-xs text-zinc-500 md:text-end dark:text-zinc-400"
+                    >
+                      {t('users.ownRow')}
+                    </p>
+                  ) : null}
                 </div>
               </li>
             ))}

@@ -1,4 +1,6 @@
 export default {
+  showMore: 'عرض المزيد',
+  showLess: 'عرض أقل',
   cancel: 'إلغاء',
   close: 'إغلاق',
   copy: 'نسخ',

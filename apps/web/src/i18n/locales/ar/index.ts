@@ -11,7 +11,9 @@ import messages from './messages.ts';
 import monitor from './monitor.ts';
 import overview from './overview.ts';
 import reasons from './reasons.ts';
+import sandbox from './sandbox.ts';
 import serverErrors from './server-errors.ts';
+import sessionTools from './session-tools.ts';
 import sessions from './sessions.ts';
 import shell from './shell.ts';
 import time from './time.ts';
@@ -26,6 +28,8 @@ const ar = {
   forms,
   time,
   sessions,
+  sandbox,
+  sessionTools,
   messages,
   media,
   inbox,

@@ -112,14 +112,13 @@ export default {
     engineUnavailable: 'غير متاح على هذا الخادم.',
     noEngine: 'لا يوجد محرّك مفعّل على هذا الخادم، لذا لا يمكن إضافة جلسة.',
     submit: 'إضافة وتشغيل',
+    engineUnreachable: 'تعذّر الوصول إلى واتساب ويب من هذا الخادم في آخر محاولة.',
   },
   link: {
     title: 'ربط {{name}}',
     titleUnknown: 'ربط الجلسة',
     onPhone: 'على الهاتف: <strong>واتساب ← الأجهزة المرتبطة ← ربط جهاز</strong>',
     loading: 'جارٍ تحميل الجلسة',
-    sandbox:
-      'جلسة في بيئة الاختبار: لا يستطيع هاتف حقيقي مسحها. يمسحها هاتف افتراضي عبر <code>POST /api/sandbox/scan</code> بنص رمز QR، أو يرتبط عبر <code>POST /api/sandbox/pair</code>.',
     expired: 'انتهت صلاحية هذا الرمز. رمز جديد في الطريق…',
     timeLeft: 'الوقت المتبقي لهذا الرمز',
     newCodeIn: 'رمز جديد بعد {{time}}',
@@ -142,6 +141,7 @@ export default {
     startForQr: 'شغّلها للحصول على رمز QR.',
     reconnecting: 'جارٍ إعادة الاتصال بواتساب…',
     gettingQr: 'جارٍ الحصول على رمز QR من واتساب…',
+    retryingSoon: 'ستُعاد المحاولة بعد قليل',
   },
   pairing: {
     code: 'رمز الربط',
@@ -152,6 +152,7 @@ export default {
     useQr: 'استخدام رمز QR بدلاً من ذلك',
     newCode: 'الحصول على رمز جديد',
     getCode: 'الحصول على رمز الربط',
+    waitingForCode: 'بانتظار إدخال الرمز',
   },
   detail: {
     back: 'كل الجلسات',

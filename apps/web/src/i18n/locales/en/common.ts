@@ -1,5 +1,7 @@
 /** Words every screen shares: buttons, dialogs, loading and empty states, time, errors. */
 export default {
+  showMore: 'Show more',
+  showLess: 'Show less',
   cancel: 'Cancel',
   close: 'Close',
   copy: 'Copy',

@@ -110,14 +110,13 @@ export default {
     engineUnavailable: 'Not available on this server.',
     noEngine: 'This server has no engine enabled, so no session can be added.',
     submit: 'Add and start',
+    engineUnreachable: 'WhatsApp Web could not be reached at the last attempt from this server.',
   },
   link: {
     title: 'Link {{name}}',
     titleUnknown: 'Link session',
     onPhone: 'On the phone: <strong>WhatsApp → Linked devices → Link a device</strong>',
     loading: 'Loading session',
-    sandbox:
-      'Sandbox session: no real phone can scan it. A virtual phone “scans” through <code>POST /api/sandbox/scan</code> with the QR text, or pairs through <code>POST /api/sandbox/pair</code>.',
     expired: 'This code expired. A new one is on its way…',
     timeLeft: 'Time left for this code',
     newCodeIn: 'New code in {{time}}',
@@ -140,6 +139,7 @@ export default {
     startForQr: 'Start it to get a QR code.',
     reconnecting: 'Reconnecting to WhatsApp…',
     gettingQr: 'Getting a QR code from WhatsApp…',
+    retryingSoon: 'It will try again shortly',
   },
   pairing: {
     code: 'Pairing code',
@@ -150,6 +150,7 @@ export default {
     useQr: 'Use the QR code instead',
     newCode: 'Get a new code',
     getCode: 'Get pairing code',
+    waitingForCode: 'Waiting for the code',
   },
   detail: {
     back: 'All sessions',

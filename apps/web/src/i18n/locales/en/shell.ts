@@ -58,6 +58,7 @@ export default {
     password: 'Password',
     submit: 'Sign in',
     wait: 'You can try again in {{time}}.',
+    tooMany: 'Too many sign-in attempts.',
   },
   setup: {
     title: 'Create the admin account',

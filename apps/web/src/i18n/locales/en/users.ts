@@ -1,5 +1,6 @@
 /** Who can sign in: the users list, adding a user, roles, passwords. */
 export default {
+  ownRow: 'You cannot change your own role or delete yourself; another admin can.',
   title: 'Users',
   description:
     'Who can sign in. Operators see and manage only their own sessions; admins see all of them and manage users.',

@@ -1,4 +1,6 @@
 export default {
+  showMore: 'Mostrar más',
+  showLess: 'Mostrar menos',
   cancel: 'Cancelar',
   close: 'Cerrar',
   copy: 'Copiar',

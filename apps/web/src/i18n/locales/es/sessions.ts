@@ -112,14 +112,13 @@ export default {
     engineUnavailable: 'No disponible en este servidor.',
     noEngine: 'Este servidor no tiene ningún motor activado, así que no se pueden añadir sesiones.',
     submit: 'Añadir e iniciar',
+    engineUnreachable: 'En el último intento, este servidor no pudo conectar con WhatsApp Web.',
   },
   link: {
     title: 'Vincular {{name}}',
     titleUnknown: 'Vincular sesión',
     onPhone: 'En el teléfono: <strong>WhatsApp → Dispositivos vinculados → Vincular un dispositivo</strong>',
     loading: 'Cargando sesión',
-    sandbox:
-      'Sesión de sandbox: ningún teléfono real puede escanearla. Un teléfono virtual la “escanea” con <code>POST /api/sandbox/scan</code> y el texto del QR, o se vincula con <code>POST /api/sandbox/pair</code>.',
     expired: 'Este código caducó. Ya viene uno nuevo…',
     timeLeft: 'Tiempo restante de este código',
     newCodeIn: 'Nuevo código en {{time}}',
@@ -142,6 +141,7 @@ export default {
     startForQr: 'Iníciala para obtener un código QR.',
     reconnecting: 'Reconectando con WhatsApp…',
     gettingQr: 'Obteniendo un código QR de WhatsApp…',
+    retryingSoon: 'Lo volverá a intentar en breve',
   },
   pairing: {
     code: 'Código de vinculación',
@@ -152,6 +152,7 @@ export default {
     useQr: 'Usar el código QR',
     newCode: 'Obtener un código nuevo',
     getCode: 'Obtener código de vinculación',
+    waitingForCode: 'Esperando el código',
   },
   detail: {
     back: 'Todas las sesiones',

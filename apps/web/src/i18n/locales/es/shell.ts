@@ -58,6 +58,7 @@ export default {
     password: 'Contraseña',
     submit: 'Iniciar sesión',
     wait: 'Puedes volver a intentarlo en {{time}}.',
+    tooMany: 'Demasiados intentos de inicio de sesión.',
   },
   setup: {
     title: 'Crear la cuenta de administrador',

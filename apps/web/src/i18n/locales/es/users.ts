@@ -1,4 +1,5 @@
 export default {
+  ownRow: 'No puedes cambiar tu propio rol ni eliminarte; otro administrador sí puede.',
   title: 'Usuarios',
   description:
     'Quién puede iniciar sesión. Los operadores ven y gestionan solo sus propias sesiones; los administradores ven todas y gestionan los usuarios.',

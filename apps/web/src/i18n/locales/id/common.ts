@@ -1,4 +1,6 @@
 export default {
+  showMore: 'Tampilkan lebih banyak',
+  showLess: 'Tampilkan lebih sedikit',
   cancel: 'Batal',
   close: 'Tutup',
   copy: 'Salin',

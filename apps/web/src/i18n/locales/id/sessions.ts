@@ -109,14 +109,13 @@ export default {
     engineUnavailable: 'Tidak tersedia di server ini.',
     noEngine: 'Server ini tidak mengaktifkan mesin apa pun, jadi sesi tidak bisa ditambahkan.',
     submit: 'Tambah dan mulai',
+    engineUnreachable: 'Pada percobaan terakhir, server ini tidak dapat menjangkau WhatsApp Web.',
   },
   link: {
     title: 'Tautkan {{name}}',
     titleUnknown: 'Tautkan sesi',
     onPhone: 'Di ponsel: <strong>WhatsApp → Perangkat tertaut → Tautkan perangkat</strong>',
     loading: 'Memuat sesi',
-    sandbox:
-      'Sesi sandbox: ponsel sungguhan tidak dapat memindainya. Ponsel virtual “memindai” lewat <code>POST /api/sandbox/scan</code> dengan teks QR, atau menaut lewat <code>POST /api/sandbox/pair</code>.',
     expired: 'Kode ini kedaluwarsa. Kode baru sedang dibuat…',
     timeLeft: 'Sisa waktu kode ini',
     newCodeIn: 'Kode baru dalam {{time}}',
@@ -139,6 +138,7 @@ export default {
     startForQr: 'Mulai untuk mendapatkan kode QR.',
     reconnecting: 'Menyambung ulang ke WhatsApp…',
     gettingQr: 'Mengambil kode QR dari WhatsApp…',
+    retryingSoon: 'Akan dicoba lagi sebentar lagi',
   },
   pairing: {
     code: 'Kode penautan',
@@ -149,6 +149,7 @@ export default {
     useQr: 'Pakai kode QR saja',
     newCode: 'Minta kode baru',
     getCode: 'Minta kode penautan',
+    waitingForCode: 'Menunggu kode dimasukkan',
   },
   detail: {
     back: 'Semua sesi',

@@ -56,6 +56,7 @@ export default {
     password: 'Kata sandi',
     submit: 'Masuk',
     wait: 'Anda dapat mencoba lagi dalam {{time}}.',
+    tooMany: 'Terlalu banyak percobaan masuk.',
   },
   setup: {
     title: 'Buat akun admin',

@@ -1,4 +1,5 @@
 export default {
+  ownRow: 'Anda tidak dapat mengubah peran sendiri atau menghapus diri sendiri; admin lain bisa.',
   title: 'Pengguna',
   description:
     'Siapa saja yang bisa masuk. Operator hanya melihat dan mengelola sesinya sendiri; admin melihat semuanya dan mengelola pengguna.',

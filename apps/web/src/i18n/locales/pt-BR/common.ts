@@ -1,4 +1,6 @@
 export default {
+  showMore: 'Mostrar mais',
+  showLess: 'Mostrar menos',
   cancel: 'Cancelar',
   close: 'Fechar',
   copy: 'Copiar',

@@ -111,14 +111,13 @@ export default {
     engineUnavailable: 'Não disponível neste servidor.',
     noEngine: 'Este servidor não tem nenhum motor ativado, então não é possível adicionar sessões.',
     submit: 'Adicionar e iniciar',
+    engineUnreachable: 'Na última tentativa, este servidor não conseguiu acessar o WhatsApp Web.',
   },
   link: {
     title: 'Conectar {{name}}',
     titleUnknown: 'Conectar sessão',
     onPhone: 'No celular: <strong>WhatsApp → Aparelhos conectados → Conectar um aparelho</strong>',
     loading: 'Carregando sessão',
-    sandbox:
-      'Sessão de sandbox: nenhum celular de verdade consegue lê-la. Um celular virtual “lê” pelo <code>POST /api/sandbox/scan</code> com o texto do QR, ou pareia pelo <code>POST /api/sandbox/pair</code>.',
     expired: 'Este código expirou. Um novo está a caminho…',
     timeLeft: 'Tempo restante deste código',
     newCodeIn: 'Novo código em {{time}}',
@@ -141,6 +140,7 @@ export default {
     startForQr: 'Inicie para receber um código QR.',
     reconnecting: 'Reconectando ao WhatsApp…',
     gettingQr: 'Obtendo um código QR do WhatsApp…',
+    retryingSoon: 'Vai tentar de novo em instantes',
   },
   pairing: {
     code: 'Código de pareamento',
@@ -151,6 +151,7 @@ export default {
     useQr: 'Usar o código QR',
     newCode: 'Gerar novo código',
     getCode: 'Gerar código de pareamento',
+    waitingForCode: 'Aguardando o código',
   },
   detail: {
     back: 'Todas as sessões',

@@ -58,6 +58,7 @@ export default {
     password: 'Senha',
     submit: 'Entrar',
     wait: 'Você pode tentar de novo em {{time}}.',
+    tooMany: 'Tentativas de login demais.',
   },
   setup: {
     title: 'Criar a conta de administrador',

@@ -1,4 +1,5 @@
 export default {
+  ownRow: 'Você não pode mudar o próprio papel nem se excluir; outro admin pode.',
   title: 'Usuários',
   description:
     'Quem pode entrar. Operadores veem e gerenciam só as próprias sessões; administradores veem todas e gerenciam os usuários.',

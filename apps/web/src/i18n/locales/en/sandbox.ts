@@ -1,0 +1,51 @@
+/** The sandbox's virtual phones: linking a session without a real phone, writing to it, what the phones got. */
+export default {
+  link: {
+    title: 'Virtual phone',
+    intro: 'A sandbox session has no real phone: a virtual one links it instead.',
+    number: 'Virtual phone number',
+    numberHint: 'Any number in international format; the session connects as this number.',
+    scan: 'Scan with a virtual phone',
+    enterCode: 'Enter the code on the virtual phone',
+    noCode: 'Once the session shows a QR code, the virtual phone can scan it.',
+  },
+  card: {
+    title: 'Virtual phones',
+    badge: 'Sandbox',
+  },
+  inbound: {
+    title: 'Write to this account',
+    from: 'From the virtual phone',
+    fromHint: 'A customer writing to this account: any number but its own.',
+    text: 'Message',
+    caption: 'Caption (optional)',
+    empty: 'Write a message or attach a file.',
+    attach: 'Attach a file',
+    otherFile: 'Another file',
+    removeFile: 'Remove {{name}}',
+    tooLarge: 'The file is too large: the sandbox takes files up to {{size}}.',
+    send: 'Send to the account',
+    sent: '{{from}} wrote to {{name}}.',
+    needsConnection: 'Once the session is connected, virtual phones can write to it here.',
+  },
+  network: {
+    title: 'Network',
+    hint: 'What a phone or the network does to a real account: try how your integration copes.',
+    drop: 'Drop the connection',
+    dropped: '{{name}} lost its connection and is reconnecting.',
+    unlink: 'Unlink from the phone',
+    unlinkTitle: 'Unlink {{name}} from its phone?',
+    unlinkBody:
+      'The virtual phone removes the linked device, as someone could on a real phone: the session is logged out and needs a new scan.',
+  },
+  phones: {
+    title: 'What the virtual phones received',
+    refresh: 'Refresh',
+    loading: 'Loading the virtual phones',
+    empty: 'No virtual phone has received a message from your accounts yet.',
+    received_one: '{{count}} message',
+    received_other: '{{count}} messages',
+    from: 'From',
+    file: 'File',
+  },
+};

@@ -1,0 +1,52 @@
+/** Los teléfonos virtuales del sandbox: vincular una sesión sin un teléfono real, escribirle, lo que recibieron. */
+export default {
+  link: {
+    title: 'Teléfono virtual',
+    intro: 'Una sesión del sandbox no tiene teléfono real: la vincula un teléfono virtual en su lugar.',
+    number: 'Número del teléfono virtual',
+    numberHint: 'Cualquier número en formato internacional; la sesión se conecta con este número.',
+    scan: 'Escanear con un teléfono virtual',
+    enterCode: 'Introducir el código en el teléfono virtual',
+    noCode: 'Cuando la sesión muestre un código QR, el teléfono virtual podrá escanearlo.',
+  },
+  card: {
+    title: 'Teléfonos virtuales',
+    badge: 'Sandbox',
+  },
+  inbound: {
+    title: 'Escribir a esta cuenta',
+    from: 'Desde el teléfono virtual',
+    fromHint: 'Un cliente que escribe a esta cuenta: cualquier número salvo el suyo.',
+    text: 'Mensaje',
+    caption: 'Pie de foto (opcional)',
+    empty: 'Escribe un mensaje o adjunta un archivo.',
+    attach: 'Adjuntar archivo',
+    otherFile: 'Otro archivo',
+    removeFile: 'Quitar {{name}}',
+    tooLarge: 'El archivo es demasiado grande: el sandbox acepta archivos de hasta {{size}}.',
+    send: 'Enviar a la cuenta',
+    sent: '{{from}} escribió a {{name}}.',
+    needsConnection: 'Cuando la sesión esté conectada, los teléfonos virtuales podrán escribirle desde aquí.',
+  },
+  network: {
+    title: 'Red',
+    hint: 'Lo que un teléfono o la red le hace a una cuenta real: comprueba cómo responde tu integración.',
+    drop: 'Cortar la conexión',
+    dropped: '{{name}} perdió la conexión y se está reconectando.',
+    unlink: 'Desvincular del teléfono',
+    unlinkTitle: '¿Desvincular {{name}} de su teléfono?',
+    unlinkBody:
+      'El teléfono virtual elimina el dispositivo vinculado, como podría hacer alguien en un teléfono real: la sesión se cierra y necesita un nuevo escaneo.',
+  },
+  phones: {
+    title: 'Lo que recibieron los teléfonos virtuales',
+    refresh: 'Actualizar',
+    loading: 'Cargando los teléfonos virtuales',
+    empty: 'Ningún teléfono virtual ha recibido todavía un mensaje de tus cuentas.',
+    received_one: '{{count}} mensaje',
+    received_many: '{{count}} de mensajes',
+    received_other: '{{count}} mensajes',
+    from: 'De',
+    file: 'Archivo',
+  },
+};

@@ -1,0 +1,50 @@
+/** Ponsel virtual sandbox: menautkan sesi tanpa ponsel sungguhan, menulis ke sesi, dan apa yang diterima ponsel. */
+export default {
+  link: {
+    title: 'Ponsel virtual',
+    intro: 'Sesi sandbox tidak punya ponsel sungguhan: ponsel virtual yang menautkannya.',
+    number: 'Nomor ponsel virtual',
+    numberHint: 'Nomor apa saja dalam format internasional; sesi terhubung dengan nomor ini.',
+    scan: 'Pindai dengan ponsel virtual',
+    enterCode: 'Masukkan kode di ponsel virtual',
+    noCode: 'Begitu sesi menampilkan kode QR, ponsel virtual bisa memindainya.',
+  },
+  card: {
+    title: 'Ponsel virtual',
+    badge: 'Sandbox',
+  },
+  inbound: {
+    title: 'Kirim pesan ke akun ini',
+    from: 'Dari ponsel virtual',
+    fromHint: 'Pelanggan yang menulis ke akun ini: nomor apa saja selain nomornya sendiri.',
+    text: 'Pesan',
+    caption: 'Keterangan (opsional)',
+    empty: 'Tulis pesan atau lampirkan berkas.',
+    attach: 'Lampirkan berkas',
+    otherFile: 'Berkas lain',
+    removeFile: 'Hapus {{name}}',
+    tooLarge: 'Berkas terlalu besar: sandbox menerima berkas hingga {{size}}.',
+    send: 'Kirim ke akun',
+    sent: '{{from}} mengirim pesan ke {{name}}.',
+    needsConnection: 'Setelah sesi terhubung, ponsel virtual bisa mengirim pesan ke sesi ini dari sini.',
+  },
+  network: {
+    title: 'Jaringan',
+    hint: 'Hal yang bisa dilakukan ponsel atau jaringan pada akun sungguhan: coba bagaimana integrasi Anda menanganinya.',
+    drop: 'Putuskan koneksi',
+    dropped: '{{name}} kehilangan koneksi dan sedang menyambung ulang.',
+    unlink: 'Lepas tautan dari ponsel',
+    unlinkTitle: 'Lepas tautan {{name}} dari ponselnya?',
+    unlinkBody:
+      'Ponsel virtual menghapus perangkat tertaut, seperti yang bisa dilakukan seseorang di ponsel sungguhan: sesi keluar dan perlu dipindai ulang.',
+  },
+  phones: {
+    title: 'Yang diterima ponsel virtual',
+    refresh: 'Muat ulang',
+    loading: 'Memuat ponsel virtual',
+    empty: 'Belum ada ponsel virtual yang menerima pesan dari akun Anda.',
+    received_other: '{{count}} pesan',
+    from: 'Dari',
+    file: 'Berkas',
+  },
+};
