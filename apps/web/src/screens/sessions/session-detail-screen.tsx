@@ -41,7 +41,7 @@ function BackLink() {
 
 export function SessionDetailScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { session, deleted, isLoading, error } = useSession(id);
+  const { session, live, deleted, isLoading, error } = useSession(id);
   const openQr = useOpenQr();
   const now = useNow(15_000);
   usePageName(session?.name);
