@@ -116,10 +116,13 @@ describe('an inbox a team can work', () => {
     expect(assignees.map((u) => u.name).sort()).toEqual(['Ada Admin', 'Op owner@example.com']);
 
     const updates: Array<string | null> = [];
+    let started!: () => void;
+    const subscribed = new Promise<void>((resolve) => (started = resolve));
     const sub = op.conversations.onUpdate.subscribe(undefined, {
+      onStarted: () => started(),
       onData: ({ data }) => updates.push(data.conversation.assignee?.id ?? null),
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await subscribed;
     const assigned = await op.conversations.assign.mutate({ id: a!.id, userId: owner.id });
     expect(assigned.assignee).toEqual({ id: owner.id, name: owner.name });
     await waitFor(() => updates.includes(owner.id), 'the assignment over the WebSocket');
