@@ -87,15 +87,25 @@ describe('session history and the event monitor', () => {
     const statusOnly = monitor(admin, { types: ['status'] });
     const oneAccount = monitor(admin, { sessionId: 'olga-desk' });
     const olgas = monitor(olga.client);
-    // A stream is open once it delivers: start a session and wait for its first entry everywhere.
-    await admin.sessions.start.mutate({ id: 'admin-desk' });
+    // A stream is open once it delivers: start Olga's session and wait for its QR on every stream, so none
+    // opens late and misses what comes next (a busy machine can take a while to open one).
     await olga.client.sessions.start.mutate({ id: 'olga-desk' });
+    await waitFor(() => everything.some((e) => e.sessionId === 'olga-desk' && e.type === 'qr'), 'her QR');
     await waitFor(
-      () => everything.some((e) => e.sessionId === 'olga-desk' && e.type === 'qr'),
-      'both QR codes',
+      () => statusOnly.some((e) => e.sessionId === 'olga-desk'),
+      'her status on the status stream',
     );
     await waitFor(() => oneAccount.some((e) => e.type === 'qr'), 'the QR on the one-account stream');
-    await waitFor(() => olgas.some((e) => e.type === 'qr'), "Olga's QR");
+    await waitFor(() => olgas.some((e) => e.type === 'qr'), "Olga's QR on her own stream");
+    await admin.sessions.start.mutate({ id: 'admin-desk' });
+    await waitFor(
+      () => everything.some((e) => e.sessionId === 'admin-desk' && e.type === 'qr'),
+      "the admin's QR",
+    );
+    // Entries arrive in order: once Olga's stop reaches her streams, the admin's entries have gone past them.
+    await olga.client.sessions.stop.mutate({ id: 'olga-desk' });
+    await waitFor(() => olgas.some((e) => e.status === 'stopped'), "Olga's stop on her own stream");
+    await waitFor(() => oneAccount.some((e) => e.status === 'stopped'), 'the stop on the one-account stream');
 
     expect(new Set(everything.map((e) => e.sessionId))).toEqual(new Set(['admin-desk', 'olga-desk']));
     expect(statusOnly.every((e) => e.type === 'status')).toBe(true);
