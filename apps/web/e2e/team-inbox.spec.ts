@@ -60,8 +60,7 @@ test('a new message while elsewhere: the nav badge, the tab title and a toast th
   await expect(page).toHaveTitle(`(${before + 1}) Sessions · Switchboard`);
   const toast = page.getByRole('status').filter({ hasText: 'New message from' });
   await expect(toast).toContainText(parcel.text);
-  await shoot(page, 'team-inbox-01-toast', { dark: true });
-
+  // No screenshots here: on a busy machine they take longer than the toast stays.
   await toast.getByRole('button', { name: 'Open' }).click();
   const thread = page.getByTestId('thread');
   await expect(thread.getByTestId('bubble').filter({ hasText: parcel.text })).toBeVisible();
