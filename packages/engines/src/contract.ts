@@ -90,8 +90,11 @@ export interface Chat {
 }
 
 export type EngineEvent =
-  /** The exact string to encode in the QR image. A new one replaces the previous one. */
-  | { type: 'qr'; qr: string; expiresAt: number }
+  /**
+   * The exact string to encode in the QR image. A new one replaces the previous one. `last`: the engine gives
+   * up when this one expires (present only when the engine knows it; the earlier codes carry no `last`).
+   */
+  | { type: 'qr'; qr: string; expiresAt: number; last?: true }
   | { type: 'pairing_code'; code: string }
   | { type: 'authenticated' }
   | { type: 'ready'; me: { phone: PhoneDigits; name?: string } }
