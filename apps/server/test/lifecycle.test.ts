@@ -5,10 +5,9 @@ import {
   type Client,
   connect,
   createLinked,
+  recordSessionEvents,
   type SessionEvent,
-  type StreamedSessionEvent,
   sandbox,
-  sessionEventsIn,
   type TestGateway,
   useAdminGateway,
   waitFor,
@@ -23,23 +22,10 @@ useAdminGateway((ctx) => {
   ({ g, cookie, client } = ctx);
 });
 
-/** Collects `sessions.onEvent` messages (and the events they carry) until stopped. */
-function record(c: Client, input: { id?: string; lastEventId?: string; batchSnapshot?: boolean } = {}) {
-  const messages: StreamedSessionEvent[] = [];
-  const events: SessionEvent[] = [];
-  const sub = c.sessions.onEvent.subscribe(input, {
-    onData: ({ data }) => {
-      messages.push(data);
-      events.push(...sessionEventsIn(data));
-    },
-  });
-  return { messages, events, stop: () => sub.unsubscribe() };
-}
-
 describe('connection lifecycle on the sandbox', () => {
   it('reconnects by itself after the network drops, without a new QR scan', async () => {
     const s = await createLinked(g, cookie, client, 'Dropper', '4915112300001');
-    const rec = record(client, { id: s.id });
+    const rec = recordSessionEvents(client, { id: s.id });
     expect((await sandbox(g, cookie, 'POST', `/sessions/${s.id}/drop`)).status).toBe(200);
     await waitFor(
       () => rec.events.some((e) => e.type === 'status' && e.status === 'reconnecting'),
@@ -78,7 +64,7 @@ describe('connection lifecycle on the sandbox', () => {
   });
 
   it('rotates the QR code, refuses an expired one with 410, and fails plainly when none is scanned', async () => {
-    const rec = record(client);
+    const rec = recordSessionEvents(client);
     const s = await client.sessions.create.mutate({ name: 'Patient' });
     const qrs = await waitFor(() => {
       const list = rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id);
@@ -92,13 +78,15 @@ describe('connection lifecycle on the sandbox', () => {
 
     const failed = await waitForStatus(client, s.id, 'failed', 20_000);
     expect(failed.statusReason).toBe('QR code not scanned in time');
-    expect(rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id)).toHaveLength(5);
+    const shown = rec.events.filter((e) => e.type === 'qr' && e.sessionId === s.id);
+    // The fifth code (SANDBOX_QR_MAX_CODES) is announced as the last one; the stream says so, no earlier code.
+    expect(shown.map((e) => e.type === 'qr' && e.last === true)).toEqual([false, false, false, false, true]);
     expect(failed.autoStart).toBe(false);
     rec.stop();
   });
 
   it('links with a pairing code instead of a QR scan', async () => {
-    const rec = record(client);
+    const rec = recordSessionEvents(client);
     const s = await client.sessions.create.mutate({ name: 'Pairing' });
     await waitForStatus(client, s.id, 'qr');
     const { code } = await client.sessions.requestPairingCode.mutate({
@@ -123,7 +111,7 @@ describe('connection lifecycle on the sandbox', () => {
     const s = await client.sessions.create.mutate({ name: 'Late joiner' });
     const shown = await waitForStatus(client, s.id, 'qr');
     const late = connect(g, cookie);
-    const rec = record(late, { id: s.id });
+    const rec = recordSessionEvents(late, { id: s.id });
     const first = await waitFor(() => rec.events.find((e) => e.type === 'qr'), 'the current QR');
     expect(first).toMatchObject({ type: 'qr', sessionId: s.id });
     // Either the code on display when it joined, or the next one if it rotated meanwhile.
@@ -136,13 +124,13 @@ describe('connection lifecycle on the sandbox', () => {
 
   it('resumes a subscription from the last event id without replaying older events', async () => {
     const s = await client.sessions.create.mutate({ name: 'Resumer', start: false });
-    const rec = record(client, { id: s.id });
+    const rec = recordSessionEvents(client, { id: s.id });
     await waitFor(() => rec.events.length > 0, 'snapshot');
     const lastSeen = rec.events.at(-1)!.id;
     rec.stop();
     await client.sessions.start.mutate({ id: s.id });
     await waitForStatus(client, s.id, 'qr');
-    const resumed = record(client, { id: s.id, lastEventId: lastSeen });
+    const resumed = recordSessionEvents(client, { id: s.id, lastEventId: lastSeen });
     await waitFor(() => resumed.events.some((e) => e.type === 'qr'), 'missed events');
     expect(resumed.events[0]).toMatchObject({ type: 'status', status: 'starting' });
     expect(resumed.events.every((e) => e.id !== lastSeen)).toBe(true);
@@ -153,7 +141,7 @@ describe('connection lifecycle on the sandbox', () => {
     const quiet = await client.sessions.create.mutate({ name: 'Quiet desk', start: false });
     const showing = await client.sessions.create.mutate({ name: 'Showing a QR' });
     await waitForStatus(client, showing.id, 'qr');
-    const rec = record(client, { batchSnapshot: true });
+    const rec = recordSessionEvents(client, { batchSnapshot: true });
     const first = await waitFor(() => rec.messages[0], 'the snapshot');
     if (first.type !== 'snapshot') throw new Error(`expected a snapshot first, got ${first.type}`);
     expect(first.events).toContainEqual(
@@ -169,11 +157,11 @@ describe('connection lifecycle on the sandbox', () => {
 
   it('with batchSnapshot, a resuming subscriber gets what it missed in one message, or an empty one', async () => {
     const s = await client.sessions.create.mutate({ name: 'Batched resumer', start: false });
-    const rec = record(client, { id: s.id, batchSnapshot: true });
+    const rec = recordSessionEvents(client, { id: s.id, batchSnapshot: true });
     const snapshot = await waitFor(() => rec.messages[0], 'the snapshot');
     rec.stop();
 
-    const uptodate = record(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
+    const uptodate = recordSessionEvents(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
     expect(await waitFor(() => uptodate.messages[0], 'nothing missed')).toEqual({
       id: snapshot.id,
       type: 'snapshot',
@@ -183,7 +171,7 @@ describe('connection lifecycle on the sandbox', () => {
 
     await client.sessions.start.mutate({ id: s.id });
     await waitForStatus(client, s.id, 'qr');
-    const resumed = record(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
+    const resumed = recordSessionEvents(client, { id: s.id, lastEventId: snapshot.id, batchSnapshot: true });
     const missed = await waitFor(() => resumed.messages[0], 'the missed events');
     if (missed.type !== 'snapshot') throw new Error(`expected a snapshot first, got ${missed.type}`);
     expect(missed.events[0]).toMatchObject({ type: 'status', status: 'starting' });

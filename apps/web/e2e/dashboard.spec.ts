@@ -289,8 +289,17 @@ test('a QR code nobody scans expires, and "Try again" brings a new one', async (
   await add.getByRole('button', { name: 'Add and start', exact: true }).click();
   const qrDialog = page.getByRole('dialog', { name: 'Link Expiry test' });
   await expect(qrDialog.getByRole('img', { name: 'QR code' })).toBeVisible();
-  // Eight codes of four seconds each (see start-server.mjs), then the engine gives up.
-  await expect(qrDialog.getByText('The QR code expired')).toBeVisible({ timeout: 50_000 });
+  const lastCode = qrDialog.getByText('Last code: scan it before it expires, or linking stops.');
+  await expect(qrDialog).toContainText(/New code in 0:0\d/);
+  await expect(lastCode).toHaveCount(0);
+  // Eight codes of four seconds each (see start-server.mjs): the eighth is announced as the last one, and
+  // counts down to when linking stops instead of to a next code.
+  await expect(lastCode).toBeVisible({ timeout: 40_000 });
+  await expect(qrDialog).toContainText(/Expires in 0:0\d/);
+  await expect(qrDialog).not.toContainText('New code in');
+  await shoot(page, '11-qr-last-code', { dark: true, fullPage: false, narrowest: true });
+  await expect(qrDialog.getByText('The QR code expired')).toBeVisible({ timeout: 20_000 });
+  await expect(lastCode).toHaveCount(0);
   await shoot(page, '11-qr-expired', { fullPage: false });
   await qrDialog.getByRole('button', { name: 'Try again', exact: true }).click();
   await expect(qrDialog.getByRole('img', { name: 'QR code' })).toBeVisible();

@@ -229,6 +229,14 @@ test("in Arabic a failed session says why, and a failed message's error, in Arab
   // A QR code nobody scans: the sandbox gives up after its last code, and the session fails.
   await trpcMutation(page.request, 'sessions.create', { name: 'Tabuk desk', id: 'tabuk-desk' });
   await page.goto('/sessions/tabuk-desk');
+  // Its QR dialog warns, in Arabic, when the code on screen is the last one.
+  await page.getByRole('button', { name: 'مسح رمز QR', exact: true }).click();
+  const qrDialog = page.getByRole('dialog', { name: 'ربط Tabuk desk' });
+  const lastCode = qrDialog.getByText('هذا آخر رمز: امسحه قبل أن تنتهي صلاحيته، وإلا سيتوقف الربط.');
+  await expect(lastCode).toBeVisible({ timeout: 40_000 });
+  await shoot(page, 'lang-ar-qr-last-code', { fullPage: false, phone: false });
+  await page.keyboard.press('Escape');
+  await expect(qrDialog).toBeHidden();
   await expect(page.getByTestId('status-reason')).toHaveText('لم يُمسح رمز QR في الوقت المحدد.', {
     timeout: 60_000,
   });

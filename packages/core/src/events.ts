@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter, on } from 'node:events';
+import type { ShownQr } from '@switchboard/engines/contract';
 import type { Coded, SessionStatus } from '@switchboard/validators';
 import type { AuthChange } from './auth/identity.ts';
 import type { MessageView } from './message-view.ts';
@@ -28,7 +29,7 @@ export type SessionEvent = EventBase &
         /** WhatsApp's reach-out limit on the account, while it holds (its changes are status events too). */
         limited: SessionLimit | null;
       }
-    | { type: 'qr'; qr: string; expiresAt: number }
+    | ({ type: 'qr' } & ShownQr)
     | { type: 'pairing_code'; code: string }
     /** The session is gone for good; subscribers drop it. */
     | { type: 'deleted' }

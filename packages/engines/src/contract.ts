@@ -89,9 +89,22 @@ export interface Chat {
   lastMessageAt?: number;
 }
 
+/** A QR code on display. */
+export interface ShownQr {
+  /** The exact string to encode in the QR image. */
+  qr: string;
+  /** When it stops being valid (ms since epoch). */
+  expiresAt: number;
+  /**
+   * The engine gives up linking when this code expires. Present only on that code, and only when the engine
+   * knows it (the sandbox does; WhatsApp does not say which of its codes is the final one).
+   */
+  last?: true;
+}
+
 export type EngineEvent =
-  /** The exact string to encode in the QR image. A new one replaces the previous one. */
-  | { type: 'qr'; qr: string; expiresAt: number }
+  /** A new QR code; it replaces the previous one. */
+  | ({ type: 'qr' } & ShownQr)
   | { type: 'pairing_code'; code: string }
   | { type: 'authenticated' }
   | { type: 'ready'; me: { phone: PhoneDigits; name?: string } }

@@ -252,6 +252,22 @@ export type SessionEvent = Exclude<StreamedSessionEvent, { type: 'snapshot' }>;
 export const sessionEventsIn = (data: StreamedSessionEvent): SessionEvent[] =>
   data.type === 'snapshot' ? data.events : [data];
 
+/** Collects `sessions.onEvent` messages (and the events they carry) until stopped. */
+export function recordSessionEvents(
+  c: Client,
+  input: { id?: string; lastEventId?: string; batchSnapshot?: boolean } = {},
+) {
+  const messages: StreamedSessionEvent[] = [];
+  const events: SessionEvent[] = [];
+  const sub = c.sessions.onEvent.subscribe(input, {
+    onData: ({ data }) => {
+      messages.push(data);
+      events.push(...sessionEventsIn(data));
+    },
+  });
+  return { messages, events, stop: () => sub.unsubscribe() };
+}
+
 /** Waits until the session shows `status` (read through the API) and returns it. */
 export function waitForStatus(client: Client, id: string, status: string, timeoutMs?: number) {
   return waitFor(

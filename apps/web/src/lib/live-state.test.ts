@@ -60,6 +60,15 @@ describe('reduceLive', () => {
     expect(state.qr).toBeNull();
   });
 
+  it('remembers that the code on display is the last one, for that code only', () => {
+    let state = reduceLive(emptyLive(), status('1', 'qr'), 0);
+    state = reduceLive(state, qr('2', 'A'), 10);
+    expect(state.qr).not.toHaveProperty('last');
+    state = reduceLive(state, { ...qr('3', 'B'), last: true }, 20);
+    expect(state.qr).toEqual({ qr: 'B', expiresAt: 100, last: true, receivedAt: 20 });
+    expect(mergeLive(session, state).qr).toEqual({ qr: 'B', expiresAt: 100, last: true });
+  });
+
   it('marks a deleted session', () => {
     const state = reduceLive(
       reduceLive(emptyLive(), status('1', 'connected'), 0),

@@ -17,13 +17,16 @@ export interface LiveStatus {
   since: number;
 }
 
+/** The QR code on display as the stream told it (`last`: linking stops when it expires), and when it came. */
+export type LiveQr = NonNullable<Session['qr']> & { receivedAt: number };
+
 /**
  * What the live event stream has told about one session: status, QR and pairing code. Its history is the
  * server's (`sessions.history`), which outlives the page.
  */
 export interface LiveSession {
   status: LiveStatus | null;
-  qr: { qr: string; expiresAt: number; receivedAt: number } | null;
+  qr: LiveQr | null;
   pairingCode: { code: string; at: number } | null;
   deleted: boolean;
 }
@@ -80,7 +83,7 @@ export function reduceLive(state: LiveSession, event: SessionEvent, receivedAt: 
       if (state.qr?.qr === event.qr) return state;
       return {
         ...state,
-        qr: { qr: event.qr, expiresAt: event.expiresAt, receivedAt },
+        qr: { qr: event.qr, expiresAt: event.expiresAt, ...(event.last ? { last: true } : {}), receivedAt },
       };
     case 'pairing_code':
       return { ...state, pairingCode: { code: event.code, at: event.at } };

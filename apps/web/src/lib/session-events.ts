@@ -1,6 +1,6 @@
 import { i18n } from '../i18n/i18n.ts';
 import { sayCoded } from './coded.ts';
-import type { LiveSession } from './live-state.ts';
+import type { LiveQr, LiveSession } from './live-state.ts';
 import { STATUS_META, type StatusTone } from './session-status.ts';
 import type { HistoryEntry, Session } from './types.ts';
 
@@ -23,10 +23,12 @@ export function mergeLive(session: Session, live: LiveSession | undefined): Sess
     lastConnectedAt: status.lastConnectedAt ?? session.lastConnectedAt,
     nextRetryAt: status.nextRetryAt,
     limited: status.limited,
-    qr:
-      status.status !== 'qr' ? null : live.qr ? { qr: live.qr.qr, expiresAt: live.qr.expiresAt } : session.qr,
+    qr: status.status !== 'qr' ? null : live.qr ? shownQr(live.qr) : session.qr,
   };
 }
+
+/** The code itself, without when the stream delivered it. */
+const shownQr = ({ receivedAt: _, ...qr }: LiveQr): Session['qr'] => qr;
 
 type Limit = Session['limited'];
 

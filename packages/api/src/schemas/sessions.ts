@@ -28,9 +28,15 @@ export const sessionLimit = z
   .nullable()
   .describe("WhatsApp's reach-out limit while it holds: messages to people who never wrote fail fast");
 
+const lastQr = z
+  .literal(true)
+  .optional()
+  .describe('Present on the last code: linking stops when it expires unscanned (sandbox only)');
+
 export const qrCode = z.object({
   qr: z.string().describe('The exact string to encode in the QR code'),
   expiresAt: z.number().describe('When it is replaced by the next one (ms since epoch)'),
+  last: lastQr,
 });
 
 const userId = z.string().min(1).max(100);
@@ -207,7 +213,7 @@ export const sessionEvent = z.discriminatedUnion('type', [
     nextRetryAt: z.number().nullable(),
     limited: sessionLimit,
   }),
-  z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number() }),
+  z.object({ ...eventBase, type: z.literal('qr'), qr: z.string(), expiresAt: z.number(), last: lastQr }),
   z.object({ ...eventBase, type: z.literal('pairing_code'), code: z.string() }),
   z.object({ ...eventBase, type: z.literal('deleted') }),
   z.object({

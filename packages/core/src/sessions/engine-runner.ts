@@ -308,16 +308,18 @@ export class EngineRunner {
     const row = store.row(id);
     if (!row) return;
     switch (event.type) {
-      case 'qr':
+      case 'qr': {
         clearTimeout(rt.startTimer);
+        const { type: _, ...qr } = event;
         // Set before the status is published, so a reader woken by it finds the QR; undone if refused.
-        rt.qr = { qr: event.qr, expiresAt: event.expiresAt };
+        rt.qr = qr;
         if (!store.set(id, 'qr', null)) {
           rt.qr = undefined;
           return;
         }
-        store.qrShown(row, { qr: event.qr, expiresAt: event.expiresAt });
+        store.qrShown(row, qr);
         return;
+      }
       case 'pairing_code':
         store.pairingCodeShown(row, event.code);
         return;

@@ -1,4 +1,4 @@
-import type { EngineSession, ResourceUsage } from '@switchboard/engines/contract';
+import type { EngineSession, ResourceUsage, ShownQr } from '@switchboard/engines/contract';
 
 /** What the server knows about a running session beyond its row. Memory only: a restart starts afresh. */
 export interface Runtime {
@@ -7,7 +7,7 @@ export interface Runtime {
   engine?: EngineSession;
   unsubscribe?: () => void;
   /** The QR code on display, while the status is `qr`. */
-  qr?: { qr: string; expiresAt: number };
+  qr?: ShownQr;
   startTimer?: NodeJS.Timeout;
   retryTimer?: NodeJS.Timeout;
   nextRetryAt?: number;

@@ -1,4 +1,5 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
+import type { ShownQr } from '@switchboard/engines/contract';
 import { plainText, type Said, type SessionStatus } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { accountById } from '../account-rows.ts';
@@ -171,7 +172,7 @@ export class StatusStore {
   }
 
   /** A QR code went up (its `qr` status is already stored): a webhook delivery, then the bus. */
-  qrShown(row: Account, qr: { qr: string; expiresAt: number }): void {
+  qrShown(row: Account, qr: ShownQr): void {
     this.deps.outbox.enqueue({
       type: 'session.qr',
       accountId: row.id,

@@ -1,5 +1,5 @@
 import type { Account, Db } from '@switchboard/db';
-import type { ResourceUsage } from '@switchboard/engines/contract';
+import type { ResourceUsage, ShownQr } from '@switchboard/engines/contract';
 import {
   type Coded,
   type EngineName,
@@ -31,8 +31,8 @@ export interface SessionView {
   autoStart: boolean;
   /** The proxy a WhatsApp Web session goes through, its password masked. */
   proxy: string | null;
-  /** The QR code currently shown, while status is `qr`. */
-  qr: { qr: string; expiresAt: number } | null;
+  /** The QR code currently shown, while status is `qr` (`last: true` when linking stops as it expires). */
+  qr: ShownQr | null;
   /** When the next reconnect or retry is due, while one is scheduled. */
   nextRetryAt: number | null;
   /** The engine's latest resource sample (e.g. its browser's memory), for engines that report one. */
@@ -114,7 +114,7 @@ export class SessionViews {
         nextRetryAt: s.nextRetryAt,
         limited: s.limited,
       });
-      if (s.qr) events.push({ ...base, type: 'qr', qr: s.qr.qr, expiresAt: s.qr.expiresAt });
+      if (s.qr) events.push({ ...base, type: 'qr', ...s.qr });
     }
     return events;
   }

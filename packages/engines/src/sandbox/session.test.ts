@@ -58,6 +58,33 @@ describe('QR codes', () => {
     expect(events).toHaveLength(TEST_OPTIONS.qrMaxCodes + 1);
   });
 
+  it('marks the code after which it gives up as the last one, and no earlier code', async () => {
+    const { session, events } = sandbox.open();
+    await session.start();
+    await advance(TEST_OPTIONS.connectDelayMs + TEST_OPTIONS.qrRotateMs * (TEST_OPTIONS.qrMaxCodes - 1));
+
+    const shown = events.filter((event) => event.type === 'qr');
+    expect(shown).toHaveLength(TEST_OPTIONS.qrMaxCodes);
+    expect(shown.map((event) => 'last' in event)).toEqual([false, false, true]);
+    expect(shown.at(-1)).toMatchObject({ last: true });
+    await advance(TEST_OPTIONS.qrRotateMs);
+    expect(events.at(-1)?.type).toBe('failed');
+  });
+
+  it('marks the only code as the last one when it gives up after one', async () => {
+    const single = createTestSandbox({ qrMaxCodes: 1 });
+    try {
+      const { session, events } = single.open();
+      await session.start();
+      await advance(TEST_OPTIONS.connectDelayMs);
+      expect(events).toEqual([
+        { type: 'qr', qr: lastQr(events), expiresAt: Date.now() + TEST_OPTIONS.qrRotateMs, last: true },
+      ]);
+    } finally {
+      single.cleanup();
+    }
+  });
+
   it('refuses a second start while running', async () => {
     const { session } = sandbox.open();
     await session.start();
@@ -74,6 +101,8 @@ describe('QR codes', () => {
     await session.start();
     await advance(TEST_OPTIONS.connectDelayMs);
     expect(events.at(-1)?.type).toBe('qr');
+    // A new cycle: its first code is not the last one, whatever the previous cycle ended on.
+    expect(events.at(-1)).not.toHaveProperty('last');
     expect(lastQr(events)).not.toBe(oldQr);
     expect(sandbox.network.sessionIdForQr(oldQr)).toBeUndefined();
   });

@@ -223,7 +223,7 @@ export class SandboxSession implements EngineSession {
         if (n < codes) show(n + 1);
         else this.#qrTimedOut();
       });
-      this.#emit({ type: 'qr', qr, expiresAt });
+      this.#emit({ type: 'qr', qr, expiresAt, ...(n === codes ? { last: true } : {}) });
     };
     show(1);
   }

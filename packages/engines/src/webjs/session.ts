@@ -275,6 +275,8 @@ export class WebjsSession implements EngineSession {
       run.phase = 'qr';
       const lifetime = qrLifetimeMs(run.qrCount++);
       this.#armQrTimer(run, lifetime + QR_GRACE_MS);
+      // Never `last`: whatsapp-web.js gets no qrMaxRetries, so WhatsApp alone decides how many codes it
+      // issues and does not say which is the final one; the timer above gives up when none follows.
       this.#emit({ type: 'qr', qr, expiresAt: Date.now() + lifetime });
       run.underway();
     });

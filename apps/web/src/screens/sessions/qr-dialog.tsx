@@ -10,13 +10,14 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { TONE_BADGE } from '../../components/tone.ts';
 import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatCountdown } from '../../lib/format.ts';
+import type { LiveQr } from '../../lib/live-state.ts';
 import { virtualPhoneFor } from '../../lib/sandbox.ts';
 import type { Session } from '../../lib/types.ts';
 import { useNow } from '../../live/use-now.ts';
 import { useSession } from '../../live/use-sessions.ts';
 import { trpc } from '../../trpc.ts';
 import { PairingCodePanel } from './pairing-code-panel.tsx';
+import { QrCountdown } from './qr-countdown.tsx';
 import { QR_BOX, QrImage } from './qr-image.tsx';
 import { useSessionCache } from './session-cache.ts';
 import { VirtualPhoneLink } from './virtual-phone/virtual-phone-link.tsx';
@@ -143,7 +144,7 @@ function QrPanel({
 }: {
   session: Session;
   awaitingStart: boolean;
-  qr: { qr: string; expiresAt: number; receivedAt: number } | null;
+  qr: LiveQr | null;
   onUsePhone: () => void;
 }) {
   const { t } = useTranslation();
@@ -152,11 +153,7 @@ function QrPanel({
   const start = trpc.sessions.start.useMutation({ onSuccess: cache.put });
   const code =
     session.status === 'qr' ? (qr ?? (session.qr ? { ...session.qr, receivedAt: now } : null)) : null;
-  // Rounded, not rounded up: a 20-second code starts at 0:20, not 0:21 (it arrives a few ms after it was made).
-  const left = code ? Math.max(0, Math.round((code.expiresAt - now) / 1000)) : 0;
   const expired = code ? code.expiresAt <= now : false;
-  const period = code ? Math.max(1000, code.expiresAt - code.receivedAt) : 1;
-  const fraction = code ? Math.min(1, Math.max(0, (code.expiresAt - now) / period)) : 0;
 
   let visual: React.ReactNode;
   let caption: React.ReactNode = null;
@@ -166,33 +163,12 @@ function QrPanel({
         <QrImage value={code.qr} dimmed={expired} />
         {expired ? (
           <p className="absolute inset-0 flex items-center justify-center p-6 text-center text-sm font-medium text-zinc-900">
-            {t('sessions.link.expired')}
+            {code.last ? t('sessions.link.lastExpired') : t('sessions.link.expired')}
           </p>
         ) : null}
       </div>
     );
-    caption = (
-      <div className="w-full" style={{ maxWidth: QR_BOX }}>
-        <div
-          className="h-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800"
-          role="progressbar"
-          aria-label={t('sessions.link.timeLeft')}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={Math.round(fraction * 100)}
-        >
-          <div
-            className="h-full rounded-full bg-emerald-500 transition-[width] duration-300 ease-linear"
-            style={{ width: `${fraction * 100}%` }}
-          />
-        </div>
-        <p className="mt-2 text-center text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
-          {!expired
-            ? t('sessions.link.newCodeIn', { time: formatCountdown(left) })
-            : t('sessions.link.waitingForCode')}
-        </p>
-      </div>
-    );
+    caption = <QrCountdown code={code} now={now} />;
   } else {
     visual = (
       <StatePanel

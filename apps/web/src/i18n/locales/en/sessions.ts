@@ -120,6 +120,9 @@ export default {
     expired: 'This code expired. A new one is on its way…',
     timeLeft: 'Time left for this code',
     newCodeIn: 'New code in {{time}}',
+    expiresIn: 'Expires in {{time}}',
+    lastCode: 'Last code: scan it before it expires, or linking stops.',
+    lastExpired: 'The last code expired.',
     waitingForCode: 'Waiting for a new code',
     step1: 'Open WhatsApp on the phone.',
     step2:

@@ -122,6 +122,9 @@ export default {
     expired: 'Este código caducó. Ya viene uno nuevo…',
     timeLeft: 'Tiempo restante de este código',
     newCodeIn: 'Nuevo código en {{time}}',
+    expiresIn: 'Caduca en {{time}}',
+    lastCode: 'Último código: escanéalo antes de que caduque o la vinculación se detendrá.',
+    lastExpired: 'El último código caducó.',
     waitingForCode: 'Esperando un nuevo código',
     step1: 'Abre WhatsApp en el teléfono.',
     step2:

@@ -119,6 +119,9 @@ export default {
     expired: 'Kode ini kedaluwarsa. Kode baru sedang dibuat…',
     timeLeft: 'Sisa waktu kode ini',
     newCodeIn: 'Kode baru dalam {{time}}',
+    expiresIn: 'Kedaluwarsa dalam {{time}}',
+    lastCode: 'Ini kode terakhir: pindai sebelum kedaluwarsa, atau penautan akan berhenti.',
+    lastExpired: 'Kode terakhir sudah kedaluwarsa.',
     waitingForCode: 'Menunggu kode baru',
     step1: 'Buka WhatsApp di ponsel.',
     step2:

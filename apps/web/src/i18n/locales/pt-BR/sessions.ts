@@ -121,6 +121,9 @@ export default {
     expired: 'Este código expirou. Um novo está a caminho…',
     timeLeft: 'Tempo restante deste código',
     newCodeIn: 'Novo código em {{time}}',
+    expiresIn: 'Expira em {{time}}',
+    lastCode: 'Último código: escaneie antes que expire, ou a conexão será interrompida.',
+    lastExpired: 'O último código expirou.',
     waitingForCode: 'Aguardando um novo código',
     step1: 'Abra o WhatsApp no celular.',
     step2:
