@@ -409,6 +409,7 @@ describe("another user's session looks exactly like one that does not exist", ()
         ['delete', () => op.client.sessions.delete.mutate({ id })],
         ['update', () => op.client.sessions.update.mutate({ id, name: 'Mine now' })],
         ['checkNumber', () => op.client.sessions.checkNumber.query({ id, phone: '+14155550101' })],
+        ['checkNumbers', () => op.client.sessions.checkNumbers.mutate({ id, phones: ['+14155550101'] })],
         ['groups', () => op.client.sessions.groups.query({ id })],
         ['chats', () => op.client.sessions.chats.query({ id })],
         [

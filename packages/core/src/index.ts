@@ -38,6 +38,7 @@ export * from './pools/service.ts';
 export * from './services.ts';
 export type { EngineTraffic } from './sessions/engine-runner.ts';
 export * from './sessions/manager.ts';
+export * from './sessions/number-checks.ts';
 export * from './sessions/status-machine.ts';
 export * from './sessions/views.ts';
 export * from './stats/service.ts';

@@ -16,6 +16,9 @@ export type PhoneParse =
     }
   | { ok: false; problem: PhoneProblem };
 
+/** How many numbers one `sessions.checkNumbers` call looks up on WhatsApp. */
+export const MAX_NUMBER_CHECKS = 100;
+
 /** Why a number was refused; callers word it for their audience. */
 export type PhoneProblem = 'empty' | 'letters' | 'too_short' | 'shape' | 'invalid';
 

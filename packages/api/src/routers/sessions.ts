@@ -1,4 +1,4 @@
-import { normalisePhone } from '@switchboard/core';
+import { checkNumberLines, normalisePhone } from '@switchboard/core';
 import { z } from 'zod';
 import { streamChannel } from '../live.ts';
 import { rest } from '../rest/meta.ts';
@@ -10,6 +10,8 @@ import {
   engineInfo,
   group,
   numberCheck,
+  numberCheckLine,
+  numberChecksInput,
   pairingCode,
   qrCode,
   session,
@@ -220,6 +222,29 @@ export const sessionsRouter = router({
         engine.checkNumber(phone),
       );
       return { phone, onWhatsApp: result.onWhatsApp, chatId: result.chatId ?? null };
+    }),
+
+  checkNumbers: protectedProcedure
+    .meta(
+      rest('POST', '/sessions/{id}/check-numbers', {
+        tag: 'Sessions',
+        summary: 'Check up to 100 numbers on WhatsApp at once',
+        description:
+          'One result per given line, in order. A line that is not a phone number comes back with `problem` and `onWhatsApp: null`; the others are still checked.',
+        errors: [412],
+      }),
+    )
+    .input(numberChecksInput)
+    .output(z.array(numberCheckLine))
+    .mutation(async ({ ctx, input }) => {
+      const lines = await ctx.services.sessions.lookup(ctx.actor, input.id, 'check the numbers', (engine) =>
+        checkNumberLines(input.phones, (digits) => engine.checkNumber(digits)),
+      );
+      return lines.map(({ problem, ...line }) => ({
+        ...line,
+        problem: problem?.text ?? null,
+        problemCoded: problem?.coded ?? null,
+      }));
     }),
 
   groups: protectedProcedure

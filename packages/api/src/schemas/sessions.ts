@@ -1,5 +1,6 @@
 import {
   ENGINE_NAMES,
+  MAX_NUMBER_CHECKS,
   PROXY_URL_MAX_LENGTH,
   SESSION_BULK_MAX,
   SESSION_NAME_MAX_LENGTH,
@@ -169,6 +170,23 @@ export const numberCheck = z.object({
   phone: z.string(),
   onWhatsApp: z.boolean(),
   chatId: z.string().nullable(),
+});
+
+export const numberChecksInput = z.object({
+  id: sessionId,
+  phones: z
+    .array(z.string().max(40, 'Phone number is too long'))
+    .min(1, 'Give at least one number to check')
+    .max(MAX_NUMBER_CHECKS, `Check at most ${MAX_NUMBER_CHECKS} numbers at once`),
+});
+
+export const numberCheckLine = z.object({
+  input: z.string().describe('The line as it was given'),
+  phone: z.string().nullable().describe('Its digits, or null when it is not a phone number'),
+  onWhatsApp: z.boolean().nullable().describe('null when the line is not a phone number'),
+  chatId: z.string().nullable(),
+  problem: z.string().nullable().describe('What is wrong with the line, when it is not a phone number'),
+  problemCoded: coded,
 });
 
 export const group = z.object({ id: z.string(), name: z.string(), participants: z.number() });
