@@ -39,7 +39,10 @@ describe('inbox', () => {
     const convA = list.items.find((c) => c.accountId === a.id)!;
     expect(convA).toMatchObject({ unreadCount: 3, status: 'open', lastMessagePreview: 'three' });
     expect(convA.contact.phone).toBe('14155550180');
-    expect((await client.contacts.list.query({ sessionId: a.id })).items).toHaveLength(1);
+    // Each contact names its conversation, for the contacts screen's link into the inbox.
+    expect((await client.contacts.list.query({ sessionId: a.id })).items).toEqual([
+      expect.objectContaining({ phone: '14155550180', conversationId: convA.id }),
+    ]);
 
     // Outgoing messages join the same conversation; paging is newest first.
     await client.messages.send.mutate({ sessionId: a.id, to: '+14155550180', text: 'reply' });

@@ -23,6 +23,9 @@ export type ContactView = Pick<
   tags: string[];
 };
 
+/** A contact in the contacts list, with the inbox thread to open for them (null before any message). */
+export type ListedContact = ContactView & { conversationId: string | null };
+
 export interface ConversationView {
   id: string;
   accountId: string;

@@ -117,7 +117,11 @@ export const contactListInput = z
   })
   .default({ limit: 100, offset: 0 });
 
-export const contactPage = offsetPage(contact);
+export const contactPage = offsetPage(
+  contact.extend({
+    conversationId: z.string().nullable().describe("The contact's inbox conversation (null before any message)"),
+  }),
+);
 
 export const contactUpdateInput = z.object({
   id: z.string().min(1).max(100),

@@ -17,7 +17,7 @@ import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { perDatabase } from '../prepared.ts';
 import { searchCondition } from '../search.ts';
-import type { ContactView, ConversationView } from '../views.ts';
+import type { ContactView, ConversationView, ListedContact } from '../views.ts';
 import { type Assignee, assignableUsers } from './assignees.ts';
 import { resolveContact } from './contacts.ts';
 import { contactView, conversationRows } from './conversation-rows.ts';
@@ -263,15 +263,17 @@ export class InboxService {
       limit: number;
       offset?: number;
     },
-  ): { items: ContactView[]; nextOffset: number | null } {
+  ): { items: ListedContact[]; nextOffset: number | null } {
     const conditions = this.#scope(actor, contacts.accountId, input.sessionId);
     const search = contactSearch(input.search);
     if (search) conditions.push(search);
     if (input.tag) conditions.push(taggedWith(this.db, input.tag.trim().toLowerCase()));
     const offset = input.offset ?? 0;
+    // A contact has at most one conversation (one per account and contact), so the join adds no rows.
     const rows = this.db
-      .select()
+      .select({ contact: contacts, conversationId: conversations.id })
       .from(contacts)
+      .leftJoin(conversations, eq(conversations.contactId, contacts.id))
       .where(and(...conditions))
       .orderBy(sql`coalesce(${contacts.name}, ${contacts.phone}) collate nocase`, contacts.id)
       .limit(input.limit + 1)
@@ -280,9 +282,12 @@ export class InboxService {
     const page = rows.slice(0, input.limit);
     const tags = tagsOf(
       this.db,
-      page.map((c) => c.id),
+      page.map((row) => row.contact.id),
     );
-    const items = page.map((c) => contactView(c, tags.get(c.id)));
+    const items = page.map(({ contact, conversationId }) => ({
+      ...contactView(contact, tags.get(contact.id)),
+      conversationId,
+    }));
     return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
   }
 
