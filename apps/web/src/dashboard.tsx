@@ -13,6 +13,7 @@ import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
 import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
 import { OptOutsScreen } from './screens/campaigns/opt-outs-screen.tsx';
 import { PoolsScreen } from './screens/campaigns/pools-screen.tsx';
+import { ContactsScreen } from './screens/contacts/contacts-screen.tsx';
 import { EventMonitorScreen } from './screens/events/event-monitor-screen.tsx';
 import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
 import { MessagesScreen } from './screens/messages/messages-screen.tsx';
@@ -53,6 +54,9 @@ export function Dashboard({
       break;
     case 'inbox':
       screen = <InboxScreen me={user} sessionId={route.sessionId} conversationId={route.conversationId} />;
+      break;
+    case 'contacts':
+      screen = <ContactsScreen sessionId={route.sessionId} />;
       break;
     case 'campaigns':
       screen = <CampaignsScreen />;

@@ -29,6 +29,7 @@ const TITLES = {
   session: 'session',
   messages: 'messages',
   inbox: 'inbox',
+  contacts: 'contacts',
   campaigns: 'campaigns',
   campaign: 'campaign',
   'campaign-edit': 'campaign',
@@ -95,7 +96,7 @@ export function AppShell({
       to: { name: 'inbox', sessionId: null, conversationId: null } as const,
       label: t('shell.pages.inbox'),
       icon: Inbox,
-      active: route.name === 'inbox',
+      active: route.name === 'inbox' || route.name === 'contacts',
       badge: unread,
     },
     {

@@ -54,6 +54,8 @@ describe('routes', () => {
       { name: 'inbox', sessionId: null, conversationId: null },
       { name: 'inbox', sessionId: 'x', conversationId: 'c 1' },
       { name: 'inbox', sessionId: null, conversationId: 'c2' },
+      { name: 'contacts', sessionId: null },
+      { name: 'contacts', sessionId: 'front desk' },
       { name: 'campaigns' },
       { name: 'campaign', id: 'c 1' },
       { name: 'campaign-edit', id: null, step: null },

@@ -6,6 +6,8 @@ export type Route =
   | { name: 'session'; id: string }
   | { name: 'messages'; sessionId: string | null }
   | { name: 'inbox'; sessionId: string | null; conversationId: string | null }
+  /** Contacts, groups and number checks: beside the inbox (of one account when `sessionId` is given). */
+  | { name: 'contacts'; sessionId: string | null }
   | { name: 'campaigns' }
   /** A campaign's page; drafts open in the editor (`edit`), at `step` when given. */
   | { name: 'campaign'; id: string }
@@ -40,6 +42,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     const params = new URLSearchParams(search);
     return { name: 'inbox', sessionId: params.get('session'), conversationId: params.get('conversation') };
   }
+  if (path === '/inbox/contacts')
+    return { name: 'contacts', sessionId: new URLSearchParams(search).get('session') };
   if (path === '/users') return { name: 'users' };
   if (path === '/campaigns') return { name: 'campaigns' };
   if (path === '/campaigns/new')
@@ -77,6 +81,10 @@ export function routePath(route: Route): string {
       const query = params.toString();
       return query ? `/inbox?${query}` : '/inbox';
     }
+    case 'contacts':
+      return route.sessionId
+        ? `/inbox/contacts?session=${encodeURIComponent(route.sessionId)}`
+        : '/inbox/contacts';
     case 'users':
       return '/users';
     case 'campaigns':

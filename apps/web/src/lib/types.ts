@@ -28,6 +28,11 @@ export type Conversation = Outputs['conversations']['byId'];
 /** A listed conversation: with the message its search matched, if the words of one did. */
 export type ConversationItem = Outputs['conversations']['list']['items'][number];
 export type ConversationPage = Outputs['conversations']['list'];
+export type ContactPage = Outputs['contacts']['list'];
+/** A contact in the contacts list, with its conversation (null before any message). */
+export type ListedContact = ContactPage['items'][number];
+export type Group = Outputs['sessions']['groups'][number];
+export type NumberCheckLine = Outputs['sessions']['checkNumbers'][number];
 export type Assignee = Outputs['conversations']['assignees'][number];
 export type Webhook = Outputs['webhooks']['list'][number];
 export type WebhookWithSecret = Outputs['webhooks']['create'];

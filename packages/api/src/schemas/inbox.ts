@@ -119,7 +119,10 @@ export const contactListInput = z
 
 export const contactPage = offsetPage(
   contact.extend({
-    conversationId: z.string().nullable().describe("The contact's inbox conversation (null before any message)"),
+    conversationId: z
+      .string()
+      .nullable()
+      .describe("The contact's inbox conversation (null before any message)"),
   }),
 );
 

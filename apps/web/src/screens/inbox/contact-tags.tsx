@@ -8,7 +8,14 @@ import type { Conversation } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
 
 /** The contact's tags, editable in place; campaigns pick audiences by them. */
-export function ContactTags({ contact }: { contact: Conversation['contact'] }) {
+export function ContactTags({
+  contact,
+  className = 'border-b border-zinc-100 px-4 py-2 dark:border-zinc-800',
+}: {
+  contact: Conversation['contact'];
+  /** Where it sits: under the thread's header by default. */
+  className?: string;
+}) {
   const { t } = useTranslation();
   const utils = trpc.useUtils();
   const [tags, setTags] = useState(contact.tags);
@@ -19,6 +26,7 @@ export function ContactTags({ contact }: { contact: Conversation['contact'] }) {
     onSuccess: (saved) => {
       setTags(saved.tags);
       void utils.conversations.list.invalidate();
+      void utils.contacts.list.invalidate();
       void utils.contacts.tags.invalidate();
     },
     onError: (error) => {
@@ -46,7 +54,7 @@ export function ContactTags({ contact }: { contact: Conversation['contact'] }) {
   };
 
   return (
-    <div className="border-b border-zinc-100 px-4 py-2 dark:border-zinc-800" data-testid="contact-tags">
+    <div className={className} data-testid="contact-tags">
       <form onSubmit={add} className="flex flex-wrap items-center gap-1.5">
         <Tag aria-hidden className="size-3.5 text-zinc-400" />
         <ul className="contents" aria-label={t('inbox.tags.list')}>

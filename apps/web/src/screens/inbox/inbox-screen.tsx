@@ -1,9 +1,9 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { Bell, BellOff, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
+import { Bell, BellOff, BookUser, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button.tsx';
+import { Button, buttonClass } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
@@ -137,16 +137,22 @@ export function InboxScreen({
           title={t('inbox.title')}
           description={t('inbox.description')}
           action={
-            <Button
-              size="sm"
-              variant="ghost"
-              icon={sound === 'on' ? Bell : BellOff}
-              aria-pressed={sound === 'on'}
-              onClick={() => setSound(sound === 'on' ? 'off' : 'on')}
-              title={t('inbox.sound.hint')}
-            >
-              {sound === 'on' ? t('inbox.sound.on') : t('inbox.sound.off')}
-            </Button>
+            <>
+              <Button
+                size="sm"
+                variant="ghost"
+                icon={sound === 'on' ? Bell : BellOff}
+                aria-pressed={sound === 'on'}
+                onClick={() => setSound(sound === 'on' ? 'off' : 'on')}
+                title={t('inbox.sound.hint')}
+              >
+                {sound === 'on' ? t('inbox.sound.on') : t('inbox.sound.off')}
+              </Button>
+              <Link to={{ name: 'contacts', sessionId }} className={buttonClass('secondary', 'sm')}>
+                <BookUser aria-hidden className="size-4" />
+                {t('inbox.contacts')}
+              </Link>
+            </>
           }
         />
       </div>

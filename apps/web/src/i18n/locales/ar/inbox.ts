@@ -5,6 +5,7 @@ export default {
   noAccountTitle: 'لا يوجد حساب بعد',
   noAccountBody: 'تصل المحادثات عبر حساب واتساب مرتبط. أضف جلسة واربطها أولًا.',
   conversations: 'المحادثات',
+  contacts: 'جهات الاتصال',
   account: 'الحساب',
   allAccounts: 'كل الحسابات',
   search: 'ابحث في الأسماء والأرقام والرسائل',

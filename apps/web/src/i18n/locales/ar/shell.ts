@@ -20,6 +20,7 @@ export default {
     session: 'الجلسة',
     messages: 'الرسائل',
     inbox: 'صندوق الوارد',
+    contacts: 'جهات الاتصال',
     campaigns: 'الحملات',
     campaign: 'الحملة',
     optOuts: 'إلغاء الاشتراك',

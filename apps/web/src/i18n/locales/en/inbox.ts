@@ -6,6 +6,7 @@ export default {
   noAccountTitle: 'No account yet',
   noAccountBody: 'Conversations arrive through a linked WhatsApp account. Add a session and link it first.',
   conversations: 'Conversations',
+  contacts: 'Contacts',
   account: 'Account',
   allAccounts: 'All accounts',
   search: 'Search names, numbers and messages',

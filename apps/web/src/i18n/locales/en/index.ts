@@ -2,6 +2,7 @@ import apiKeys from './api-keys.ts';
 import audience from './audience.ts';
 import campaigns from './campaigns.ts';
 import common from './common.ts';
+import contacts from './contacts.ts';
 import editor from './editor.ts';
 import forms from './forms.ts';
 import inbox from './inbox.ts';
@@ -35,6 +36,7 @@ export default {
   messages,
   media,
   inbox,
+  contacts,
   campaigns,
   audience,
   editor,

@@ -18,6 +18,7 @@ export default {
     session: 'Session',
     messages: 'Messages',
     inbox: 'Inbox',
+    contacts: 'Contacts',
     campaigns: 'Campaigns',
     campaign: 'Campaign',
     optOuts: 'Opt-outs',

@@ -6,6 +6,7 @@ export default {
   noAccountBody:
     'Las conversaciones llegan por una cuenta de WhatsApp vinculada. Añade una sesión y vincúlala primero.',
   conversations: 'Conversaciones',
+  contacts: 'Contactos',
   account: 'Cuenta',
   allAccounts: 'Todas las cuentas',
   search: 'Buscar nombres, números y mensajes',

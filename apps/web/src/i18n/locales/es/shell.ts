@@ -18,6 +18,7 @@ export default {
     session: 'Sesión',
     messages: 'Mensajes',
     inbox: 'Bandeja de entrada',
+    contacts: 'Contactos',
     campaigns: 'Campañas',
     campaign: 'Campaña',
     optOuts: 'Bajas',

@@ -6,6 +6,7 @@ export default {
   noAccountBody:
     'Percakapan masuk lewat akun WhatsApp yang tertaut. Tambahkan sesi dan tautkan terlebih dahulu.',
   conversations: 'Percakapan',
+  contacts: 'Kontak',
   account: 'Akun',
   allAccounts: 'Semua akun',
   search: 'Cari nama, nomor, dan pesan',

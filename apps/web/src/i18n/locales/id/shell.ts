@@ -16,6 +16,7 @@ export default {
     session: 'Sesi',
     messages: 'Pesan',
     inbox: 'Kotak masuk',
+    contacts: 'Kontak',
     campaigns: 'Kampanye',
     campaign: 'Kampanye',
     optOuts: 'Berhenti langganan',

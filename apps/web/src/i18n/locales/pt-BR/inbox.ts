@@ -6,6 +6,7 @@ export default {
   noAccountBody:
     'As conversas chegam por uma conta de WhatsApp conectada. Adicione uma sessão e conecte-a primeiro.',
   conversations: 'Conversas',
+  contacts: 'Contatos',
   account: 'Conta',
   allAccounts: 'Todas as contas',
   search: 'Buscar nomes, números e mensagens',

@@ -3,6 +3,7 @@ import apiKeys from './api-keys.ts';
 import audience from './audience.ts';
 import campaigns from './campaigns.ts';
 import common from './common.ts';
+import contacts from './contacts.ts';
 import editor from './editor.ts';
 import forms from './forms.ts';
 import inbox from './inbox.ts';
@@ -33,6 +34,7 @@ const ptBR = {
   messages,
   media,
   inbox,
+  contacts,
   campaigns,
   audience,
   editor,

@@ -18,6 +18,7 @@ export default {
     session: 'Sessão',
     messages: 'Mensagens',
     inbox: 'Caixa de entrada',
+    contacts: 'Contatos',
     campaigns: 'Campanhas',
     campaign: 'Campanha',
     optOuts: 'Descadastros',
