@@ -44,7 +44,7 @@ export function ContactsScreen({ sessionId }: { sessionId: string | null }) {
       />
       {error ? <ErrorNotice className="mb-4">{errorMessage(error)}</ErrorNotice> : null}
       <div className="mb-4 flex flex-col gap-3 md:flex-row md:items-end md:justify-between">
-        <div className="min-w-0 md:w-80">
+        <div className="min-w-0 md:w-96">
           <label htmlFor={selectId} className="mb-1 block text-sm font-medium">
             {t('contacts.account')}
           </label>
@@ -59,7 +59,7 @@ export function ContactsScreen({ sessionId }: { sessionId: string | null }) {
         <div
           role="tablist"
           aria-label={t('contacts.views')}
-          className="grid grid-cols-3 gap-1 rounded-xl bg-zinc-100 p-1 md:flex dark:bg-zinc-800/70"
+          className="flex flex-wrap gap-1 rounded-xl bg-zinc-100 p-1 dark:bg-zinc-800/70"
         >
           {TABS.map((name) => {
             const Icon = TAB_ICONS[name];
@@ -73,14 +73,14 @@ export function ContactsScreen({ sessionId }: { sessionId: string | null }) {
                 aria-controls={`${tabsId}-panel`}
                 onClick={() => setTab(name)}
                 className={cx(
-                  'inline-flex min-w-0 items-center justify-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium transition-colors',
+                  'inline-flex grow items-center justify-center gap-1.5 whitespace-nowrap rounded-lg px-2.5 py-1.5 text-sm font-medium transition-colors sm:px-3 md:grow-0',
                   tab === name
                     ? 'bg-white text-zinc-900 shadow-sm dark:bg-zinc-950 dark:text-white'
                     : 'text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
                 )}
               >
                 <Icon aria-hidden className="hidden size-4 shrink-0 sm:block" />
-                <span className="truncate">{t(`contacts.tabs.${name}`)}</span>
+                {t(`contacts.tabs.${name}`)}
               </button>
             );
           })}
