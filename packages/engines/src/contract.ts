@@ -142,11 +142,14 @@ export interface ResourceUsage {
  */
 export class EngineStartError extends Error {
   readonly retryable: boolean;
+  /** The message's code, so the dashboard can say it in the operator's language. */
+  readonly coded: Coded | undefined;
 
-  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+  constructor(message: string, options: { retryable: boolean; cause?: unknown; coded?: Coded }) {
     super(message, { cause: options.cause });
     this.name = 'EngineStartError';
     this.retryable = options.retryable;
+    this.coded = options.coded;
   }
 }
 

@@ -181,7 +181,13 @@ export class EngineRunner {
               if (rt.generation !== generation) return;
               await this.teardown(id, 'stop');
               const retryable = !(error instanceof EngineStartError) || error.retryable;
-              this.#startFailed(id, mode, plainText(errorMessage(error)), retryable);
+              const failure = error instanceof EngineStartError ? error.coded : undefined;
+              this.#startFailed(
+                id,
+                mode,
+                engineSaid({ reason: errorMessage(error), coded: failure }),
+                retryable,
+              );
             })
             .finally(settle),
       );

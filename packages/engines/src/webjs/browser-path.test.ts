@@ -40,6 +40,7 @@ describe('findBrowser', () => {
       const error = refusal({ configured, candidates: [executable], puppeteerCache: noCache });
       expect(error.message).toBe(`${NO_BROWSER} (CHROME_PATH=${configured} is not an executable file)`);
       expect(error.retryable).toBe(false);
+      expect(error.coded).toEqual({ reason: 'session.no_browser', params: { path: configured } });
     }
   });
 
@@ -54,6 +55,7 @@ describe('findBrowser', () => {
     const error = refusal({ candidates: [nowhere], puppeteerCache: () => nowhere });
     expect(error.message).toBe('No Chrome or Chromium found: install chromium or set CHROME_PATH');
     expect(error.retryable).toBe(false);
+    expect(error.coded).toEqual({ reason: 'session.no_browser', params: {} });
   });
 
   it('knows where browsers live on each platform', () => {

@@ -4,6 +4,7 @@
  * browsers are usually installed and, when there is none, fail with a message that says what to do.
  */
 import { accessSync, constants, statSync } from 'node:fs';
+import { coded } from '@switchboard/validators';
 import puppeteer from 'puppeteer';
 import { EngineStartError } from '../contract.ts';
 
@@ -74,11 +75,12 @@ export function findBrowser({
     if (isExecutable(configured)) return configured;
     throw new EngineStartError(`${NO_BROWSER} (CHROME_PATH=${configured} is not an executable file)`, {
       retryable: false,
+      coded: coded('session.no_browser', { path: configured }),
     });
   }
   const found = candidates.find(isExecutable);
   if (found) return found;
   const cached = puppeteerCache();
   if (cached && isExecutable(cached)) return cached;
-  throw new EngineStartError(NO_BROWSER, { retryable: false });
+  throw new EngineStartError(NO_BROWSER, { retryable: false, coded: coded('session.no_browser') });
 }

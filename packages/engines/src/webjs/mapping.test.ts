@@ -365,39 +365,54 @@ describe('notReadyOutcome', () => {
 describe('describeStartError', () => {
   it('names the network error when WhatsApp Web cannot be reached', () => {
     const offline = new Error('net::ERR_NAME_NOT_RESOLVED at https://web.whatsapp.com/');
-    expect(describeStartError(offline)).toBe('cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED');
+    expect(describeStartError(offline)).toEqual({
+      text: 'cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED',
+      coded: {
+        reason: 'session.unreachable',
+        params: { host: 'web.whatsapp.com', error: 'ERR_NAME_NOT_RESOLVED' },
+      },
+    });
     expect(
-      describeStartError(new Error('net::ERR_PROXY_CONNECTION_FAILED at https://web.whatsapp.com/')),
+      describeStartError(new Error('net::ERR_PROXY_CONNECTION_FAILED at https://web.whatsapp.com/')).text,
     ).toBe('cannot reach web.whatsapp.com: ERR_PROXY_CONNECTION_FAILED');
-    expect(describeStartError(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe(
+    expect(describeStartError(new Error('net::ERR_INTERNET_DISCONNECTED')).text).toBe(
       'cannot reach web.whatsapp.com: ERR_INTERNET_DISCONNECTED',
     );
   });
 
   it('explains the bare strings whatsapp-web.js throws', () => {
-    expect(describeStartError('auth timeout')).toContain('WEBJS_WEB_VERSION');
+    const said = describeStartError('auth timeout');
+    expect(said.text).toContain('WEBJS_WEB_VERSION');
+    expect(said.coded).toEqual({ reason: 'session.web_not_started', params: { detail: 'auth timeout' } });
   });
 
   it('explains a pinned version that cannot be loaded', () => {
-    expect(describeStartError(new Error("Couldn't load version 2.3000.1 from the archive"))).toBe(
-      'WhatsApp Web version 2.3000.1 could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin',
-    );
+    expect(describeStartError(new Error("Couldn't load version 2.3000.1 from the archive"))).toEqual({
+      text: 'WhatsApp Web version 2.3000.1 could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin',
+      coded: { reason: 'session.web_version_unloadable', params: { version: '2.3000.1' } },
+    });
   });
 
   it('shortens browser launch failures to what went wrong', () => {
     const launch = new Error(
       'Failed to launch the browser process! undefined\n/usr/bin/chromium: error while loading shared libraries: libnss3.so\n\n\nTROUBLESHOOTING: https://pptr.dev/troubleshooting\n',
     );
-    expect(describeStartError(launch)).toBe(
-      'Chromium could not start: /usr/bin/chromium: error while loading shared libraries: libnss3.so',
-    );
-    expect(describeStartError(new Error('Protocol error (Page.navigate): Target closed'))).toBe(
-      'The browser closed while WhatsApp Web was loading',
-    );
+    const detail = '/usr/bin/chromium: error while loading shared libraries: libnss3.so';
+    expect(describeStartError(launch)).toEqual({
+      text: `Chromium could not start: ${detail}`,
+      coded: { reason: 'session.browser_not_started', params: { detail } },
+    });
+    expect(describeStartError(new Error('Protocol error (Page.navigate): Target closed'))).toEqual({
+      text: 'The browser closed while WhatsApp Web was loading',
+      coded: { reason: 'session.browser_closed_loading', params: {} },
+    });
   });
 
-  it('passes anything else on, first line only', () => {
-    expect(describeStartError(new Error('Something odd\n    at stack'))).toBe('Something odd');
+  it('passes anything else on, first line only, as words without a code of their own', () => {
+    expect(describeStartError(new Error('Something odd\n    at stack'))).toEqual({
+      text: 'Something odd',
+      coded: { reason: 'text', params: { text: 'Something odd' } },
+    });
   });
 });
 

@@ -2,7 +2,14 @@
  * Pure translations from whatsapp-web.js's vocabulary to the engine contract's. They are kept apart from
  * the session so each can be unit-tested with objects shaped like whatsapp-web.js's own, without WhatsApp.
  */
-import { coded, type MediaType } from '@switchboard/validators';
+import {
+  type CodedReason,
+  coded,
+  type ErrorParams,
+  type MediaType,
+  plainText,
+  type Said,
+} from '@switchboard/validators';
 import type { AckLevel, Chat, EngineEvent, Group, InboundMessage, PhoneDigits } from '../contract.ts';
 import { isGroupJid, messageIdOf, type PersonIds, personIds, type WwebMessageKeyLike } from './ids.ts';
 
@@ -312,40 +319,62 @@ const firstLine = (text: string) =>
     ?.trim() ?? text;
 
 /**
- * A start failure as a reason a person can act on. whatsapp-web.js and puppeteer throw Errors, but also
- * bare strings ("auth timeout"), so anything is accepted.
+ * A start failure as a reason a person can act on, with its code. whatsapp-web.js and puppeteer throw
+ * Errors, but also bare strings ("auth timeout"), so anything is accepted.
  */
-export function describeStartError(error: unknown): string {
+export function describeStartError(error: unknown): Said {
   const message = error instanceof Error ? error.message : String(error);
   const net = /net::(ERR_[A-Z0-9_]+)(?: at (\S+))?/.exec(message);
   if (net) {
     const host = net[2] ? (URL.parse(net[2])?.host ?? 'web.whatsapp.com') : 'web.whatsapp.com';
-    return `cannot reach ${host}: ${net[1]}`;
+    return said(`cannot reach ${host}: ${net[1]}`, 'session.unreachable', { host, error: net[1]! });
   }
   if (message === 'auth timeout' || message === 'ready timeout') {
-    return `WhatsApp Web opened but did not start (${message}): the network may be too slow, or WhatsApp Web changed — pin a working version with WEBJS_WEB_VERSION`;
+    return said(
+      `WhatsApp Web opened but did not start (${message}): the network may be too slow, or WhatsApp Web changed — pin a working version with WEBJS_WEB_VERSION`,
+      'session.web_not_started',
+      { detail: message },
+    );
   }
   const version = /Couldn't load version (\S+) from the (archive|cache)/.exec(message);
   if (version) {
-    return `WhatsApp Web version ${version[1]} could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin`;
+    return said(
+      `WhatsApp Web version ${version[1]} could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or unset the pin`,
+      'session.web_version_unloadable',
+      { version: version[1]! },
+    );
   }
   if (message.includes('The browser is already running for')) {
-    return `Another Chromium is still using this session's profile and could not be ended: ${firstLine(message)}`;
+    const detail = firstLine(message);
+    return said(
+      `Another Chromium is still using this session's profile and could not be ended: ${detail}`,
+      'session.profile_in_use',
+      { detail },
+    );
   }
   if (message.includes('Failed to launch the browser process')) {
     const detail = message
       .split('\n')
       .slice(1)
       .map((line) => line.trim())
-      .find((line) => line && !line.startsWith('TROUBLESHOOTING'));
-    return `Chromium could not start${detail ? `: ${detail.slice(0, 300)}` : ''}`;
+      .find((line) => line && !line.startsWith('TROUBLESHOOTING'))
+      ?.slice(0, 300);
+    return said(`Chromium could not start${detail ? `: ${detail}` : ''}`, 'session.browser_not_started', {
+      detail: detail ?? '',
+    });
   }
   if (
     /Target closed|Session closed|browser has disconnected|Connection closed|frame was detached/i.test(
       message,
     )
   ) {
-    return 'The browser closed while WhatsApp Web was loading';
+    return said('The browser closed while WhatsApp Web was loading', 'session.browser_closed_loading');
   }
-  return firstLine(message);
+  return plainText(firstLine(message));
 }
+
+/** Words and their code, as a start failure is reported. */
+const said = (text: string, reason: CodedReason, params: ErrorParams = {}): Said => ({
+  text,
+  coded: coded(reason, params),
+});

@@ -15,7 +15,7 @@ import type {
   PhoneDigits,
   ResourceUsage,
 } from '../contract.ts';
-import { EngineSendError, EventHub } from '../contract.ts';
+import { EngineSendError, EngineStartError, EventHub } from '../contract.ts';
 import { removeWithRetry } from '../remove-with-retry.ts';
 import { findBrowser } from './browser-path.ts';
 import { clientOptions } from './client-options.ts';
@@ -135,20 +135,27 @@ export class WebjsSession implements EngineSession {
       this.#reach?.record(true);
     } catch (error) {
       await this.#release(run);
-      const reason =
+      const seconds = Math.round(this.#options.initTimeoutMs / 1000);
+      const failure =
         error instanceof InitTimeout
-          ? `WhatsApp Web did not load in ${Math.round(this.#options.initTimeoutMs / 1000)} s`
+          ? {
+              text: `WhatsApp Web did not load in ${seconds} s`,
+              coded: coded('session.web_load_timeout', { seconds }),
+            }
           : describeStartError(error);
-      if (error instanceof InitTimeout || reason.startsWith('cannot reach ')) this.#reach?.record(false);
-      throw new Error(reason, { cause: error });
+      const unreachable = error instanceof InitTimeout || failure.coded.reason === 'session.unreachable';
+      if (unreachable) this.#reach?.record(false);
+      // Trying again may well help (the network, WhatsApp Web): retryable, with the reason's code.
+      throw new EngineStartError(failure.text, { retryable: true, cause: error, coded: failure.coded });
     } finally {
       clearTimeout(timer);
     }
     run.started = true;
     // Resolved on a QR code before initialize() finished: if it fails later, the run is over.
-    initializing.catch((error: unknown) =>
-      this.#end(run, { type: 'disconnected', loggedOut: false, reason: describeStartError(error) }),
-    );
+    initializing.catch((error: unknown) => {
+      const failure = describeStartError(error);
+      this.#end(run, { type: 'disconnected', loggedOut: false, reason: failure.text, coded: failure.coded });
+    });
   }
 
   async stop(): Promise<void> {

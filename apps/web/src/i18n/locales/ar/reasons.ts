@@ -25,6 +25,16 @@ export default {
     loginRejected: 'لم يقبل واتساب بيانات الدخول المحفوظة: اربط الهاتف من جديد.',
     browserClosed: 'أُغلق المتصفح بشكل غير متوقع.',
     pageCrashed: 'تعطّلت صفحة واتساب ويب: {{error}}',
+    noBrowser: 'لم يُعثر على Chrome أو Chromium: ثبّت Chromium أو اضبط CHROME_PATH.',
+    unreachable: 'تعذّر الوصول إلى {{host}} ‏({{error}}): تحقّق من شبكة هذا الخادم أو الوكيل (proxy).',
+    webLoadTimeout: 'لم يكتمل تحميل واتساب ويب خلال {{seconds}} ثانية.',
+    webNotStarted:
+      'فُتح واتساب ويب لكنه لم يبدأ ({{detail}}): قد تكون الشبكة بطيئة جدًا، أو تغيّر واتساب ويب — ثبّت إصدارًا يعمل عبر WEBJS_WEB_VERSION.',
+    webVersionUnloadable:
+      'تعذّر تحميل إصدار واتساب ويب {{version}}: تحقّق من WEBJS_WEB_VERSION و WEBJS_WEB_VERSION_URL، أو أزل التثبيت.',
+    profileInUse: 'ما زال Chromium آخر يستخدم ملف هذه الجلسة وتعذّر إنهاؤه: {{detail}}',
+    browserNotStarted: 'تعذّر تشغيل Chromium: {{detail}}',
+    browserClosedLoading: 'أُغلق المتصفح أثناء تحميل واتساب ويب.',
   },
   message: {
     notConnected: 'لم تُرسل: الحساب لم يكن متصلًا.',

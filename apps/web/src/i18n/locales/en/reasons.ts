@@ -31,6 +31,16 @@ export default {
     loginRejected: 'WhatsApp did not accept the stored login: link the phone again.',
     browserClosed: 'The browser closed unexpectedly.',
     pageCrashed: 'The WhatsApp Web page crashed: {{error}}',
+    noBrowser: 'No Chrome or Chromium found: install Chromium or set CHROME_PATH.',
+    unreachable: "Cannot reach {{host}} ({{error}}): check this server's network or proxy.",
+    webLoadTimeout: 'WhatsApp Web did not load within {{seconds}} s.',
+    webNotStarted:
+      'WhatsApp Web opened but did not start ({{detail}}): the network may be too slow, or WhatsApp Web changed — pin a working version with WEBJS_WEB_VERSION.',
+    webVersionUnloadable:
+      'WhatsApp Web version {{version}} could not be loaded: check WEBJS_WEB_VERSION and WEBJS_WEB_VERSION_URL, or remove the pin.',
+    profileInUse: "Another Chromium is still using this session's profile and could not be ended: {{detail}}",
+    browserNotStarted: 'Chromium could not start: {{detail}}',
+    browserClosedLoading: 'The browser closed while WhatsApp Web was loading.',
   },
   message: {
     notConnected: 'Not sent: the account was not connected.',

@@ -25,6 +25,16 @@ export default {
     loginRejected: 'WhatsApp no aceptó la sesión guardada: vuelve a vincular el teléfono.',
     browserClosed: 'El navegador se cerró de forma inesperada.',
     pageCrashed: 'La página de WhatsApp Web falló: {{error}}',
+    noBrowser: 'No se encontró Chrome ni Chromium: instala Chromium o configura CHROME_PATH.',
+    unreachable: 'No se puede llegar a {{host}} ({{error}}): revisa la red o el proxy de este servidor.',
+    webLoadTimeout: 'WhatsApp Web no cargó en {{seconds}} s.',
+    webNotStarted:
+      'WhatsApp Web se abrió pero no arrancó ({{detail}}): puede que la red sea demasiado lenta o que WhatsApp Web haya cambiado — fija una versión que funcione con WEBJS_WEB_VERSION.',
+    webVersionUnloadable:
+      'No se pudo cargar la versión {{version}} de WhatsApp Web: revisa WEBJS_WEB_VERSION y WEBJS_WEB_VERSION_URL, o quita la versión fijada.',
+    profileInUse: 'Otro Chromium sigue usando el perfil de esta sesión y no se pudo cerrar: {{detail}}',
+    browserNotStarted: 'Chromium no pudo arrancar: {{detail}}',
+    browserClosedLoading: 'El navegador se cerró mientras cargaba WhatsApp Web.',
   },
   message: {
     notConnected: 'No enviado: la cuenta no estaba conectada.',

@@ -25,6 +25,16 @@ export default {
     loginRejected: 'WhatsApp tidak menerima login yang tersimpan: tautkan ponsel lagi.',
     browserClosed: 'Browser tertutup tanpa diduga.',
     pageCrashed: 'Halaman WhatsApp Web mogok: {{error}}',
+    noBrowser: 'Chrome atau Chromium tidak ditemukan: pasang Chromium atau atur CHROME_PATH.',
+    unreachable: 'Tidak dapat menjangkau {{host}} ({{error}}): periksa jaringan atau proxy server ini.',
+    webLoadTimeout: 'WhatsApp Web tidak termuat dalam {{seconds}} detik.',
+    webNotStarted:
+      'WhatsApp Web terbuka tetapi tidak mulai ({{detail}}): jaringan mungkin terlalu lambat, atau WhatsApp Web berubah — kunci versi yang berfungsi dengan WEBJS_WEB_VERSION.',
+    webVersionUnloadable:
+      'WhatsApp Web versi {{version}} tidak dapat dimuat: periksa WEBJS_WEB_VERSION dan WEBJS_WEB_VERSION_URL, atau lepas kuncian versinya.',
+    profileInUse: 'Chromium lain masih memakai profil sesi ini dan tidak dapat dihentikan: {{detail}}',
+    browserNotStarted: 'Chromium tidak dapat berjalan: {{detail}}',
+    browserClosedLoading: 'Browser tertutup saat WhatsApp Web sedang dimuat.',
   },
   message: {
     notConnected: 'Tidak terkirim: akun tidak terhubung.',

@@ -25,6 +25,17 @@ export default {
     loginRejected: 'O WhatsApp não aceitou o login salvo: conecte o celular de novo.',
     browserClosed: 'O navegador fechou inesperadamente.',
     pageCrashed: 'A página do WhatsApp Web travou: {{error}}',
+    noBrowser: 'Nenhum Chrome ou Chromium encontrado: instale o Chromium ou defina CHROME_PATH.',
+    unreachable: 'Não foi possível acessar {{host}} ({{error}}): verifique a rede ou o proxy deste servidor.',
+    webLoadTimeout: 'O WhatsApp Web não carregou em {{seconds}} s.',
+    webNotStarted:
+      'O WhatsApp Web abriu, mas não iniciou ({{detail}}): a rede pode estar lenta demais, ou o WhatsApp Web mudou — fixe uma versão que funcione com WEBJS_WEB_VERSION.',
+    webVersionUnloadable:
+      'Não foi possível carregar a versão {{version}} do WhatsApp Web: confira WEBJS_WEB_VERSION e WEBJS_WEB_VERSION_URL, ou remova a versão fixada.',
+    profileInUse:
+      'Outro Chromium ainda está usando o perfil desta sessão e não pôde ser encerrado: {{detail}}',
+    browserNotStarted: 'O Chromium não conseguiu iniciar: {{detail}}',
+    browserClosedLoading: 'O navegador fechou enquanto o WhatsApp Web carregava.',
   },
   message: {
     notConnected: 'Não enviada: a conta não estava conectada.',
