@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToast } from '../components/toaster.tsx';
+import { sayCoded } from '../lib/coded.ts';
 import { errorCode } from '../lib/errors.ts';
-import type { Session, SessionStatus } from '../lib/types.ts';
+import { SessionAlerts } from '../lib/session-alerts.ts';
+import type { Session, SessionEvent } from '../lib/types.ts';
 import { navigate } from '../router.tsx';
 import { trpc } from '../trpc.ts';
 import { useLiveStore } from './live-store.ts';
@@ -38,15 +40,14 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
   const toast = useToast();
   const refetchTimer = useRef<number | undefined>(undefined);
   const retryTimer = useRef<number | undefined>(undefined);
-  // Each session's status as this stream last said it: the snapshot it starts with only fills this in.
-  const statuses = useRef(new Map<string, SessionStatus>());
+  const alerts = useRef(new SessionAlerts());
 
   /** A phone unlinking the device, or a session failing, is told wherever the operator is. */
-  const tellChange = (sessionId: string, status: SessionStatus, reason: string | null) => {
-    const before = statuses.current.get(sessionId);
-    statuses.current.set(sessionId, status);
-    if (before === undefined || before === status || (status !== 'logged_out' && status !== 'failed')) return;
+  const tellChange = (event: Extract<SessionEvent, { type: 'status' }>) => {
+    const { sessionId, status } = event;
+    if (!alerts.current.heard(sessionId, status)) return;
     const name = utils.sessions.list.getData()?.find((s) => s.id === sessionId)?.name ?? sessionId;
+    const reason = sayCoded(event.reason, event.reasonCoded);
     toast.error(
       status === 'logged_out'
         ? t('shell.alerts.loggedOut', { name })
@@ -72,7 +73,7 @@ function SessionSubscription({ onEnded }: { onEnded: () => void }) {
       onData: ({ data }) => {
         const events = data.type === 'snapshot' ? data.events : [data];
         store.apply(events);
-        for (const e of events) if (e.type === 'status') tellChange(e.sessionId, e.status, e.reason);
+        for (const e of events) if (e.type === 'status') tellChange(e);
         const known = utils.sessions.list.getData();
         const ids = known && knownIds(known);
         // A transfer adds the session to the new owner's list and takes it from the previous owner's.
