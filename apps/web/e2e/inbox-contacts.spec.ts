@@ -14,7 +14,7 @@ const other = { phone: '14155550192', text: 'Thanks for the quick answer' };
 const notOnWhatsApp = '+49 151 99999999';
 const pasted = `+49 151 2345 6789\n${notOnWhatsApp}, call me later`;
 
-const NADIA = { name: 'Nadia Saleh', email: 'nadia@example.com', password: 'nadia-password-1' };
+const NADIA = { name: 'Nadia Saleh', email: 'nadia.saleh@example.com', password: 'nadia-password-1' };
 const nadiaDesk = { name: 'مكتب الرياض', id: 'nadia-desk', phone: '4915112340034' };
 
 let context: BrowserContext;
