@@ -29,9 +29,9 @@ describe('webhook payloads', () => {
     const event = { accountId: 'sales-1', accountPhone: null, at: 0 };
     const qr = buildPayload('session.qr', {
       ...event,
-      data: { qr: '2@abc', expiresAt: '2026-01-05T10:00:20.000Z', secret: 'x' } as never,
+      data: { qr: '2@abc', expiresAt: '2026-01-05T10:00:20.000Z', last: false, secret: 'x' } as never,
     });
-    expect(qr.data).toEqual({ qr: '2@abc', expiresAt: '2026-01-05T10:00:20.000Z' });
+    expect(qr.data).toEqual({ qr: '2@abc', expiresAt: '2026-01-05T10:00:20.000Z', last: false });
     expect(() =>
       buildPayload('session.status', {
         ...event,

@@ -77,7 +77,11 @@ export const WEBHOOK_EVENT_DATA = {
         "WhatsApp's reach-out limit (error 463) while it holds: no new chats, replies still go out. Its start and end are sent as session.status events whose status equals previousStatus",
       ),
   }),
-  'session.qr': z.object({ qr: z.string(), expiresAt: z.string().describe('ISO 8601') }),
+  'session.qr': z.object({
+    qr: z.string(),
+    expiresAt: z.string().describe('ISO 8601'),
+    last: z.boolean().describe('true on the final code: linking stops when it expires'),
+  }),
   'campaign.status': z.object({
     ...campaign,
     status: z.enum(CAMPAIGN_STATUSES),

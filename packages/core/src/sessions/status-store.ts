@@ -176,7 +176,7 @@ export class StatusStore {
     this.deps.outbox.enqueue({
       type: 'session.qr',
       accountId: row.id,
-      data: { qr: qr.qr, expiresAt: new Date(qr.expiresAt).toISOString() },
+      data: { qr: qr.qr, expiresAt: new Date(qr.expiresAt).toISOString(), last: qr.last === true },
     });
     this.deps.history.record(row, 'qr');
     this.deps.bus.publishSession({ type: 'qr', sessionId: row.id, ownerId: row.ownerId, ...qr });
