@@ -202,6 +202,19 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await expect(tile(page, 'connected')).toHaveText('3');
     await expect(tile(page, 'logged_out')).toHaveText('0');
 
+    // Failing webhooks follow the deliveries live: an endpoint that starts failing while the page is open
+    // shows up without a reload (the card is not polled, so only the live stream can bring it).
+    await trpcMutation(api, 'webhooks.create', {
+      sessionId: support,
+      url: 'http://127.0.0.1:9/helpdesk',
+      description: 'Helpdesk',
+    });
+    await api.post('/api/sandbox/inbound', { data: { from: customer, to: '4915112340072', text: 'Hello?' } });
+    await expect(failing).toHaveCount(2, { timeout: 20_000 });
+    await expect(failing.filter({ hasText: 'http://127.0.0.1:9/helpdesk' })).toContainText(
+      'Support desk · Helpdesk',
+    );
+
     // On a phone the navigation folds behind a button: every entry fits, none is cut or scrolled away.
     await page.setViewportSize({ width: 390, height: 844 });
     const phoneNav = page.getByRole('navigation', { name: 'Main' }).last();

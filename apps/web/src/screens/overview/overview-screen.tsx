@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { selectClass } from '../../components/field.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useSessions } from '../../live/use-sessions.ts';
+import { WebhookStream } from '../../live/webhook-stream.tsx';
 import { Link, navigate } from '../../router.tsx';
 import { PageHeader } from '../page-header.tsx';
 import { AttentionList } from './attention-list.tsx';
@@ -25,7 +26,13 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
   const { sessions } = useSessions();
   // An account that is gone (or never was visible) falls back to all of them rather than to an error.
   const chosen = sessionId && sessions?.some((s) => s.id === sessionId) ? sessionId : null;
-  const { sessions: sessionStats, messages, attention, webhooks } = useOverview(sessions ? chosen : null);
+  const {
+    sessions: sessionStats,
+    messages,
+    attention,
+    webhooks,
+    refreshWebhooks,
+  } = useOverview(sessions ? chosen : null);
   const selectId = useId();
   const nameOf = (id: string) => sessions?.find((s) => s.id === id)?.name ?? id;
 
@@ -87,6 +94,7 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <AttentionList items={attention.data} error={attention.error} />
             <FailingWebhooks endpoints={webhooks.data} error={webhooks.error} accountName={nameOf} />
+            <WebhookStream sessionId={null} onStarted={refreshWebhooks} onData={refreshWebhooks} />
           </div>
         </div>
       )}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useLiveStore } from '../../live/live-store.ts';
 import { trpc } from '../../trpc.ts';
 
@@ -9,29 +9,36 @@ const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 const MESSAGES_REFRESH_MS = 60_000;
 /** Status changes arrive as events; this only catches what events do not carry (e.g. a stuck start ageing). */
 const SESSIONS_REFRESH_MS = 30_000;
+/** A burst of live events (many accounts changing, a retry wave) is read back once, this long after it. */
+const COALESCE_MS = 300;
+
+/** `refresh`, run once after a burst of calls to the returned function has settled. */
+function useCoalesced(refresh: () => void): () => void {
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return useCallback(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(refresh, COALESCE_MS);
+  }, [refresh]);
+}
 
 /**
- * The overview's figures for all visible accounts or one. Session figures follow the live event stream: a
- * burst of status events is coalesced into one refetch.
+ * The overview's figures for all visible accounts or one. Session figures follow the live event stream and
+ * the failing webhooks the live delivery stream (`refreshWebhooks` is its handler): each burst of events is
+ * coalesced into one refetch.
  */
 export function useOverview(sessionId: string | null) {
   const utils = trpc.useUtils();
   const store = useLiveStore();
 
-  useEffect(() => {
-    let timer: number | undefined;
-    const unsubscribe = store.subscribe(() => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        void utils.stats.sessions.invalidate();
-        void utils.stats.attention.invalidate();
-      }, 300);
-    });
-    return () => {
-      unsubscribe();
-      window.clearTimeout(timer);
-    };
-  }, [store, utils]);
+  const refreshSessions = useCoalesced(
+    useCallback(() => {
+      void utils.stats.sessions.invalidate();
+      void utils.stats.attention.invalidate();
+    }, [utils]),
+  );
+  useEffect(() => store.subscribe(refreshSessions), [store, refreshSessions]);
+  const refreshWebhooks = useCoalesced(useCallback(() => void utils.stats.webhooks.invalidate(), [utils]));
 
   const one = sessionId ? { sessionId } : undefined;
   const sessions = trpc.stats.sessions.useQuery(one, { refetchInterval: SESSIONS_REFRESH_MS });
@@ -40,6 +47,6 @@ export function useOverview(sessionId: string | null) {
     { refetchInterval: MESSAGES_REFRESH_MS, placeholderData: (previous) => previous },
   );
   const attention = trpc.stats.attention.useQuery(undefined, { refetchInterval: SESSIONS_REFRESH_MS });
-  const webhooks = trpc.stats.webhooks.useQuery(undefined, { refetchInterval: MESSAGES_REFRESH_MS });
-  return { sessions, messages, attention, webhooks };
+  const webhooks = trpc.stats.webhooks.useQuery();
+  return { sessions, messages, attention, webhooks, refreshWebhooks };
 }
