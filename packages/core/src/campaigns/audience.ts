@@ -3,7 +3,8 @@ import { parseCsv, parsePhone, type Said, said, variableKey } from '@switchboard
 import { and, count, countDistinct, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../errors.ts';
 import { checkPhone } from '../phone.ts';
-import { type ImportProblem, MAX_LISTED_PROBLEMS, OPTED_OUT, type OptOutService } from './opt-out.ts';
+import { type ImportProblem, MAX_LISTED_PROBLEMS, type OptOutService } from './opt-out.ts';
+import { OPTED_OUT } from './suppress.ts';
 
 /** Where recipients come from: the inbox's contacts (by tags), a CSV file, or numbers pasted in. */
 export type AudienceSource =

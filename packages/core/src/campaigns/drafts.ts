@@ -1,5 +1,5 @@
 import type { Campaign } from '@switchboard/db';
-import { CAMPAIGN_NAME_MAX_LENGTH, type Pacing, pacingProblems } from '@switchboard/validators';
+import { CAMPAIGN_NAME_MAX_LENGTH, MAX_VARIANTS, type Pacing, pacingProblems } from '@switchboard/validators';
 import { AppError } from '../errors.ts';
 
 /** The checks every change of a campaign's draft goes through, with a sentence for each refusal. */
@@ -26,4 +26,17 @@ export function checkedPacing(pacing: Pacing): Pacing {
   const problems = pacingProblems(pacing);
   if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => p.text).join(' '));
   return pacing;
+}
+
+/** The wordings as given, when there are few enough and each fits in one message. */
+export function checkedVariants(variants: string[], maxTextLength: number): string[] {
+  if (variants.length > MAX_VARIANTS)
+    throw new AppError('BAD_REQUEST', `A campaign has at most ${MAX_VARIANTS} wordings`);
+  const long = variants.findIndex((v) => v.length > maxTextLength);
+  if (long !== -1)
+    throw new AppError(
+      'BAD_REQUEST',
+      `Wording ${long + 1} is ${variants[long]!.length} characters long; the limit is ${maxTextLength}`,
+    );
+  return variants;
 }

@@ -1,17 +1,7 @@
-import {
-  accounts,
-  campaignRecipients,
-  campaigns,
-  type Db,
-  optOutSettings,
-  poolAccounts,
-  type SuppressionSource,
-  suppressions,
-} from '@switchboard/db';
+import { accounts, type Db, optOutSettings, type SuppressionSource, suppressions } from '@switchboard/db';
 import {
   type Coded,
   DEFAULT_STOP_WORDS,
-  FINISHED_CAMPAIGN_STATUSES,
   guessPhoneColumn,
   isStopWord,
   MAX_STOP_WORDS,
@@ -19,9 +9,8 @@ import {
   OPT_OUT_REPLY_MAX_LENGTH,
   parseCsv,
   STOP_WORD_MAX_LENGTH,
-  said,
 } from '@switchboard/validators';
-import { and, count, desc, eq, inArray, like, notInArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -31,6 +20,7 @@ import { checkPhone, normalisePhone } from '../phone.ts';
 import { perDatabase } from '../prepared.ts';
 import { errorMessage } from '../timeout.ts';
 import type { CampaignStore } from './store.ts';
+import { suppressNumbers } from './suppress.ts';
 
 /** Every incoming message reads its account's stop words: prepared once, not built per message. */
 const settingsRow = perDatabase((db) =>
@@ -76,8 +66,6 @@ export interface SuppressionReport {
 
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** Why a recipient is never messaged: the number opted out of the account's campaigns. */
-export const OPTED_OUT = said('On the opt-out list', 'message.opted_out');
 const MAX_NUMBERS_PER_CALL = 100_000;
 
 /**
@@ -272,54 +260,8 @@ export class OptOutService {
 
   /** Adds numbers to the account's list and takes them out of its unfinished campaigns; returns those new to it. */
   #suppress(accountId: string, phones: string[], source: SuppressionSource, note: string | null): string[] {
-    const { db, store } = this.deps;
-    const now = Date.now();
-    const added: string[] = [];
-    const touched = new Set<string>();
-    db.transaction(() => {
-      for (const phone of phones) {
-        const inserted = db
-          .insert(suppressions)
-          .values({ accountId, phone, source, note, createdAt: now })
-          .onConflictDoNothing()
-          .run();
-        if (inserted.changes > 0) added.push(phone);
-      }
-      const ofAccount = db
-        .select({ id: campaigns.id })
-        .from(campaigns)
-        .where(
-          and(
-            notInArray(campaigns.status, [...FINISHED_CAMPAIGN_STATUSES]),
-            or(
-              eq(campaigns.accountId, accountId),
-              inArray(
-                campaigns.poolId,
-                db
-                  .select({ id: poolAccounts.poolId })
-                  .from(poolAccounts)
-                  .where(eq(poolAccounts.accountId, accountId)),
-              ),
-            ),
-          ),
-        );
-      for (let i = 0; i < phones.length; i += 500) {
-        const rows = db
-          .update(campaignRecipients)
-          .set({ state: 'opted_out', error: OPTED_OUT.text, errorCoded: OPTED_OUT.coded, updatedAt: now })
-          .where(
-            and(
-              inArray(campaignRecipients.phone, phones.slice(i, i + 500)),
-              eq(campaignRecipients.state, 'pending'),
-              inArray(campaignRecipients.campaignId, ofAccount),
-            ),
-          )
-          .returning({ campaignId: campaignRecipients.campaignId })
-          .all();
-        for (const r of rows) touched.add(r.campaignId);
-      }
-    });
-    for (const id of touched) store.progress(id);
+    const { added, touched } = suppressNumbers(this.deps.db, { accountId, phones, source, note });
+    for (const id of touched) this.deps.store.progress(id);
     return added;
   }
 

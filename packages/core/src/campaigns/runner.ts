@@ -1,20 +1,6 @@
-import {
-  type Account,
-  accounts,
-  type Campaign,
-  type CampaignRecipient,
-  campaigns,
-  type Db,
-} from '@switchboard/db';
-import {
-  coded,
-  plainText,
-  renderTemplate,
-  type Said,
-  SELF_RESUMING_PAUSES,
-  said,
-} from '@switchboard/validators';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { type Account, accounts, type Campaign, type CampaignRecipient, type Db } from '@switchboard/db';
+import { coded, plainText, renderTemplate, SELF_RESUMING_PAUSES, said } from '@switchboard/validators';
+import { inArray } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
@@ -23,10 +9,12 @@ import type { MessageService, Outgoing, SendResult } from '../messages/service.t
 import type { PoolService } from '../pools/service.ts';
 import type { SessionManager } from '../sessions/manager.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
-import { OPTED_OUT, type OptOutService } from './opt-out.ts';
+import type { OptOutService } from './opt-out.ts';
 import type { PacingGate } from './pacing.ts';
 import { RecipientLedger } from './recipients.ts';
+import { countFailure, settleSend } from './settle.ts';
 import type { Blocker, CampaignStore } from './store.ts';
+import { OPTED_OUT } from './suppress.ts';
 import { valuesOf } from './views.ts';
 
 /** After a send refused because the account was not connected after all, wait this long before the next. */
@@ -327,53 +315,16 @@ export class CampaignRunner implements BackgroundService {
     this.#settle(campaign, account, recipient, result);
   }
 
-  /** Records how a send ended; a failure streak pauses the campaign. */
+  /** Records how a send ended and when the account may send again; a failure streak pauses the campaign. */
   #settle(campaign: Campaign, account: Account, recipient: CampaignRecipient, result: SendResult): void {
-    const { db, clock, gate, store } = this.deps;
+    const { clock, gate, store } = this.deps;
     const now = clock.now();
-    const reason = result.reason;
-    let gap = gate.gapMs(campaign, account.id);
-    let failure = false;
-    const error: Said | null = result.error
-      ? { text: result.error, coded: result.errorCoded ?? plainText(result.error).coded }
-      : null;
-    if (result.outcome === 'sent') {
-      this.#ledger.advance(recipient.id, 'sent', null);
-      if (campaign.failureStreak > 0)
-        db.update(campaigns).set({ failureStreak: 0 }).where(eq(campaigns.id, campaign.id)).run();
-    } else if (result.outcome === 'unknown') {
-      this.#ledger.advance(recipient.id, 'unknown', error);
-      failure = true;
-    } else if (reason === 'not_connected' || reason === 'reach_out_limited') {
-      // Never reached WhatsApp: it is sent later, when the account can (the next look pauses the campaign).
-      this.#ledger.release(recipient.id, error);
-      gap = NOT_CONNECTED_BACKOFF_MS;
-    } else if (reason === 'not_on_whatsapp' || reason === 'no_lid') {
-      this.#ledger.advance(recipient.id, 'skipped', error);
-    } else {
-      this.#ledger.advance(recipient.id, 'failed', error);
-      failure = true;
-    }
-    this.#readyAt.set(account.id, now + gap);
+    const gap = gate.gapMs(campaign, account.id);
+    const end = settleSend(this.deps, this.#ledger, campaign, recipient, result);
+    this.#readyAt.set(account.id, now + (end === 'later' ? NOT_CONNECTED_BACKOFF_MS : gap));
     this.#noWork.clear();
     store.progress(campaign.id);
-    if (!failure) return;
-    const streak = db
-      .update(campaigns)
-      .set({ failureStreak: sql`${campaigns.failureStreak} + 1` })
-      .where(eq(campaigns.id, campaign.id))
-      .returning()
-      .get();
-    if (streak && streak.status === 'running' && streak.failureStreak >= streak.pacing.failureStreak)
-      store.transition(streak, 'paused', {
-        reason: 'failure_streak',
-        detail: `${streak.failureStreak} messages in a row failed (the last: ${result.error ?? 'no reason given'}). Check the account and the numbers, then resume.`,
-        detailCoded: {
-          ...coded('campaign.failure_streak', { streak: streak.failureStreak }),
-          cause: error?.coded ?? coded('message.reported_failed'),
-        },
-        until: null,
-      });
+    if (end === 'failed') countFailure(this.deps, campaign.id, result);
   }
 
   #accounts(ids: string[]): Account[] {

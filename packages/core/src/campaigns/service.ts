@@ -4,13 +4,12 @@ import {
   coded,
   DEFAULT_PACING,
   FINISHED_CAMPAIGN_STATUSES,
-  MAX_VARIANTS,
   missingVariables,
   type Pacing,
   renderTemplate,
   templateProblem,
 } from '@switchboard/validators';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Access, Actor } from '../access.ts';
 import type { Clock } from '../clock.ts';
 import { AppError } from '../errors.ts';
@@ -29,17 +28,12 @@ import {
   testSend,
   wordingLimit,
 } from './campaign-media.ts';
-import { checkedName, checkedPacing, expectEditable } from './drafts.ts';
+import { checkedName, checkedPacing, checkedVariants, expectEditable } from './drafts.ts';
 import { checkReady } from './readiness.ts';
 import type { CampaignRunner } from './runner.ts';
+import { sampleRecipient } from './sample.ts';
 import type { CampaignStore } from './store.ts';
-import {
-  type CampaignView,
-  type CampaignViews,
-  type RecipientView,
-  recipientView,
-  valuesOf,
-} from './views.ts';
+import { type CampaignView, type CampaignViews, type RecipientView, valuesOf } from './views.ts';
 
 export interface CampaignDraft {
   name?: string;
@@ -91,7 +85,7 @@ export class CampaignService {
         ownerId: actor.id,
         ...source,
         name: checkedName(input.name),
-        variants: this.#variants(input.variants ?? []),
+        variants: checkedVariants(input.variants ?? [], this.deps.maxTextLength),
         pacing: checkedPacing({ ...DEFAULT_PACING, ...input.pacing }),
         checkNumbers: input.checkNumbers ?? false,
         createdAt: now,
@@ -118,7 +112,9 @@ export class CampaignService {
         ...(source ?? {}),
         ...(keepsFile ? {} : { mediaId: null, mediaType: null }),
         ...(input.name !== undefined ? { name: checkedName(input.name) } : {}),
-        ...(input.variants !== undefined ? { variants: this.#variants(input.variants) } : {}),
+        ...(input.variants !== undefined
+          ? { variants: checkedVariants(input.variants, this.deps.maxTextLength) }
+          : {}),
         ...(input.pacing !== undefined
           ? { pacing: checkedPacing({ ...current.pacing, ...input.pacing }) }
           : {}),
@@ -172,7 +168,7 @@ export class CampaignService {
     input: { id: string; recipientId?: number | null; variants?: string[] },
   ): CampaignPreview {
     const campaign = this.deps.campaignAccess.campaign(actor, input.id, 'campaigns:read');
-    const recipient = this.#sample(campaign.id, input.recipientId ?? null);
+    const recipient = sampleRecipient(this.deps.db, campaign.id, input.recipientId ?? null);
     const values = recipient ? valuesOf(recipient) : {};
     return {
       recipient,
@@ -199,7 +195,7 @@ export class CampaignService {
       );
     const problem = file && template.trim() === '' ? null : templateProblem(template);
     if (problem) throw new AppError('BAD_REQUEST', problem.text);
-    const sample = this.#sample(campaign.id, null);
+    const sample = sampleRecipient(this.deps.db, campaign.id, null);
     const text = renderTemplate(template, sample ? valuesOf(sample) : {});
     return this.deps.messages.send(actor, { ...testSend(campaign, file, text), to: input.to });
   }
@@ -298,18 +294,6 @@ export class CampaignService {
     return { accountId: null, poolId: this.deps.pools.get(actor, poolId!, 'campaigns:manage').id };
   }
 
-  #variants(variants: string[]): string[] {
-    if (variants.length > MAX_VARIANTS)
-      throw new AppError('BAD_REQUEST', `A campaign has at most ${MAX_VARIANTS} wordings`);
-    const long = variants.findIndex((v) => v.length > this.deps.maxTextLength);
-    if (long !== -1)
-      throw new AppError(
-        'BAD_REQUEST',
-        `Wording ${long + 1} is ${variants[long]!.length} characters long; the limit is ${this.deps.maxTextLength}`,
-      );
-    return variants;
-  }
-
   #fileSendableFrom(campaign: Campaign, source: Pick<Campaign, 'accountId' | 'poolId'>): boolean {
     const file = campaign.mediaId ? this.deps.media.view(campaign.mediaId) : null;
     return file !== null && this.deps.store.accountIdsOf(source).includes(file.accountId);
@@ -331,21 +315,5 @@ export class CampaignService {
     const row = this.deps.store.transition(campaign, status, null, extra);
     this.deps.runner.wake();
     return this.deps.views.one(row);
-  }
-
-  #sample(campaignId: string, recipientId: number | null): RecipientView | null {
-    const row = this.deps.db
-      .select()
-      .from(campaignRecipients)
-      .where(
-        recipientId === null
-          ? eq(campaignRecipients.campaignId, campaignId)
-          : and(eq(campaignRecipients.campaignId, campaignId), eq(campaignRecipients.id, recipientId)),
-      )
-      .orderBy(asc(campaignRecipients.id))
-      .limit(1)
-      .get();
-    if (!row && recipientId !== null) throw new AppError('NOT_FOUND', `Recipient ${recipientId} not found`);
-    return row ? recipientView(row) : null;
   }
 }
