@@ -21,7 +21,9 @@ import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SerialQueue } from '../serial-queue.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import { logoutDormant, teardownEngine } from './engine-teardown.ts';
 import { limitAfterConnect, NO_LIMIT } from './limit.ts';
+import { sampleResources } from './resource-samples.ts';
 import { clearRetry, type Runtimes } from './runtimes.ts';
 import type { StatusStore } from './status-store.ts';
 
@@ -102,23 +104,9 @@ export class EngineRunner {
     }
   }
 
-  /** Asks every running engine that can tell for its resource usage; one that does not answer is skipped. */
-  async sampleResources(): Promise<void> {
-    await Promise.all(
-      this.deps.runtimes.entries().map(async ([id, rt]) => {
-        const engine = rt.engine;
-        if (!engine?.resourceUsage) {
-          rt.resources = undefined;
-          return;
-        }
-        try {
-          const usage = await withTimeout(() => engine.resourceUsage!(), 5_000, 'resource sample timed out');
-          if (rt.engine === engine) rt.resources = usage ? { ...usage, sampledAt: Date.now() } : undefined;
-        } catch (error) {
-          this.deps.log.debug('resource sample failed', { id, error: errorMessage(error) });
-        }
-      }),
-    );
+  /** See `sampleResources`. */
+  sampleResources(): Promise<void> {
+    return sampleResources(this.deps.runtimes, this.deps.log);
   }
 
   /**
@@ -194,51 +182,14 @@ export class EngineRunner {
     return { settled };
   }
 
-  /**
-   * Cancels pending timers and detaches and stops (or logs out) the current engine session, abandoning it
-   * if it hangs. Returns whether there was an engine session to stop.
-   */
-  async teardown(id: string, how: 'stop' | 'logout'): Promise<boolean> {
-    const { queue, runtimes, config, log } = this.deps;
-    const rt = runtimes.get(id);
-    if (!rt) return false;
-    rt.generation += 1;
-    // Queued, so a command waiting on the launch reads the status the current task is about to write.
-    const settle = rt.settleLaunch;
-    rt.settleLaunch = undefined;
-    if (settle) void queue.run(id, async () => settle());
-    clearTimeout(rt.startTimer);
-    clearRetry(rt);
-    rt.qr = undefined;
-    rt.resources = undefined;
-    const engine = rt.engine;
-    rt.unsubscribe?.();
-    rt.engine = undefined;
-    rt.unsubscribe = undefined;
-    if (!engine) return false;
-    try {
-      await withTimeout(
-        () => (how === 'logout' ? engine.logout() : engine.stop()),
-        config.stopTimeoutMs,
-        `did not ${how} within ${Math.round(config.stopTimeoutMs / 1000)} s`,
-      );
-    } catch (error) {
-      log.warn(`engine ${how} failed; abandoning it`, { id, error: errorMessage(error) });
-    }
-    return true;
+  /** Stops (or logs out) the current engine session: see `teardownEngine`. */
+  teardown(id: string, how: 'stop' | 'logout'): Promise<boolean> {
+    return teardownEngine(this.deps, id, how);
   }
 
-  /** Logs out a session that is not running: its stored auth has to go, and only its engine knows what it is. */
-  async logoutDormant(id: string, engineName: EngineName): Promise<void> {
-    const engine = this.deps.engines.get(engineName);
-    if (!engine) return;
-    try {
-      await mkdir(this.dataDir(id), { recursive: true });
-      const session = engine.createSession({ id, dataDir: this.dataDir(id) });
-      await withTimeout(() => session.logout(), this.deps.config.stopTimeoutMs, 'logout timed out');
-    } catch (error) {
-      this.deps.log.warn('logout of a stopped session failed', { id, error: errorMessage(error) });
-    }
+  /** Logs out a session that is not running: see `logoutDormant`. */
+  logoutDormant(id: string, engineName: EngineName): Promise<void> {
+    return logoutDormant(this.deps, { id, dataDir: this.dataDir(id), engineName });
   }
 
   /** A start that shows no sign of life (QR, authenticated, ready) in time is a failure, not an eternal "starting". */
