@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type Db, type MessageMedia, media, mediaFiles } from '@switchboard/db';
+import { type Db, media, mediaFiles } from '@switchboard/db';
 import type { InboundMedia } from '@switchboard/engines/contract';
-import { FILENAME_MAX_LENGTH, type MediaOrigin, type MediaType } from '@switchboard/validators';
+import type { MediaOrigin, MediaType } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { type Access, type Actor, isAdmin, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -13,6 +13,14 @@ import { capBytes } from '../outbound/byte-cap.ts';
 import { fetchUrl } from '../outbound/fetch-url.ts';
 import type { UrlPolicy } from '../outbound/url-policy.ts';
 import { errorMessage, withTimeout } from '../timeout.ts';
+import {
+  cleanFilename,
+  type MediaView,
+  type MessageFile,
+  messageFile,
+  type StoredFile,
+  viewOf,
+} from './file-views.ts';
 import { type LinkCheck, MediaLinks } from './links.ts';
 import { MediaRetention, type RetentionConfig } from './retention.ts';
 import { checkFits, largestLimit, type MediaLimits, notKeptForSize, tooLarge } from './rules.ts';
@@ -35,57 +43,9 @@ export interface MediaConfig extends RetentionConfig {
   publicUrl: () => string;
 }
 
-/** A stored file of an account, as the API shows it. */
-export interface MediaView {
-  id: string;
-  accountId: string;
-  mimetype: string;
-  size: number;
-  sha256: string;
-  filename: string | null;
-  origin: MediaOrigin;
-  createdAt: number;
-  /** Where to GET it, signed in. */
-  url: string;
-}
-
-/** A stored file, ready to be read. */
-export interface StoredFile extends MediaView {
-  path: string;
-}
-
-/** A message's file: the stored one (null when it was not kept) and what the message says about it. */
-export interface MessageFile {
-  mediaId: string | null;
-  info: MessageMedia;
-}
-
-/** What callers see of a stored file: never where it lies on the server's disk. */
-const viewOf = ({ path, ...view }: StoredFile): MediaView => view;
-
 const newMediaId = () => `med_${randomUUID().replaceAll('-', '')}`;
 
-const messageFile = (file: StoredFile): MessageFile => ({
-  mediaId: file.id,
-  info: {
-    mimetype: file.mimetype,
-    size: file.size,
-    filename: file.filename,
-    sha256: file.sha256,
-    missing: null,
-  },
-});
-
-/** A name as it came (a path, control characters, any length) → what a recipient may see, or null. */
-function cleanFilename(name: string | null | undefined): string | null {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .at(-1)
-    ?.replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .trim()
-    .slice(0, FILENAME_MAX_LENGTH);
-  return base || null;
-}
+export type { MediaView, MessageFile, StoredFile } from './file-views.ts';
 
 /**
  * Media files: uploads, files fetched from URLs and files received with messages — stored once per content
