@@ -17,10 +17,10 @@ import type {
 } from '../contract.ts';
 import { EngineSendError, EngineStartError, EventHub } from '../contract.ts';
 import { removeWithRetry } from '../remove-with-retry.ts';
+import { closeBrowser, hookAuth } from './browser-hooks.ts';
 import { findBrowser } from './browser-path.ts';
 import { clientOptions } from './client-options.ts';
 import {
-  accountFromInfo,
   authFailureOutcome,
   describeStartError,
   disconnectOutcome,
@@ -28,12 +28,11 @@ import {
   notReadyOutcome,
   qrLifetimeMs,
   stateOutcome,
-  toChat,
-  toGroup,
-} from './mapping.ts';
+} from './link-outcomes.ts';
+import { accountFromInfo, toChat, toGroup } from './mapping.ts';
 import type { WebjsOptions } from './options.ts';
 import { helpersLoaded } from './page-probes.ts';
-import { endProcessTree, processTreeUsage } from './process-tree.ts';
+import { processTreeUsage } from './process-tree.ts';
 import type { ReachabilityRecord } from './reachability.ts';
 import type { Run } from './run.ts';
 import { endStaleBrowser, lockOwnerPid } from './stale-browser.ts';
@@ -43,8 +42,6 @@ import { withTimeout } from './with-timeout.ts';
 // whatsapp-web.js is CommonJS: its classes come from the default export (named imports fail under ESM).
 const { Client, LocalAuth } = wweb;
 
-/** How long the browser may take to close before it is killed instead. */
-const DESTROY_TIMEOUT_MS = 5_000;
 /** How long telling WhatsApp about a logout may take before the local logout goes ahead anyway. */
 const LOGOUT_TIMEOUT_MS = 10_000;
 /** How long stop() waits for a launch in progress to notice it was cancelled (puppeteer's own is 30 s). */
@@ -116,7 +113,7 @@ export class WebjsSession implements EngineSession {
       }),
     };
     this.#run = run;
-    this.#hookAuth(run, auth);
+    hookAuth(run, auth, (reason, why) => this.#crashed(run, reason, why));
     this.#wire(run);
 
     const initializing = client.initialize();
@@ -237,44 +234,6 @@ export class WebjsSession implements EngineSession {
     return run.client;
   }
 
-  /**
-   * Hooks whatsapp-web.js's auth strategy. After the first launch: the browser's pid (telemetry, clean-up),
-   * crash detection, and — if the session was stopped meanwhile — closing it at once. whatsapp-web.js calls
-   * the hook again when WhatsApp Web logs out, to reload the page in the same browser; for an ended run we
-   * never answer, which ends that reload without an unhandled rejection (the browser is being closed).
-   */
-  #hookAuth(run: Run, auth: InstanceType<typeof LocalAuth>): void {
-    const afterLaunch = auth.afterBrowserInitialized.bind(auth);
-    let launched = false;
-    auth.afterBrowserInitialized = async () => {
-      if (launched) {
-        if (run.ended) await new Promise<never>(() => undefined);
-        return afterLaunch();
-      }
-      launched = true;
-      await afterLaunch();
-      const browser = run.client.pupBrowser;
-      run.browserPid = browser?.process()?.pid;
-      if (run.ended) {
-        await this.#closeBrowser(run);
-        throw new Error('The session was stopped while its browser was starting');
-      }
-      browser?.on('disconnected', () =>
-        this.#crashed(run, 'The browser closed unexpectedly', coded('session.browser_closed')),
-      );
-      run.client.pupPage?.on('error', (error) =>
-        this.#crashed(
-          run,
-          `The WhatsApp Web page crashed: ${error.message}`,
-          coded('session.page_crashed', { error: error.message }),
-        ),
-      );
-    };
-    // LocalAuth would delete the profile itself (on logout, while the browser still writes to it) and throw
-    // on EBUSY where nobody can catch it; logout() removes it after the browser is gone, with retries.
-    auth.logout = async () => undefined;
-  }
-
   #wire(run: Run): void {
     const { client } = run;
     client.on('qr', (qr) => {
@@ -365,18 +324,13 @@ export class WebjsSession implements EngineSession {
       this.#clearTimers(run);
       // WhatsApp Web reloading now would re-run whatsapp-web.js's injection against a closing page.
       run.client.pupPage?.removeAllListeners('framenavigated');
-      await this.#closeBrowser(run);
+      await closeBrowser(run);
       // A launch in progress closes its browser itself when it completes (see #hookAuth).
       await Promise.race([run.initialized, sleep(LAUNCH_SETTLE_MS)]);
       // Whatever is left on this profile (helpers of a browser that was killed) goes too.
       await endStaleBrowser(this.#profileDir);
     })();
     return run.released;
-  }
-
-  async #closeBrowser(run: Run): Promise<void> {
-    await withTimeout(run.client.destroy(), DESTROY_TIMEOUT_MS).catch(() => undefined);
-    if (run.browserPid) await endProcessTree(run.browserPid, 1_000);
   }
 
   #emit(event: EngineEvent): void {
