@@ -67,6 +67,49 @@ type Styles = { getComputedStyle(element: unknown): { direction: string } };
 const direction = (locator: Locator) =>
   locator.evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).direction);
 
+/** Just what `numberReadsLeftToRight` uses of the page (the specs are type-checked without the DOM). */
+type Node = { data: string };
+type Probe = {
+  document: {
+    body: { append(el: unknown): void };
+    createElement(tag: string): { dir: string; textContent: string; firstChild: Node; remove(): void };
+    createRange(): {
+      setStart(n: Node, i: number): void;
+      setEnd(n: Node, i: number): void;
+      getBoundingClientRect(): { x: number };
+    };
+  };
+};
+
+/**
+ * Whether the phone number in `text`, laid out right to left the way the page lays out Arabic, has its "+"
+ * left of its first digit. With `isolates: false` the Unicode isolates are taken out first, as the pickers
+ * some systems draw for a native `<select>` ignore them: the number must still read left to right.
+ */
+async function numberReadsLeftToRight(page: Page, text: string, isolates: boolean): Promise<boolean> {
+  return page.evaluate(
+    ({ text, isolates }) => {
+      const { document } = globalThis as unknown as Probe;
+      const line = document.createElement('div');
+      line.dir = 'rtl';
+      line.textContent = isolates ? text : text.replace(/[\u2066-\u2069]/g, '');
+      document.body.append(line);
+      const node = line.firstChild;
+      const at = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().x;
+      };
+      const plus = node.data.indexOf('+');
+      const leads = plus !== -1 && at(plus) < at(plus + 1);
+      line.remove();
+      return leads;
+    },
+    { text, isolates },
+  );
+}
+
 test('an English browser gets English and never downloads the Arabic catalogue', async ({
   browser,
 }, info) => {
@@ -203,8 +246,12 @@ test("a campaign's file steps in Arabic: the CSV file read in, a photo attached"
   await shoot(page, 'lang-ar-campaign-csv');
   await page.getByRole('button', { name: /^إضافة/ }).click();
   await expect(page.getByTestId('audience-total')).toHaveText('2');
-  // The row that is no phone number is listed, and why, in Arabic.
+  // The row that is no phone number is listed, and why, in Arabic; the example number reads "+966…".
   await expect(page.getByTestId('import-report')).toContainText('ليس رقم هاتف');
+  const problem = (await page.getByTestId('import-report').locator('li').first().textContent()) ?? '';
+  expect(problem).toContain('+966501234567');
+  for (const isolates of [true, false])
+    expect(await numberReadsLeftToRight(page, problem, isolates), `isolates: ${isolates}`).toBe(true);
   await shoot(page, 'lang-ar-campaign-audience');
 
   await page.goto(`/campaigns/${draft.id}/edit?step=message`);
@@ -215,6 +262,29 @@ test("a campaign's file steps in Arabic: the CSV file read in, a photo attached"
   await expect(page.getByTestId('campaign-file-name')).toBeVisible();
   await expect(page.getByTestId('preview-variant').first()).toContainText('مرحبًا ليلى');
   await shoot(page, 'lang-ar-campaign-file');
+});
+
+test("in Arabic an account's number reads left to right in the native account picker", async ({
+  browser,
+}, info) => {
+  test.setTimeout(90_000);
+  const page = await open(browser, info.project.use.baseURL, 'ar');
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByRole('heading', { name: 'نظرة عامة', exact: true })).toBeVisible();
+  // An Arabic name before the number: without marks the "+" of a plain number would land at its end.
+  const desk = { name: 'مكتب ساو باولو', id: 'sao-paulo-desk', phone: '5511912345678' };
+  await linkSandboxDesk(page.request, desk);
+  await page.goto('/messages');
+  const picker = page.locator('main select').first();
+  const option = picker.locator('option', { hasText: desk.name });
+  await expect(option).toContainText('+55 11 91234');
+  const label = (await option.textContent()) ?? '';
+  for (const isolates of [true, false])
+    expect(await numberReadsLeftToRight(page, label, isolates), `isolates: ${isolates}`).toBe(true);
+  await picker.selectOption(desk.id);
+  await shoot(page, 'lang-ar-account-picker', { fullPage: false, phone: false });
+  await trpcMutation(page.request, 'sessions.delete', { id: desk.id });
 });
 
 test("in Arabic a failed session says why, and a failed message's error, in Arabic", async ({

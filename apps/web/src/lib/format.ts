@@ -108,10 +108,12 @@ export function formatPhone(digits: string): string {
 
 /**
  * A phone number to put inside a sentence: isolated as left-to-right text (Unicode LRI … PDI), so that in
- * Arabic the "+" stays in front and the digit groups keep their order.
+ * Arabic the "+" stays in front and the digit groups keep their order. Left-to-right marks inside the
+ * isolate do the same where isolates are not understood — the pickers some systems draw for a native
+ * `<select>`, where `<bdi>` cannot go either.
  */
 export function phoneInText(digits: string): string {
-  return `\u2066${internationalPhone(digits)}\u2069`;
+  return `\u2066\u200e${internationalPhone(digits)}\u200e\u2069`;
 }
 
 /** ["Sales", "Support", "Ops"] → "Sales, Support and Ops" (or "Sales، Support وOps"). */
