@@ -92,7 +92,10 @@ describe('webhooks', () => {
     const s = await client.sessions.create.mutate({ name: 'Qr', engine: 'sandbox', start: false });
     await client.webhooks.create.mutate({ sessionId: s.id, url: r.url, events: ['session.qr'] });
     await client.sessions.start.mutate({ id: s.id });
-    const codes = await waitFor(() => r.received.length >= 2 && r.received.map((x) => x.payload), 'two codes');
+    const codes = await waitFor(
+      () => r.received.length >= 2 && r.received.map((x) => x.payload),
+      'two codes',
+    );
     expect(codes.map((p) => p.type)).toEqual(['session.qr', 'session.qr']);
     expect(codes.map((p) => p.type === 'session.qr' && p.data.last)).toEqual([false, true]);
     expect(codes.every((p) => p.type === 'session.qr' && typeof p.data.qr === 'string')).toBe(true);

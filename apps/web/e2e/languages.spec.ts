@@ -1,6 +1,13 @@
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { LOCALES } from '@switchboard/validators';
-import { linkSandboxDesk, picture, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import {
+  linkSandboxDesk,
+  numberReadsLeftToRight,
+  picture,
+  shoot,
+  signInAsAdmin,
+  trpcMutation,
+} from './support.ts';
 
 /**
  * The dashboard in its languages, as an operator of her own (so her choices touch nobody else's screens):
@@ -66,49 +73,6 @@ const box = async (locator: Locator) => {
 type Styles = { getComputedStyle(element: unknown): { direction: string } };
 const direction = (locator: Locator) =>
   locator.evaluate((el) => (globalThis as unknown as Styles).getComputedStyle(el).direction);
-
-/** Just what `numberReadsLeftToRight` uses of the page (the specs are type-checked without the DOM). */
-type Node = { data: string };
-type Probe = {
-  document: {
-    body: { append(el: unknown): void };
-    createElement(tag: string): { dir: string; textContent: string; firstChild: Node; remove(): void };
-    createRange(): {
-      setStart(n: Node, i: number): void;
-      setEnd(n: Node, i: number): void;
-      getBoundingClientRect(): { x: number };
-    };
-  };
-};
-
-/**
- * Whether the phone number in `text`, laid out right to left the way the page lays out Arabic, has its "+"
- * left of its first digit. With `isolates: false` the Unicode isolates are taken out first, as the pickers
- * some systems draw for a native `<select>` ignore them: the number must still read left to right.
- */
-async function numberReadsLeftToRight(page: Page, text: string, isolates: boolean): Promise<boolean> {
-  return page.evaluate(
-    ({ text, isolates }) => {
-      const { document } = globalThis as unknown as Probe;
-      const line = document.createElement('div');
-      line.dir = 'rtl';
-      line.textContent = isolates ? text : text.replace(/[\u2066-\u2069]/g, '');
-      document.body.append(line);
-      const node = line.firstChild;
-      const at = (i: number) => {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        return range.getBoundingClientRect().x;
-      };
-      const plus = node.data.indexOf('+');
-      const leads = plus !== -1 && at(plus) < at(plus + 1);
-      line.remove();
-      return leads;
-    },
-    { text, isolates },
-  );
-}
 
 test('an English browser gets English and never downloads the Arabic catalogue', async ({
   browser,

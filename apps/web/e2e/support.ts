@@ -197,3 +197,46 @@ export function picture(width: number, height: number, hue: number): Buffer {
   }
   return PNG.sync.write(png);
 }
+
+/** Just what `numberReadsLeftToRight` uses of the page (the specs are type-checked without the DOM). */
+type TextNode = { data: string };
+type Probe = {
+  document: {
+    body: { append(el: unknown): void };
+    createElement(tag: string): { dir: string; textContent: string; firstChild: TextNode; remove(): void };
+    createRange(): {
+      setStart(n: TextNode, i: number): void;
+      setEnd(n: TextNode, i: number): void;
+      getBoundingClientRect(): { x: number };
+    };
+  };
+};
+
+/**
+ * Whether the phone number in `text`, laid out right to left the way the page lays out Arabic, has its "+"
+ * left of its first digit. With `isolates: false` the Unicode isolates are taken out first, as the pickers
+ * some systems draw for a native `<select>` ignore them: the number must still read left to right.
+ */
+export async function numberReadsLeftToRight(page: Page, text: string, isolates: boolean): Promise<boolean> {
+  return page.evaluate(
+    ({ text, isolates }) => {
+      const { document } = globalThis as unknown as Probe;
+      const line = document.createElement('div');
+      line.dir = 'rtl';
+      line.textContent = isolates ? text : text.replace(/[\u2066-\u2069]/g, '');
+      document.body.append(line);
+      const node = line.firstChild;
+      const at = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().x;
+      };
+      const plus = node.data.indexOf('+');
+      const leads = plus !== -1 && at(plus) < at(plus + 1);
+      line.remove();
+      return leads;
+    },
+    { text, isolates },
+  );
+}

@@ -1,5 +1,5 @@
 import { type Account, accounts, type Campaign, type CampaignRecipient, type Db } from '@switchboard/db';
-import { coded, plainText, renderTemplate, SELF_RESUMING_PAUSES, said } from '@switchboard/validators';
+import { plainText, renderTemplate, SELF_RESUMING_PAUSES, said } from '@switchboard/validators';
 import { inArray } from 'drizzle-orm';
 import { between, type Clock, type Random } from '../clock.ts';
 import type { BackgroundService } from '../lifecycle.ts';
@@ -13,7 +13,7 @@ import type { OptOutService } from './opt-out.ts';
 import type { PacingGate } from './pacing.ts';
 import { RecipientLedger } from './recipients.ts';
 import { countFailure, settleSend } from './settle.ts';
-import type { Blocker, CampaignStore } from './store.ts';
+import { type Blocker, type CampaignStore, mainBlocker } from './store.ts';
 import { OPTED_OUT } from './suppress.ts';
 import { valuesOf } from './views.ts';
 
@@ -332,20 +332,4 @@ export class CampaignRunner implements BackgroundService {
     const rows = this.deps.db.select().from(accounts).where(inArray(accounts.id, ids)).all();
     return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is Account => r !== undefined);
   }
-}
-
-/**
- * Of the reasons a campaign's accounts cannot send, the one to pause with: one that ends by itself soonest,
- * else the first.
- */
-function mainBlocker(blockers: Blocker[]): Blocker {
-  if (blockers.length === 0)
-    return {
-      reason: 'disconnected',
-      detail: 'The campaign has no account to send from: its session or every session of its pool is gone.',
-      detailCoded: coded('campaign.no_account'),
-      until: null,
-    };
-  const timed = blockers.filter((b) => b.until !== null).sort((a, b) => a.until! - b.until!);
-  return timed[0] ?? blockers[0]!;
 }

@@ -2,6 +2,7 @@ import { type Campaign, campaignRecipients, campaigns, type Db, poolAccounts } f
 import {
   type CampaignStatus,
   type Coded,
+  coded,
   type PauseReason,
   RECIPIENT_STATES,
   type RecipientState,
@@ -20,6 +21,22 @@ export interface Blocker {
   /** `detail` as a code with its values, for the dashboard to say in the operator's language. */
   detailCoded: Coded;
   until: number | null;
+}
+
+/**
+ * Of the reasons a campaign's accounts cannot send, the one to pause with: one that ends by itself soonest,
+ * else the first.
+ */
+export function mainBlocker(blockers: Blocker[]): Blocker {
+  if (blockers.length === 0)
+    return {
+      reason: 'disconnected',
+      detail: 'The campaign has no account to send from: its session or every session of its pool is gone.',
+      detailCoded: coded('campaign.no_account'),
+      until: null,
+    };
+  const timed = blockers.filter((b) => b.until !== null).sort((a, b) => a.until! - b.until!);
+  return timed[0] ?? blockers[0]!;
 }
 
 /** Progress is told at most this often per campaign; status changes at once. */
