@@ -1,11 +1,4 @@
-import {
-  type Db,
-  type Webhook,
-  type WebhookDelivery,
-  webhookAttempts,
-  webhookDeliveries,
-  webhooks,
-} from '@switchboard/db';
+import { type Db, type Webhook, type WebhookDelivery, webhookDeliveries } from '@switchboard/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { unwritableReason } from '../database-errors.ts';
 import type { EventBus } from '../events.ts';
@@ -13,9 +6,10 @@ import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookEndpoints } from '../outbox/endpoints.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
-import { perDatabase, transaction } from '../prepared.ts';
-import { type PostResult, postWebhook } from './http-post.ts';
+import { perDatabase } from '../prepared.ts';
+import { postWebhook } from './http-post.ts';
 import { KeepAliveAgents } from './keep-alive.ts';
+import { type Outcome, recordOutcomes, succeeded } from './outcomes.ts';
 import { signedHeaders } from './signing.ts';
 import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
@@ -33,58 +27,38 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
 /** How long deliveries wait after the database refused to record one. */
 const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
 
-/** ±20 % so endpoints that failed together are not all retried in the same instant. */
-export const jittered = (ms: number, random = Math.random) => Math.round(ms * (0.8 + 0.4 * random()));
+/**
+ * How many of an endpoint's deliveries are read at once, in order: one query for a run of them, not one
+ * each. They still go out one at a time.
+ */
+const BATCH = 100;
+
+/**
+ * Longest an answered delivery waits to be written down. Answers are recorded together (one transaction
+ * for a run of deliveries); a crash before the write only sends those again, with the same `webhook-id`.
+ */
+const RECORD_WITHIN_MS = 100;
 
 const p = sql.placeholder;
 
-/** A delivery's statements, prepared once: its endpoint's next one (on the per-endpoint index), and its attempt. */
-const statements = perDatabase((db) => ({
-  next: db
+/** An endpoint's next pending deliveries, oldest first, on the per-endpoint index. */
+const nextDeliveries = perDatabase((db) =>
+  db
     .select()
     .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
     .orderBy(asc(webhookDeliveries.seq))
-    .limit(1)
+    .limit(BATCH)
     .prepare(),
-  exists: db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(eq(webhookDeliveries.id, p('id')))
-    .prepare(),
-  attempt: db
-    .insert(webhookAttempts)
-    .values({
-      deliveryId: p('deliveryId'),
-      at: p('at'),
-      statusCode: p('statusCode'),
-      durationMs: p('durationMs'),
-      responseExcerpt: p('responseExcerpt'),
-      privateTarget: p('privateTarget'),
-      error: p('error'),
-    })
-    .prepare(),
-  outcome: db
-    .update(webhookDeliveries)
-    .set({
-      status: sql`${p('status')}`,
-      attempts: sql`${p('attempts')}`,
-      nextAttemptAt: sql`${p('nextAttemptAt')}`,
-      lastAttemptAt: sql`${p('now')}`,
-      lastStatusCode: sql`${p('statusCode')}`,
-      lastError: sql`${p('error')}`,
-      updatedAt: sql`${p('now')}`,
-    })
-    .where(and(eq(webhookDeliveries.id, p('id')), eq(webhookDeliveries.status, 'pending')))
-    .prepare(),
-}));
+);
 
 /**
- * Sends the outbox. Each endpoint has its own loop: one delivery in flight, oldest first, the next read
- * from the endpoint's own index once the previous is delivered or finally failed, so each endpoint sees
- * its events in order; endpoints are independent, so a slow one never delays another, and they add up.
- * Connections are kept alive between deliveries. Everything it needs is in the database, so pending
- * deliveries simply resume after a restart.
+ * Sends the outbox. Each endpoint has its own loop: one delivery in flight, oldest first, read a run at a
+ * time from the endpoint's own index; a delivery that fails ends the run, and the next run starts with it
+ * again once it is due, so each endpoint sees its events in order. Endpoints are independent, so a slow one
+ * never delays another, and they add up. Connections are kept alive between deliveries. Everything it
+ * needs is in the database, so pending deliveries simply resume after a restart (at least once: answers
+ * not yet recorded then go out again).
  */
 export class WebhookDispatcher implements BackgroundService {
   readonly name = 'webhook dispatcher';
@@ -97,7 +71,7 @@ export class WebhookDispatcher implements BackgroundService {
   readonly #agents = new KeepAliveAgents();
   readonly #endpoints: WebhookEndpoints;
   #running = false;
-  /** One per request in flight, so shutdown can cut each short (one shared signal would collect a listener per endpoint). */
+  /** One per endpoint loop, so shutdown can cut its request in flight short. */
   readonly #aborts = new Set<AbortController>();
   /** Set when the database refused to record an attempt: nothing is sent before then. */
   #pausedUntil = 0;
@@ -149,29 +123,66 @@ export class WebhookDispatcher implements BackgroundService {
     this.#agents.destroy();
   }
 
-  /** Delivers the endpoint's due deliveries one after another, until none is due. */
+  /** Delivers the endpoint's due deliveries, a run at a time in order, until none is due. */
   async #deliverAll(webhookId: string): Promise<void> {
-    const next = statements(this.db).next;
-    while (this.#running) {
-      this.#again.delete(webhookId);
-      const endpoint = this.#endpoints.byId(webhookId);
-      if (!endpoint?.enabled) return;
-      const delivery = next.get({ webhookId });
-      if (!delivery) {
-        // Woken while it looked: look again rather than strand what was just added.
-        if (this.#again.has(webhookId)) continue;
-        return;
+    const next = nextDeliveries(this.db);
+    const abort = new AbortController();
+    this.#aborts.add(abort);
+    try {
+      while (this.#running) {
+        this.#again.delete(webhookId);
+        if (!this.#endpoints.byId(webhookId)?.enabled) return;
+        const batch = next.all({ webhookId });
+        if (batch.length === 0) {
+          // Woken while it looked: look again rather than strand what was just added.
+          if (this.#again.has(webhookId)) continue;
+          return;
+        }
+        if (!(await this.#deliverRun(webhookId, batch, abort.signal))) return;
       }
-      const due = Math.max(delivery.nextAttemptAt, this.#pausedUntil);
-      if (due > Date.now()) {
-        this.#wakeAt(webhookId, due);
-        return;
+    } finally {
+      this.#aborts.delete(abort);
+    }
+  }
+
+  /**
+   * Sends a run of an endpoint's deliveries one after another and records what they got, together. Stops
+   * at the first that is not due yet, did not succeed, or whose endpoint is gone or off (what follows is
+   * read again, after it, so order holds). True when the endpoint's loop should read on.
+   */
+  async #deliverRun(webhookId: string, batch: WebhookDelivery[], signal: AbortSignal): Promise<boolean> {
+    const answered: Outcome[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    // When the database refuses, deliveries pause (`#pausedUntil`): the next one is then not due.
+    const record = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      if (answered.length > 0) this.#record(webhookId, answered.splice(0));
+    };
+    try {
+      for (const delivery of batch) {
+        const endpoint = this.#endpoints.byId(webhookId);
+        if (!endpoint?.enabled) return true;
+        const due = Math.max(delivery.nextAttemptAt, this.#pausedUntil);
+        if (due > Date.now()) {
+          this.#wakeAt(webhookId, due);
+          return false;
+        }
+        const result = await this.#post(delivery, endpoint, signal);
+        // Cut short by shutdown: not counted, it goes out again after the restart.
+        if (!this.#running) return false;
+        if (!result) {
+          // It threw (logged): it stays pending and goes out again later, not in a loop.
+          this.#wakeAt(webhookId, Math.max(this.#pausedUntil, Date.now() + PAUSE_WHILE_UNWRITABLE_MS));
+          return false;
+        }
+        answered.push({ delivery, result, at: Date.now() });
+        if (!succeeded(result)) return true;
+        timer ??= setTimeout(record, RECORD_WITHIN_MS);
       }
-      if (!(await this.#attempt(delivery, endpoint))) {
-        // Not recorded: it stays pending and goes out again later, not in a loop.
-        this.#wakeAt(webhookId, Math.max(this.#pausedUntil, Date.now() + PAUSE_WHILE_UNWRITABLE_MS));
-        return;
-      }
+      return true;
+    } finally {
+      record();
     }
   }
 
@@ -185,13 +196,10 @@ export class WebhookDispatcher implements BackgroundService {
     this.#timers.set(webhookId, timer);
   }
 
-  /** One attempt, recorded; false when it could not be (the server is stopping, or the database refused). */
-  async #attempt(delivery: WebhookDelivery, endpoint: Webhook): Promise<boolean> {
-    let result: PostResult;
-    const abort = new AbortController();
-    this.#aborts.add(abort);
+  /** One attempt; undefined when it threw (logged). */
+  async #post(delivery: WebhookDelivery, endpoint: Webhook, signal: AbortSignal) {
     try {
-      result = await postWebhook(
+      return await postWebhook(
         endpoint.url,
         delivery.payload,
         signedHeaders(endpoint, delivery.id, delivery.payload),
@@ -199,84 +207,33 @@ export class WebhookDispatcher implements BackgroundService {
           timeoutMs: this.config.timeoutMs,
           // Checked again on every connection, on the address really connected to: a name can change what it points at.
           policy: targetPolicy(this.config, endpoint.urlSetByAdmin),
-          signal: abort.signal,
+          signal,
           agent: this.#agents.for(endpoint.url, endpoint.urlSetByAdmin),
         },
       );
     } catch (error) {
       this.log.error('webhook attempt threw', { delivery: delivery.id, error });
-      return false;
-    } finally {
-      this.#aborts.delete(abort);
-    }
-    if (!this.#running) return false;
-    try {
-      this.#record(delivery, endpoint.id, result);
-      return true;
-    } catch (error) {
-      const reason = unwritableReason(error);
-      if (!reason) throw error;
-      // The delivery stays pending and goes out again, but not in a loop while the database refuses writes.
-      this.log.warn('could not record a webhook attempt; pausing deliveries', {
-        delivery: delivery.id,
-        reason,
-      });
-      this.#pausedUntil = Date.now() + PAUSE_WHILE_UNWRITABLE_MS;
-      return false;
+      return undefined;
     }
   }
 
-  /** The attempt, the delivery's new state and (on 410) the endpoint's, in one transaction. */
-  #record(delivery: WebhookDelivery, webhookId: string, result: PostResult): void {
-    const now = Date.now();
-    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-    const gone = result.statusCode === 410;
-    const attempts = delivery.attempts + 1;
-    const retryIn = this.config.retryScheduleMs[attempts - 1];
-    const error =
-      result.error ??
-      (ok ? null : `The endpoint answered ${result.statusCode}${gone ? ' Gone: endpoint disabled' : ''}`);
-    const status = ok ? 'delivered' : gone || retryIn === undefined ? 'failed' : 'pending';
-    const { exists, attempt, outcome } = statements(this.db);
-    transaction(this.db, () => {
-      // The endpoint may have been deleted (its deliveries with it) while this attempt was on the wire.
-      if (!exists.get({ id: delivery.id })) return;
-      attempt.run({
-        deliveryId: delivery.id,
-        at: now - result.durationMs,
-        statusCode: result.statusCode,
-        durationMs: result.durationMs,
-        responseExcerpt: result.responseExcerpt,
-        privateTarget: result.privateTarget,
-        error,
-      });
-      outcome.run({
-        id: delivery.id,
-        status,
-        attempts,
-        nextAttemptAt: status === 'pending' ? now + jittered(retryIn ?? 0) : now,
-        now,
-        statusCode: result.statusCode,
-        error,
-      });
-      if (gone) {
-        this.db
-          .update(webhooks)
-          .set({ enabled: false, disabledReason: 'The endpoint answered 410 Gone', updatedAt: now })
-          .where(eq(webhooks.id, webhookId))
-          .run();
+  /** Writes answers down; when the database refuses, they stay pending and go out again after a pause. */
+  #record(webhookId: string, outcomes: Outcome[]): void {
+    try {
+      recordOutcomes(this.db, webhookId, outcomes, this.config.retryScheduleMs, this.bus, this.log);
+    } catch (error) {
+      const reason = unwritableReason(error);
+      if (!reason) {
+        this.log.error('could not record webhook attempts', { webhook: webhookId, error });
+      } else {
+        // Not in a loop while the database refuses writes.
+        this.log.warn('could not record webhook attempts; pausing deliveries', {
+          webhook: webhookId,
+          deliveries: outcomes.length,
+          reason,
+        });
       }
-    });
-    if (gone) this.bus.publishWebhooksChange();
-    this.bus.publishDelivery({ webhookId, deliveryId: delivery.id });
-    if (!ok) {
-      this.log.warn('webhook delivery failed', {
-        delivery: delivery.id,
-        webhook: webhookId,
-        attempt: attempts,
-        error,
-        final: status === 'failed',
-      });
+      this.#pausedUntil = Date.now() + PAUSE_WHILE_UNWRITABLE_MS;
     }
   }
 }
