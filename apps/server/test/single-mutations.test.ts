@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Client, createLinked, type TestGateway, useAdminGateway } from './support/harness.ts';
+import {
+  type Client,
+  createLinked,
+  setupAdmin,
+  startTestGateway,
+  type TestGateway,
+  useAdminGateway,
+} from './support/harness.ts';
 
 let g: TestGateway;
 let cookie: string;
@@ -18,8 +25,13 @@ interface Answer {
   setCookie: string[];
 }
 
-async function post(path: string, body: string, headers: Record<string, string>): Promise<Answer> {
-  const res = await fetch(`${g.url}${path}`, {
+async function post(
+  path: string,
+  body: string,
+  headers: Record<string, string>,
+  url = g.url,
+): Promise<Answer> {
+  const res = await fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
@@ -92,11 +104,27 @@ describe('a single tRPC mutation over HTTP', () => {
     expect(unknown.lean).toEqual(unknown.standard);
   });
 
-  it('sets and clears the login cookie as before', async () => {
+  it('sets the login cookie as before', async () => {
     const login = JSON.stringify({ email: 'admin@example.com', password: 'admin-password-1' });
     const { lean, standard } = await bothWays('auth.login', login);
     expect(lean.status).toBe(200);
     expect(lean.setCookie).toEqual(standard.setCookie);
     expect(lean.setCookie.join()).toContain('HttpOnly');
+  });
+
+  it('says when to try again, as a refusal for too many sign-ins did', async () => {
+    const limited = await startTestGateway({ LOGIN_MAX_ATTEMPTS_PER_IP: '2' });
+    try {
+      await setupAdmin(limited);
+      const wrong = JSON.stringify({ email: 'admin@example.com', password: 'wrong-password-1' });
+      for (let i = 0; i < 2; i++) await post('/trpc/auth.login', wrong, {}, limited.url);
+      const lean = await post('/trpc/auth.login', wrong, {}, limited.url);
+      const standard = await post('/trpc/auth.login?via=adapter', wrong, {}, limited.url);
+      expect(lean.status).toBe(429);
+      expect(Number(lean.retryAfter)).toBeGreaterThan(0);
+      expect(lean).toEqual(standard);
+    } finally {
+      await limited.dispose();
+    }
   });
 });
