@@ -32,6 +32,7 @@ import { restApi } from './http/rest-api.ts';
 import { sandboxApi } from './http/sandbox-api.ts';
 import { setSecurityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static-files.ts';
+import { singleMutations } from './http/trpc-single.ts';
 import { liveSockets } from './ws/live-sockets.ts';
 
 export interface Gateway {
@@ -133,19 +134,25 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       log.error('procedure failed', { path, ref: errorRef(error), error: error.cause ?? error });
     else if (error.code === 'SERVICE_UNAVAILABLE') log.warn('procedure could not write', { path, error });
   };
+  const trpcContext = (req: IncomingMessage, res: ServerResponse) =>
+    createContextInner({
+      services,
+      credential: credentialOf(req),
+      transport: 'http',
+      ip: clientIp(req, env.TRUST_PROXY),
+      userAgent: req.headers['user-agent'] ?? null,
+      cookies: cookieJar(res, env.COOKIE_SECURE),
+    });
+  const mutation = singleMutations({
+    createContext: trpcContext,
+    bodyLimit: TRPC_BODY_LIMIT,
+    onError: logInternal,
+  });
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: TRPC_BODY_LIMIT,
-    createContext: ({ req, res }) =>
-      createContextInner({
-        services,
-        credential: credentialOf(req),
-        transport: 'http',
-        ip: clientIp(req, env.TRUST_PROXY),
-        userAgent: req.headers['user-agent'] ?? null,
-        cookies: cookieJar(res, env.COOKIE_SECURE),
-      }),
+    createContext: ({ req, res }) => trpcContext(req, res),
     onError: logInternal,
     // A refusal that says when to try again says it the way HTTP clients read it too.
     responseMeta: ({ errors }) => {
@@ -190,6 +197,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
         return sendJson(res, 400, {
           error: { message: tooMany, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } },
         });
+      if (await mutation(req, res, pathname)) return;
       return trpc(req, res);
     }
     if (pathname.startsWith('/api/')) {

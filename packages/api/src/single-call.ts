@@ -1,0 +1,68 @@
+import { TRPCError } from '@trpc/server';
+import {
+  getErrorShape,
+  getHTTPStatusCode,
+  getProcedureAtPath,
+  getTRPCErrorFromUnknown,
+  transformTRPCResponse,
+} from '@trpc/server/unstable-core-do-not-import';
+import type { Context } from './context.ts';
+import { retryAfterOf } from './errors.ts';
+import { appRouter } from './root.ts';
+
+/** What tRPC's HTTP handler answers a single call with: status, extra headers and the JSON body. */
+export interface SingleCallAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The error the call ended in, for the server's log (null on success). */
+  error: TRPCError | null;
+}
+
+const config = appRouter._def._config;
+
+/** Whether `path` names a mutation, which a single (non-batched) POST may call through `callMutation`. */
+export async function isMutation(path: string): Promise<boolean> {
+  const procedure = await getProcedureAtPath(appRouter, path);
+  return procedure?._def.type === 'mutation';
+}
+
+/**
+ * Runs one mutation as tRPC's HTTP handler runs a non-batched POST — the procedure with every middleware,
+ * input and output validation — and answers with the same status, headers and body, errors shaped by the
+ * router's own error formatter. It skips only the fetch Request/Response round trip the standard adapter
+ * makes of every request, which costs as much CPU as the send itself.
+ */
+export async function callMutation(path: string, ctx: Context, rawInput: unknown): Promise<SingleCallAnswer> {
+  const procedure = await getProcedureAtPath(appRouter, path);
+  const input = config.transformer.input.deserialize(rawInput);
+  let answer: { result: { data: unknown } } | { error: ReturnType<typeof getErrorShape> };
+  let error: TRPCError | null = null;
+  try {
+    if (procedure?._def.type !== 'mutation')
+      throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+    const data = await procedure({
+      path,
+      getRawInput: async () => input,
+      ctx,
+      type: 'mutation',
+      signal: undefined,
+      batchIndex: 0,
+    });
+    answer = { result: { data } };
+  } catch (cause) {
+    error = getTRPCErrorFromUnknown(cause);
+    answer = { error: getErrorShape({ config, ctx, error, input, path, type: 'mutation' }) };
+  }
+  const wait = error ? retryAfterOf(error) : null;
+  return {
+    status: getHTTPStatusCode(answer),
+    headers: {
+      vary: 'trpc-accept, accept',
+      'content-type': 'application/json',
+      ...(wait ? { 'Retry-After': String(wait) } : {}),
+    },
+    body: JSON.stringify(transformTRPCResponse(config, answer)),
+    error,
+  };
+}
