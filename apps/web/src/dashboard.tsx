@@ -25,7 +25,7 @@ import {
   SessionDetailScreen,
   SessionsScreen,
   UsersScreen,
-} from './screens/lazy-screens.ts';
+} from './screens/lazy-screens.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
 
