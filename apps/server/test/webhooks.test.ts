@@ -11,7 +11,7 @@ import {
 } from './support/harness.ts';
 import { startReceiver } from './support/receiver.ts';
 
-const FAST_WEBHOOKS = { WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,50,50', WEBHOOK_TIMEOUT_MS: '300' };
+const FAST_WEBHOOKS = { WEBHOOK_RETRY_SCHEDULE_MS: '50,50,50,50,50,50', WEBHOOK_TIMEOUT_MS: '1500' };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
