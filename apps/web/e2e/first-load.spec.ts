@@ -1,5 +1,5 @@
 import { type BrowserContext, expect, type Request, test } from '@playwright/test';
-import { ADMIN, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import { ADMIN, signInAsAdmin, trpcMutation } from './support.ts';
 
 /**
  * How the dashboard arrives: scripts compressed and cached for good, the page itself never cached, the first
@@ -79,37 +79,4 @@ test('a visitor who is not signed in gets the sign-in form, and after signing in
   await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
   // The list asked before sign-in was refused; the one shown now is the signed-in admin's.
   await expect(page.locator(`[data-session-id="${DESK.id}"]`).first()).toBeVisible();
-});
-
-test('a screen whose code is gone (the server was updated meanwhile) loads the new build, or says it cannot', async ({
-  browser,
-}, testInfo) => {
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
-  contexts.push(context);
-  await signInAsAdmin(context.request);
-  const page = await context.newPage();
-  await page.goto('/sessions');
-  await expect(page.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
-
-  // The first fetch of the inbox's code fails, as an old build's piece would: the page loads again, once.
-  let refused = 0;
-  await page.route(/\/assets\/inbox-screen-[\w-]+\.js$/, (route) =>
-    refused++ === 0 ? route.abort() : route.continue(),
-  );
-  const reloaded = page.waitForEvent('load');
-  await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Inbox' }).click();
-  await reloaded;
-  await expect(page.getByRole('heading', { name: 'Inbox', exact: true })).toBeVisible();
-  expect(page.url()).toMatch(/\/inbox$/);
-
-  // Code that cannot be fetched even after that: the screen says so, and the rest of the dashboard stays.
-  await page.route(/\/assets\/campaigns-screen-[\w-]+\.js$/, (route) => route.abort());
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .first()
-    .getByRole('link', { name: 'Campaigns' })
-    .click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).first()).toBeVisible();
-  await shoot(page, 'screen-unavailable', { phone: false });
 });

@@ -25,7 +25,7 @@ import {
   SessionDetailScreen,
   SessionsScreen,
   UsersScreen,
-} from './screens/lazy-screens.tsx';
+} from './screens/lazy-screens.ts';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
 import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
 

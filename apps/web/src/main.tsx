@@ -4,7 +4,7 @@ import { App } from './app.tsx';
 import { applyLocale, deviceLocale } from './i18n/i18n.ts';
 import './index.css';
 import { parseRoute } from './lib/route.ts';
-import { preloadScreen } from './screens/lazy-screens.tsx';
+import { preloadScreen } from './screens/lazy-screens.ts';
 
 preloadScreen(parseRoute(window.location.pathname, window.location.search).name);
 

@@ -49,7 +49,6 @@ export default {
   cannotReach: 'تعذّر الوصول إلى Switchboard',
   cannotReachSubtitle: 'لم تتمكن لوحة التحكم من سؤال الخادم عن هويتك.',
   loading: 'جارٍ تحميل Switchboard…',
-  screenUnavailable: 'تعذّر تحميل هذه الشاشة. تحقّق من الاتصال بالخادم ثم أعد المحاولة.',
   notFound: {
     title: 'لا شيء هنا',
     body: 'لا توجد صفحة على <code>{{path}}</code>، أو لا يُسمح لك بفتحها.',

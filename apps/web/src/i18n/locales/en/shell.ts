@@ -47,7 +47,6 @@ export default {
   cannotReach: 'Cannot reach Switchboard',
   cannotReachSubtitle: 'The dashboard could not ask the server who you are.',
   loading: 'Loading Switchboard…',
-  screenUnavailable: 'This screen could not be loaded. Check the connection to the server and try again.',
   notFound: {
     title: 'Nothing here',
     body: 'There is no page at <code>{{path}}</code>, or you may not open it.',

@@ -47,8 +47,6 @@ export default {
   cannotReach: 'No se puede conectar con Switchboard',
   cannotReachSubtitle: 'El panel no pudo preguntarle al servidor quién eres.',
   loading: 'Cargando Switchboard…',
-  screenUnavailable:
-    'No se pudo cargar esta pantalla. Revisa la conexión con el servidor y vuelve a intentarlo.',
   notFound: {
     title: 'Aquí no hay nada',
     body: 'No hay ninguna página en <code>{{path}}</code>, o no tienes permiso para abrirla.',

@@ -45,7 +45,6 @@ export default {
   cannotReach: 'Switchboard tidak dapat dijangkau',
   cannotReachSubtitle: 'Dasbor tidak dapat menanyakan ke server siapa Anda.',
   loading: 'Memuat Switchboard…',
-  screenUnavailable: 'Layar ini tidak dapat dimuat. Periksa koneksi ke server, lalu coba lagi.',
   notFound: {
     title: 'Tidak ada apa-apa di sini',
     body: 'Tidak ada halaman di <code>{{path}}</code>, atau Anda tidak boleh membukanya.',

@@ -47,8 +47,6 @@ export default {
   cannotReach: 'Não foi possível acessar o Switchboard',
   cannotReachSubtitle: 'O painel não conseguiu perguntar ao servidor quem é você.',
   loading: 'Carregando o Switchboard…',
-  screenUnavailable:
-    'Não foi possível carregar esta tela. Verifique a conexão com o servidor e tente de novo.',
   notFound: {
     title: 'Nada por aqui',
     body: 'Não existe página em <code>{{path}}</code>, ou você não tem permissão para abri-la.',

@@ -1,8 +1,4 @@
-import { RefreshCw } from 'lucide-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button } from '../components/button.tsx';
-import { ErrorNotice } from '../components/error-notice.tsx';
 import type { Route } from '../lib/route.ts';
 
 /**
@@ -32,60 +28,14 @@ const load = {
  * rather than after.
  */
 export function preloadScreen(route: Route['name']): void {
-  // A failure is dealt with when the screen itself is shown.
-  if (route !== 'not-found') load[route]().catch(() => undefined);
-}
-
-/** Set while the page reloads for a new build, so a screen that still cannot load does not reload it again. */
-const RELOADED = 'switchboard.reloadedForUpdate';
-
-/**
- * A screen's code could not be fetched: most likely the server was updated since this page loaded, and the
- * old build's pieces are gone. The page loads again, once, into the new build.
- */
-function reloadForUpdate(): boolean {
-  try {
-    if (sessionStorage.getItem(RELOADED)) return false;
-    sessionStorage.setItem(RELOADED, '1');
-  } catch {
-    // Storage switched off: no way to tell a second failure from the first, so no reload.
-    return false;
-  }
-  window.location.reload();
-  return true;
-}
-
-function ScreenUnavailable() {
-  const { t } = useTranslation();
-  return (
-    <div className="mx-auto max-w-lg py-16">
-      <ErrorNotice>{t('shell.screenUnavailable')}</ErrorNotice>
-      <Button className="mt-4" icon={RefreshCw} onClick={() => window.location.reload()}>
-        {t('common.retry')}
-      </Button>
-    </div>
-  );
+  if (route !== 'not-found') void load[route]();
 }
 
 function screen<P extends object, M>(
   module: () => Promise<M>,
   pick: (m: M) => ComponentType<P>,
 ): LazyExoticComponent<ComponentType<P>> {
-  return lazy(async () => {
-    try {
-      const component = pick(await module());
-      try {
-        sessionStorage.removeItem(RELOADED);
-      } catch {
-        // Storage switched off: nothing was set.
-      }
-      return { default: component };
-    } catch {
-      // While the page reloads, the spinner stays.
-      if (reloadForUpdate()) await new Promise<never>(() => {});
-      return { default: ScreenUnavailable as ComponentType<P> };
-    }
-  });
+  return lazy(async () => ({ default: pick(await module()) }));
 }
 
 export const OverviewScreen = screen(load.overview, (m) => m.OverviewScreen);
