@@ -28,7 +28,7 @@ export function AuthGate({
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
 
-  // Asked beside `auth.me`, not after it: what every screen behind sign-in shows first (the sessions, the
+  // Asked in the same request as `auth.me`: what every screen behind sign-in shows first (the sessions, the
   // unread count), so a signed-in operator's first screen waits for one round trip, not two. Signed out, the
   // server refuses them, and sign-in forgets the refusal with everything else.
   useEffect(() => {

@@ -1,12 +1,5 @@
 import type { AppRouter } from '@switchboard/api';
-import {
-  createWSClient,
-  httpBatchLink,
-  httpLink,
-  splitLink,
-  type TRPCWebSocketClient,
-  wsLink,
-} from '@trpc/client';
+import { createWSClient, httpBatchLink, splitLink, type TRPCWebSocketClient, wsLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -35,14 +28,8 @@ export function createClients(): Clients {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: splitLink({
-          // The sign-in check goes alone: a batch answers when its slowest call is done, and every screen
-          // waits for this one (the list of a thousand sessions asked beside it would hold it back).
-          condition: (op) => op.path === 'auth.me',
-          true: httpLink({ url: '/trpc' }),
-          // The server refuses batches of more than 10 calls (MAX_BATCH_CALLS).
-          false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
-        }),
+        // The server refuses batches of more than 10 calls (MAX_BATCH_CALLS).
+        false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
       }),
     ],
   });
