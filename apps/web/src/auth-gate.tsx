@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TRPCWebSocketClient } from '@trpc/client';
 import { RefreshCw } from 'lucide-react';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './components/button.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
@@ -27,14 +27,6 @@ export function AuthGate({
   const me = trpc.auth.me.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
-
-  // Asked in the same request as `auth.me`: what every screen behind sign-in shows first (the sessions, the
-  // unread count), so a signed-in operator's first screen waits for one round trip, not two. Signed out, the
-  // server refuses them, and sign-in forgets the refusal with everything else.
-  useEffect(() => {
-    void utils.sessions.list.prefetch(undefined, { staleTime: Number.POSITIVE_INFINITY });
-    void utils.conversations.unreadCount.prefetch(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  }, [utils]);
 
   // Nothing of one user's data may show to the next one (also when a sign-in ended without "Sign out").
   const forgetData = useCallback(

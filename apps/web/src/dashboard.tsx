@@ -1,7 +1,5 @@
 import type { TRPCWebSocketClient } from '@trpc/client';
-import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LoadingBlock } from './components/spinner.tsx';
+import { useState } from 'react';
 import { AppShell } from './layout/app-shell.tsx';
 import type { User } from './lib/types.ts';
 import { ConnectionMonitor } from './live/connection.tsx';
@@ -9,25 +7,23 @@ import { InboxNotifier } from './live/inbox-notifier.tsx';
 import { LiveStore, LiveStoreContext } from './live/live-store.ts';
 import { SessionStream } from './live/session-stream.tsx';
 import { useRoute } from './router.tsx';
-import {
-  ApiKeysScreen,
-  CampaignEditor,
-  CampaignScreen,
-  CampaignsScreen,
-  ContactsScreen,
-  EventMonitorScreen,
-  InboxScreen,
-  MessagesScreen,
-  OptOutsScreen,
-  OverviewScreen,
-  PoolsScreen,
-  ServerWebhooksScreen,
-  SessionDetailScreen,
-  SessionsScreen,
-  UsersScreen,
-} from './screens/lazy-screens.ts';
+import { ApiKeysScreen } from './screens/api-keys/api-keys-screen.tsx';
+import { CampaignEditor } from './screens/campaigns/campaign-editor.tsx';
+import { CampaignScreen } from './screens/campaigns/campaign-screen.tsx';
+import { CampaignsScreen } from './screens/campaigns/campaigns-screen.tsx';
+import { OptOutsScreen } from './screens/campaigns/opt-outs-screen.tsx';
+import { PoolsScreen } from './screens/campaigns/pools-screen.tsx';
+import { ContactsScreen } from './screens/contacts/contacts-screen.tsx';
+import { EventMonitorScreen } from './screens/events/event-monitor-screen.tsx';
+import { InboxScreen } from './screens/inbox/inbox-screen.tsx';
+import { MessagesScreen } from './screens/messages/messages-screen.tsx';
 import { NotFoundScreen } from './screens/not-found-screen.tsx';
+import { OverviewScreen } from './screens/overview/overview-screen.tsx';
 import { QrDialogHost } from './screens/sessions/qr-dialog-host.tsx';
+import { SessionDetailScreen } from './screens/sessions/session-detail-screen.tsx';
+import { SessionsScreen } from './screens/sessions/sessions-screen.tsx';
+import { UsersScreen } from './screens/users/users-screen.tsx';
+import { ServerWebhooksScreen } from './screens/webhooks/server-webhooks-screen.tsx';
 
 /** Everything behind sign-in. A fresh live store per login: one user's events never show to the next. */
 export function Dashboard({
@@ -39,7 +35,6 @@ export function Dashboard({
   wsClient: TRPCWebSocketClient;
   onSignedOut: () => void;
 }) {
-  const { t } = useTranslation();
   const [store] = useState(() => new LiveStore());
   const route = useRoute();
 
@@ -102,7 +97,7 @@ export function Dashboard({
         <InboxNotifier route={route} />
         <QrDialogHost>
           <AppShell user={user} route={route} onSignedOut={onSignedOut}>
-            <Suspense fallback={<LoadingBlock label={t('shell.loading')} />}>{screen}</Suspense>
+            {screen}
           </AppShell>
         </QrDialogHost>
       </ConnectionMonitor>

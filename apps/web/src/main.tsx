@@ -3,10 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { applyLocale, deviceLocale } from './i18n/i18n.ts';
 import './index.css';
-import { parseRoute } from './lib/route.ts';
-import { preloadScreen } from './screens/lazy-screens.ts';
-
-preloadScreen(parseRoute(window.location.pathname, window.location.search).name);
 
 // The language saved on this device (else the browser's) before the first paint: no flash of English.
 // A catalogue that cannot be fetched (offline after an update) leaves the dashboard in English.
