@@ -250,7 +250,8 @@ export class WebjsSession implements EngineSession {
       if (!run.ended) this.#emit({ type: 'pairing_code', code });
     });
     client.on('authenticated', () => {
-      if (run.ended) return;
+      // whatsapp-web.js may say it twice for one sign-in (its page injects again on a slow load): told once.
+      if (run.ended || run.phase === 'authenticating') return;
       run.phase = 'authenticating';
       clearTimeout(run.qrTimer);
       clearTimeout(run.readyTimer);
