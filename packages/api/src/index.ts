@@ -6,7 +6,7 @@ export { restErrorOf } from './rest/error-body.ts';
 export { callRoute, type QueryKind, type RestRoute, restRoutes } from './rest/routes.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export * as schemas from './schemas/index.ts';
-export { callMutation, isMutation, type SingleCallAnswer } from './single-call.ts';
+export { callMutation, type FoundMutation, findMutation, type SingleCallAnswer } from './single-call.ts';
 export { StreamSlots } from './stream-slots.ts';
 export {
   adminProcedure,

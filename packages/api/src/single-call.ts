@@ -1,5 +1,6 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import {
+  type AnyProcedure,
   getErrorShape,
   getHTTPStatusCode,
   getProcedureAtPath,
@@ -21,10 +22,16 @@ export interface SingleCallAnswer {
 
 const config = appRouter._def._config;
 
-/** Whether `path` names a mutation, which a single (non-batched) POST may call through `callMutation`. */
-export async function isMutation(path: string): Promise<boolean> {
+/** A mutation found by its path, which a single (non-batched) POST may call through `callMutation`. */
+export interface FoundMutation {
+  path: string;
+  procedure: AnyProcedure;
+}
+
+/** The mutation at `path`, or null when there is none (then the standard handler answers). */
+export async function findMutation(path: string): Promise<FoundMutation | null> {
   const procedure = await getProcedureAtPath(appRouter, path);
-  return procedure?._def.type === 'mutation';
+  return procedure?._def.type === 'mutation' ? { path, procedure } : null;
 }
 
 /**
@@ -33,14 +40,15 @@ export async function isMutation(path: string): Promise<boolean> {
  * router's own error formatter. It skips only the fetch Request/Response round trip the standard adapter
  * makes of every request, which costs as much CPU as the send itself.
  */
-export async function callMutation(path: string, ctx: Context, rawInput: unknown): Promise<SingleCallAnswer> {
-  const procedure = await getProcedureAtPath(appRouter, path);
+export async function callMutation(
+  { path, procedure }: FoundMutation,
+  ctx: Context,
+  rawInput: unknown,
+): Promise<SingleCallAnswer> {
   const input = config.transformer.input.deserialize(rawInput);
   let answer: { result: { data: unknown } } | { error: ReturnType<typeof getErrorShape> };
   let error: TRPCError | null = null;
   try {
-    if (procedure?._def.type !== 'mutation')
-      throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
     const data = await procedure({
       path,
       getRawInput: async () => input,

@@ -42,8 +42,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** Reads a JSON object body, refusing anything over `limit` bytes before buffering it. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+/** Reads a body as text, refusing anything over `limit` bytes before buffering it. */
+export async function readText(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw new HttpError(413, `Request body is larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
@@ -53,7 +53,12 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<Rec
     if (size > limit) throw new HttpError(413, `Request body is larger than ${limit} bytes`);
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON object body, refusing anything over `limit` bytes before buffering it. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  const text = await readText(req, limit);
   if (text.trim() === '') return {};
   let value: unknown;
   try {

@@ -1,18 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type Context, callMutation, isMutation } from '@switchboard/api';
+import { type Context, callMutation, findMutation } from '@switchboard/api';
 import type { TRPCError } from '@trpc/server';
+import { readText } from './json.ts';
 
 /** The request as tRPC's node adapter reads it: a body already read is taken from here. */
 type WithBody = IncomingMessage & { body?: string };
-
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /**
  * Answers the commonest tRPC request — one mutation, POSTed as JSON without batching (what API clients
@@ -36,8 +28,9 @@ export function singleMutations(deps: {
     )
       return false;
     const path = decodeURIComponent(pathname.slice('/trpc/'.length));
-    if (!(await isMutation(path))) return false;
-    const text = await readText(req);
+    const mutation = await findMutation(path);
+    if (!mutation) return false;
+    const text = await readText(req, deps.bodyLimit);
     let input: unknown;
     try {
       input = JSON.parse(text);
@@ -45,7 +38,7 @@ export function singleMutations(deps: {
       (req as WithBody).body = text;
       return false;
     }
-    const answer = await callMutation(path, deps.createContext(req, res), input);
+    const answer = await callMutation(mutation, deps.createContext(req, res), input);
     if (answer.error) deps.onError({ error: answer.error, path });
     res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
     res.end(answer.body);
