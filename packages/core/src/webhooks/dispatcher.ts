@@ -7,9 +7,9 @@ import type { Logger } from '../logger.ts';
 import type { WebhookEndpoints } from '../outbox/endpoints.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { perDatabase } from '../prepared.ts';
-import { postWebhook } from './http-post.ts';
+import { postWebhook, succeeded } from './http-post.ts';
 import { KeepAliveAgents } from './keep-alive.ts';
-import { type Outcome, recordOutcomes, succeeded } from './outcomes.ts';
+import { type Outcome, recordOutcomes } from './outcomes.ts';
 import { signedHeaders } from './signing.ts';
 import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 

@@ -19,6 +19,10 @@ export interface PostResult {
   error: string | null;
 }
 
+/** A 2xx answer: the endpoint took the event. */
+export const succeeded = (result: Pick<PostResult, 'statusCode'>) =>
+  result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+
 /** What an internal service answered is for admins' eyes only: operators could otherwise read it through us. */
 export const excerptFor = (actor: Actor, answer: Pick<PostResult, 'privateTarget' | 'responseExcerpt'>) =>
   answer.privateTarget && !isAdmin(actor) ? null : answer.responseExcerpt;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../logger.ts';
 import { perDatabase, transaction } from '../prepared.ts';
-import type { PostResult } from './http-post.ts';
+import { type PostResult, succeeded } from './http-post.ts';
 
 /** ±20 % so endpoints that failed together are not all retried in the same instant. */
 const jittered = (ms: number) => Math.round(ms * (0.8 + 0.4 * Math.random()));
@@ -15,10 +15,6 @@ export interface Outcome {
   /** When the answer came. */
   at: number;
 }
-
-/** A 2xx answer: the delivery is done. */
-export const succeeded = (result: PostResult) =>
-  result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
 
 const p = sql.placeholder;
 

@@ -4,7 +4,7 @@ import type { Actor } from '../access.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { AppError } from '../errors.ts';
 import { buildPayload, newDeliveryId } from '../outbox/webhook-events.ts';
-import { excerptFor, postWebhook } from './http-post.ts';
+import { excerptFor, postWebhook, succeeded } from './http-post.ts';
 import { signedHeaders } from './signing.ts';
 import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
@@ -61,7 +61,7 @@ export class TestEvents {
       timeoutMs: this.config.timeoutMs,
       policy: targetPolicy(this.config, endpoint.urlSetByAdmin),
     });
-    const ok = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+    const ok = succeeded(result);
     return {
       ok,
       statusCode: result.statusCode,
