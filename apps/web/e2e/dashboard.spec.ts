@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { ADMIN, countLoads, cspViolations, decodeQr, shoot } from './support.ts';
+import { ADMIN, countLoads, cspViolations, decodeQr, desktopContext, shoot } from './support.ts';
 
 /**
  * The operator's day, in order, against one real gateway: first run, sign-in, linking two sandbox accounts by
@@ -20,11 +20,7 @@ let loads: () => number;
 let refusedByPolicy: () => string[];
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   loads = countLoads(page);
   refusedByPolicy = cspViolations(page);

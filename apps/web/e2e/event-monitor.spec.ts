@@ -1,5 +1,5 @@
 import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import { desktopContext, shoot, signInAsAdmin, trpcMutation } from './support.ts';
 
 /**
  * The admins' event monitor and the session timeline against the shared gateway. Self-contained: it signs in
@@ -17,11 +17,7 @@ let operator: APIRequestContext;
 
 test.beforeAll(async ({ browser, playwright }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL;
-  context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   await signInAsAdmin(context.request);
   await trpcMutation(context.request, 'users.create', { ...OPERATOR, role: 'operator' });

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { linkSandboxDesk, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import { desktopContext, linkSandboxDesk, shoot, signInAsAdmin, trpcMutation } from './support.ts';
 
 /**
  * The contacts screen beside the inbox: rename and tag a contact and open their chat; an account's groups;
@@ -21,11 +21,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   await signInAsAdmin(context.request);
   await linkSandboxDesk(context.request, desk);

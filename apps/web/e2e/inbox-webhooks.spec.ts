@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { countLoads, shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
+import { countLoads, desktopContext, shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
 
 /**
  * The inbox and webhooks against the shared gateway. Self-contained: it signs in as the admin (creating the
@@ -24,11 +24,7 @@ interface SessionLike {
 }
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   loads = countLoads(page);
   const request = context.request;

@@ -7,7 +7,14 @@ import {
   request as requests,
   test,
 } from '@playwright/test';
-import { cspViolations, linkSandboxDesk, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import {
+  cspViolations,
+  desktopContext,
+  linkSandboxDesk,
+  shoot,
+  signInAsAdmin,
+  trpcMutation,
+} from './support.ts';
 
 /**
  * What an integrator does in the dashboard: make an API key, use it from outside, watch it get used, revoke
@@ -25,12 +32,7 @@ let outside: APIRequestContext;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL;
-  context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-    permissions: ['clipboard-read', 'clipboard-write'],
-  });
+  context = await desktopContext(browser, testInfo, { permissions: ['clipboard-read', 'clipboard-write'] });
   page = await context.newPage();
   outside = await requests.newContext({ baseURL });
   const request = context.request;

@@ -1,6 +1,14 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { ELF, oggOpus, PDF } from '../../../packages/core/src/media/test-files.ts';
-import { cspViolations, linkSandboxDesk, picture, sha256, shoot, signInAsAdmin } from './support.ts';
+import {
+  cspViolations,
+  desktopContext,
+  linkSandboxDesk,
+  picture,
+  sha256,
+  shoot,
+  signInAsAdmin,
+} from './support.ts';
 
 /**
  * Media in the dashboard against the shared gateway: received photos, voice notes, documents and places in
@@ -25,11 +33,7 @@ const inbound = async (body: object) => {
 };
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   refusedByPolicy = cspViolations(page);
   const request = context.request;

@@ -1,5 +1,13 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { linkSandboxDesk, picture, sha256, shoot, signInAsAdmin, trpcMutation } from './support.ts';
+import {
+  desktopContext,
+  linkSandboxDesk,
+  picture,
+  sha256,
+  shoot,
+  signInAsAdmin,
+  trpcMutation,
+} from './support.ts';
 
 /**
  * A campaign whose message carries a photo, against the shared gateway: the photo is attached in the message
@@ -21,11 +29,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   await signInAsAdmin(context.request);
   await linkSandboxDesk(context.request, desk);

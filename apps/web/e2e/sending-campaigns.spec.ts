@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { linkSandboxDesk, shoot, signInAsAdmin } from './support.ts';
+import { desktopContext, linkSandboxDesk, shoot, signInAsAdmin } from './support.ts';
 
 /**
  * A campaign made in the dashboard from a CSV file, against the shared gateway: the creation flow, live
@@ -30,12 +30,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-    acceptDownloads: true,
-  });
+  context = await desktopContext(browser, testInfo, { acceptDownloads: true });
   page = await context.newPage();
   const request = context.request;
   await signInAsAdmin(request);

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
+import { desktopContext, shoot, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
 
 /**
  * A long session list: only the cards near the viewport are rendered, yet every session is there to scroll
@@ -17,11 +17,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   await signInAsAdmin(context.request);
   for (const session of fleet) {

@@ -1,11 +1,29 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  expect,
+  type Locator,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
 export const SCREENS_DIR = 'test-results/screens';
+
+/** A desktop-sized, light browser context on the test gateway: how the specs' operator sees the dashboard. */
+export function desktopContext(browser: Browser, testInfo: TestInfo, options: BrowserContextOptions = {}) {
+  return browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    viewport: { width: 1280, height: 860 },
+    colorScheme: 'light',
+    ...options,
+  });
+}
 
 /** Reads the QR code on screen from its pixels, the way a phone camera would. */
 export async function decodeQr(image: Locator): Promise<string> {

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { linkSandboxDesk, shoot, signInAsAdmin, trpcQuery } from './support.ts';
+import { desktopContext, linkSandboxDesk, shoot, signInAsAdmin, trpcQuery } from './support.ts';
 
 /**
  * An inbox a team can work, sending that says what really happened, and toasts wherever the operator is —
@@ -17,11 +17,7 @@ let context: BrowserContext;
 let page: Page;
 
 test.beforeAll(async ({ browser }: { browser: Browser }, testInfo) => {
-  context = await browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    viewport: { width: 1280, height: 860 },
-    colorScheme: 'light',
-  });
+  context = await desktopContext(browser, testInfo);
   page = await context.newPage();
   await signInAsAdmin(context.request);
   await linkSandboxDesk(context.request, desk);
