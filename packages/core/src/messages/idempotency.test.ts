@@ -93,6 +93,28 @@ describe('Idempotent sends', () => {
     expect(h.db.select().from(messages).all()).toHaveLength(1);
   });
 
+  it('stored in the same commit: the second send with the key is refused alone, the others of its tick go', async () => {
+    const h = await harness();
+    const engine = await connectedSession(h);
+    const sends = await Promise.allSettled([
+      h.service.send(h.operator, { sessionId: 'sales', ...once }),
+      h.service.send(h.operator, { sessionId: 'sales', ...once }),
+      h.service.send(h.operator, { sessionId: 'sales', to: '+14155552671', text: 'Unrelated' }),
+    ]);
+    expect(sends.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((sends[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    await h.service.drain();
+    // Nothing of the refused send stays: two messages, both sent, in the order they came.
+    const stored = h.db.select().from(messages).all();
+    expect(stored.map((m) => [m.body, m.status])).toEqual([
+      [once.text, 'sent'],
+      ['Unrelated', 'sent'],
+    ]);
+    expect(engine.sent.map((s) => s.to)).toEqual(['4915123456789', '14155552671']);
+    const again = await h.service.send(h.operator, { sessionId: 'sales', ...once });
+    expect(again.id).toBe((sends[0] as PromiseFulfilledResult<{ id: string }>).value.id);
+  });
+
   it('forget keys after 24 hours', async () => {
     const h = await harness();
     await connectedSession(h);

@@ -1,10 +1,13 @@
 import type { Db, Message } from '@switchboard/db';
 import type { AckLevel, SendFailureReason } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
+import type { MediaLinks } from '../media/links.ts';
+import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { transaction } from '../prepared.ts';
 import type { WriteRetry } from '../write-retry.ts';
-import { failedReceipt } from './send-outcome.ts';
+import { failedReceipt, type SendOutcome } from './send-outcome.ts';
 import { messageStatements } from './statements.ts';
+import { webhookData } from './webhook-data.ts';
 
 /**
  * Outbound progress only moves forward: a late "delivered" never overwrites "read". `unknown` (handed to
@@ -34,14 +37,25 @@ export interface Receipt {
   reason?: SendFailureReason | undefined;
 }
 
+/** How a send ended (`sent` with WhatsApp's id, `failed` or `unknown`), for the message stored as `row`. */
+interface Outcome {
+  ownerId: string;
+  row: Message;
+  outcome: SendOutcome;
+}
+
+type Change = ({ kind: 'receipt' } & Receipt) | ({ kind: 'outcome' } & Outcome);
+
 /**
- * WhatsApp's receipts for sent messages. Those that arrive in the same tick are written together, in the
- * order they came, in one transaction (a busy account gets several per tick: two per message sent), each
- * with its webhook delivery; then each change is told. A receipt for a message whose send has not recorded
- * WhatsApp's id yet is held until it has (`settled`).
+ * Every status change of a sent message: how its send ended, then WhatsApp's receipts. Those that arrive in
+ * the same tick are written together, in the order they came, in one transaction (a busy account gets
+ * several per tick: an outcome and two receipts per message sent), each with its webhook delivery; then each
+ * change is told. A receipt for a message whose send has not recorded WhatsApp's id yet is held until it has.
  */
 export class Receipts {
-  #batch: Receipt[] = [];
+  #batch: Change[] = [];
+  /** Settles once this tick's batch was written (or kept to be retried). */
+  #written: { promise: Promise<void>; resolve: () => void } | null = null;
   readonly #early = new Map<string, Pick<Receipt, 'ack' | 'error' | 'reason'> & { at: number }>();
 
   constructor(
@@ -49,59 +63,80 @@ export class Receipts {
       db: Db;
       /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
       writes: WriteRetry;
-      /** Writes a message's new status with its webhook delivery, inside the caller's transaction. */
-      change: (
-        id: string,
-        values: Pick<Message, 'status' | 'error' | 'errorCoded'>,
-        now: number,
-      ) => Message | undefined;
+      /** Each change's webhook delivery is written in its transaction. */
+      outbox: WebhookOutbox;
+      links: MediaLinks;
       /** Tells of a change once it has committed. */
       publish: (ownerId: string, row: Message) => void;
     },
   ) {}
 
   add(receipt: Receipt): void {
-    this.#batch.push(receipt);
-    if (this.#batch.length === 1) setImmediate(() => this.flush());
+    this.#push({ kind: 'receipt', ...receipt });
   }
 
-  /** Writes the receipts of this tick now (the next tick, shutdown and tests). */
+  /** A send's outcome, written with this tick's receipts; settles once written (or kept to be retried). */
+  outcome(ownerId: string, row: Message, outcome: SendOutcome): Promise<void> {
+    this.#push({ kind: 'outcome', ownerId, row, outcome });
+    return this.#written!.promise;
+  }
+
+  /** Writes this tick's changes now (the next tick, shutdown and tests). */
   flush(): void {
     if (this.#batch.length === 0) return;
     const batch = this.#batch;
+    const written = this.#written;
     this.#batch = [];
-    this.#write(batch);
+    this.#written = null;
+    try {
+      this.#write(batch);
+    } finally {
+      written?.resolve();
+    }
+  }
+
+  #push(change: Change): void {
+    this.#batch.push(change);
+    if (this.#batch.length > 1) return;
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    this.#written = { promise, resolve };
+    setImmediate(() => this.flush());
+  }
+
+  #write(batch: Change[]): void {
+    const { db, writes, publish } = this.deps;
+    writes.run(`${batch.length} message status change(s)`, () => {
+      const now = Date.now();
+      const applied: string[] = [];
+      const changed = transaction(db, () =>
+        batch.flatMap((change) => {
+          const rows =
+            change.kind === 'receipt' ? [this.#apply(change, now)] : this.#settle(change, now, applied);
+          return rows.flatMap((row) => (row ? [{ ownerId: change.ownerId, row }] : []));
+        }),
+      );
+      // Forgotten once committed: a write the database refused is tried again with them.
+      for (const key of applied) this.#early.delete(key);
+      for (const { ownerId, row } of changed) publish(ownerId, row);
+    });
   }
 
   /**
-   * A send recorded WhatsApp's id for its message: receipts that came first — held, or still waiting in
-   * this tick's batch — apply now, as one change to the furthest of them.
+   * Writes a send's outcome; with WhatsApp's id, the receipts that came first (held since an earlier tick,
+   * or earlier in this one) apply right after it, as one change to the furthest of them.
    */
-  settled(ownerId: string, sessionId: string, externalId: string): void {
-    const key = `${sessionId}:${externalId}`;
+  #settle({ ownerId, row, outcome }: Outcome, now: number, applied: string[]): Array<Message | undefined> {
+    const updated = this.#change(row.id, outcome, now);
+    if (!outcome.externalId) return [updated];
+    const key = `${row.accountId}:${outcome.externalId}`;
     const early = this.#early.get(key);
-    this.#early.delete(key);
-    const mine = (r: Receipt) => r.sessionId === sessionId && r.externalId === externalId;
-    let furthest: Receipt | undefined = early && { ownerId, sessionId, externalId, ...early };
-    for (const receipt of this.#batch.filter(mine))
-      if (!furthest || RANK[receipt.ack] > RANK[furthest.ack]) furthest = receipt;
-    if (!furthest) return;
-    this.#batch = this.#batch.filter((r) => !mine(r));
-    this.#write([furthest]);
-  }
-
-  #write(batch: Receipt[]): void {
-    const { db, writes, publish } = this.deps;
-    writes.run(`${batch.length} receipt(s) for ${batch[0]!.sessionId}`, () => {
-      const now = Date.now();
-      const changed = transaction(db, () =>
-        batch.flatMap((receipt) => {
-          const row = this.#apply(receipt, now);
-          return row ? [{ ownerId: receipt.ownerId, row }] : [];
-        }),
-      );
-      for (const { ownerId, row } of changed) publish(ownerId, row);
-    });
+    if (!early) return [updated];
+    applied.push(key);
+    const receipt = { ownerId, sessionId: row.accountId, externalId: outcome.externalId, ...early };
+    return [updated, this.#apply(receipt, now)];
   }
 
   /** Re-reads the message for each receipt, so two for the same message in one batch still only move it forward. */
@@ -115,7 +150,7 @@ export class Receipts {
     if (row.direction !== 'out' || row.status === 'failed' || RANK[ack] <= RANK[row.status]) return undefined;
     const failure =
       ack === 'failed' ? failedReceipt(receipt.error, receipt.reason) : { error: null, errorCoded: null };
-    return this.deps.change(row.id, { status: ack, ...failure }, now);
+    return this.#change(row.id, { status: ack, ...failure }, now);
   }
 
   #remember(key: string, { ack, error, reason }: Receipt, now: number): void {
@@ -123,4 +158,36 @@ export class Receipts {
     const previous = this.#early.get(key);
     if (!previous || RANK[ack] > RANK[previous.ack]) this.#early.set(key, { ack, error, reason, at: now });
   }
+
+  /**
+   * Writes how far a message got, with its webhook delivery, inside the caller's transaction: its outcome
+   * (with WhatsApp's id) or a receipt. Returns the row, or undefined when it is gone.
+   */
+  #change(
+    id: string,
+    values: Pick<Message, 'status' | 'error' | 'errorCoded'> & Partial<Pick<Message, 'externalId'>>,
+    now: number,
+  ): Message | undefined {
+    const statements = messageStatements(this.deps.db);
+    const updated =
+      values.externalId === undefined
+        ? statements.setStatus(id, values, now)
+        : statements.setOutcome(id, { ...values, externalId: values.externalId }, now);
+    const type = updated && webhookEventFor(updated.status);
+    if (updated && type)
+      this.deps.outbox.enqueue({
+        type,
+        accountId: updated.accountId,
+        data: webhookData(updated, this.deps.links),
+        at: now,
+      });
+    return updated;
+  }
+}
+
+/** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */
+function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.status' | null {
+  if (status === 'sent') return 'message.sent';
+  if (status === 'queued' || status === 'received') return null;
+  return 'message.status';
 }

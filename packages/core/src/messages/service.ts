@@ -1,17 +1,12 @@
 import { type Account, type Db, type Message, messages } from '@switchboard/db';
 import type { InboundMessage } from '@switchboard/engines/contract';
-import {
-  type Coded,
-  coded,
-  type MessageLocation,
-  type MessageStatus,
-  type MessageType,
-} from '@switchboard/validators';
+import { coded, type MessageLocation, type MessageType } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import type { ReachOutLimits } from '../campaigns/limits.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
+import { GroupCommit } from '../group-commit.ts';
 import { newId } from '../ids.ts';
 import type { InboxService } from '../inbox/service.ts';
 import type { Logger } from '../logger.ts';
@@ -25,42 +20,22 @@ import { transaction } from '../prepared.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import type { EngineTraffic } from '../sessions/engine-runner.ts';
 import type { SessionManager } from '../sessions/manager.ts';
-import { TimeoutError, withTimeout } from '../timeout.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { compose, type SendInput } from './compose.ts';
+import { Handoff, type SendResult } from './handoff.ts';
 import { type IdempotentSend, SendIdempotency, sendFingerprint } from './idempotency.ts';
 import { insertInbound } from './inbound-row.ts';
-import { outboundContent } from './outbound-content.ts';
 import { Receipts } from './receipts.ts';
 import { sendFile } from './send-file.ts';
-import {
-  accepted,
-  type FailureReason,
-  failureReason,
-  lostTrack,
-  refused,
-  type SendOutcome,
-} from './send-outcome.ts';
 import { Senders } from './sender.ts';
 import { messageStatements } from './statements.ts';
-import { webhookData } from './webhook-data.ts';
 
 export interface MessageServiceConfig {
   maxTextLength: number;
   sendTimeoutMs: number;
 }
 
-/**
- * How a send ended, for callers that act on it (campaigns): it reached WhatsApp, certainly did not, or may
- * have (the engine failed after handing it over, or did not answer in time) and must not be sent again.
- */
-export interface SendResult {
-  outcome: 'sent' | 'failed' | 'unknown';
-  /** Why it did not (certainly) go out, when known. */
-  reason: FailureReason | null;
-  error: string | null;
-  errorCoded: Coded | null;
-}
+export type { SendResult } from './handoff.ts';
 
 /** What a stored send carries: its type and text, and its file or place when it has one. */
 export interface Outgoing {
@@ -74,8 +49,9 @@ export interface Outgoing {
  * Sending and storing messages. A send is stored first (`queued`), then handed to a per-session queue so
  * concurrent sends never race inside an engine; the row follows the message through sent → delivered →
  * read, or failed with the reason, or `unknown` when it may have reached WhatsApp — never sent twice.
- * Received messages are stored one at a time per session, in the order they came, each after its file (if
- * any) was downloaded.
+ * Sends that arrive in the same tick are stored in one commit, each answered once it has committed (see
+ * `GroupCommit`). Received messages are stored one at a time per session, in the order they came, each
+ * after its file (if any) was downloaded.
  */
 export class MessageService {
   readonly #queue = new SerialQueue();
@@ -83,6 +59,10 @@ export class MessageService {
   /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
   readonly #writes: WriteRetry;
   readonly #receipts: Receipts;
+  readonly #handoff: Handoff;
+  readonly #commits: GroupCommit;
+  /** Sends whose callers have not heard how they ended yet. */
+  readonly #results = new Set<Promise<SendResult>>();
   readonly #statements: ReturnType<typeof messageStatements>;
   readonly senders: Senders;
   readonly idempotency: SendIdempotency;
@@ -114,9 +94,20 @@ export class MessageService {
     this.#receipts = new Receipts({
       db: deps.db,
       writes: deps.writes,
-      change: (id, values, now) => this.#change(id, values, now),
+      outbox: deps.outbox,
+      links: deps.media.links,
       publish: (ownerId, row) => this.#publish(ownerId, row),
     });
+    this.#handoff = new Handoff({
+      db: deps.db,
+      sessions: deps.sessions,
+      media: deps.media,
+      receipts: this.#receipts,
+      limits: deps.limits,
+      sendTimeoutMs: deps.config.sendTimeoutMs,
+      log: deps.log,
+    });
+    this.#commits = new GroupCommit(deps.db);
     deps.sessions.traffic.on((traffic) => this.#onTraffic(traffic));
   }
 
@@ -169,7 +160,7 @@ export class MessageService {
     const file = await sendFile(this.deps.media, actor, session.id, content);
     // Fetching took a while: the session may have gone meanwhile.
     if (file) requireConnected();
-    const { message, result } = this.queue(
+    const { message, result } = await this.#store(
       session,
       to,
       {
@@ -198,31 +189,73 @@ export class MessageService {
     content: Outgoing,
     link?: (message: Message) => void,
   ): { message: Message; result: Promise<SendResult> } {
+    const row = transaction(this.deps.db, () => this.#insert(session, to, content, link));
+    return { message: row, result: this.#queued(session, row) };
+  }
+
+  /** `queue`, stored in the tick's group commit: the row once it has committed. */
+  async #store(
+    session: Pick<Account, 'id' | 'ownerId'>,
+    to: string,
+    content: Outgoing,
+    link?: (message: Message) => void,
+  ): Promise<{ message: Message; result: Promise<SendResult> }> {
+    let result: Promise<SendResult> | undefined;
+    const row = await this.#commits.write(
+      () => this.#insert(session, to, content, link),
+      // Right after the commit, in the order the sends came: that is the order the session sends them in.
+      (stored) => {
+        result = this.#queued(session, stored);
+      },
+    );
+    return { message: row, result: result! };
+  }
+
+  /** Stores a send as `queued` with its conversation, inside the caller's transaction. */
+  #insert(
+    session: Pick<Account, 'id' | 'ownerId'>,
+    to: string,
+    content: Outgoing,
+    link?: (message: Message) => void,
+  ): Message & { conversationId: string } {
     const now = Date.now();
-    const { db, inbox } = this.deps;
-    const row = transaction(db, () => {
-      const message = {
-        id: newId(),
-        accountId: session.id,
-        direction: 'out' as const,
-        type: content.type,
-        peer: to,
-        body: content.body,
-        status: 'queued' as const,
-        media: content.file?.info ?? null,
-        mediaId: content.file?.mediaId ?? null,
-        location: content.location ?? null,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const stored = this.#statements.insertSent({ ...message, conversationId: inbox.attach(message).id });
-      link?.(stored);
-      return stored as Message & { conversationId: string };
+    const message = {
+      id: newId(),
+      accountId: session.id,
+      direction: 'out' as const,
+      type: content.type,
+      peer: to,
+      body: content.body,
+      status: 'queued' as const,
+      media: content.file?.info ?? null,
+      mediaId: content.file?.mediaId ?? null,
+      location: content.location ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const stored = this.#statements.insertSent({
+      ...message,
+      conversationId: this.deps.inbox.attach(message).id,
     });
+    link?.(stored);
+    return stored as Message & { conversationId: string };
+  }
+
+  /** A stored send is told, then queued behind the session's other sends; resolves with how it ended. */
+  #queued(session: Pick<Account, 'id' | 'ownerId'>, row: Message & { conversationId: string }) {
     this.#publish(session.ownerId, row);
     this.deps.inbox.publish(row.conversationId);
-    const result = this.#queue.run(session.id, () => this.#deliver(session.ownerId, row));
-    return { message: row, result };
+    // The session's next send goes on as soon as this one is handed over; the caller hears once it is written.
+    const result = this.#queue
+      .run(session.id, () => this.#handoff.deliver(session.ownerId, row))
+      .then(async ({ result, written }) => {
+        await written;
+        return result;
+      });
+    this.#results.add(result);
+    const done = () => this.#results.delete(result);
+    void result.then(done, done);
+    return result;
   }
 
   /** One message, if the actor may read its account's messages; NOT_FOUND otherwise, like a missing one. */
@@ -249,74 +282,12 @@ export class MessageService {
    * the database tried once more (shutdown, tests).
    */
   async drain(): Promise<void> {
+    this.#commits.flush();
     await Promise.all([this.#queue.drain(), this.#inbound.drain()]);
     this.#receipts.flush();
     this.#writes.flush();
-  }
-
-  /** Hands a queued message to its engine, once: whatever happens, nothing here sends it again. */
-  async #deliver(ownerId: string, row: Message): Promise<SendResult> {
-    const seconds = Math.round(this.deps.config.sendTimeoutMs / 1000);
-    let sending: Promise<{ externalId: string }> | undefined;
-    let outcome: SendOutcome;
-    let reason: SendResult['reason'] = null;
-    try {
-      const engine = this.deps.sessions.connectedEngine(row.accountId);
-      // The file is read before the hand-off: a file gone missing fails the send, nothing reached WhatsApp.
-      const content = await outboundContent(row, (mediaId) => this.deps.media.readBase64(mediaId));
-      sending = Promise.resolve().then(() => engine.send(row.peer, content));
-      const { externalId } = await withTimeout(
-        () => sending!,
-        this.deps.config.sendTimeoutMs,
-        `WhatsApp did not confirm the message within ${seconds} s; it is not sent again — a receipt will settle it`,
-      );
-      outcome = accepted(externalId);
-    } catch (error) {
-      outcome = refused(error);
-      reason = failureReason(error);
-      if (reason === 'reach_out_limited') this.deps.limits.mark(row.accountId);
-      // Core stopped waiting, the engine did not: what it answers later still tells what became of it.
-      if (error instanceof TimeoutError && sending)
-        void sending
-          .then(
-            ({ externalId }) => this.#lateAnswer(ownerId, row, accepted(externalId)),
-            (late: unknown) => this.#lateAnswer(ownerId, row, refused(late)),
-          )
-          .catch((failure: unknown) =>
-            this.deps.log.error('could not record a late send answer', { message: row.id, error: failure }),
-          );
-    }
-    this.#settle(ownerId, row, outcome);
-    return { outcome: outcome.status, reason, error: outcome.error, errorCoded: outcome.errorCoded };
-  }
-
-  /** Records how a send ended; with an external id, receipts that beat it to the row apply now. */
-  #settle(ownerId: string, row: Message, outcome: SendOutcome): void {
-    if (outcome.status !== 'sent') {
-      // A message WhatsApp may hold under no id this server knows is an error: no receipt can settle it.
-      this.deps.log[lostTrack(outcome) ? 'error' : 'warn'](
-        outcome.status === 'failed' ? 'send failed' : 'send outcome unknown',
-        {
-          session: row.accountId,
-          message: row.id,
-          error: outcome.error,
-        },
-      );
-    }
-    this.#writes.run(`${outcome.status} send ${row.id}`, () => {
-      const now = Date.now();
-      const updated = transaction(this.deps.db, () => this.#change(row.id, outcome, now));
-      if (updated) this.#publish(ownerId, updated);
-    });
-    if (outcome.externalId) this.#receipts.settled(ownerId, row.accountId, outcome.externalId);
-  }
-
-  /** An engine's answer after the send timed out refines an `unknown` that nothing has settled since. */
-  #lateAnswer(ownerId: string, row: Message, outcome: SendOutcome): void {
-    const current = this.#statements.byId(row.id);
-    if (current?.status !== 'unknown' || current.externalId) return;
-    if (outcome.status === 'unknown' && !outcome.externalId) return;
-    this.#settle(ownerId, row, outcome);
+    // Outcomes are written now: their callers (a pool remembering its pick, campaigns) hear of them first.
+    await Promise.allSettled([...this.#results]);
   }
 
   /** Receipts are written per tick (see `Receipts`); received messages one at a time per session. */
@@ -357,30 +328,6 @@ export class MessageService {
     inbox.publish(row.conversationId);
   }
 
-  /**
-   * Writes how far a message got, with its webhook delivery, inside the caller's transaction: its outcome
-   * (with WhatsApp's id) or a receipt. Returns the row, or undefined when it is gone.
-   */
-  #change(
-    id: string,
-    values: Pick<Message, 'status' | 'error' | 'errorCoded'> & Partial<Pick<Message, 'externalId'>>,
-    now: number,
-  ): Message | undefined {
-    const updated =
-      values.externalId === undefined
-        ? this.#statements.setStatus(id, values, now)
-        : this.#statements.setOutcome(id, { ...values, externalId: values.externalId }, now);
-    const type = updated && webhookEventFor(updated.status);
-    if (updated && type)
-      this.deps.outbox.enqueue({
-        type,
-        accountId: updated.accountId,
-        data: webhookData(updated, this.deps.media.links),
-        at: now,
-      });
-    return updated;
-  }
-
   #publish(ownerId: string, row: Message): void {
     this.deps.bus.publishMessage({
       type: 'message',
@@ -389,11 +336,4 @@ export class MessageService {
       message: toMessageView(row),
     });
   }
-}
-
-/** Which webhook event an outbound status change is: accepted by WhatsApp, or a later receipt/failure. */
-function webhookEventFor(status: MessageStatus): 'message.sent' | 'message.status' | null {
-  if (status === 'sent') return 'message.sent';
-  if (status === 'queued' || status === 'received') return null;
-  return 'message.status';
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Db, openDatabase } from '@switchboard/db';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GroupCommit } from './group-commit.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A database file, and a second connection to it that sees only what has committed. */
+function twoConnections(): { db: Db; reader: Db['$client']; notes: () => string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'switchboard-group-commit-'));
+  dirs.push(dir);
+  const db = openDatabase(join(dir, 'test.db'));
+  db.$client.exec('create table notes (text text primary key)');
+  const reader = openDatabase(join(dir, 'test.db')).$client;
+  const select = reader.prepare('select text from notes order by rowid');
+  return { db, reader, notes: () => select.all().map((r) => (r as { text: string }).text) };
+}
+
+describe('GroupCommit', () => {
+  it('commits the writes of one tick together, and tells each caller after the commit, in order', async () => {
+    const { db, reader, notes } = twoConnections();
+    const commits = new GroupCommit(db);
+    const insert = db.$client.prepare('insert into notes (text) values (?)');
+    const seen: string[][] = [];
+    const told: string[] = [];
+    const writes = ['a', 'b', 'c'].map((text) =>
+      commits.write(
+        () => insert.run(text).changes,
+        () => {
+          told.push(text);
+          seen.push(notes());
+        },
+      ),
+    );
+    // Nothing is stored before the tick ends.
+    expect(notes()).toEqual([]);
+    expect(await Promise.all(writes)).toEqual([1, 1, 1]);
+    expect(told).toEqual(['a', 'b', 'c']);
+    // Each caller is told once all of them are committed, as another connection sees it.
+    for (const view of seen) expect(view).toEqual(['a', 'b', 'c']);
+    reader.close();
+  });
+
+  it('fails only the write that throws; the others of its tick are stored', async () => {
+    const { db, reader, notes } = twoConnections();
+    const commits = new GroupCommit(db);
+    const insert = db.$client.prepare('insert into notes (text) values (?)');
+    const results = await Promise.allSettled([
+      commits.write(() => insert.run('first')),
+      commits.write(() => {
+        insert.run('half of it');
+        // The same key again: this write fails, and its first half is rolled back with it.
+        insert.run('first');
+      }),
+      commits.write(() => insert.run('third')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      code: 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    });
+    expect(notes()).toEqual(['first', 'third']);
+    reader.close();
+  });
+
+  it('writes what waits at once when flushed (shutdown)', async () => {
+    const { db, reader, notes } = twoConnections();
+    const commits = new GroupCommit(db);
+    const written = commits.write(() => db.$client.prepare('insert into notes (text) values (?)').run('now'));
+    commits.flush();
+    expect(notes()).toEqual(['now']);
+    await written;
+    reader.close();
+  });
+});
