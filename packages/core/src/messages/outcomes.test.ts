@@ -1,39 +1,12 @@
-import { type Db, webhookDeliveries, webhooks } from '@switchboard/db';
 import { EngineSendError } from '@switchboard/engines/contract';
 import { describe, expect, it } from 'vitest';
 import { deferred } from '../test-support/fake-engine.ts';
-import { connectedSession, harness, messageRow, sendText } from './test-support.ts';
+import { connectedSession, harness, messageRow, sendText, subscribe } from './test-support.ts';
 
 /**
  * How a send ends when it does not simply go out: `failed` only when the message never reached WhatsApp,
  * `unknown` when it may have — never sent again, and settled by a later receipt.
  */
-
-/** A global webhook endpoint, so every message change leaves a delivery to read back. */
-function subscribe(db: Db): () => Array<{ type: string; status: unknown; externalId: unknown }> {
-  db.insert(webhooks)
-    .values({
-      id: 'hook',
-      accountId: null,
-      url: 'https://hooks.example.com/switchboard',
-      secret: 'whsec_test',
-      events: ['message.sent', 'message.status'],
-      updatedAt: Date.now(),
-    })
-    .run();
-  return () =>
-    db
-      .select()
-      .from(webhookDeliveries)
-      .all()
-      .map((d) => {
-        const payload = JSON.parse(d.payload) as {
-          type: string;
-          data: { status: unknown; externalId: unknown };
-        };
-        return { type: payload.type, status: payload.data.status, externalId: payload.data.externalId };
-      });
-}
 
 /** Lets the engine's late answer travel through the promise chains that wait for it. */
 const settled = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Db, messages } from '@switchboard/db';
+import { type Db, messages, webhookDeliveries, webhooks } from '@switchboard/db';
 import { DEFAULT_MEDIA_MAX_BYTES } from '@switchboard/validators';
 import { eq } from 'drizzle-orm';
 import { afterEach, expect } from 'vitest';
@@ -137,3 +137,29 @@ export async function connectedSession(h: Harness, name = 'Sales', actor = h.ope
 
 export const sendText = (h: Harness, text: string, to = '+49 151 2345 6789', sessionId = 'sales') =>
   h.service.send(h.operator, { sessionId, to, text });
+
+/** A global webhook endpoint, so every message change leaves a delivery to read back. */
+export function subscribe(db: Db): () => Array<{ type: string; status: unknown; externalId: unknown }> {
+  db.insert(webhooks)
+    .values({
+      id: 'hook',
+      accountId: null,
+      url: 'https://hooks.example.com/switchboard',
+      secret: 'whsec_test',
+      events: ['message.sent', 'message.status'],
+      updatedAt: Date.now(),
+    })
+    .run();
+  return () =>
+    db
+      .select()
+      .from(webhookDeliveries)
+      .all()
+      .map((d) => {
+        const payload = JSON.parse(d.payload) as {
+          type: string;
+          data: { status: unknown; externalId: unknown };
+        };
+        return { type: payload.type, status: payload.data.status, externalId: payload.data.externalId };
+      });
+}
