@@ -146,20 +146,13 @@ export class MessageService {
     // Before the status check: a repeated send gets the first one's answer even if the session went away since.
     const earlier = once && this.idempotency.earlier(once);
     if (earlier) return toMessageView(earlier);
-    const session = named ?? this.deps.pools.pickForSend(actor, input.poolId!, to);
-    const requireConnected = () => {
-      const current = this.deps.access.account(actor, session.id, 'messages:send');
-      if (current.status !== 'connected')
-        throw new AppError(
-          'PRECONDITION_FAILED',
-          `Session ${current.id} is not connected (status: ${current.status})`,
-          { reason: 'session.not_connected', params: { id: current.id, status: current.status } },
-        );
-    };
-    requireConnected();
+    // Read fresh with the access check: the named account just now, a pool's pick here, and again after a fetch.
+    const fresh = (id: string) => this.deps.access.account(actor, id, 'messages:send');
+    const session = named ?? fresh(this.deps.pools.pickForSend(actor, input.poolId!, to).id);
+    requireConnected(session);
     const file = await sendFile(this.deps.media, actor, session.id, content);
     // Fetching took a while: the session may have gone meanwhile.
-    if (file) requireConnected();
+    if (file) requireConnected(fresh(session.id));
     const { message, result } = await this.#store(
       session,
       to,
@@ -336,4 +329,17 @@ export class MessageService {
       message: toMessageView(row),
     });
   }
+}
+
+/** A send goes out only from a connected account: PRECONDITION_FAILED, naming its status, otherwise. */
+function requireConnected(account: Account): void {
+  if (account.status !== 'connected')
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `Session ${account.id} is not connected (status: ${account.status})`,
+      {
+        reason: 'session.not_connected',
+        params: { id: account.id, status: account.status },
+      },
+    );
 }
