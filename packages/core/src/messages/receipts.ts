@@ -6,23 +6,8 @@ import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { transaction } from '../prepared.ts';
 import type { WriteRetry } from '../write-retry.ts';
 import { failedReceipt, type SendOutcome } from './send-outcome.ts';
-import { messageStatements } from './statements.ts';
+import { messageStatements, RANK } from './statements.ts';
 import { webhookData } from './webhook-data.ts';
-
-/**
- * Outbound progress only moves forward: a late "delivered" never overwrites "read". `unknown` (handed to
- * WhatsApp, then the send failed) sits below `sent`, so any receipt settles it.
- */
-const RANK: Record<MessageStatus, number> = {
-  queued: 0,
-  unknown: 1,
-  sent: 2,
-  delivered: 3,
-  read: 4,
-  played: 5,
-  failed: 6,
-  received: 0,
-};
 
 /** Receipts that beat the send's own bookkeeping are held briefly instead of being lost. */
 const EARLY_ACK_TTL_MS = 60_000;
@@ -129,7 +114,8 @@ export class Receipts {
    * or earlier in this one) apply right after it, as one change to the furthest of them.
    */
   #settle({ ownerId, row, outcome }: Outcome, now: number, applied: string[]): Array<Message | undefined> {
-    const updated = this.#change(row.id, outcome, now);
+    const updated = messageStatements(this.deps.db).setOutcome(row.id, outcome, now);
+    if (updated) this.#deliver(updated, now);
     if (!outcome.externalId) return [updated];
     const key = `${row.accountId}:${outcome.externalId}`;
     const early = this.#early.get(key);
@@ -139,18 +125,20 @@ export class Receipts {
     return [updated, this.#apply(receipt, now)];
   }
 
-  /** Re-reads the message for each receipt, so two for the same message in one batch still only move it forward. */
+  /**
+   * Moves the message forward in one statement (so two receipts for it in one batch still only move it
+   * forward); only a receipt that moved nothing looks for the message, to hold it if it is not known yet.
+   */
   #apply(receipt: Receipt, now: number): Message | undefined {
     const { sessionId, externalId, ack } = receipt;
-    const row = messageStatements(this.deps.db).byExternalId(sessionId, externalId);
-    if (!row) {
-      this.#remember(`${sessionId}:${externalId}`, receipt, now);
-      return undefined;
-    }
-    if (row.direction !== 'out' || row.status === 'failed' || RANK[ack] <= RANK[row.status]) return undefined;
+    const statements = messageStatements(this.deps.db);
     const failure =
       ack === 'failed' ? failedReceipt(receipt.error, receipt.reason) : { error: null, errorCoded: null };
-    return this.#change(row.id, { status: ack, ...failure }, now);
+    const moved = statements.advance(sessionId, externalId, { status: ack, ...failure }, now);
+    if (moved) this.#deliver(moved, now);
+    else if (!statements.byExternalId(sessionId, externalId))
+      this.#remember(`${sessionId}:${externalId}`, receipt, now);
+    return moved;
   }
 
   #remember(key: string, { ack, error, reason }: Receipt, now: number): void {
@@ -159,29 +147,16 @@ export class Receipts {
     if (!previous || RANK[ack] > RANK[previous.ack]) this.#early.set(key, { ack, error, reason, at: now });
   }
 
-  /**
-   * Writes how far a message got, with its webhook delivery, inside the caller's transaction: its outcome
-   * (with WhatsApp's id) or a receipt. Returns the row, or undefined when it is gone.
-   */
-  #change(
-    id: string,
-    values: Pick<Message, 'status' | 'error' | 'errorCoded'> & Partial<Pick<Message, 'externalId'>>,
-    now: number,
-  ): Message | undefined {
-    const statements = messageStatements(this.deps.db);
-    const updated =
-      values.externalId === undefined
-        ? statements.setStatus(id, values, now)
-        : statements.setOutcome(id, { ...values, externalId: values.externalId }, now);
-    const type = updated && webhookEventFor(updated.status);
-    if (updated && type)
+  /** The webhook delivery of a status change, in its transaction. */
+  #deliver(row: Message, now: number): void {
+    const type = webhookEventFor(row.status);
+    if (type)
       this.deps.outbox.enqueue({
         type,
-        accountId: updated.accountId,
-        data: webhookData(updated, this.deps.links),
+        accountId: row.accountId,
+        data: webhookData(row, this.deps.links),
         at: now,
       });
-    return updated;
   }
 }
 

@@ -1,8 +1,35 @@
 import { type Message, messages } from '@switchboard/db';
-import { and, eq, sql } from 'drizzle-orm';
+import type { MessageStatus } from '@switchboard/validators';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { perDatabase } from '../prepared.ts';
 
 const p = sql.placeholder;
+
+/**
+ * Outbound progress only moves forward: a late "delivered" never overwrites "read". `unknown` (handed to
+ * WhatsApp, then the send failed) sits below `sent`, so any receipt settles it.
+ */
+export const RANK: Record<MessageStatus, number> = {
+  queued: 0,
+  unknown: 1,
+  sent: 2,
+  delivered: 3,
+  read: 4,
+  played: 5,
+  failed: 6,
+  received: 0,
+};
+
+/** `RANK` in SQL, for a status column. */
+const rankOf = (column: typeof messages.status) =>
+  sql.join(
+    [
+      sql`case ${column}`,
+      ...Object.entries(RANK).map(([status, rank]) => sql`when ${status} then ${sql.raw(String(rank))}`),
+      sql`end`,
+    ],
+    sql` `,
+  );
 
 /** A message row as one insert writes it, its conversation included. */
 export type NewMessage = Omit<Message, 'peerName' | 'externalId' | 'error' | 'errorCoded' | 'groupId'> &
@@ -74,7 +101,8 @@ export const messageStatements = perDatabase((db) => {
     .where(eq(messages.id, p('id')))
     .returning()
     .prepare();
-  const setStatus = db
+  // A receipt: the sent message WhatsApp knows by this id moves on, if it is not failed and this is further.
+  const advance = db
     .update(messages)
     .set({
       status: sql`${p('status')}`,
@@ -82,7 +110,15 @@ export const messageStatements = perDatabase((db) => {
       errorCoded: sql`${p('errorCoded')}`,
       updatedAt: sql`${p('now')}`,
     })
-    .where(eq(messages.id, p('id')))
+    .where(
+      and(
+        eq(messages.accountId, p('accountId')),
+        eq(messages.externalId, p('externalId')),
+        eq(messages.direction, 'out'),
+        ne(messages.status, 'failed'),
+        sql`${rankOf(messages.status)} < ${p('rank')}`,
+      ),
+    )
     .returning()
     .prepare();
   return {
@@ -99,8 +135,15 @@ export const messageStatements = perDatabase((db) => {
       values: Outcome & Pick<Message, 'externalId'>,
       now: number,
     ): Message | undefined => setOutcome.get({ id, ...values, errorCoded: json(values.errorCoded), now }),
-    /** A receipt moved it on; the updated row, or undefined when it is gone. */
-    setStatus: (id: string, values: Outcome, now: number): Message | undefined =>
-      setStatus.get({ id, ...values, errorCoded: json(values.errorCoded), now }),
+    /** A receipt for WhatsApp's id: the row it moved forward, or undefined when it moved none. */
+    advance: (accountId: string, externalId: string, values: Outcome, now: number): Message | undefined =>
+      advance.get({
+        accountId,
+        externalId,
+        ...values,
+        errorCoded: json(values.errorCoded),
+        now,
+        rank: RANK[values.status],
+      }),
   };
 });
