@@ -180,6 +180,8 @@ export function createServices(deps: {
   const campaignQueries = new CampaignQueries({ db, campaignAccess, views });
   const receipts = new CampaignReceipts({ db, clock, store, optOut: optOuts });
   bus.on('message', (event) => receipts.onMessage(event.message));
+  // Told as each campaign is created, before any of its messages can exist.
+  bus.on('campaign', () => receipts.campaignCreated());
   // A failed send belongs on its session's timeline: it is often the first sign something is wrong.
   bus.on('message', ({ message, ownerId }) => {
     if (message.direction === 'out' && message.status === 'failed')

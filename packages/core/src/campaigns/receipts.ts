@@ -1,4 +1,4 @@
-import { campaignRecipients, type Db } from '@switchboard/db';
+import { campaignRecipients, campaigns, type Db } from '@switchboard/db';
 import type { RecipientState } from '@switchboard/validators';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.ts';
@@ -26,6 +26,11 @@ const BEFORE: Partial<Record<RecipientState, RecipientState[]>> = {
 export class CampaignReceipts {
   /** One prepared update per state a receipt moves recipients to. */
   readonly #moves = new Map<RecipientState, ReturnType<typeof prepareMove>>();
+  /**
+   * Whether a campaign exists: until one does, no message can be a recipient's, and a status change looks
+   * for none. Read once, then set by `campaignCreated`; never unset (a deleted campaign only costs a look).
+   */
+  #anyCampaign: boolean | undefined;
 
   constructor(private readonly deps: { db: Db; clock: Clock; store: CampaignStore; optOut: OptOutService }) {}
 
@@ -37,7 +42,14 @@ export class CampaignReceipts {
     }
   }
 
+  /** A campaign was created: from now on status changes may move its recipients. */
+  campaignCreated(): void {
+    this.#anyCampaign = true;
+  }
+
   #followStatus(message: MessageView): void {
+    this.#anyCampaign ??= anyCampaign(this.deps.db).get() !== undefined;
+    if (!this.#anyCampaign) return;
     const state: RecipientState | null =
       message.status === 'played'
         ? 'read'
@@ -71,6 +83,8 @@ export class CampaignReceipts {
     for (const { campaignId } of replied) this.deps.store.progress(campaignId);
   }
 }
+
+const anyCampaign = perDatabase((db) => db.select({ id: campaigns.id }).from(campaigns).limit(1).prepare());
 
 /** Every incoming message asks whether a campaign reached its sender: prepared once, not built per message. */
 const countReply = perDatabase((db) =>
