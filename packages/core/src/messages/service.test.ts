@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { messages } from '@switchboard/db';
+import { accounts, messages } from '@switchboard/db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { deferred, never } from '../test-support/fake-engine.ts';
 import { code, connectedSession, harness, messageRow, sendText } from './test-support.ts';
@@ -117,6 +118,16 @@ describe('MessageService.send', () => {
       error: 'Session sales is not connected (status: reconnecting)',
     });
     expect(engine.sent).toHaveLength(1);
+  });
+
+  it('answers NOT_FOUND, storing nothing, when the session is deleted before its send is committed', async () => {
+    const h = await harness();
+    await connectedSession(h);
+    const sending = sendText(h, 'Hello there');
+    // The access check has passed; the tick's commit has not happened yet.
+    h.db.delete(accounts).where(eq(accounts.id, 'sales')).run();
+    await expect(sending).rejects.toThrow(code('NOT_FOUND'));
+    expect(h.db.select().from(messages).all()).toEqual([]);
   });
 
   it('refuses what cannot be sent, storing nothing', async () => {

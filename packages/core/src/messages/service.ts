@@ -163,7 +163,11 @@ export class MessageService {
         location: 'location' in content ? content.location : null,
       },
       once ? (message) => this.idempotency.record(once, message.id) : undefined,
-    );
+    ).catch((error: unknown) => {
+      // Deleted before the tick's commit: then it is answered as missing, like any account gone.
+      fresh(session.id);
+      throw error;
+    });
     if (input.poolId)
       void result.then((r) => {
         if (r.outcome !== 'failed') this.deps.pools.remember(input.poolId!, to, session.id);
