@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { AuthGate } from './auth-gate.tsx';
 import { Toaster } from './components/toaster.tsx';
 import { errorCode } from './lib/errors.ts';
-import { createClients, trpc } from './trpc.ts';
+import { type Clients, createClients, trpc } from './trpc.ts';
 
 /** Errors a retry cannot fix: the server understood and said no. */
 const FINAL = new Set([
@@ -29,22 +29,24 @@ function whenSignedOut(client: () => QueryClient) {
   };
 }
 
-export function App() {
-  const [queryClient] = useState(() => {
-    const onError = whenSignedOut(() => client);
-    const client: QueryClient = new QueryClient({
-      queryCache: new QueryCache({ onError }),
-      mutationCache: new MutationCache({ onError }),
-      defaultOptions: {
-        queries: {
-          retry: (failures, error) => failures < 2 && !FINAL.has(errorCode(error) ?? ''),
-          refetchOnWindowFocus: false,
-        },
+/** The dashboard's query cache: made before the first render, so the first screen's data can be asked for early. */
+export function createQueryClient(): QueryClient {
+  const onError = whenSignedOut(() => client);
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        retry: (failures, error) => failures < 2 && !FINAL.has(errorCode(error) ?? ''),
+        refetchOnWindowFocus: false,
       },
-    });
-    return client;
+    },
   });
-  const [clients, setClients] = useState(createClients);
+  return client;
+}
+
+export function App({ queryClient, initialClients }: { queryClient: QueryClient; initialClients: Clients }) {
+  const [clients, setClients] = useState(initialClients);
   const current = useRef(clients);
 
   /** A new WebSocket client for a new login: the server authenticates the socket once, at the upgrade. */

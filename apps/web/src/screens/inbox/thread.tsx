@@ -1,4 +1,3 @@
-import { formatPhone } from '@switchboard/validators';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   ArrowLeft,
@@ -22,7 +21,7 @@ import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatTime } from '../../lib/format.ts';
+import { formatDateTime, formatPhone, formatTime } from '../../lib/format.ts';
 import {
   belongsToThread,
   contactLabel,
@@ -37,9 +36,8 @@ import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
 import { AssignSelect } from './assign-select.tsx';
 import { ContactTags } from './contact-tags.tsx';
+import { threadInput } from './inbox-queries.ts';
 import { ReplyBox } from './reply-box.tsx';
-
-const THREAD_PAGE_SIZE = 50;
 
 const TICK_ICON = {
   pending: Clock,
@@ -63,7 +61,7 @@ export function Thread({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const input = { conversationId: conversation.id, limit: THREAD_PAGE_SIZE };
+  const input = threadInput(conversation.id);
   const utils = trpc.useUtils();
   const query = trpc.conversations.messages.useInfiniteQuery(input, {
     getNextPageParam: (last) => last.nextCursor,
