@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { AuthGate } from './auth-gate.tsx';
 import { Toaster } from './components/toaster.tsx';
 import { errorCode } from './lib/errors.ts';
-import { type Clients, createClients, trpc } from './trpc.ts';
+import { createClients, trpc } from './trpc.ts';
 
 /** Errors a retry cannot fix: the server understood and said no. */
 const FINAL = new Set([
@@ -29,24 +29,22 @@ function whenSignedOut(client: () => QueryClient) {
   };
 }
 
-/** The dashboard's query cache: made before the first render, so the first screen's data can be asked for early. */
-export function createQueryClient(): QueryClient {
-  const onError = whenSignedOut(() => client);
-  const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
-    defaultOptions: {
-      queries: {
-        retry: (failures, error) => failures < 2 && !FINAL.has(errorCode(error) ?? ''),
-        refetchOnWindowFocus: false,
+export function App() {
+  const [queryClient] = useState(() => {
+    const onError = whenSignedOut(() => client);
+    const client: QueryClient = new QueryClient({
+      queryCache: new QueryCache({ onError }),
+      mutationCache: new MutationCache({ onError }),
+      defaultOptions: {
+        queries: {
+          retry: (failures, error) => failures < 2 && !FINAL.has(errorCode(error) ?? ''),
+          refetchOnWindowFocus: false,
+        },
       },
-    },
+    });
+    return client;
   });
-  return client;
-}
-
-export function App({ queryClient, initialClients }: { queryClient: QueryClient; initialClients: Clients }) {
-  const [clients, setClients] = useState(initialClients);
+  const [clients, setClients] = useState(createClients);
   const current = useRef(clients);
 
   /** A new WebSocket client for a new login: the server authenticates the socket once, at the upgrade. */

@@ -1,13 +1,5 @@
 import type { AppRouter } from '@switchboard/api';
-import {
-  createWSClient,
-  httpBatchLink,
-  httpLink,
-  splitLink,
-  type TRPCRequestOptions,
-  type TRPCWebSocketClient,
-  wsLink,
-} from '@trpc/client';
+import { createWSClient, httpBatchLink, splitLink, type TRPCWebSocketClient, wsLink } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 
 export const trpc = createTRPCReact<AppRouter>();
@@ -16,14 +8,6 @@ export interface Clients {
   trpcClient: ReturnType<typeof trpc.createClient>;
   wsClient: TRPCWebSocketClient;
 }
-
-export type RequestOptions = TRPCRequestOptions;
-
-/**
- * A query sent on its own instead of in the batch of its tick: the first screen's data is asked for all at
- * once, and each answer is shown as it comes rather than all of them when the slowest is ready.
- */
-export const SEPARATE_REQUEST: RequestOptions = { context: { separate: true } };
 
 /** Reconnect soon after a drop, then back off (to 10 s) while the server stays away. */
 const retryDelayMs = (attempt: number) => (attempt === 0 ? 250 : Math.min(1000 * 2 ** (attempt - 1), 10_000));
@@ -44,12 +28,8 @@ export function createClients(): Clients {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: splitLink({
-          condition: (op) => op.context.separate === true,
-          true: httpLink({ url: '/trpc' }),
-          // The server refuses batches of more than 10 calls (MAX_BATCH_CALLS).
-          false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
-        }),
+        // The server refuses batches of more than 10 calls (MAX_BATCH_CALLS).
+        false: httpBatchLink({ url: '/trpc', maxItems: 10 }),
       }),
     ],
   });

@@ -1,4 +1,5 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { getQueryKey } from '@trpc/react-query';
 import { Bell, BellOff, BookUser, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,8 +22,9 @@ import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { assigneeFilter, InboxFilters, statusFilter } from './inbox-filters.tsx';
-import { conversationPages } from './inbox-queries.ts';
 import { Thread } from './thread.tsx';
+
+export const CONVERSATION_PAGE_SIZE = 100;
 
 /** Conversations of one account or all, kept live; the open thread beside the list (alone on phones). */
 export function InboxScreen({
@@ -43,15 +45,24 @@ export function InboxScreen({
   const [assignee] = assigneeFilter.use();
   const [sound, setSound] = newMessageSound.use();
   const assigneeId = assignee === 'anyone' ? null : assignee;
+  const input = { sessionId, search: term || null, status, assigneeId, limit: CONVERSATION_PAGE_SIZE };
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const now = useNow(30_000);
   const selectId = useId();
   const searchId = useId();
 
-  const pages = conversationPages(utils.client, { sessionId, search: term || null, status, assignee });
-  const { queryKey } = pages;
-  const query = useInfiniteQuery({ ...pages, placeholderData: keepPreviousData });
+  // Pages by offset (the procedure pages by offset, which tRPC's own infinite hook does not take), under
+  // tRPC's key for the procedure: invalidating conversations.list reaches these pages too.
+  const queryKey = getQueryKey(trpc.conversations.list, input, 'infinite');
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => utils.client.conversations.list.query({ ...input, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last: ConversationPage) => last.nextOffset,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+  });
 
   trpc.conversations.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
     onData: ({ data: event }) => {

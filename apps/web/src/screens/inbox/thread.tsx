@@ -36,8 +36,9 @@ import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
 import { AssignSelect } from './assign-select.tsx';
 import { ContactTags } from './contact-tags.tsx';
-import { threadInput } from './inbox-queries.ts';
 import { ReplyBox } from './reply-box.tsx';
+
+const THREAD_PAGE_SIZE = 50;
 
 const TICK_ICON = {
   pending: Clock,
@@ -61,7 +62,7 @@ export function Thread({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const input = threadInput(conversation.id);
+  const input = { conversationId: conversation.id, limit: THREAD_PAGE_SIZE };
   const utils = trpc.useUtils();
   const query = trpc.conversations.messages.useInfiniteQuery(input, {
     getNextPageParam: (last) => last.nextCursor,
