@@ -3,9 +3,9 @@ import { LOCALES } from '@switchboard/validators';
 import { desktopContext, linkSandboxDesk, signInAsAdmin, trpcMutation, trpcQuery } from './support.ts';
 
 /**
- * Opening the dashboard at a screen's address: who is signed in and what that screen shows are asked for
- * as the script starts, each once, and the screen is built from those answers — in every language. Signed
- * out, the screen's data is refused, and after signing in the screen shows the operator's data all the same.
+ * Opening the dashboard at a conversation's address: the conversation shows with its messages in every
+ * language (Arabic right to left), each piece of data asked for once; signed out, it asks to sign in first
+ * and then opens the conversation.
  */
 test.describe.configure({ mode: 'serial' });
 
