@@ -1,4 +1,6 @@
 import { ChevronDown } from 'lucide-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { phoneInText } from '../lib/format.ts';
 import { STATUS_META } from '../lib/session-status.ts';
 import type { Session } from '../lib/types.ts';
@@ -35,6 +37,14 @@ export function SessionSelect({
   disabled?: (session: Session) => boolean;
   describedBy?: string;
 }) {
+  // A screen re-renders its picker on every live event; a thousand accounts' labels are made again only
+  // when the accounts or the language change.
+  const { i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the status in each label is in this language
+  const labels = useMemo(
+    () => new Map(sessions.map((s) => [s.id, sessionOptionLabel(s)])),
+    [sessions, i18n.language],
+  );
   return (
     <div className="relative">
       <select
@@ -52,7 +62,7 @@ export function SessionSelect({
         ) : null}
         {sessions.map((s) => (
           <option key={s.id} value={s.id} disabled={disabled?.(s)}>
-            {sessionOptionLabel(s)}
+            {labels.get(s.id)}
           </option>
         ))}
       </select>

@@ -6,8 +6,10 @@ import {
   formatMoment,
   formatPairingCode,
   formatPercent,
+  formatPhone,
   formatRelative,
   initials,
+  phoneInText,
   secondsUntil,
 } from './format.ts';
 
@@ -71,5 +73,22 @@ describe('overview figures', () => {
     // The date is already the right day: no time zone may move it to the day before.
     expect(formatDay('2026-11-30')).toBe('Nov 30');
     expect(formatDay('2026-01-01')).toBe('Jan 1');
+  });
+});
+
+describe('formatPhone', () => {
+  it('reads the same each time a number is shown, alone or inside a sentence', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(formatPhone('4915123456789')).toBe('+49 1512 3456789');
+      expect(phoneInText('4915123456789')).toBe('\u2066\u200e+49 1512 3456789\u200e\u2069');
+    }
+    expect(formatPhone('14155550101')).toBe('+1 415 555 0101');
+    expect(formatPhone('86219306106800@lid')).toBe('LID 86219306106800');
+  });
+
+  it('still formats every number after thousands of others', () => {
+    for (let i = 0; i < 25_000; i++) formatPhone(`4915100${String(i).padStart(6, '0')}`);
+    expect(formatPhone('4915123456789')).toBe('+49 1512 3456789');
+    expect(formatPhone('4915100024999')).toBe('+49 1510 0024999');
   });
 });

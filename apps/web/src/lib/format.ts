@@ -98,12 +98,25 @@ export function formatDay(date: string): string {
   ).format(Date.parse(`${date}T00:00:00Z`));
 }
 
+// Parsing a number against the numbering plans costs tens of microseconds, and lists show the same numbers
+// on every render (a thread's contact, an account in every picker, each row a live update touches): each
+// number is formatted once. The form is the same in every language, so the cache outlives a switch.
+const PHONES_KEPT = 20_000;
+const phones = new Map<string, string>();
+
 /**
  * A phone number in international form ("+49 1512 3456789"). It stays the same in every language — digits
  * and the "+" in front are what people dial — and is shown left to right (see `<Phone>`).
  */
 export function formatPhone(digits: string): string {
-  return internationalPhone(digits);
+  let formatted = phones.get(digits);
+  if (formatted === undefined) {
+    // Bounded: a long session of scrolling through contacts must not grow it for good.
+    if (phones.size >= PHONES_KEPT) phones.clear();
+    formatted = internationalPhone(digits);
+    phones.set(digits, formatted);
+  }
+  return formatted;
 }
 
 /**
@@ -113,7 +126,7 @@ export function formatPhone(digits: string): string {
  * `<select>`, where `<bdi>` cannot go either.
  */
 export function phoneInText(digits: string): string {
-  return `\u2066\u200e${internationalPhone(digits)}\u200e\u2069`;
+  return `\u2066\u200e${formatPhone(digits)}\u200e\u2069`;
 }
 
 /** ["Sales", "Support", "Ops"] → "Sales, Support and Ops" (or "Sales، Support وOps"). */

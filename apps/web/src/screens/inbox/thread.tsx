@@ -1,4 +1,3 @@
-import { formatPhone } from '@switchboard/validators';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   ArrowLeft,
@@ -22,7 +21,7 @@ import { Phone } from '../../components/phone.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { sayCoded } from '../../lib/coded.ts';
 import { errorMessage } from '../../lib/errors.ts';
-import { formatDateTime, formatTime } from '../../lib/format.ts';
+import { formatDateTime, formatPhone, formatTime } from '../../lib/format.ts';
 import {
   belongsToThread,
   contactLabel,
