@@ -20,7 +20,7 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
 ];
 
 /** How long deliveries wait after the database refused to record one. */
-export const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
+const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
 
 /**
  * How many of an endpoint's deliveries are read at once, in order: one query for a run of them, not one
@@ -51,7 +51,7 @@ const nextDeliveries = perDatabase((db) =>
 export interface DeliveryLoopsHost {
   /** Reads the pending deliveries (a connection of its own when the loops run in a worker thread). */
   db: Db;
-  endpoints: { byId(id: string): Webhook | undefined; enabled(): Webhook[] };
+  endpoints: { byId(id: string): Webhook | undefined };
   /**
    * Writes an endpoint's answers down; resolves false when the database refused (then they stay pending
    * and deliveries pause). Resolved before the endpoint's next run is read, so nothing is sent twice.
@@ -85,10 +85,10 @@ export class DeliveryLoops {
 
   constructor(private readonly host: DeliveryLoopsHost) {}
 
-  /** Looks for due deliveries of these endpoints (by default every enabled one) that are not busy already. */
-  wake(webhookIds?: readonly string[]): void {
+  /** Looks for due deliveries of these endpoints that are not busy already. */
+  wake(webhookIds: readonly string[]): void {
     if (!this.#running) return;
-    for (const id of webhookIds ?? this.host.endpoints.enabled().map((w) => w.id)) {
+    for (const id of webhookIds) {
       if (this.#loops.has(id)) {
         this.#again.add(id);
         continue;

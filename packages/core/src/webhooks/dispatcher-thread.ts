@@ -5,7 +5,7 @@ import type { Outcome } from './outcomes.ts';
 
 /** What the dispatcher's thread is told. */
 export type ToWorker =
-  | { type: 'wake'; webhookIds: string[] }
+  | { type: 'wake'; webhookIds: readonly string[] }
   /** Endpoints changed: read them again before the next delivery. */
   | { type: 'forget' }
   | { type: 'recorded'; id: number; ok: boolean }
@@ -68,7 +68,7 @@ export class DispatcherThread {
     });
   }
 
-  wake(webhookIds: string[]): void {
+  wake(webhookIds: readonly string[]): void {
     this.#post({ type: 'wake', webhookIds });
   }
 

@@ -61,7 +61,7 @@ export class WebhookDispatcher implements BackgroundService {
     if (!this.#running) return;
     const ids = webhookIds ?? this.#endpoints.enabled().map((w) => w.id);
     // No endpoint, no thread: a server without webhooks never starts one.
-    if (ids.length > 0) this.#sending().wake([...ids]);
+    if (ids.length > 0) this.#sending().wake(ids);
   }
 
   /** Stops sending; a send cut short is not counted and goes out again after the restart. */
