@@ -26,7 +26,10 @@ export class WebhookDispatcher implements BackgroundService {
   readonly name = 'webhook dispatcher';
   readonly #endpoints: WebhookEndpoints;
   #running = false;
-  /** Whichever runs the loops, made on the first wake that has work. */
+  /**
+   * Whichever runs the loops: made at start-up when there are endpoints, when the first one is added, or
+   * at the latest on the first wake with an endpoint to deliver to.
+   */
   #sender: DeliveryLoops | DispatcherThread | null = null;
   #restart: NodeJS.Timeout | undefined;
 
@@ -45,7 +48,11 @@ export class WebhookDispatcher implements BackgroundService {
     outbox.onEnqueue((webhookIds) => this.wake(webhookIds));
     // The thread reads endpoints through its own connection: it forgets them when this thread does.
     const forget = () => (this.#sender instanceof DispatcherThread ? this.#sender.forget() : undefined);
-    bus.onWebhooksChange(forget);
+    bus.onWebhooksChange(() => {
+      forget();
+      // The first endpoint is there: the thread starts loading now, before its first event.
+      if (this.#running && this.#endpoints.enabled().length > 0) this.#sending();
+    });
     bus.on('session', (event) => {
       if (event.type === 'deleted') forget();
     });
