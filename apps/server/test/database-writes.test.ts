@@ -129,9 +129,11 @@ describe('a database that cannot be written for a while', () => {
 
     const release = holdWriteLock(g);
     held[0]!.writeHead(200).end('ok');
-    // The answer cannot be recorded; the delivery waits instead of going out again and again.
+    // The answer cannot be recorded; the delivery waits instead of going out again and again. (Those queued
+    // behind it by then may have gone out once, in order, in the same run.)
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(ids).toHaveLength(1);
+    const sent = ids.length;
+    expect(new Set(ids).size).toBe(sent);
 
     release();
     await waitFor(async () => {
@@ -139,6 +141,6 @@ describe('a database that cannot be written for a while', () => {
       return page.items.length >= 1;
     }, 'the delivery to be recorded once the database takes writes');
     // Sent again once (same webhook-id, so a receiver drops the duplicate), then recorded.
-    expect(ids[1]).toBe(ids[0]);
+    expect(ids[sent]).toBe(ids[0]);
   });
 });

@@ -28,3 +28,12 @@ export function openDatabase(path: string): Db {
   migrate(db, { migrationsFolder });
   return db;
 }
+
+/**
+ * A second, read-only connection to a database another connection of this process opened (and migrated):
+ * for work on another thread that only reads. WAL lets it read while the first one writes.
+ */
+export function openDatabaseReader(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  return drizzle(sqlite, { schema });
+}

@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { waitFor } from '../../test/support/harness.ts';
 import type { Scenario } from '../scenario.ts';
 import { type BenchProcess, startReceiver } from '../support/bare.ts';
@@ -9,21 +10,54 @@ import {
   startBenchGateway,
 } from '../support/gateway.ts';
 import { runLoad } from '../support/load.ts';
-import { ask, waitQuiet } from '../support/processes.ts';
+import { ask, cpuSeconds, waitQuiet } from '../support/processes.ts';
 import type { ReceiverReport } from '../support/receiver.ts';
 import { duration, medians, percentile, perSecond, ratio } from '../support/stats.ts';
 import type { Row } from '../table.ts';
 
+/** As many receivers as the most endpoints measured: endpoint (or raw client) i posts to receiver i. */
+const RECEIVERS = 4;
+
 interface Setup {
   g: BenchGateway;
   account: LinkedSession;
-  receiver: BenchProcess;
+  /**
+   * One receiver process per endpoint, so four endpoints are measured against four receivers, not against
+   * one receiver's event loop: then the 4-endpoint row shows how the dispatcher adds up.
+   */
+  receivers: BenchProcess[];
   /** Numbers the next inbound messages come from, so every run writes from new contacts. */
   nextSender: number;
   progress(line: string): void;
 }
 
-const report = (s: Setup) => ask<ReceiverReport>(s.receiver.child, { report: true });
+/** Every receiver's report as one: counts by endpoint, the first and last answers across them, all lags. */
+async function report(s: Setup): Promise<ReceiverReport> {
+  const reports = await Promise.all(s.receivers.map((r) => ask<ReceiverReport>(r.child, { report: true })));
+  const answered = reports.filter((r) => r.total > 0);
+  return {
+    counts: Object.assign({}, ...reports.map((r, i) => ({ [`receiver ${i + 1}`]: r.total }))),
+    total: reports.reduce((sum, r) => sum + r.total, 0),
+    first: Math.min(...answered.map((r) => r.first)),
+    last: Math.max(0, ...answered.map((r) => r.last)),
+    lags: reports.flatMap((r) => r.lags),
+  };
+}
+
+const tellReceivers = (s: Setup, message: Record<string, unknown>) =>
+  Promise.all(s.receivers.map((r) => ask(r.child, message)));
+
+/** CPU seconds used so far by each part of a measurement, from /proc: the gateway and the receivers. */
+const cpuOf = (s: Setup) => ({
+  gateway: cpuSeconds(s.g.pid),
+  receivers: s.receivers.reduce((sum, r) => sum + cpuSeconds(r.pid), 0),
+});
+
+/** The bench process's own CPU seconds (the raw clients run in it). */
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 /**
  * `events` incoming messages through the sandbox (as fast as the API takes them): one webhook event each.
@@ -51,7 +85,7 @@ async function endpoints(s: Setup, count: number): Promise<() => Promise<void>> 
     Array.from({ length: count }, (_, i) =>
       s.g.client.webhooks.create.mutate({
         sessionId: s.account.id,
-        url: `${s.receiver.url}/hook/${i + 1}`,
+        url: `${s.receivers[i]!.url}/hook/${i + 1}`,
         events: ['message.received'],
       }),
     ),
@@ -72,24 +106,33 @@ const delivered = (s: Setup, total: number) =>
   );
 
 /**
- * A backlog: the receiver holds the first request to each endpoint while `total` deliveries pile up, then
- * answers everything at once; deliveries per second from then until the last one.
+ * A backlog: the receivers hold the first request to each endpoint while `total` deliveries pile up, then
+ * answer everything at once; deliveries per second from then until the last one, and the cores the gateway
+ * and the receivers used meanwhile (CPU seconds over wall seconds, from /proc).
  */
-async function backlog(s: Setup, count: number, total: number, connections: number): Promise<number> {
+async function backlog(s: Setup, count: number, total: number, connections: number) {
   const remove = await endpoints(s, count);
-  await ask(s.receiver.child, { reset: true, hold: true });
+  await tellReceivers(s, { reset: true, hold: true });
   const taken = await incoming(s, total / count, connections);
   await waitQuiet(s.g.pid);
-  await ask(s.receiver.child, { hold: false });
+  const before = cpuOf(s);
+  const started = performance.now();
+  await tellReceivers(s, { hold: false });
   const r = await delivered(s, taken * count);
+  const seconds = (performance.now() - started) / 1000;
+  const after = cpuOf(s);
   await remove();
-  return (r.total * 1000) / Math.max(1, r.last - r.first);
+  return {
+    rate: (r.total * 1000) / Math.max(1, r.last - r.first),
+    gatewayCores: (after.gateway - before.gateway) / seconds,
+    receiverCores: (after.receivers - before.receivers) / seconds,
+  };
 }
 
 /** A burst of events while deliveries run: how long each waited from its event to its delivery. */
 async function burst(s: Setup, count: number, total: number, connections: number) {
   const remove = await endpoints(s, count);
-  await ask(s.receiver.child, { reset: true });
+  await tellReceivers(s, { reset: true });
   const taken = await incoming(s, total / count, connections);
   const r = await delivered(s, taken * count);
   await remove();
@@ -98,15 +141,26 @@ async function burst(s: Setup, count: number, total: number, connections: number
 }
 
 /**
- * The ceiling: `clients` keep-alive Node clients side by side (as many as endpoints), each with one
- * request in flight at a time and a delivery-sized body, `total` requests in all; requests per second.
+ * The ceiling: `clients` keep-alive Node clients side by side (as many as endpoints), client i posting to
+ * receiver i as endpoint i does, each with one request in flight at a time and a delivery-sized body,
+ * `total` requests in all; requests per second, and the cores the clients (this process) and the receivers
+ * used meanwhile.
  */
-async function oneInFlight(url: string, total: number, clients = 1): Promise<number> {
+async function oneInFlight(s: Setup, total: number, clients = 1) {
+  const before = { ...cpuOf(s), own: ownCpu() };
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, (_, i) => oneClient(`${url}/ceiling/${i + 1}`, total / clients)),
+    Array.from({ length: clients }, (_, i) =>
+      oneClient(`${s.receivers[i]!.url}/ceiling/${i + 1}`, total / clients),
+    ),
   );
-  return (total * 1000) / (performance.now() - started);
+  const seconds = (performance.now() - started) / 1000;
+  const after = cpuOf(s);
+  return {
+    rate: total / seconds,
+    clientCores: (ownCpu() - before.own) / seconds,
+    receiverCores: (after.receivers - before.receivers) / seconds,
+  };
 }
 
 async function oneClient(url: string, total: number): Promise<void> {
@@ -149,28 +203,32 @@ export const webhooks: Scenario = {
     const total = o.short ? 300 : 5000;
     // The held first request must outlast the time it takes to pile the backlog up.
     const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000' });
-    const receiver = await startReceiver();
+    const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => startReceiver()));
     try {
       const [account] = await linkSessions(g, 1);
-      const s: Setup = { g, account: account!, receiver, nextSender: 1_000_000, progress: o.progress };
+      const s: Setup = { g, account: account!, receivers, nextSender: 1_000_000, progress: o.progress };
       const rounds: Record<string, number>[] = [];
       for (let r = 1; r <= o.rounds; r++) {
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 1 endpoint`);
         const one = await backlog(s, 1, total, o.connections);
         o.progress(`round ${r}/${o.rounds}: one-in-flight client`);
-        const client = await oneInFlight(receiver.url, total);
+        const client = await oneInFlight(s, total);
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints`);
         const four = await backlog(s, 4, total, o.connections);
         o.progress(`round ${r}/${o.rounds}: 4 one-in-flight clients side by side`);
-        const clients = await oneInFlight(receiver.url, total, 4);
+        const clients = await oneInFlight(s, total, 4);
         o.progress(`round ${r}/${o.rounds}: burst of ${total} events to 1 endpoint, then to 4`);
         const lagOne = await burst(s, 1, total, o.connections);
         const lagFour = await burst(s, 4, total, o.connections);
         rounds.push({
-          one,
-          client,
-          four,
-          clients,
+          one: one.rate,
+          client: client.rate,
+          four: four.rate,
+          fourGateway: four.gatewayCores,
+          fourReceivers: four.receiverCores,
+          clients: clients.rate,
+          clientsOwn: clients.clientCores,
+          clientsReceivers: clients.receiverCores,
           lagOneP50: lagOne.p50,
           lagOneP99: lagOne.p99,
           lagFourP50: lagFour.p50,
@@ -179,6 +237,7 @@ export const webhooks: Scenario = {
       }
       const m = medians(rounds);
       const n = total.toLocaleString('en-US');
+      const cores = (value: number) => `${value.toFixed(2)} cores`;
       return [
         {
           what: `webhook backlog, ${n} events, 1 endpoint`,
@@ -188,9 +247,13 @@ export const webhooks: Scenario = {
         },
         {
           what: `webhook backlog, 4 endpoints (${n} deliveries in all)`,
-          switchboard: `${perSecond(m.four!, 'deliveries/s')} in all (1 endpoint: ${perSecond(m.one!, 'deliveries/s')})`,
-          // The receiver is one process: several clients side by side show what it takes in all.
-          ceiling: `4 one-in-flight Node clients side by side: ${perSecond(m.clients!, 'deliveries/s')} in all`,
+          switchboard:
+            `${perSecond(m.four!, 'deliveries/s')} in all (1 endpoint: ${perSecond(m.one!, 'deliveries/s')}); ` +
+            `CPU of ${availableParallelism()}: gateway ${cores(m.fourGateway!)}, receivers ${cores(m.fourReceivers!)}`,
+          // One receiver process per endpoint and per client, so neither side is held to one receiver's core.
+          ceiling:
+            `4 one-in-flight Node clients side by side, one per receiver: ${perSecond(m.clients!, 'deliveries/s')} in all; ` +
+            `CPU: clients ${cores(m.clientsOwn!)}, receivers ${cores(m.clientsReceivers!)}`,
           ratio: `${ratio(m.four!, m.clients!)}; ${ratio(m.four!, m.one!)} of one endpoint`,
         },
         {
@@ -203,7 +266,7 @@ export const webhooks: Scenario = {
         },
       ];
     } finally {
-      await receiver.stop();
+      await Promise.all(receivers.map((r) => r.stop()));
       await g.stop();
     }
   },

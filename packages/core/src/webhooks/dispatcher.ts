@@ -1,80 +1,37 @@
-import { type Db, type Webhook, type WebhookDelivery, webhookDeliveries } from '@switchboard/db';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@switchboard/db';
 import { unwritableReason } from '../database-errors.ts';
 import type { EventBus } from '../events.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 import type { WebhookEndpoints } from '../outbox/endpoints.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
-import { perDatabase } from '../prepared.ts';
-import { postWebhook, succeeded } from './http-post.ts';
-import { KeepAliveAgents } from './keep-alive.ts';
+import { DeliveryLoops, type WebhookDispatchConfig } from './delivery-loops.ts';
+import { DispatcherThread } from './dispatcher-thread.ts';
 import { type Outcome, recordOutcomes } from './outcomes.ts';
-import { signedHeaders } from './signing.ts';
-import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
-export interface WebhookDispatchConfig extends PrivateTargetRules {
-  /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
-  retryScheduleMs: number[];
-  timeoutMs: number;
-}
+export { DEFAULT_RETRY_SCHEDULE_MS, type WebhookDispatchConfig } from './delivery-loops.ts';
 
-/** ~23 h: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h. */
-export const DEFAULT_RETRY_SCHEDULE_MS = [
-  5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000,
-];
-
-/** How long deliveries wait after the database refused to record one. */
-const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
+/** How long after its thread ended unexpectedly the dispatcher starts a new one and looks for work. */
+const RESTART_AFTER_MS = 1_000;
 
 /**
- * How many of an endpoint's deliveries are read at once, in order: one query for a run of them, not one
- * each. They still go out one at a time.
- */
-const BATCH = 100;
-
-/**
- * Longest an answered delivery waits to be written down. Answers are recorded together (one transaction
- * for a run of deliveries); a crash before the write only sends those again, with the same `webhook-id`.
- */
-const RECORD_WITHIN_MS = 100;
-
-const p = sql.placeholder;
-
-/** An endpoint's next pending deliveries, oldest first, on the per-endpoint index. */
-const nextDeliveries = perDatabase((db) =>
-  db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
-    .orderBy(asc(webhookDeliveries.seq))
-    .limit(BATCH)
-    .prepare(),
-);
-
-/**
- * Sends the outbox. Each endpoint has its own loop: one delivery in flight, oldest first, read a run at a
- * time from the endpoint's own index; a delivery that fails ends the run, and the next run starts with it
- * again once it is due, so each endpoint sees its events in order. Endpoints are independent, so a slow one
- * never delays another, and they add up. Connections are kept alive between deliveries. Everything it
- * needs is in the database, so pending deliveries simply resume after a restart (at least once: answers
- * not yet recorded then go out again).
+ * Sends the outbox through `DeliveryLoops` (one loop per endpoint, in order). With a database file they
+ * run in a worker thread (`DispatcherThread`): while a burst of events is being taken in, the server's
+ * event loop is busy with requests and a delivery's answer would wait a turn behind them, so the lag grew
+ * with the burst; on a thread of their own deliveries keep going while events pour in. An in-memory
+ * database (tests) cannot be opened from another thread, so there the loops run on this one. Answers are
+ * written down on this thread either way.
  */
 export class WebhookDispatcher implements BackgroundService {
   readonly name = 'webhook dispatcher';
-  /** The loop of each endpoint that is delivering. */
-  readonly #loops = new Map<string, Promise<void>>();
-  /** Endpoints woken while their loop ran: it looks again before it ends. */
-  readonly #again = new Set<string>();
-  /** Endpoints whose next delivery is due later (a retry), each woken then. */
-  readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #agents = new KeepAliveAgents();
   readonly #endpoints: WebhookEndpoints;
   #running = false;
-  /** One per endpoint loop, so shutdown can cut its request in flight short. */
-  readonly #aborts = new Set<AbortController>();
-  /** Set when the database refused to record an attempt: nothing is sent before then. */
-  #pausedUntil = 0;
+  /**
+   * Whichever runs the loops: made at start-up when there are endpoints, when the first one is added, or
+   * at the latest on the first wake with an endpoint to deliver to.
+   */
+  #sender: DeliveryLoops | DispatcherThread | null = null;
+  #restart: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: Db,
@@ -89,6 +46,16 @@ export class WebhookDispatcher implements BackgroundService {
   ) {
     this.#endpoints = outbox.endpoints;
     outbox.onEnqueue((webhookIds) => this.wake(webhookIds));
+    // The thread reads endpoints through its own connection: it forgets them when this thread does.
+    const forget = () => (this.#sender instanceof DispatcherThread ? this.#sender.forget() : undefined);
+    bus.onWebhooksChange(() => {
+      forget();
+      // The first endpoint is there: the thread starts loading now, before its first event.
+      if (this.#running && this.#endpoints.enabled().length > 0) this.#sending();
+    });
+    bus.on('session', (event) => {
+      if (event.type === 'deleted') forget();
+    });
   }
 
   start(): void {
@@ -99,128 +66,45 @@ export class WebhookDispatcher implements BackgroundService {
   /** Looks for due deliveries of these endpoints (by default every enabled one) that are not busy already. */
   wake(webhookIds?: readonly string[]): void {
     if (!this.#running) return;
-    for (const id of webhookIds ?? this.#endpoints.enabled().map((w) => w.id)) {
-      if (this.#loops.has(id)) {
-        this.#again.add(id);
-        continue;
-      }
-      clearTimeout(this.#timers.get(id));
-      this.#timers.delete(id);
-      const loop = this.#deliverAll(id)
-        .catch((error: unknown) => this.log.error('webhook delivery loop failed', { webhook: id, error }))
-        .finally(() => this.#loops.delete(id));
-      this.#loops.set(id, loop);
-    }
+    const ids = webhookIds ?? this.#endpoints.enabled().map((w) => w.id);
+    // No endpoint, no thread: a server without webhooks never starts one.
+    if (ids.length > 0) this.#sending().wake(ids);
   }
 
   /** Stops sending; a send cut short is not counted and goes out again after the restart. */
   async stop(): Promise<void> {
     this.#running = false;
-    for (const timer of this.#timers.values()) clearTimeout(timer);
-    this.#timers.clear();
-    for (const abort of this.#aborts) abort.abort();
-    await Promise.all(this.#loops.values());
-    this.#agents.destroy();
+    clearTimeout(this.#restart);
+    await this.#sender?.stop();
+    this.#sender = null;
   }
 
-  /** Delivers the endpoint's due deliveries, a run at a time in order, until none is due. */
-  async #deliverAll(webhookId: string): Promise<void> {
-    const next = nextDeliveries(this.db);
-    const abort = new AbortController();
-    this.#aborts.add(abort);
-    try {
-      while (this.#running) {
-        this.#again.delete(webhookId);
-        if (!this.#endpoints.byId(webhookId)?.enabled) return;
-        const batch = next.all({ webhookId });
-        if (batch.length === 0) {
-          // Woken while it looked: look again rather than strand what was just added.
-          if (this.#again.has(webhookId)) continue;
-          return;
-        }
-        if (!(await this.#deliverRun(webhookId, batch, abort.signal))) return;
-      }
-    } finally {
-      this.#aborts.delete(abort);
-    }
+  #sending(): DeliveryLoops | DispatcherThread {
+    if (this.#sender) return this.#sender;
+    const record = (webhookId: string, outcomes: Outcome[]) => this.#record(webhookId, outcomes);
+    const { $client } = this.db;
+    this.#sender = $client.memory
+      ? new DeliveryLoops({
+          db: this.db,
+          endpoints: this.#endpoints,
+          config: this.config,
+          log: this.log,
+          record: (webhookId, outcomes) => Promise.resolve(record(webhookId, outcomes)),
+        })
+      : new DispatcherThread({ dbPath: $client.name, config: this.config }, this.log, record, () => {
+          this.#sender = null;
+          this.log.error('the webhook dispatcher thread ended; starting a new one');
+          this.#restart = setTimeout(() => this.wake(), RESTART_AFTER_MS);
+          this.#restart.unref();
+        });
+    return this.#sender;
   }
 
-  /**
-   * Sends a run of an endpoint's deliveries one after another and records what they got, together. Stops
-   * at the first that is not due yet, did not succeed, or whose endpoint is gone or off (what follows is
-   * read again, after it, so order holds). True when the endpoint's loop should read on.
-   */
-  async #deliverRun(webhookId: string, batch: WebhookDelivery[], signal: AbortSignal): Promise<boolean> {
-    const answered: Outcome[] = [];
-    let timer: NodeJS.Timeout | undefined;
-    // When the database refuses, deliveries pause (`#pausedUntil`): the next one is then not due.
-    const record = () => {
-      clearTimeout(timer);
-      timer = undefined;
-      if (answered.length > 0) this.#record(webhookId, answered.splice(0));
-    };
-    try {
-      for (const delivery of batch) {
-        const endpoint = this.#endpoints.byId(webhookId);
-        if (!endpoint?.enabled) return true;
-        const due = Math.max(delivery.nextAttemptAt, this.#pausedUntil);
-        if (due > Date.now()) {
-          this.#wakeAt(webhookId, due);
-          return false;
-        }
-        const result = await this.#post(delivery, endpoint, signal);
-        // Cut short by shutdown: not counted, it goes out again after the restart.
-        if (!this.#running) return false;
-        if (!result) {
-          // It threw (logged): it stays pending and goes out again later, not in a loop.
-          this.#wakeAt(webhookId, Math.max(this.#pausedUntil, Date.now() + PAUSE_WHILE_UNWRITABLE_MS));
-          return false;
-        }
-        answered.push({ delivery, result, at: Date.now() });
-        if (!succeeded(result)) return true;
-        timer ??= setTimeout(record, RECORD_WITHIN_MS);
-      }
-      return true;
-    } finally {
-      record();
-    }
-  }
-
-  #wakeAt(webhookId: string, at: number): void {
-    clearTimeout(this.#timers.get(webhookId));
-    const timer = setTimeout(() => {
-      this.#timers.delete(webhookId);
-      this.wake([webhookId]);
-    }, at - Date.now());
-    timer.unref();
-    this.#timers.set(webhookId, timer);
-  }
-
-  /** One attempt; undefined when it threw (logged). */
-  async #post(delivery: WebhookDelivery, endpoint: Webhook, signal: AbortSignal) {
-    try {
-      return await postWebhook(
-        endpoint.url,
-        delivery.payload,
-        signedHeaders(endpoint, delivery.id, delivery.payload),
-        {
-          timeoutMs: this.config.timeoutMs,
-          // Checked again on every connection, on the address really connected to: a name can change what it points at.
-          policy: targetPolicy(this.config, endpoint.urlSetByAdmin),
-          signal,
-          agent: this.#agents.for(endpoint.url, endpoint.urlSetByAdmin),
-        },
-      );
-    } catch (error) {
-      this.log.error('webhook attempt threw', { delivery: delivery.id, error });
-      return undefined;
-    }
-  }
-
-  /** Writes answers down; when the database refuses, they stay pending and go out again after a pause. */
-  #record(webhookId: string, outcomes: Outcome[]): void {
+  /** Writes answers down; false when the database refuses (they stay pending, deliveries pause). */
+  #record(webhookId: string, outcomes: Outcome[]): boolean {
     try {
       recordOutcomes(this.db, webhookId, outcomes, this.config.retryScheduleMs, this.bus, this.log);
+      return true;
     } catch (error) {
       const reason = unwritableReason(error);
       if (!reason) {
@@ -233,7 +117,7 @@ export class WebhookDispatcher implements BackgroundService {
           reason,
         });
       }
-      this.#pausedUntil = Date.now() + PAUSE_WHILE_UNWRITABLE_MS;
+      return false;
     }
   }
 }
