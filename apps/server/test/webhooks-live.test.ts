@@ -63,6 +63,20 @@ async function setup() {
   return { g, cookie, admin };
 }
 
+/** An operator, created by the admin and signed in over a client of their own. */
+async function addOperator(g: Awaited<ReturnType<typeof setup>>['g'], admin: Client) {
+  await admin.users.create.mutate({
+    email: 'op@example.com',
+    name: 'Op',
+    password: 'operator-pass-1',
+    role: 'operator',
+  });
+  const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
+  const op = connect(g, opCookie);
+  cleanups.push(() => op.close());
+  return { opCookie, op };
+}
+
 describe('live webhook deliveries', () => {
   it('streams each delivery as it is queued, fails, is retried and delivered, with the payload, next retry and health', async () => {
     const { g, cookie, admin } = await setup();
@@ -106,15 +120,7 @@ describe('live webhook deliveries', () => {
     const { g, cookie, admin } = await setup();
     const r = await startReceiver();
     cleanups.push(r.close);
-    await admin.users.create.mutate({
-      email: 'op@example.com',
-      name: 'Op',
-      password: 'operator-pass-1',
-      role: 'operator',
-    });
-    const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
-    const op = connect(g, opCookie);
-    cleanups.push(() => op.close());
+    const { opCookie, op } = await addOperator(g, admin);
     const adminSession = await createLinked(g, cookie, admin, 'Admin desk', '4915100000102');
     const opSession = await createLinked(g, opCookie, op, 'Op desk', '4915100000103');
     const global = await admin.webhooks.create.mutate({
@@ -151,15 +157,7 @@ describe('live webhook deliveries', () => {
     const { g, cookie, admin } = await setup();
     const r = await startReceiver();
     cleanups.push(r.close);
-    await admin.users.create.mutate({
-      email: 'op@example.com',
-      name: 'Op',
-      password: 'operator-pass-1',
-      role: 'operator',
-    });
-    const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
-    const op = connect(g, opCookie);
-    cleanups.push(() => op.close());
+    const { opCookie, op } = await addOperator(g, admin);
     const adminSession = await createLinked(g, cookie, admin, 'Admin desk', '4915100000104');
     const opSession = await createLinked(g, opCookie, op, 'Op desk', '4915100000105');
     const opSees = await watchEndpoints(op);

@@ -1,8 +1,15 @@
 import type { AppRouter } from '@switchboard/api';
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, expect } from 'vitest';
-import WS from 'ws';
-import { type Client, connect, setupAdmin, signIn, startTestGateway, type TestGateway } from './harness.ts';
+import {
+  type Client,
+  connect,
+  setupAdmin,
+  signIn,
+  startTestGateway,
+  type TestGateway,
+  upgradeStatus,
+} from './harness.ts';
 
 // What the sign-in and user tests share: a gateway per test cleaned up after it, an admin and an operator,
 // how a call was refused, plain HTTP calls. `afterEach` here runs after each test of the file importing it.
@@ -85,20 +92,7 @@ export const login = (g: TestGateway, email: string, password: string) =>
   refusal(connect(g).auth.login.mutate({ email, password }));
 
 /** Whether the WebSocket upgrade with this cookie is accepted ('open') or refused (its HTTP status). */
-export function upgrade(g: TestGateway, cookie: string): Promise<number | 'open'> {
-  return new Promise((resolve, reject) => {
-    const ws = new WS(`${g.url.replace('http', 'ws')}/trpc`, { headers: { cookie } });
-    ws.on('unexpected-response', (_req, res) => {
-      ws.terminate();
-      resolve(res.statusCode ?? 0);
-    });
-    ws.on('open', () => {
-      ws.close();
-      resolve('open');
-    });
-    ws.on('error', reject);
-  });
-}
+export const upgrade = (g: TestGateway, cookie: string) => upgradeStatus(g, { cookie });
 
 export const WRONG = 'Wrong email or password';
 export const SIGN_IN_FIRST = {

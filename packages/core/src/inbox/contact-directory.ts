@@ -11,6 +11,14 @@ import { taggedWith, tagsOf } from './tags.ts';
 export const contactSearch = (input: string | null | undefined) =>
   searchCondition(input, [contacts.name], contacts.phone);
 
+/** What the contact list is searched, narrowed and paged by. */
+export interface ContactListInput {
+  search?: string | null;
+  tag?: string | null;
+  limit: number;
+  offset?: number;
+}
+
 /**
  * The contacts within `scope` (the accounts the asker may see, or one), alphabetically by name or number,
  * each with its conversation's id (null before any message); searched, or narrowed to a tag.
@@ -18,7 +26,7 @@ export const contactSearch = (input: string | null | undefined) =>
 export function listContacts(
   db: Db,
   scope: SQL[],
-  input: { search?: string | null; tag?: string | null; limit: number; offset?: number },
+  input: ContactListInput,
 ): { items: ListedContact[]; nextOffset: number | null } {
   const conditions = [...scope];
   const search = contactSearch(input.search);

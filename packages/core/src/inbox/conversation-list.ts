@@ -23,6 +23,15 @@ const assignedTo = (actor: Actor, filter: AssigneeFilter): SQL =>
     ? isNull(conversations.assigneeId)
     : eq(conversations.assigneeId, filter === 'me' ? actor.id : filter);
 
+/** What the conversation list is narrowed and paged by. */
+export interface ConversationListInput {
+  search?: string | null;
+  status?: ConversationStatus | 'all' | null;
+  assigneeId?: AssigneeFilter | null;
+  limit: number;
+  offset?: number;
+}
+
 /**
  * The conversations within `scope` (the accounts the asker may see, or one): unread first, then newest
  * first; `search` matches the contact's name or phone, or the text of any of the conversation's messages
@@ -32,13 +41,7 @@ export function listConversations(
   db: Db,
   actor: Actor,
   scope: SQL[],
-  input: {
-    search?: string | null;
-    status?: ConversationStatus | 'all' | null;
-    assigneeId?: AssigneeFilter | null;
-    limit: number;
-    offset?: number;
-  },
+  input: ConversationListInput,
 ): { items: ConversationListItem[]; nextOffset: number | null } {
   const conditions = [...scope];
   if (input.status && input.status !== 'all') conditions.push(eq(conversations.status, input.status));

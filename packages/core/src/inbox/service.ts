@@ -7,7 +7,7 @@ import {
   type Message,
   messages,
 } from '@switchboard/db';
-import { type ConversationStatus, messagePreview, type Scope } from '@switchboard/validators';
+import { messagePreview, type Scope } from '@switchboard/validators';
 import { and, count, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Access, type Actor, requireScope } from '../access.ts';
@@ -18,9 +18,14 @@ import { type MessagePage, pageMessages } from '../paging.ts';
 import { perDatabase } from '../prepared.ts';
 import type { ContactView, ConversationView, ListedContact } from '../views.ts';
 import { type Assignee, assignableUsers } from './assignees.ts';
-import { listContacts, renameContact } from './contact-directory.ts';
+import { type ContactListInput, listContacts, renameContact } from './contact-directory.ts';
 import { resolveContact } from './contacts.ts';
-import { type AssigneeFilter, type ConversationListItem, listConversations } from './conversation-list.ts';
+import {
+  type AssigneeFilter,
+  type ConversationListInput,
+  type ConversationListItem,
+  listConversations,
+} from './conversation-list.ts';
 import { conversationRows } from './conversation-rows.ts';
 
 const PREVIEW_LENGTH = 200;
@@ -141,14 +146,7 @@ export class InboxService {
   /** Unread first, then newest first, searched and filtered: see `listConversations`. */
   list(
     actor: Actor,
-    input: {
-      sessionId?: string | null;
-      search?: string | null;
-      status?: ConversationStatus | 'all' | null;
-      assigneeId?: AssigneeFilter | null;
-      limit: number;
-      offset?: number;
-    },
+    input: ConversationListInput & { sessionId?: string | null },
   ): { items: ConversationListItem[]; nextOffset: number | null } {
     return listConversations(
       this.db,
@@ -229,15 +227,10 @@ export class InboxService {
     return assignableUsers(this.db, this.get(actor, id).accountId);
   }
 
+  /** The contacts of the accounts the actor sees (or one): see `listContacts` beside. */
   listContacts(
     actor: Actor,
-    input: {
-      sessionId?: string | null;
-      search?: string | null;
-      tag?: string | null;
-      limit: number;
-      offset?: number;
-    },
+    input: ContactListInput & { sessionId?: string | null },
   ): { items: ListedContact[]; nextOffset: number | null } {
     return listContacts(this.db, this.#scope(actor, contacts.accountId, input.sessionId), input);
   }
