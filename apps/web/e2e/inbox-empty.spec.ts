@@ -10,9 +10,9 @@ test.describe.configure({ mode: 'serial' });
 
 const adminDesk = { name: 'Front desk', id: 'empty-inbox-admin', phone: '4915112340081' };
 const OMAR = { name: 'Omar Diaz', email: 'omar.diaz@example.com', password: 'omar-password-1' };
-const omarDesk = { name: 'Omar desk', id: 'omar-desk', phone: '4915112340082' };
+const omarDesk = { name: 'Omar Diaz desk', id: 'omar-diaz-desk', phone: '4915112340082' };
 const LAYLA = { name: 'Layla Haddad', email: 'layla.haddad@example.com', password: 'layla-password-1' };
-const laylaDesk = { name: 'مكتب جدة', id: 'layla-desk', phone: '4915112340083' };
+const laylaDesk = { name: 'مكتب جدة', id: 'layla-haddad-desk', phone: '4915112340083' };
 
 let context: BrowserContext;
 let page: Page;
@@ -22,7 +22,7 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
   await signInAsAdmin(admin);
   await linkSandboxDesk(admin, adminDesk);
   const sent = await admin.post('/api/sandbox/inbound', {
-    data: { from: '14155550181', to: adminDesk.phone, text: 'A conversation only the admin sees' },
+    data: { from: '14155550861', to: adminDesk.phone, text: 'A conversation only the admin sees' },
   });
   expect(sent.ok(), await sent.text()).toBe(true);
   for (const user of [OMAR, LAYLA]) await trpcMutation(admin, 'users.create', { ...user, role: 'operator' });
@@ -69,7 +69,7 @@ test('the first message replaces the empty state live; filters that hide it say 
   await page.goto('/inbox');
   await expect(page.getByRole('heading', { name: 'Start your first conversation' })).toBeVisible();
   const sent = await context.request.post('/api/sandbox/inbound', {
-    data: { from: '14155550182', to: omarDesk.phone, text: 'Is the shop open today?' },
+    data: { from: '14155550862', to: omarDesk.phone, text: 'Is the shop open today?' },
   });
   expect(sent.ok(), await sent.text()).toBe(true);
 

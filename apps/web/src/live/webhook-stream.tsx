@@ -17,8 +17,8 @@ export interface WebhookStreamProps {
 }
 
 /**
- * Follows the live webhook deliveries and endpoint changes, and subscribes again a moment after the stream ends (a restarted
- * server, a lapsed sign-in) so a screen left open stays live.
+ * Follows the live webhook deliveries and endpoint changes, and subscribes again a moment after the stream
+ * ends (a restarted server, a lapsed sign-in) so a screen left open stays live.
  */
 export function WebhookStream(props: WebhookStreamProps) {
   const [attempt, setAttempt] = useState(0);
