@@ -34,8 +34,14 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
   page = await context.newPage();
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({ playwright }, testInfo) => {
   await context?.close();
+  // The accounts go again, so the specs after this one find the shared gateway's session list as before.
+  const admin = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
+  await signInAsAdmin(admin);
+  for (const desk of [adminDesk, omarDesk, laylaDesk])
+    await trpcMutation(admin, 'sessions.delete', { id: desk.id });
+  await admin.dispose();
 });
 
 test('an empty inbox says how conversations come in, and leads there', async () => {
