@@ -5,7 +5,7 @@ import { startReceiver } from './support/receiver.ts';
 /**
  * What WhatsApp does to a working account, through the sandbox's control API and the real gateway: a send
  * that fails after the hand-off, and the reach-out limit (error 463). The same paths through the WhatsApp
- * Web engine are in webjs.test.ts.
+ * Web engine are in webjs-sends.test.ts.
  */
 
 const cleanups: Array<() => Promise<void>> = [];

@@ -222,7 +222,7 @@ describe('an inbox a team can work', () => {
       g,
       key,
       'GET',
-      '/v1/conversations?search=hello&status=open&assigneeId=' + user.id,
+      `/v1/conversations?search=hello&status=open&assigneeId=${user.id}`,
     );
     expect(found.body).toMatchObject({ items: [{ id: conversation.id, match: { text: 'rest hello' } }] });
     expect(

@@ -17,19 +17,33 @@ afterEach(async () => {
 });
 
 type Subscribe = Client['webhooks']['onUpdate']['subscribe'];
-type Update = Parameters<NonNullable<Parameters<Subscribe>[1]['onData']>>[0];
+type Streamed = Parameters<NonNullable<Parameters<Subscribe>[1]['onData']>>[0];
+type Update = Extract<Streamed, { delivery: unknown }>;
+type EndpointSeen = Extract<Streamed, { endpoint: unknown }>['endpoint'];
 
 /** Opens `webhooks.onUpdate` and resolves once the server has started it. */
-async function watch(client: Client, input?: Parameters<Subscribe>[0]) {
-  const seen: Update[] = [];
+async function stream(client: Client, input: Parameters<Subscribe>[0], onData: (update: Streamed) => void) {
   await new Promise<void>((resolve, reject) => {
     const sub = client.webhooks.onUpdate.subscribe(input, {
       onStarted: () => resolve(),
-      onData: (update) => seen.push(update),
+      onData,
       onError: reject,
     });
     cleanups.push(() => sub.unsubscribe());
   });
+}
+
+/** The deliveries streamed. */
+async function watch(client: Client, input?: Parameters<Subscribe>[0]) {
+  const seen: Update[] = [];
+  await stream(client, input, (update) => 'delivery' in update && seen.push(update));
+  return seen;
+}
+
+/** The endpoint changes streamed. */
+async function watchEndpoints(client: Client, input?: Parameters<Subscribe>[0]) {
+  const seen: EndpointSeen[] = [];
+  await stream(client, input, (update) => 'endpoint' in update && seen.push(update.endpoint));
   return seen;
 }
 
@@ -47,6 +61,20 @@ async function setup() {
     await g.dispose();
   });
   return { g, cookie, admin };
+}
+
+/** An operator, created by the admin and signed in over a client of their own. */
+async function addOperator(g: Awaited<ReturnType<typeof setup>>['g'], admin: Client) {
+  await admin.users.create.mutate({
+    email: 'op@example.com',
+    name: 'Op',
+    password: 'operator-pass-1',
+    role: 'operator',
+  });
+  const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
+  const op = connect(g, opCookie);
+  cleanups.push(() => op.close());
+  return { opCookie, op };
 }
 
 describe('live webhook deliveries', () => {
@@ -92,15 +120,7 @@ describe('live webhook deliveries', () => {
     const { g, cookie, admin } = await setup();
     const r = await startReceiver();
     cleanups.push(r.close);
-    await admin.users.create.mutate({
-      email: 'op@example.com',
-      name: 'Op',
-      password: 'operator-pass-1',
-      role: 'operator',
-    });
-    const opCookie = await signIn(g, 'op@example.com', 'operator-pass-1');
-    const op = connect(g, opCookie);
-    cleanups.push(() => op.close());
+    const { opCookie, op } = await addOperator(g, admin);
     const adminSession = await createLinked(g, cookie, admin, 'Admin desk', '4915100000102');
     const opSession = await createLinked(g, opCookie, op, 'Op desk', '4915100000103');
     const global = await admin.webhooks.create.mutate({
@@ -131,5 +151,36 @@ describe('live webhook deliveries', () => {
     // Each stream carries only its own endpoints: no global one, nothing of the other's account.
     expect(new Set(opSees.map((u) => u.webhook.accountId))).toEqual(new Set([opSession.id]));
     expect(new Set(adminSees.map((u) => u.webhook.accountId))).toEqual(new Set([adminSession.id]));
+  });
+
+  it('streams endpoints added, turned off and on, and removed by anyone — to those who may see them only', async () => {
+    const { g, cookie, admin } = await setup();
+    const r = await startReceiver();
+    cleanups.push(r.close);
+    const { opCookie, op } = await addOperator(g, admin);
+    const adminSession = await createLinked(g, cookie, admin, 'Admin desk', '4915100000104');
+    const opSession = await createLinked(g, opCookie, op, 'Op desk', '4915100000105');
+    const opSees = await watchEndpoints(op);
+    const adminSees = await watchEndpoints(admin);
+    const adminSeesOne = await watchEndpoints(admin, { sessionId: adminSession.id });
+
+    // The admin's endpoints first: the operator's stream, which is in order, would carry them before its own.
+    const global = await admin.webhooks.create.mutate({ sessionId: null, url: r.url });
+    const adminHook = await admin.webhooks.create.mutate({ sessionId: adminSession.id, url: r.url });
+    const opHook = await op.webhooks.create.mutate({ sessionId: opSession.id, url: r.url });
+    // The operator's endpoint changed by the admin, as from another tab, then by the operator.
+    await admin.webhooks.update.mutate({ id: opHook.id, enabled: false });
+    await op.webhooks.update.mutate({ id: opHook.id, enabled: true });
+    await op.webhooks.delete.mutate({ id: opHook.id });
+
+    const opEndpoint = { id: opHook.id, accountId: opSession.id };
+    await waitFor(() => opSees.length === 4, "the operator's four changes");
+    expect(opSees).toEqual([opEndpoint, opEndpoint, opEndpoint, opEndpoint]);
+    await waitFor(() => adminSees.length === 6, 'all six changes for the admin');
+    expect(adminSees.slice(0, 2)).toEqual([
+      { id: global.id, accountId: null },
+      { id: adminHook.id, accountId: adminSession.id },
+    ]);
+    expect(adminSeesOne).toEqual([{ id: adminHook.id, accountId: adminSession.id }]);
   });
 });

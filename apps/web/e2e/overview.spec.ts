@@ -204,7 +204,7 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
 
     // Failing webhooks follow the deliveries live: an endpoint that starts failing while the page is open
     // shows up without a reload (the card is not polled, so only the live stream can bring it).
-    await trpcMutation(api, 'webhooks.create', {
+    const helpdesk = await trpcMutation<{ id: string }>(api, 'webhooks.create', {
       sessionId: support,
       url: 'http://127.0.0.1:9/helpdesk',
       description: 'Helpdesk',
@@ -214,6 +214,10 @@ test('the Overview: empty at first, then the sandbox state, the chart, and a fix
     await expect(failing.filter({ hasText: 'http://127.0.0.1:9/helpdesk' })).toContainText(
       'Support desk · Helpdesk',
     );
+    // It follows the endpoints too: one removed elsewhere (another tab, the API) leaves the card at once.
+    await trpcMutation(api, 'webhooks.delete', { id: helpdesk.id });
+    await expect(failing).toHaveCount(1);
+    await expect(failing.filter({ hasText: 'http://127.0.0.1:9/helpdesk' })).toHaveCount(0);
 
     // On a phone the navigation folds behind a button: every entry fits, none is cut or scrolled away.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -169,10 +169,16 @@ describe('EventBus', () => {
     const bus = new EventBus();
     expect(bus.watchingDeliveries).toBe(false);
     const abort = new AbortController();
-    const changes = bus.deliveryChanges(abort.signal)[Symbol.asyncIterator]();
+    const changes = bus.webhookChanges(abort.signal)[Symbol.asyncIterator]();
     expect(bus.watchingDeliveries).toBe(true);
     bus.publishDelivery({ webhookId: 'w1', deliveryId: 'd1' });
     expect((await changes.next()).value).toEqual({ webhookId: 'w1', deliveryId: 'd1' });
+    // An endpoint's change comes on the same stream, and the endpoint caches hear of it too.
+    let cachesTold = 0;
+    bus.onWebhooksChange(() => cachesTold++);
+    bus.publishEndpointChange({ webhookId: 'w1', accountId: null });
+    expect((await changes.next()).value).toEqual({ webhookId: 'w1', accountId: null });
+    expect(cachesTold).toBe(1);
     abort.abort();
     await changes.next().catch(() => undefined);
     expect(bus.watchingDeliveries).toBe(false);

@@ -69,6 +69,18 @@ export interface DeliveryChange {
   deliveryId: string;
 }
 
+/**
+ * Someone added, changed, turned off or on, or removed an endpoint. Whose it is (`accountId`, null for a
+ * server-wide one) travels with it, so a watcher's access is settled even once the endpoint is gone.
+ */
+export interface EndpointChange {
+  webhookId: string;
+  accountId: string | null;
+}
+
+/** What webhook watchers are told of: a delivery or an endpoint changed. */
+export type WebhookChange = DeliveryChange | EndpointChange;
+
 type AnyEvent = SessionEvent | MessageEvent | ConversationEvent | CampaignEvent;
 
 type Payload<E> = E extends { id: string; at: number } ? Omit<E, 'id' | 'at'> : never;
@@ -97,6 +109,7 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   readonly #webhookListeners = new Set<() => void>();
   readonly #deliveries = new EventEmitter<{ change: [DeliveryChange] }>();
+  readonly #endpoints = new EventEmitter<{ change: [EndpointChange] }>();
 
   private readonly backlogSize: number;
   private readonly onListenerError: (error: unknown) => void;
@@ -173,6 +186,12 @@ export class EventBus extends EventEmitter<BusEvents> {
     this.#notify(this.#webhookListeners, undefined);
   }
 
+  /** An endpoint changed through its owner or an admin: the caches are told, and so are its watchers. */
+  publishEndpointChange(change: EndpointChange): void {
+    this.publishWebhooksChange();
+    this.#endpoints.emit('change', change);
+  }
+
   onWebhooksChange(listener: () => void): () => void {
     this.#webhookListeners.add(listener);
     return () => this.#webhookListeners.delete(listener);
@@ -198,13 +217,27 @@ export class EventBus extends EventEmitter<BusEvents> {
     }
   }
 
-  /** Delivery changes as they are published, until `signal` aborts; listens from the moment it is called. */
-  deliveryChanges(signal?: AbortSignal): AsyncIterable<DeliveryChange> {
-    const changes = on(this.#deliveries, 'change', signal ? { signal } : {}) as AsyncIterableIterator<
-      [DeliveryChange]
-    >;
+  /**
+   * Delivery and endpoint changes as they are published, until `signal` aborts; listens from the moment it is
+   * called (and counts as watching deliveries while it does).
+   */
+  webhookChanges(signal?: AbortSignal): AsyncIterable<WebhookChange> {
+    const merged = new EventEmitter<{ change: [WebhookChange] }>();
+    const forward = (change: WebhookChange) => merged.emit('change', change);
+    this.#deliveries.on('change', forward);
+    this.#endpoints.on('change', forward);
+    const stop = () => {
+      this.#deliveries.off('change', forward);
+      this.#endpoints.off('change', forward);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    const changes = on(merged, 'change', signal ? { signal } : {}) as AsyncIterableIterator<[WebhookChange]>;
     return (async function* () {
-      for await (const [change] of changes) yield change;
+      try {
+        for await (const [change] of changes) yield change;
+      } finally {
+        stop();
+      }
     })();
   }
 

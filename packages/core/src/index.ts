@@ -46,6 +46,7 @@ export * from './timeout.ts';
 export * from './views.ts';
 export * from './webhooks/delivery-views.ts';
 export * from './webhooks/dispatcher.ts';
+export * from './webhooks/endpoint-watch.ts';
 export type { FailingWebhookView } from './webhooks/health.ts';
 export * from './webhooks/service.ts';
 export * from './webhooks/signing.ts';

@@ -12,11 +12,13 @@ export interface WebhookStreamProps {
   onStarted: () => void;
   /** A delivery was queued, attempted or replayed, with its endpoint's health after it. */
   onData: (update: { webhook: Webhook; delivery: WebhookDelivery }) => void;
+  /** An endpoint was added, changed, turned off or on, or removed — here or in another tab. */
+  onEndpoint?: (endpoint: { id: string; accountId: string | null }) => void;
 }
 
 /**
- * Follows the live webhook deliveries, and subscribes again a moment after the stream ends (a restarted
- * server, a lapsed sign-in) so a screen left open stays live.
+ * Follows the live webhook deliveries and endpoint changes, and subscribes again a moment after the stream
+ * ends (a restarted server, a lapsed sign-in) so a screen left open stays live.
  */
 export function WebhookStream(props: WebhookStreamProps) {
   const [attempt, setAttempt] = useState(0);
@@ -27,6 +29,7 @@ function WebhookSubscription({
   sessionId,
   onStarted,
   onData,
+  onEndpoint,
   onEnded,
 }: WebhookStreamProps & { onEnded: () => void }) {
   const utils = trpc.useUtils();
@@ -35,7 +38,7 @@ function WebhookSubscription({
 
   trpc.webhooks.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
     onStarted,
-    onData,
+    onData: (update) => ('endpoint' in update ? onEndpoint?.(update.endpoint) : onData(update)),
     onError: (error) => {
       if (errorCode(error) === 'UNAUTHORIZED') void utils.auth.me.invalidate();
       window.clearTimeout(retryTimer.current);

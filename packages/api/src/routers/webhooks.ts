@@ -1,3 +1,4 @@
+import { endpointUpdate } from '@switchboard/core';
 import { z } from 'zod';
 import { check, currentActor } from '../live.ts';
 import { rest } from '../rest/meta.ts';
@@ -12,8 +13,8 @@ import {
   webhookIdInput,
   webhookListInput,
   webhookStreamInput,
+  webhookStreamUpdate,
   webhookTestResult,
-  webhookUpdate,
   webhookUpdateInput,
   webhookWithSecret,
 } from '../schemas/webhooks.ts';
@@ -113,19 +114,24 @@ export const webhooksRouter = router({
 
   /**
    * Live deliveries: each one as it is queued, attempted or queued again, with its endpoint's health — of one
-   * endpoint, of one account's endpoints, or of every visible one. Nothing is gathered while nobody watches.
+   * endpoint, of one account's endpoints, or of every visible one — and each endpoint added, changed or
+   * removed, by whoever did it. Nothing is gathered while nobody watches.
    */
   onUpdate: protectedProcedure.input(webhookStreamInput).subscription(({ ctx, input, signal }) => {
-    const { bus, webhooks } = ctx.services;
+    const { access, bus, webhooks } = ctx.services;
     const filter = input ?? {};
     // Checked and listening before the stream is reported started: a refusal fails the subscription itself,
     // and a change right after the start is not missed.
     check(() => webhooks.assertMayWatch(currentActor(ctx), filter));
-    const changes = bus.deliveryChanges(signal);
+    const changes = bus.webhookChanges(signal);
     return (async function* () {
       for await (const change of changes) {
-        const update = webhooks.change(currentActor(ctx), change, filter);
-        if (update) yield webhookUpdate.parse(update);
+        const actor = currentActor(ctx);
+        const update =
+          'deliveryId' in change
+            ? webhooks.change(actor, change, filter)
+            : endpointUpdate(access, actor, change, filter);
+        if (update) yield webhookStreamUpdate.parse(update);
       }
     })();
   }),

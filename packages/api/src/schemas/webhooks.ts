@@ -113,4 +113,12 @@ export const webhookStreamInput = z
 /** A delivery as it is now (queued, attempted, queued again), with its endpoint's health after it. */
 export const webhookUpdate = z.object({ webhook, delivery: webhookDelivery });
 
+/** An endpoint was added, changed, turned off or on, or removed (by anyone): read it again if it matters. */
+export const endpointChangeUpdate = z.object({
+  endpoint: z.object({ id: z.string(), accountId: z.string().nullable() }),
+});
+
+/** What `webhooks.onUpdate` streams: a delivery with its endpoint's health, or an endpoint's change. */
+export const webhookStreamUpdate = z.union([webhookUpdate, endpointChangeUpdate]);
+
 export const replayResult = z.object({ replayed: z.number() });

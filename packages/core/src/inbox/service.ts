@@ -7,8 +7,8 @@ import {
   type Message,
   messages,
 } from '@switchboard/db';
-import { type ConversationStatus, messagePreview, type Scope } from '@switchboard/validators';
-import { and, count, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { messagePreview, type Scope } from '@switchboard/validators';
+import { and, count, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type Access, type Actor, requireScope } from '../access.ts';
 import { AppError } from '../errors.ts';
@@ -16,26 +16,21 @@ import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
 import { perDatabase } from '../prepared.ts';
-import { searchCondition } from '../search.ts';
 import type { ContactView, ConversationView, ListedContact } from '../views.ts';
 import { type Assignee, assignableUsers } from './assignees.ts';
+import { type ContactListInput, listContacts, renameContact } from './contact-directory.ts';
 import { resolveContact } from './contacts.ts';
-import { contactView, conversationRows } from './conversation-rows.ts';
 import {
-  hasMessageMatching,
-  type MessageMatch,
-  messageSearchQuery,
-  newestMatches,
-} from './message-search.ts';
-import { taggedWith, tagsOf } from './tags.ts';
+  type AssigneeFilter,
+  type ConversationListInput,
+  type ConversationListItem,
+  listConversations,
+} from './conversation-list.ts';
+import { conversationRows } from './conversation-rows.ts';
 
 const PREVIEW_LENGTH = 200;
 
-/** A listed conversation; `match` is the newest message matching the search, when its text matched. */
-export type ConversationListItem = ConversationView & { match: MessageMatch | null };
-
-/** `me`: the asking user; `none`: nobody assigned; otherwise a user's id. */
-export type AssigneeFilter = 'me' | 'none' | (string & {});
+export type { AssigneeFilter, ConversationListItem };
 
 /** What `attach` needs of a message before it is stored. */
 export type MessageToAttach = Pick<
@@ -148,39 +143,17 @@ export class InboxService {
     if (into) this.publish(into.id, gone);
   }
 
-  /**
-   * Unread first, then newest first; `search` matches the contact's name or phone, or the text of any of
-   * the conversation's messages (then `match` shows the newest such message).
-   */
+  /** Unread first, then newest first, searched and filtered: see `listConversations`. */
   list(
     actor: Actor,
-    input: {
-      sessionId?: string | null;
-      search?: string | null;
-      status?: ConversationStatus | 'all' | null;
-      assigneeId?: AssigneeFilter | null;
-      limit: number;
-      offset?: number;
-    },
+    input: ConversationListInput & { sessionId?: string | null },
   ): { items: ConversationListItem[]; nextOffset: number | null } {
-    const conditions = this.#scope(actor, conversations.accountId, input.sessionId);
-    if (input.status && input.status !== 'all') conditions.push(eq(conversations.status, input.status));
-    if (input.assigneeId) conditions.push(assignedTo(actor, input.assigneeId));
-    const textQuery = messageSearchQuery(input.search);
-    const search = or(contactSearch(input.search), textQuery ? hasMessageMatching(textQuery) : undefined);
-    if (search) conditions.push(search);
-    const offset = input.offset ?? 0;
-    const rows = conversationRows(this.db, and(...conditions), input.limit + 1, offset);
-    const page = rows.slice(0, input.limit);
-    const matches = textQuery
-      ? newestMatches(
-          this.db,
-          textQuery,
-          page.map((c) => c.id),
-        )
-      : undefined;
-    const items = page.map((c) => ({ ...c, match: matches?.get(c.id) ?? null }));
-    return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
+    return listConversations(
+      this.db,
+      actor,
+      this.#scope(actor, conversations.accountId, input.sessionId),
+      input,
+    );
   }
 
   /**
@@ -254,62 +227,19 @@ export class InboxService {
     return assignableUsers(this.db, this.get(actor, id).accountId);
   }
 
+  /** The contacts of the accounts the actor sees (or one): see `listContacts` beside. */
   listContacts(
     actor: Actor,
-    input: {
-      sessionId?: string | null;
-      search?: string | null;
-      tag?: string | null;
-      limit: number;
-      offset?: number;
-    },
+    input: ContactListInput & { sessionId?: string | null },
   ): { items: ListedContact[]; nextOffset: number | null } {
-    const conditions = this.#scope(actor, contacts.accountId, input.sessionId);
-    const search = contactSearch(input.search);
-    if (search) conditions.push(search);
-    if (input.tag) conditions.push(taggedWith(this.db, input.tag.trim().toLowerCase()));
-    const offset = input.offset ?? 0;
-    // A contact has at most one conversation (one per account and contact), so the join adds no rows.
-    const rows = this.db
-      .select({ contact: contacts, conversationId: conversations.id })
-      .from(contacts)
-      .leftJoin(conversations, eq(conversations.contactId, contacts.id))
-      .where(and(...conditions))
-      .orderBy(sql`coalesce(${contacts.name}, ${contacts.phone}) collate nocase`, contacts.id)
-      .limit(input.limit + 1)
-      .offset(offset)
-      .all();
-    const page = rows.slice(0, input.limit);
-    const tags = tagsOf(
-      this.db,
-      page.map((row) => row.contact.id),
-    );
-    const items = page.map(({ contact, conversationId }) => ({
-      ...contactView(contact, tags.get(contact.id)),
-      conversationId,
-    }));
-    return { items, nextOffset: rows.length > input.limit ? offset + input.limit : null };
+    return listContacts(this.db, this.#scope(actor, contacts.accountId, input.sessionId), input);
   }
 
   /** Renames a contact; from then on WhatsApp's push name no longer overwrites it. */
   updateContact(actor: Actor, input: { id: string; name: string | null }): ContactView {
-    requireScope(actor, 'inbox:write');
-    const row = this.db.select().from(contacts).where(eq(contacts.id, input.id)).get();
-    if (!row || !this.access.visible(actor, row.accountId, 'inbox:write'))
-      throw new AppError('NOT_FOUND', `Contact ${input.id} not found`);
-    const updated = this.db
-      .update(contacts)
-      .set({ name: input.name, nameEdited: input.name !== null, updatedAt: Date.now() })
-      .where(eq(contacts.id, row.id))
-      .returning()
-      .get();
-    const conversation = this.db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(eq(conversations.contactId, row.id))
-      .get();
-    if (conversation) this.publish(conversation.id);
-    return contactView(updated, tagsOf(this.db, [updated.id]).get(updated.id));
+    const { contact, conversationId } = renameContact(this.db, this.access, actor, input);
+    if (conversationId) this.publish(conversationId);
+    return contact;
   }
 
   #change(
@@ -345,12 +275,3 @@ export class InboxService {
       .get()?.ownerId;
   }
 }
-
-/** A contact whose name contains `search` or whose phone has its digits. */
-const contactSearch = (input: string | null | undefined) =>
-  searchCondition(input, [contacts.name], contacts.phone);
-
-const assignedTo = (actor: Actor, filter: AssigneeFilter): SQL =>
-  filter === 'none'
-    ? isNull(conversations.assigneeId)
-    : eq(conversations.assigneeId, filter === 'me' ? actor.id : filter);

@@ -94,7 +94,7 @@ export class WebhookService {
       })
       .returning()
       .get();
-    this.bus.publishWebhooksChange();
+    this.bus.publishEndpointChange({ webhookId: row.id, accountId: row.accountId });
     return { ...this.#view(row), secret: row.secret };
   }
 
@@ -123,7 +123,7 @@ export class WebhookService {
       .where(eq(webhooks.id, current.id))
       .returning()
       .get();
-    this.bus.publishWebhooksChange();
+    this.bus.publishEndpointChange({ webhookId: row.id, accountId: row.accountId });
     if (input.enabled) this.dispatcher.wake();
     return this.#view(row);
   }
@@ -141,7 +141,7 @@ export class WebhookService {
   delete(actor: Actor, id: string): void {
     const row = this.#visible(actor, id);
     this.db.delete(webhooks).where(eq(webhooks.id, row.id)).run();
-    this.bus.publishWebhooksChange();
+    this.bus.publishEndpointChange({ webhookId: row.id, accountId: row.accountId });
   }
 
   /** A new secret; the previous one keeps signing (beside it) for 24 h so receivers can switch over. */
@@ -159,7 +159,7 @@ export class WebhookService {
       .where(eq(webhooks.id, current.id))
       .returning()
       .get();
-    this.bus.publishWebhooksChange();
+    this.bus.publishEndpointChange({ webhookId: row.id, accountId: row.accountId });
     return { ...this.#view(row), secret: row.secret };
   }
 

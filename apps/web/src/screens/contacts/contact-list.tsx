@@ -1,13 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { BookUser, Search } from 'lucide-react';
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { BookUser } from 'lucide-react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
-import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { selectClass } from '../../components/field.tsx';
+import { ListNotice } from '../../components/list-notice.tsx';
+import { SearchField } from '../../components/search-field.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { ContactPage, Session } from '../../lib/types.ts';
@@ -28,7 +28,6 @@ export function ContactList({
   const utils = trpc.useUtils();
   const [search, setSearch] = useState('');
   const term = useDeferredValue(search).trim();
-  const searchId = useId();
   const input = { sessionId, search: term || null, limit: PAGE_SIZE };
   // Pages by offset under tRPC's key for the procedure, so a rename's invalidation reaches every page.
   const query = useInfiniteQuery({
@@ -44,23 +43,13 @@ export function ContactList({
   return (
     <Card className="overflow-hidden">
       <div className="border-b border-zinc-100 p-3 dark:border-zinc-800">
-        <div className="relative md:max-w-sm">
-          <label htmlFor={searchId} className="sr-only">
-            {t('contacts.search')}
-          </label>
-          <Search
-            aria-hidden
-            className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
-          />
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t('contacts.searchPlaceholder')}
-            className={cx(selectClass, 'ps-9 pe-3')}
-          />
-        </div>
+        <SearchField
+          label={t('contacts.search')}
+          placeholder={t('contacts.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+          className="md:max-w-sm"
+        />
       </div>
       {query.isLoading ? <LoadingBlock label={t('contacts.loading')} /> : null}
       {query.error ? (
@@ -69,13 +58,9 @@ export function ContactList({
         </div>
       ) : null}
       {query.data && contacts.length === 0 ? (
-        <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
-          <BookUser aria-hidden className="size-6 text-zinc-400" />
-          <p className="text-sm font-medium">{term ? t('contacts.noMatch') : t('contacts.none')}</p>
-          <p className="max-w-sm text-sm text-zinc-500 dark:text-zinc-400">
-            {term ? t('contacts.noMatchBody') : t('contacts.noneBody')}
-          </p>
-        </div>
+        <ListNotice icon={BookUser} title={term ? t('contacts.noMatch') : t('contacts.none')}>
+          {term ? t('contacts.noMatchBody') : t('contacts.noneBody')}
+        </ListNotice>
       ) : null}
       {contacts.length > 0 ? (
         <ul aria-label={t('contacts.list')} className="divide-y divide-zinc-100 dark:divide-zinc-800">

@@ -1,6 +1,6 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
-import { Bell, BellOff, BookUser, Inbox, MessagesSquare, Search, Smartphone } from 'lucide-react';
+import { Bell, BellOff, BookUser, Inbox, MessagesSquare, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, buttonClass } from '../../components/button.tsx';
@@ -8,7 +8,8 @@ import { Card } from '../../components/card.tsx';
 import { cx } from '../../components/cx.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { selectClass } from '../../components/field.tsx';
+import { ListNotice } from '../../components/list-notice.tsx';
+import { SearchField } from '../../components/search-field.tsx';
 import { SessionSelect } from '../../components/session-select.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -22,6 +23,7 @@ import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { assigneeFilter, InboxFilters, statusFilter } from './inbox-filters.tsx';
+import { NoConversationsNotice, StartConversation, useNoConversationsYet } from './no-conversations.tsx';
 import { Thread } from './thread.tsx';
 
 export const CONVERSATION_PAGE_SIZE = 100;
@@ -50,7 +52,6 @@ export function InboxScreen({
   const queryClient = useQueryClient();
   const now = useNow(30_000);
   const selectId = useId();
-  const searchId = useId();
 
   // Pages by offset (the procedure pages by offset, which tRPC's own infinite hook does not take), under
   // tRPC's key for the procedure: invalidating conversations.list reaches these pages too.
@@ -103,7 +104,8 @@ export function InboxScreen({
   );
   const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
   const { fetchNextPage } = query;
-  const filtered = status !== 'all' || assignee !== 'anyone';
+  // None at all (not just none under these filters) gets its own state, with the ways to start one.
+  const noneYet = useNoConversationsYet(sessionId, query.data !== undefined && conversations.length === 0);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   if (sessionsLoading) return <LoadingBlock label={t('inbox.loadingAccounts')} />;
@@ -177,23 +179,12 @@ export function InboxScreen({
                 }
               />
             </div>
-            <div className="relative">
-              <label htmlFor={searchId} className="sr-only">
-                {t('inbox.search')}
-              </label>
-              <Search
-                aria-hidden
-                className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-zinc-400"
-              />
-              <input
-                id={searchId}
-                type="search"
-                value={search}
-                onChange={(e) => setSearch(e.target.value)}
-                placeholder={t('inbox.searchPlaceholder')}
-                className={cx(selectClass, 'ps-9 pe-3')}
-              />
-            </div>
+            <SearchField
+              label={t('inbox.search')}
+              placeholder={t('inbox.searchPlaceholder')}
+              value={search}
+              onChange={setSearch}
+            />
             <InboxFilters />
           </div>
           {query.isLoading ? <LoadingBlock label={t('inbox.loading')} /> : null}
@@ -202,20 +193,11 @@ export function InboxScreen({
               <ErrorNotice>{errorMessage(query.error)}</ErrorNotice>
             </div>
           ) : null}
-          {query.data && conversations.length === 0 ? (
-            <div className="flex flex-col items-center gap-2 px-6 py-14 text-center">
-              <Inbox aria-hidden className="size-6 text-zinc-400" />
-              <p className="text-sm font-medium">
-                {term || filtered ? t('inbox.noMatch') : t('inbox.noConversations')}
-              </p>
-              <p className="max-w-xs text-sm text-zinc-500 dark:text-zinc-400">
-                {term
-                  ? t('inbox.noMatchBody')
-                  : filtered
-                    ? t('inbox.noMatchFilters')
-                    : t('inbox.noConversationsBody')}
-              </p>
-            </div>
+          {noneYet ? <NoConversationsNotice sessionId={sessionId} sessions={sessions ?? []} /> : null}
+          {noneYet === false ? (
+            <ListNotice icon={Inbox} title={t('inbox.noMatch')}>
+              {term ? t('inbox.noMatchBody') : t('inbox.noMatchFilters')}
+            </ListNotice>
           ) : null}
           {conversations.length > 0 ? (
             <ConversationList
@@ -244,6 +226,8 @@ export function InboxScreen({
             />
           ) : conversationId && (query.isLoading || alone.isLoading) ? (
             <LoadingBlock label={t('inbox.loadingConversation')} />
+          ) : noneYet && !conversationId ? (
+            <StartConversation sessionId={sessionId} sessions={sessions ?? []} />
           ) : (
             <EmptyState
               icon={MessagesSquare}

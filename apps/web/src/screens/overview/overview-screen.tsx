@@ -94,7 +94,12 @@ export function OverviewScreen({ sessionId }: { sessionId: string | null }) {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             <AttentionList items={attention.data} error={attention.error} />
             <FailingWebhooks endpoints={webhooks.data} error={webhooks.error} accountName={nameOf} />
-            <WebhookStream sessionId={null} onStarted={refreshWebhooks} onData={refreshWebhooks} />
+            <WebhookStream
+              sessionId={null}
+              onStarted={refreshWebhooks}
+              onData={refreshWebhooks}
+              onEndpoint={refreshWebhooks}
+            />
           </div>
         </div>
       )}

@@ -24,8 +24,8 @@ function useCoalesced(refresh: () => void): () => void {
 
 /**
  * The overview's figures for all visible accounts or one. Session figures follow the live event stream and
- * the failing webhooks the live delivery stream (`refreshWebhooks` is its handler): each burst of events is
- * coalesced into one refetch.
+ * the failing webhooks the live webhook stream, deliveries and endpoint changes both (`refreshWebhooks` is
+ * their handler): each burst of events is coalesced into one refetch.
  */
 export function useOverview(sessionId: string | null) {
   const utils = trpc.useUtils();
