@@ -43,7 +43,10 @@ async function post(
     contentType: res.headers.get('content-type'),
     vary: res.headers.get('vary'),
     retryAfter: res.headers.get('retry-after'),
-    setCookie: res.headers.getSetCookie().map((c) => c.replace(/sb_session=[^;]*/, 'sb_session=…')),
+    // The token differs per login, and Expires by a second when the two logins straddle one.
+    setCookie: res.headers
+      .getSetCookie()
+      .map((c) => c.replace(/sb_session=[^;]*/, 'sb_session=…').replace(/Expires=[^;]*/i, 'Expires=…')),
   };
 }
 
