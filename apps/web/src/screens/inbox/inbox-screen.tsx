@@ -66,6 +66,9 @@ export function InboxScreen({
   });
 
   trpc.conversations.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
+    // What changed between the list's read and the stream's start (or while it reconnected) is in no
+    // event: read the list again once the stream is open.
+    onStarted: () => void query.refetch(),
     onData: ({ data: event }) => {
       // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
       void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });

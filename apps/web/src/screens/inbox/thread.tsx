@@ -81,6 +81,8 @@ export function Thread({
   trpc.messages.onUpdate.useSubscription(
     { sessionId: conversation.accountId },
     {
+      // A message stored between the thread's read and the stream's start is in no event: read again.
+      onStarted: () => void query.refetch(),
       onData: ({ data: event }) => {
         if (belongsToThread(event.message, conversation)) put(event.message);
       },
