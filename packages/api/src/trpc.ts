@@ -82,7 +82,10 @@ function admit(ctx: Context, type: ProcedureType, needs: Requirement): Caller {
   // A key that could manage users and keys would outlive its own revocation (by making another) or reach
   // past its scopes.
   if (needs !== 'identified' && caller.actor.key)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Sign in to do this: it cannot be done with an API key' });
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Sign in to do this: it cannot be done with an API key',
+    });
   if (needs === 'admin' && caller.user.role !== 'admin')
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only admins can do this' });
   return caller;
