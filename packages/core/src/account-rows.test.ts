@@ -1,12 +1,21 @@
-import { accounts } from '@switchboard/db';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { accounts, openDatabase } from '@switchboard/db';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accountById } from './account-rows.ts';
-import { addUser, freshUsers, seedAdmin } from './auth/test-support.ts';
+import { addUser, FAST_HASH, freshUsers, seedAdmin } from './auth/test-support.ts';
+import { UserService } from './auth/users.ts';
 import { transaction } from './prepared.ts';
 
-async function setup() {
-  const { db, users } = freshUsers();
+async function setup(path?: string) {
+  const { db, users } = path
+    ? (() => {
+        const db = openDatabase(path);
+        return { db, users: new UserService(db, { hashOptions: FAST_HASH }) };
+      })()
+    : freshUsers();
   const admin = await seedAdmin(users);
   const olga = await addUser(users, admin, 'olga@example.com', 'operator');
   const now = Date.now();
@@ -34,6 +43,24 @@ describe('account rows by id', () => {
     expect(row('sales-1')?.ownerId).toBe(admin.id);
     db.delete(accounts).where(eq(accounts.id, 'sales-1')).run();
     expect(row('sales-1')).toBeUndefined();
+  });
+
+  it('sees a change another connection committed (a hand edit in a sqlite3 shell)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-rows-'));
+    try {
+      const path = join(dir, 'switchboard.db');
+      const { db, admin, row } = await setup(path);
+      expect(row('sales-1')?.name).toBe('Sales');
+      const other = openDatabase(path).$client;
+      other
+        .prepare('UPDATE accounts SET owner_id = ?, name = ? WHERE id = ?')
+        .run(admin.id, 'Moved', 'sales-1');
+      other.close();
+      expect(row('sales-1')).toMatchObject({ ownerId: admin.id, name: 'Moved' });
+      db.$client.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds a row created after the same id was looked up and missing', async () => {

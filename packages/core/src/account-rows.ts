@@ -9,9 +9,9 @@ const CHANGED = 'switchboard_account_changed';
  * Account rows by id, remembered until the row changes. SQLite itself says when: temporary triggers on this
  * connection call back on every update and delete of the table, whichever code (or cascade) made it, so no
  * write can leave a stale row behind. Rows are remembered only when read outside a transaction — what a
- * transaction wrote may yet be rolled back — and only rows that exist, so an insert needs no notice. The
- * database has one writing connection (the reader the webhook thread opens cannot write), so nothing
- * changes the table behind these triggers' back.
+ * transaction wrote may yet be rolled back — and only rows that exist, so an insert needs no notice. A
+ * change committed by another connection (someone's sqlite3 shell) fires no trigger here, but it moves
+ * SQLite's `data_version`, asked before every lookup: then everything remembered is forgotten.
  */
 const cachedRows = perDatabase((db) => {
   const read = db
@@ -22,6 +22,8 @@ const cachedRows = perDatabase((db) => {
   const client = db.$client;
   if (client.readonly) return (id: string): Account | undefined => read.get({ id });
   const rows = new Map<string, Account>();
+  const version = client.prepare('PRAGMA data_version').pluck();
+  let seen = version.get();
   client.function(CHANGED, { deterministic: false }, (id: unknown) => {
     rows.delete(String(id));
     return null;
@@ -33,6 +35,11 @@ const cachedRows = perDatabase((db) => {
       BEGIN SELECT ${CHANGED}(OLD.id); END;
   `);
   return (id: string): Account | undefined => {
+    const now = version.get();
+    if (now !== seen) {
+      rows.clear();
+      seen = now;
+    }
     const known = rows.get(id);
     if (known) return known;
     const row = read.get({ id });
