@@ -10,7 +10,7 @@ import {
   startBenchGateway,
 } from '../support/gateway.ts';
 import { runLoad } from '../support/load.ts';
-import { ask, cpuSeconds, waitQuiet } from '../support/processes.ts';
+import { ask, cpuSeconds, machineBusySeconds, waitQuiet } from '../support/processes.ts';
 import type { ReceiverReport } from '../support/receiver.ts';
 import { duration, medians, percentile, perSecond, ratio } from '../support/stats.ts';
 import type { Row } from '../table.ts';
@@ -47,10 +47,14 @@ async function report(s: Setup): Promise<ReceiverReport> {
 const tellReceivers = (s: Setup, message: Record<string, unknown>) =>
   Promise.all(s.receivers.map((r) => ask(r.child, message)));
 
-/** CPU seconds used so far by each part of a measurement, from /proc: the gateway and the receivers. */
+/**
+ * CPU seconds used so far by each part of a measurement, from /proc: the gateway, the receivers, and the
+ * whole machine (every process, the other parts and whatever else runs included).
+ */
 const cpuOf = (s: Setup) => ({
   gateway: cpuSeconds(s.g.pid),
   receivers: s.receivers.reduce((sum, r) => sum + cpuSeconds(r.pid), 0),
+  machine: machineBusySeconds(),
 });
 
 /** The bench process's own CPU seconds (the raw clients run in it). */
@@ -95,20 +99,29 @@ async function endpoints(s: Setup, count: number): Promise<() => Promise<void>> 
   };
 }
 
-const delivered = (s: Setup, total: number) =>
-  waitFor(
+/**
+ * Resolves with the receivers' report once `total` deliveries arrived. Meanwhile it asks only for counts: a
+ * full report carries every lag, and asking for it every 25 ms cost the receivers CPU the drain needs.
+ */
+async function delivered(s: Setup, total: number): Promise<ReceiverReport> {
+  await waitFor(
     async () => {
-      const r = await report(s);
-      return r.total >= total && r;
+      const counts = await Promise.all(
+        s.receivers.map((r) => ask<{ total: number }>(r.child, { count: true })),
+      );
+      return counts.reduce((sum, c) => sum + c.total, 0) >= total;
     },
     `${total} webhook deliveries`,
     600_000,
   );
+  return report(s);
+}
 
 /**
  * A backlog: the receivers hold the first request to each endpoint while `total` deliveries pile up, then
- * answer everything at once; deliveries per second from then until the last one, and the cores the gateway
- * and the receivers used meanwhile (CPU seconds over wall seconds, from /proc).
+ * answer everything at once; deliveries per second from then until the last one, the cores the gateway,
+ * the receivers and the whole machine used meanwhile (CPU seconds over wall seconds, from /proc), and the
+ * gateway's CPU per delivery.
  */
 async function backlog(s: Setup, count: number, total: number, connections: number) {
   const remove = await endpoints(s, count);
@@ -126,6 +139,8 @@ async function backlog(s: Setup, count: number, total: number, connections: numb
     rate: (r.total * 1000) / Math.max(1, r.last - r.first),
     gatewayCores: (after.gateway - before.gateway) / seconds,
     receiverCores: (after.receivers - before.receivers) / seconds,
+    machineCores: (after.machine - before.machine) / seconds,
+    gatewayMsPerDelivery: ((after.gateway - before.gateway) * 1000) / Math.max(1, r.total),
   };
 }
 
@@ -160,6 +175,7 @@ async function oneInFlight(s: Setup, total: number, clients = 1) {
     rate: total / seconds,
     clientCores: (ownCpu() - before.own) / seconds,
     receiverCores: (after.receivers - before.receivers) / seconds,
+    machineCores: (after.machine - before.machine) / seconds,
   };
 }
 
@@ -222,13 +238,23 @@ export const webhooks: Scenario = {
         const lagFour = await burst(s, 4, total, o.connections);
         rounds.push({
           one: one.rate,
+          oneGateway: one.gatewayCores,
+          oneReceivers: one.receiverCores,
+          oneMachine: one.machineCores,
+          oneMs: one.gatewayMsPerDelivery,
           client: client.rate,
+          clientOwn: client.clientCores,
+          clientReceivers: client.receiverCores,
+          clientMachine: client.machineCores,
           four: four.rate,
           fourGateway: four.gatewayCores,
           fourReceivers: four.receiverCores,
+          fourMachine: four.machineCores,
+          fourMs: four.gatewayMsPerDelivery,
           clients: clients.rate,
           clientsOwn: clients.clientCores,
           clientsReceivers: clients.receiverCores,
+          clientsMachine: clients.machineCores,
           lagOneP50: lagOne.p50,
           lagOneP99: lagOne.p99,
           lagFourP50: lagFour.p50,
@@ -238,22 +264,37 @@ export const webhooks: Scenario = {
       const m = medians(rounds);
       const n = total.toLocaleString('en-US');
       const cores = (value: number) => `${value.toFixed(2)} cores`;
+      // Whether the CPU was the limit: what the measured parts used, and the machine as a whole (anyone).
+      const cpu = (parts: string, machine: number) =>
+        `CPU of ${availableParallelism()}: ${parts}; machine busy ${cores(machine)}`;
+      const gatewayCpu = (coresUsed: number, ms: number) =>
+        `gateway ${cores(coresUsed)} (${ms.toFixed(2)} ms a delivery)`;
       return [
         {
           what: `webhook backlog, ${n} events, 1 endpoint`,
-          switchboard: perSecond(m.one!, 'deliveries/s'),
-          ceiling: `one-in-flight Node client to the same receiver: ${perSecond(m.client!, 'deliveries/s')}`,
+          switchboard:
+            `${perSecond(m.one!, 'deliveries/s')}; ` +
+            cpu(`${gatewayCpu(m.oneGateway!, m.oneMs!)}, receiver ${cores(m.oneReceivers!)}`, m.oneMachine!),
+          ceiling:
+            `one-in-flight Node client to the same receiver: ${perSecond(m.client!, 'deliveries/s')}; ` +
+            cpu(`client ${cores(m.clientOwn!)}, receiver ${cores(m.clientReceivers!)}`, m.clientMachine!),
           ratio: ratio(m.one!, m.client!),
         },
         {
           what: `webhook backlog, 4 endpoints (${n} deliveries in all)`,
           switchboard:
             `${perSecond(m.four!, 'deliveries/s')} in all (1 endpoint: ${perSecond(m.one!, 'deliveries/s')}); ` +
-            `CPU of ${availableParallelism()}: gateway ${cores(m.fourGateway!)}, receivers ${cores(m.fourReceivers!)}`,
+            cpu(
+              `${gatewayCpu(m.fourGateway!, m.fourMs!)}, receivers ${cores(m.fourReceivers!)}`,
+              m.fourMachine!,
+            ),
           // One receiver process per endpoint and per client, so neither side is held to one receiver's core.
           ceiling:
             `4 one-in-flight Node clients side by side, one per receiver: ${perSecond(m.clients!, 'deliveries/s')} in all; ` +
-            `CPU: clients ${cores(m.clientsOwn!)}, receivers ${cores(m.clientsReceivers!)}`,
+            cpu(
+              `clients ${cores(m.clientsOwn!)}, receivers ${cores(m.clientsReceivers!)}`,
+              m.clientsMachine!,
+            ),
           ratio: `${ratio(m.four!, m.clients!)}; ${ratio(m.four!, m.one!)} of one endpoint`,
         },
         {

@@ -14,6 +14,23 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS;
 }
 
+/**
+ * CPU seconds the whole machine has spent busy so far, every process counted (all cores, from /proc/stat's
+ * first line: everything but idle and iowait). Over a measurement's wall time it says how many cores were
+ * in use, by anyone: near all of them, and the CPU is the limit, whoever used it.
+ */
+export function machineBusySeconds(): number {
+  // cpu  user nice system idle iowait irq softirq steal …
+  const ticks = readFileSync('/proc/stat', 'utf8')
+    .split('\n', 1)[0]!
+    .trim()
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return (ticks.reduce((sum, t) => sum + t, 0) - idle) / TICKS;
+}
+
 /** Resident memory of a process in bytes, from /proc (Linux). */
 export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -2,7 +2,8 @@
  * The raw webhook receiver, in a process of its own: answers 200 at once and notes, per path (one path per
  * endpoint), when each delivery arrived and how long after its event it came (the payload's timestamp).
  * Over IPC: { hold: true } keeps every request waiting until { hold: false }; { report: true } answers with
- * what arrived since the last { reset: true }. Prints "listening <port>" once ready.
+ * what arrived since the last { reset: true }, { count: true } with only how many (cheap to ask often, while
+ * the bench waits: a full report carries every lag). Prints "listening <port>" once ready.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,7 +48,7 @@ const server = createServer((req, res) => {
   });
 });
 
-process.on('message', (message: { hold?: boolean; report?: boolean; reset?: boolean }) => {
+process.on('message', (message: { hold?: boolean; report?: boolean; count?: boolean; reset?: boolean }) => {
   if (message.hold === true) holding = true;
   if (message.hold === false) {
     holding = false;
@@ -55,7 +56,7 @@ process.on('message', (message: { hold?: boolean; report?: boolean; reset?: bool
     held = [];
   }
   if (message.reset) reset();
-  process.send?.(message.report ? report : { ok: true });
+  process.send?.(message.report ? report : message.count ? { total: report.total } : { ok: true });
 });
 process.on('SIGTERM', () => process.exit(0));
 

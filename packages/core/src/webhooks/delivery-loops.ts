@@ -176,7 +176,7 @@ export class DeliveryLoops {
           this.#wakeAt(webhookId, Math.max(this.#pausedUntil, Date.now() + PAUSE_WHILE_UNWRITABLE_MS));
           return false;
         }
-        answered.push({ delivery, result, at: Date.now() });
+        answered.push({ delivery: { id: delivery.id, attempts: delivery.attempts }, result, at: Date.now() });
         if (!succeeded(result)) return true;
         timer ??= setTimeout(record, RECORD_WITHIN_MS);
       }

@@ -10,7 +10,11 @@ const jittered = (ms: number) => Math.round(ms * (0.8 + 0.4 * Math.random()));
 
 /** One attempt that came back (answered, refused or timed out), not yet written down. */
 export interface Outcome {
-  delivery: WebhookDelivery;
+  /**
+   * Only what the write needs: from the dispatcher's thread every outcome is copied to the server's
+   * thread, and the payload (most of a delivery's row) would be copied for nothing.
+   */
+  delivery: Pick<WebhookDelivery, 'id' | 'attempts'>;
   result: PostResult;
   /** When the answer came. */
   at: number;
