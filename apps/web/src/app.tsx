@@ -1,9 +1,17 @@
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { getQueryKey } from '@trpc/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { AuthGate } from './auth-gate.tsx';
 import { Toaster } from './components/toaster.tsx';
 import { errorCode } from './lib/errors.ts';
+import { parseRoute } from './lib/route.ts';
+import { prefetchInbox } from './screens/inbox/inbox-queries.ts';
 import { createClients, trpc } from './trpc.ts';
 
 /** Errors a retry cannot fix: the server understood and said no. */
@@ -58,9 +66,20 @@ export function App() {
     <trpc.Provider client={clients.trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         <Toaster>
+          <PrefetchOpenScreen />
           <AuthGate wsClient={clients.wsClient} renewClients={renewClients} />
         </Toaster>
       </QueryClientProvider>
     </trpc.Provider>
   );
+}
+
+/** The data of the screen the dashboard opens on, asked for beside the sign-in check: once, at start. */
+function PrefetchOpenScreen() {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  useState(() =>
+    prefetchInbox(queryClient, utils, parseRoute(window.location.pathname, window.location.search)),
+  );
+  return null;
 }

@@ -32,13 +32,13 @@ import {
 } from '../../lib/inbox.ts';
 import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
+import { useResumePoint } from '../../live/use-resume-point.ts';
 import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
 import { AssignSelect } from './assign-select.tsx';
 import { ContactTags } from './contact-tags.tsx';
+import { threadInput } from './inbox-queries.ts';
 import { ReplyBox } from './reply-box.tsx';
-
-const THREAD_PAGE_SIZE = 50;
 
 const TICK_ICON = {
   pending: Clock,
@@ -62,7 +62,7 @@ export function Thread({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const input = { conversationId: conversation.id, limit: THREAD_PAGE_SIZE };
+  const input = threadInput(conversation.id);
   const utils = trpc.useUtils();
   const query = trpc.conversations.messages.useInfiniteQuery(input, {
     getNextPageParam: (last) => last.nextCursor,
@@ -78,13 +78,16 @@ export function Thread({
       data ? upsertMessage(data, message) : data,
     );
 
+  // The stream opens from the thread's first read: a message stored since comes first.
+  const streamFrom = useResumePoint(conversation.id, query.data?.pages[0]?.streamFrom);
   trpc.messages.onUpdate.useSubscription(
-    { sessionId: conversation.accountId },
+    { sessionId: conversation.accountId, lastEventId: streamFrom, reportGaps: true },
     {
-      // A message stored between the thread's read and the stream's start is in no event: read again.
-      onStarted: () => void query.refetch(),
+      enabled: streamFrom !== undefined,
       onData: ({ data: event }) => {
-        if (belongsToThread(event.message, conversation)) put(event.message);
+        // Too far back to resume from: the thread is read afresh.
+        if (event.type === 'gap') void query.refetch();
+        else if (belongsToThread(event.message, conversation)) put(event.message);
       },
     },
   );
