@@ -77,13 +77,14 @@ test('messages that arrive before the live stream opens still show in the list a
 test('when the stream cannot resume from where the lists were read, they are read again', async () => {
   // A resume point the server no longer knows (it restarted, or too much happened since): it says "gap".
   const stale = (message: string) => message.replace(/"lastEventId":"[^"]*"/g, '"lastEventId":"00000000:1"');
-  await inbound(other.phone, other.text);
+  const opening = 'One more question';
+  await inbound(other.phone, opening);
   const release = await holdLiveSocket(stale);
   await page.goto(`/inbox?session=${desk.id}`);
   const rows = page.getByTestId('conversation');
-  await rows.filter({ hasText: other.text }).click();
+  await rows.filter({ hasText: opening }).click();
   const thread = page.getByTestId('thread');
-  await expect(thread.getByTestId('bubble').filter({ hasText: other.text })).toBeVisible();
+  await expect(thread.getByTestId('bubble').filter({ hasText: opening })).toBeVisible();
 
   await inbound(other.phone, 'Past the resume point');
   await inbound(first.phone, 'Also past it');

@@ -1,5 +1,7 @@
+import type { AppRouter } from '@switchboard/api';
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
-import { getQueryKey } from '@trpc/react-query';
+import type { TRPCClient } from '@trpc/client';
+import { type createTRPCQueryUtils, getQueryKey } from '@trpc/react-query';
 import type { Route } from '../../lib/route.ts';
 import type { ConversationPage } from '../../lib/types.ts';
 import { trpc } from '../../trpc.ts';
@@ -8,7 +10,7 @@ import { assigneeFilter, statusFilter } from './inbox-filters.tsx';
 export const CONVERSATION_PAGE_SIZE = 100;
 export const THREAD_PAGE_SIZE = 50;
 
-type Client = ReturnType<typeof trpc.useUtils>['client'];
+type Client = TRPCClient<AppRouter>;
 
 export interface ConversationListInput {
   sessionId: string | null;
@@ -51,12 +53,13 @@ export const threadInput = (conversationId: string) => ({ conversationId, limit:
  */
 export function prefetchInbox(
   queryClient: QueryClient,
-  utils: ReturnType<typeof trpc.useUtils>,
+  client: Client,
+  utils: ReturnType<typeof createTRPCQueryUtils<AppRouter>>,
   route: Route,
 ) {
   if (route.name !== 'inbox') return;
   void queryClient.prefetchInfiniteQuery(
-    conversationPages(utils.client, conversationListInput(route.sessionId, null)),
+    conversationPages(client, conversationListInput(route.sessionId, null)),
   );
   if (route.conversationId)
     void utils.conversations.messages.prefetchInfinite(threadInput(route.conversationId));
