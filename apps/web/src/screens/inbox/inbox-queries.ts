@@ -61,7 +61,11 @@ export function prefetchInbox(
   void queryClient.prefetchInfiniteQuery(
     conversationPages(client, conversationListInput(route.sessionId, null)),
   );
-  if (route.conversationId)
-    void utils.conversations.messages.prefetchInfinite(threadInput(route.conversationId));
+  if (route.conversationId) {
+    const id = route.conversationId;
+    void utils.conversations.messages.prefetchInfinite(threadInput(id));
+    // Shown even when it is not on the list's first page (read, or resolved): then it is not read after the list.
+    void utils.conversations.byId.prefetch({ id }, { staleTime: Number.POSITIVE_INFINITY });
+  }
   void utils.sessions.list.prefetch();
 }

@@ -105,7 +105,7 @@ export function InboxScreen({
     (conversation: Conversation) => navigate({ name: 'inbox', sessionId, conversationId: conversation.id }),
     [sessionId],
   );
-  const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
+  const back = useCallback(() => navigate({ name: 'inbox', sessionId, conversationId: null }), [sessionId]);
   const { fetchNextPage } = query;
   // None at all (not just none under these filters) gets its own state, with the ways to start one.
   const noneYet = useNoConversationsYet(sessionId, query.data !== undefined && conversations.length === 0);

@@ -49,8 +49,11 @@ const TICK_ICON = {
   unknown: CircleHelp,
 };
 
-/** One conversation: its messages oldest first with live ticks, a reply box, resolve / reopen. */
-export function Thread({
+/**
+ * One conversation: its messages oldest first with live ticks, a reply box, resolve / reopen. Memoised: a
+ * change to another conversation of the list leaves it be.
+ */
+export const Thread = memo(function Thread({
   conversation,
   session,
   meId,
@@ -126,14 +129,21 @@ export function Thread({
     if (el && atBottom.current) el.scrollTop = el.scrollHeight;
   };
 
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
+  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout.
+  const above = `${hasNextPage}:${query.isLoading}:${Boolean(query.error)}:${messages.length === 0}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
+  useLayoutEffect(() => {
+    const top = list.current?.offsetTop ?? 0;
+    if (top !== listTop) setListTop(top);
+  }, [above, listTop]);
+
   const firstId = messages[0]?.id;
   const lastId = messages.at(-1)?.id;
   // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
   const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
   useLayoutEffect(() => {
-    // The list starts below "Load older": the virtualizer counts from the top of the scrolling box.
-    const top = list.current?.offsetTop ?? 0;
-    if (top !== listTop) setListTop(top);
     const height = virtualizer.getTotalSize();
     const before = shown.current;
     shown.current = { firstId, lastId, height };
@@ -149,7 +159,6 @@ export function Thread({
     }
   });
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadOlderNearTop = () => {
     const el = scroller.current;
     if (el && el.scrollTop < 400 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -271,7 +280,7 @@ export function Thread({
       <ReplyBox conversation={conversation} session={session} onSent={put} />
     </Card>
   );
-}
+});
 
 /** Memoised: a receipt re-renders the bubble of the message it changed. */
 const Bubble = memo(function Bubble({ message }: { message: Message }) {
