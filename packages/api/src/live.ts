@@ -88,8 +88,7 @@ export async function* streamChannel<K extends AccountChannel, T>(
   const missed = lastEventId ? bus.missed(channel, lastEventId) : null;
   const startId = bus.lastId;
   const earlier = missed ?? snapshot?.(currentActor(ctx), startId) ?? [];
-  // Every replayed event passes the same access check as a live one (`wanted`): a resume point is only a
-  // position in the bus, whoever's event sits there.
+  // Nothing to replay from there and no snapshot to start from: a client that asked is told to read afresh.
   if (lastEventId && !missed && !snapshot && reportGaps && gap) yield tracked(startId, gap);
   if (bundle) {
     const events = earlier.filter(wanted).map((event) => schema.parse(event));
@@ -97,6 +96,8 @@ export async function* streamChannel<K extends AccountChannel, T>(
     const id = earlier.at(-1)?.id ?? (missed ? lastEventId : null) ?? startId;
     yield tracked(id, bundle(events, id));
   } else {
+    // Each replayed event passes the same access check as a live one: a resume point is only a position
+    // in the bus, whoever's events lie after it.
     for (const event of earlier) if (wanted(event)) yield tracked(event.id, schema.parse(event));
   }
   for await (const event of live) if (wanted(event)) yield tracked(event.id, schema.parse(event));
