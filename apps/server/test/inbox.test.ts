@@ -27,7 +27,9 @@ describe('inbox', () => {
     const b = await createLinked(g, cookie, client, 'Inbox B', '4915100000012');
     const updates: string[] = [];
     const sub = client.conversations.onUpdate.subscribe(undefined, {
-      onData: ({ data }) => updates.push(data.conversation.id),
+      onData: ({ data }) => {
+        if (data.type === 'conversation') updates.push(data.conversation.id);
+      },
     });
     await new Promise((r) => setTimeout(r, 100));
     for (const text of ['one', 'two', 'three']) await inbound(a.phone!, '+14155550180', text);

@@ -80,6 +80,7 @@ describe('many accounts side by side', () => {
         {
           onStarted: () => started(),
           onData: ({ data }) => {
+            if (data.type !== 'message') return;
             seen.push(data.message.status);
             if (data.message.status === 'read') {
               sub.unsubscribe();

@@ -120,7 +120,9 @@ describe('an inbox a team can work', () => {
     const subscribed = new Promise<void>((resolve) => (started = resolve));
     const sub = op.conversations.onUpdate.subscribe(undefined, {
       onStarted: () => started(),
-      onData: ({ data }) => updates.push(data.conversation.assignee?.id ?? null),
+      onData: ({ data }) => {
+        if (data.type === 'conversation') updates.push(data.conversation.assignee?.id ?? null);
+      },
     });
     await subscribed;
     const assigned = await op.conversations.assign.mutate({ id: a!.id, userId: owner.id });

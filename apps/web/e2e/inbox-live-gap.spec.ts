@@ -34,20 +34,23 @@ const inbound = async (from: string, text: string) => {
   expect(response.ok(), await response.text()).toBe(true);
 };
 
-/** Holds the dashboard's live socket back (its messages queued) until the returned function lets it through. */
-async function holdLiveSocket(): Promise<() => void> {
+/**
+ * Holds the dashboard's live socket back (its messages queued) until the returned function lets it through;
+ * `rewrite` changes what the dashboard sends on it.
+ */
+async function holdLiveSocket(rewrite: (message: string) => string = (m) => m): Promise<() => void> {
   let release = () => {};
   await page.routeWebSocket(/\/trpc$/, (ws: WebSocketRoute) => {
     const queued: string[] = [];
     let server: WebSocketRoute | null = null;
     ws.onMessage((message) => {
-      if (server) server.send(message);
+      if (server) server.send(rewrite(String(message)));
       else queued.push(String(message));
     });
     release = () => {
       server = ws.connectToServer();
       server.onMessage((message) => ws.send(message));
-      for (const message of queued.splice(0)) server.send(message);
+      for (const message of queued.splice(0)) server.send(rewrite(message));
     };
   });
   return () => release();
@@ -69,4 +72,24 @@ test('messages that arrive before the live stream opens still show in the list a
 
   await expect(thread.getByTestId('bubble').filter({ hasText: 'And on public holidays?' })).toBeVisible();
   await expect(rows.filter({ hasText: other.text })).toBeVisible();
+});
+
+test('when the stream cannot resume from where the lists were read, they are read again', async () => {
+  // A resume point the server no longer knows (it restarted, or too much happened since): it says "gap".
+  const stale = (message: string) => message.replace(/"lastEventId":"[^"]*"/g, '"lastEventId":"00000000:1"');
+  const opening = 'One more question';
+  await inbound(other.phone, opening);
+  const release = await holdLiveSocket(stale);
+  await page.goto(`/inbox?session=${desk.id}`);
+  const rows = page.getByTestId('conversation');
+  await rows.filter({ hasText: opening }).click();
+  const thread = page.getByTestId('thread');
+  await expect(thread.getByTestId('bubble').filter({ hasText: opening })).toBeVisible();
+
+  await inbound(other.phone, 'Past the resume point');
+  await inbound(first.phone, 'Also past it');
+  release();
+
+  await expect(thread.getByTestId('bubble').filter({ hasText: 'Past the resume point' })).toBeVisible();
+  await expect(rows.filter({ hasText: 'Also past it' })).toBeVisible();
 });

@@ -54,6 +54,10 @@ export interface StreamOptions<K extends AccountChannel, T> {
    * client with many sessions applies the starting state in one go and knows when it has it all.
    */
   bundle?: ((events: T[], id: string) => T) | undefined;
+  /** Asked for by the subscriber: told (`gap`) instead of a replay when `lastEventId` is too old to resume from. */
+  reportGaps?: boolean | undefined;
+  /** What such a subscriber is told then: it reads its list again. */
+  gap?: T | undefined;
   signal: AbortSignal | undefined;
 }
 
@@ -67,7 +71,8 @@ export async function* streamChannel<K extends AccountChannel, T>(
   options: StreamOptions<K, T>,
 ) {
   const { bus, access } = ctx.services;
-  const { channel, scope, schema, sessionId, lastEventId, snapshot, bundle, signal } = options;
+  const { channel, scope, schema, sessionId, lastEventId, snapshot, bundle, reportGaps, gap, signal } =
+    options;
   const actor = currentActor(ctx);
   check(() => (sessionId ? access.account(actor, sessionId, scope) : requireScope(actor, scope)));
   const wanted = (e: ChannelEvent<K>) => {
@@ -83,12 +88,16 @@ export async function* streamChannel<K extends AccountChannel, T>(
   const missed = lastEventId ? bus.missed(channel, lastEventId) : null;
   const startId = bus.lastId;
   const earlier = missed ?? snapshot?.(currentActor(ctx), startId) ?? [];
+  // Nothing to replay from there and no snapshot to start from: a client that asked is told to read afresh.
+  if (lastEventId && !missed && !snapshot && reportGaps && gap) yield tracked(startId, gap);
   if (bundle) {
     const events = earlier.filter(wanted).map((event) => schema.parse(event));
     // Resuming from the last event delivered: the next event continues from it.
     const id = earlier.at(-1)?.id ?? (missed ? lastEventId : null) ?? startId;
     yield tracked(id, bundle(events, id));
   } else {
+    // Each replayed event passes the same access check as a live one: a resume point is only a position
+    // in the bus, whoever's events lie after it.
     for (const event of earlier) if (wanted(event)) yield tracked(event.id, schema.parse(event));
   }
   for await (const event of live) if (wanted(event)) yield tracked(event.id, schema.parse(event));

@@ -165,6 +165,20 @@ describe('EventBus', () => {
     expect(bus.missed('conversation', after.id)).toEqual([]);
   });
 
+  it('counts a channel heard for a while after a list was read from it, so its events wait to be replayed', () => {
+    const bus = new EventBus();
+    expect(bus.heard('conversation')).toBe(false);
+    const from = bus.readFrom('conversation');
+    // Nobody listens yet, but a reader will subscribe from `from`: the event is built and kept.
+    expect(bus.heard('conversation')).toBe(true);
+    expect(bus.heard('message')).toBe(false);
+    expect(bus.missed('conversation', from)).toEqual([]);
+    // Without that while, nothing is kept for it.
+    const brief = new EventBus({ awaitMs: 0 });
+    brief.readFrom('conversation');
+    expect(brief.heard('conversation')).toBe(false);
+  });
+
   it('tells delivery watchers of each change while they watch, and says when nobody does', async () => {
     const bus = new EventBus();
     expect(bus.watchingDeliveries).toBe(false);

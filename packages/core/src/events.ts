@@ -106,17 +106,23 @@ export class EventBus extends EventEmitter<BusEvents> {
   #forgotten = 0;
   /** Per channel, the sequence number of the newest event nobody was told of (see `heard`). */
   readonly #unheard = new Map<BusChannel, number>();
+  /** Per channel, until when a reader that took a `readFrom` id may still come to resume from it. */
+  readonly #awaited = new Map<BusChannel, number>();
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   readonly #webhookListeners = new Set<() => void>();
   readonly #deliveries = new EventEmitter<{ change: [DeliveryChange] }>();
   readonly #endpoints = new EventEmitter<{ change: [EndpointChange] }>();
 
   private readonly backlogSize: number;
+  private readonly awaitMs: number;
   private readonly onListenerError: (error: unknown) => void;
 
-  constructor(options: { backlogSize?: number; onListenerError?: (error: unknown) => void } = {}) {
+  constructor(
+    options: { backlogSize?: number; awaitMs?: number; onListenerError?: (error: unknown) => void } = {},
+  ) {
     super();
     this.backlogSize = options.backlogSize ?? 1000;
+    this.awaitMs = options.awaitMs ?? 60_000;
     this.onListenerError =
       options.onListenerError ?? ((error) => console.error('[switchboard] event listener threw', error));
     // Every WebSocket subscription adds listeners; many operators are normal, not a leak.
@@ -152,9 +158,21 @@ export class EventBus extends EventEmitter<BusEvents> {
    */
   heard(channel: BusChannel): boolean {
     if (this.listenerCount(channel) > 0) return true;
+    if ((this.#awaited.get(channel) ?? 0) > Date.now()) return true;
     this.#seq += 1;
     this.#unheard.set(channel, this.#seq);
     return false;
+  }
+
+  /**
+   * The id a reader of the channel's current state (a list) hands to its subscription as `lastEventId`, taken
+   * before it reads: the subscription then replays what was published since, so nothing falls between the
+   * read and the stream's start. For a while (`awaitMs`) the channel counts as heard even with no listener,
+   * so the events of that interval are built and kept to be replayed, not skipped.
+   */
+  readFrom(channel: BusChannel): string {
+    this.#awaited.set(channel, Date.now() + this.awaitMs);
+    return this.lastId;
   }
 
   /**

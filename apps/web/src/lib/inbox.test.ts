@@ -103,7 +103,11 @@ describe('matchesFilter', () => {
 });
 
 describe('upsertConversation', () => {
-  const page = (items: ConversationItem[], nextOffset: number | null = null) => ({ items, nextOffset });
+  const page = (items: ConversationItem[], nextOffset: number | null = null) => ({
+    items,
+    nextOffset,
+    streamFrom: 'boot:0',
+  });
   const ids = (pages: { items: ConversationItem[] }[]) => pages.map((p) => p.items.map((c) => c.id));
 
   it('adds a new conversation in order and moves an updated one to the top', () => {

@@ -47,7 +47,9 @@ export function InboxNotifier({ route }: { route: Route }) {
   });
 
   trpc.messages.onUpdate.useSubscription(undefined, {
-    onData: ({ data: { message } }) => {
+    onData: ({ data: event }) => {
+      if (event.type !== 'message') return;
+      const { message } = event;
       if (message.direction !== 'in' || told.current.has(message.id)) return;
       if (told.current.size > 1000) told.current.clear();
       told.current.add(message.id);

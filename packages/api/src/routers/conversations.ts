@@ -5,16 +5,16 @@ import {
   assigneeList,
   conversation,
   conversationAssignInput,
-  conversationEvent,
   conversationIdInput,
   conversationListInput,
   conversationMessagesInput,
   conversationPage,
   conversationResolveInput,
+  conversationStreamEvent,
   unreadCount,
   unreadCountInput,
 } from '../schemas/inbox.ts';
-import { messagePage } from '../schemas/messages.ts';
+import { threadPage } from '../schemas/messages.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
 export const conversationsRouter = router({
@@ -33,7 +33,10 @@ export const conversationsRouter = router({
     )
     .input(conversationListInput)
     .output(conversationPage)
-    .query(({ ctx, input }) => ctx.services.inbox.list(ctx.actor, input)),
+    .query(({ ctx, input }) => {
+      const streamFrom = ctx.services.bus.readFrom('conversation');
+      return { ...ctx.services.inbox.list(ctx.actor, input), streamFrom };
+    }),
 
   /** The unread badge: conversations with unread messages, and how many. Declared before `byId`: REST tries paths in order. */
   unreadCount: protectedProcedure
@@ -64,8 +67,11 @@ export const conversationsRouter = router({
       }),
     )
     .input(conversationMessagesInput)
-    .output(messagePage)
-    .query(({ ctx, input }) => ctx.services.inbox.messages(ctx.actor, input)),
+    .output(threadPage)
+    .query(({ ctx, input }) => {
+      const streamFrom = ctx.services.bus.readFrom('message');
+      return { ...ctx.services.inbox.messages(ctx.actor, input), streamFrom };
+    }),
 
   markRead: protectedProcedure
     .meta(
@@ -113,12 +119,16 @@ export const conversationsRouter = router({
     .output(assigneeList)
     .query(({ ctx, input }) => ctx.services.inbox.assignees(ctx.actor, input.id)),
 
-  /** New and changed conversations of the visible accounts (or of one); ids are resumable. */
+  /**
+   * New and changed conversations of the visible accounts (or of one); ids are resumable, and so is a list's
+   * `streamFrom`.
+   */
   onUpdate: protectedProcedure.input(streamInput).subscription(({ ctx, input, signal }) =>
     streamChannel(ctx, {
       channel: 'conversation',
       scope: 'inbox:read',
-      schema: conversationEvent,
+      schema: conversationStreamEvent,
+      gap: { type: 'gap' },
       ...input,
       signal,
     }),

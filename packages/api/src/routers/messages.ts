@@ -6,11 +6,11 @@ import {
   defaultSenderInput,
   idempotencyHeader,
   message,
-  messageEvent,
   messageIdInput,
   messageListInput,
   messagePage,
   messageSendInput,
+  messageStreamEvent,
 } from '../schemas/messages.ts';
 import { protectedProcedure, router } from '../trpc.ts';
 
@@ -79,7 +79,8 @@ export const messagesRouter = router({
     streamChannel(ctx, {
       channel: 'message',
       scope: 'messages:read',
-      schema: messageEvent,
+      schema: messageStreamEvent,
+      gap: { type: 'gap' },
       ...input,
       signal,
     }),

@@ -30,10 +30,30 @@ export const pageInput = {
 export const offsetPage = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextOffset: z.number().nullable() });
 
-/** A subscription to the visible sessions' events, or one session's; tRPC passes `lastEventId` on resume. */
+/**
+ * A subscription to the visible sessions' events, or one session's; tRPC passes `lastEventId` on resume. A
+ * list's `streamFrom` can be passed as `lastEventId` too: what happened after that read comes first.
+ */
 export const streamInput = z
-  .object({ sessionId: sessionId.optional(), lastEventId: z.string().nullish() })
+  .object({
+    sessionId: sessionId.optional(),
+    lastEventId: z.string().max(100).nullish(),
+    reportGaps: z
+      .boolean()
+      .optional()
+      .describe(
+        'When `lastEventId` is too old to resume from, say so with a `{ type: "gap" }` event (read the list again) instead of going on silently',
+      ),
+  })
   .optional();
+
+/** Told (to a subscriber that asked with `reportGaps`) when what happened since its `lastEventId` is no longer known. */
+export const streamGap = z.object({ type: z.literal('gap') });
+
+/** A read the live stream can resume from: `streamFrom` is the `lastEventId` to subscribe with. */
+export const streamFrom = z
+  .string()
+  .describe('Pass as `lastEventId` to the live subscription: it first replays what changed after this read');
 
 /** What every bus event carries. */
 export const eventBase = { id: z.string(), sessionId: z.string(), ownerId: z.string(), at: z.number() };

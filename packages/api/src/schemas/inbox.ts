@@ -5,7 +5,7 @@ import {
   TAG_MAX_LENGTH,
 } from '@switchboard/validators';
 import { z } from 'zod';
-import { eventBase, offsetPage, pageInput, sessionId } from './common.ts';
+import { eventBase, offsetPage, pageInput, sessionId, streamFrom, streamGap } from './common.ts';
 
 export const contact = z.object({
   id: z.string(),
@@ -73,7 +73,7 @@ export const conversationListItem = conversation.extend({
     ),
 });
 
-export const conversationPage = offsetPage(conversationListItem);
+export const conversationPage = offsetPage(conversationListItem).extend({ streamFrom });
 
 export const conversationAssignInput = z.object({
   id: conversationId,
@@ -139,3 +139,6 @@ export const contactTagsInput = z.object({
 export const tagCounts = z.array(z.object({ tag: z.string(), contacts: z.number() }));
 
 export const tagListInput = z.object({ sessionId: sessionId.nullish() }).default({});
+
+/** What `conversations.onUpdate` sends: a conversation's change, or (asked for with `reportGaps`) a gap. */
+export const conversationStreamEvent = z.discriminatedUnion('type', [conversationEvent, streamGap]);

@@ -1,7 +1,7 @@
 import { messageView } from '@switchboard/core';
 import { IDEMPOTENCY_KEY_SHAPE, MESSAGE_TEXT_CEILING, MESSAGE_TYPES } from '@switchboard/validators';
 import { z } from 'zod';
-import { eventBase, pageInput, phoneInput, sessionId } from './common.ts';
+import { eventBase, pageInput, phoneInput, sessionId, streamFrom, streamGap } from './common.ts';
 
 export const message = messageView.meta({
   id: 'Message',
@@ -26,6 +26,9 @@ export const message = messageView.meta({
 });
 
 export const messagePage = z.object({ items: z.array(message), nextCursor: z.string().nullable() });
+
+/** A conversation's page of messages, with where its live stream (`messages.onUpdate`) resumes from. */
+export const threadPage = messagePage.extend({ streamFrom });
 
 export const idempotencyKey = z
   .string()
@@ -118,3 +121,6 @@ export const defaultSender = z.object({
 export const defaultSenderInput = z.object({ sessionId: sessionId.nullable() });
 
 export const messageEvent = z.object({ ...eventBase, type: z.literal('message'), message });
+
+/** What `messages.onUpdate` sends: a message's change, or (asked for with `reportGaps`) a gap. */
+export const messageStreamEvent = z.discriminatedUnion('type', [messageEvent, streamGap]);

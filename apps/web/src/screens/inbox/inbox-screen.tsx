@@ -1,5 +1,4 @@
 import { type InfiniteData, keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { getQueryKey } from '@trpc/react-query';
 import { Bell, BellOff, BookUser, Inbox, MessagesSquare, Smartphone } from 'lucide-react';
 import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,16 +16,16 @@ import { flattenConversations, upsertConversation } from '../../lib/inbox.ts';
 import type { Conversation, ConversationPage, User } from '../../lib/types.ts';
 import { newMessageSound } from '../../live/inbox-notifier.tsx';
 import { useNow } from '../../live/use-now.ts';
+import { useResumePoint } from '../../live/use-resume-point.ts';
 import { useSessions } from '../../live/use-sessions.ts';
 import { Link, navigate } from '../../router.tsx';
 import { trpc } from '../../trpc.ts';
 import { PageHeader } from '../page-header.tsx';
 import { ConversationList } from './conversation-list.tsx';
 import { assigneeFilter, InboxFilters, statusFilter } from './inbox-filters.tsx';
+import { conversationListInput, conversationPages } from './inbox-queries.ts';
 import { NoConversationsNotice, StartConversation, useNoConversationsYet } from './no-conversations.tsx';
 import { Thread } from './thread.tsx';
-
-export const CONVERSATION_PAGE_SIZE = 100;
 
 /** Conversations of one account or all, kept live; the open thread beside the list (alone on phones). */
 export function InboxScreen({
@@ -46,50 +45,51 @@ export function InboxScreen({
   const [status] = statusFilter.use();
   const [assignee] = assigneeFilter.use();
   const [sound, setSound] = newMessageSound.use();
-  const assigneeId = assignee === 'anyone' ? null : assignee;
-  const input = { sessionId, search: term || null, status, assigneeId, limit: CONVERSATION_PAGE_SIZE };
+  const input = conversationListInput(sessionId, term || null, status, assignee);
+  const { assigneeId } = input;
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
   const now = useNow(30_000);
   const selectId = useId();
 
-  // Pages by offset (the procedure pages by offset, which tRPC's own infinite hook does not take), under
-  // tRPC's key for the procedure: invalidating conversations.list reaches these pages too.
-  const queryKey = getQueryKey(trpc.conversations.list, input, 'infinite');
-  const query = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam }) => utils.client.conversations.list.query({ ...input, offset: pageParam }),
-    initialPageParam: 0,
-    getNextPageParam: (last: ConversationPage) => last.nextOffset,
-    staleTime: Number.POSITIVE_INFINITY,
-    placeholderData: keepPreviousData,
-  });
+  const pages = conversationPages(utils.client, input);
+  const { queryKey } = pages;
+  const query = useInfiniteQuery({ ...pages, placeholderData: keepPreviousData });
 
-  trpc.conversations.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
-    // What changed between the list's read and the stream's start (or while it reconnected) is in no
-    // event: read the list again once the stream is open.
-    onStarted: () => void query.refetch(),
-    onData: ({ data: event }) => {
-      // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
-      void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
-      if (event.conversation.id === conversationId)
-        utils.conversations.byId.setData({ id: event.conversation.id }, event.conversation);
-      queryClient.setQueryData<InfiniteData<ConversationPage, number>>(queryKey, (data) => {
-        if (!data) return data;
-        const filter = {
-          sessionId,
-          search: term,
-          status,
-          assigneeId: assignee === 'me' ? me.id : assigneeId,
-        };
-        const pages = upsertConversation(data.pages, event.conversation, filter, event.absorbed);
-        return pages === data.pages ? data : { ...data, pages };
-      });
-      // The open thread was merged into another (the same person): follow it there.
-      if (event.absorbed && event.absorbed === conversationId)
-        navigate({ name: 'inbox', sessionId, conversationId: event.conversation.id }, { replace: true });
+  // The stream opens from the list's first read: what changed since comes first, nothing falls in between.
+  const streamFrom = useResumePoint(sessionId ?? '', query.data?.pages[0]?.streamFrom);
+  trpc.conversations.onUpdate.useSubscription(
+    { ...(sessionId ? { sessionId } : {}), lastEventId: streamFrom, reportGaps: true },
+    {
+      enabled: streamFrom !== undefined,
+      onData: ({ data: event }) => {
+        // Too far back to resume from (a long disconnection): what happened since is read afresh.
+        if (event.type === 'gap') {
+          void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
+          void query.refetch();
+          return;
+        }
+        // Other cached lists (other searches, other accounts) refetch when next shown; this one updates in place.
+        void utils.conversations.list.invalidate(undefined, { refetchType: 'none' });
+        if (event.conversation.id === conversationId)
+          utils.conversations.byId.setData({ id: event.conversation.id }, event.conversation);
+        queryClient.setQueryData<InfiniteData<ConversationPage, number>>(queryKey, (data) => {
+          if (!data) return data;
+          const filter = {
+            sessionId,
+            search: term,
+            status,
+            assigneeId: assignee === 'me' ? me.id : assigneeId,
+          };
+          const pages = upsertConversation(data.pages, event.conversation, filter, event.absorbed);
+          return pages === data.pages ? data : { ...data, pages };
+        });
+        // The open thread was merged into another (the same person): follow it there.
+        if (event.absorbed && event.absorbed === conversationId)
+          navigate({ name: 'inbox', sessionId, conversationId: event.conversation.id }, { replace: true });
+      },
     },
-  });
+  );
 
   const conversations = useMemo(() => flattenConversations(query.data?.pages ?? []), [query.data]);
   const listed = conversationId ? conversations.find((c) => c.id === conversationId) : undefined;
@@ -105,7 +105,7 @@ export function InboxScreen({
     (conversation: Conversation) => navigate({ name: 'inbox', sessionId, conversationId: conversation.id }),
     [sessionId],
   );
-  const back = () => navigate({ name: 'inbox', sessionId, conversationId: null });
+  const back = useCallback(() => navigate({ name: 'inbox', sessionId, conversationId: null }), [sessionId]);
   const { fetchNextPage } = query;
   // None at all (not just none under these filters) gets its own state, with the ways to start one.
   const noneYet = useNoConversationsYet(sessionId, query.data !== undefined && conversations.length === 0);

@@ -32,13 +32,13 @@ import {
 } from '../../lib/inbox.ts';
 import { unknownOutcomeHint, upsertMessage } from '../../lib/message-status.ts';
 import type { Conversation, Message, Session } from '../../lib/types.ts';
+import { useResumePoint } from '../../live/use-resume-point.ts';
 import { trpc } from '../../trpc.ts';
 import { MessageMedia } from '../media/message-media.tsx';
 import { AssignSelect } from './assign-select.tsx';
 import { ContactTags } from './contact-tags.tsx';
+import { threadInput } from './inbox-queries.ts';
 import { ReplyBox } from './reply-box.tsx';
-
-const THREAD_PAGE_SIZE = 50;
 
 const TICK_ICON = {
   pending: Clock,
@@ -49,8 +49,11 @@ const TICK_ICON = {
   unknown: CircleHelp,
 };
 
-/** One conversation: its messages oldest first with live ticks, a reply box, resolve / reopen. */
-export function Thread({
+/**
+ * One conversation: its messages oldest first with live ticks, a reply box, resolve / reopen. Memoised: a
+ * change to another conversation of the list leaves it be.
+ */
+export const Thread = memo(function Thread({
   conversation,
   session,
   meId,
@@ -62,7 +65,7 @@ export function Thread({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
-  const input = { conversationId: conversation.id, limit: THREAD_PAGE_SIZE };
+  const input = threadInput(conversation.id);
   const utils = trpc.useUtils();
   const query = trpc.conversations.messages.useInfiniteQuery(input, {
     getNextPageParam: (last) => last.nextCursor,
@@ -78,13 +81,16 @@ export function Thread({
       data ? upsertMessage(data, message) : data,
     );
 
+  // The stream opens from the thread's first read: a message stored since comes first.
+  const streamFrom = useResumePoint(conversation.id, query.data?.pages[0]?.streamFrom);
   trpc.messages.onUpdate.useSubscription(
-    { sessionId: conversation.accountId },
+    { sessionId: conversation.accountId, lastEventId: streamFrom, reportGaps: true },
     {
-      // A message stored between the thread's read and the stream's start is in no event: read again.
-      onStarted: () => void query.refetch(),
+      enabled: streamFrom !== undefined,
       onData: ({ data: event }) => {
-        if (belongsToThread(event.message, conversation)) put(event.message);
+        // Too far back to resume from: the thread is read afresh.
+        if (event.type === 'gap') void query.refetch();
+        else if (belongsToThread(event.message, conversation)) put(event.message);
       },
     },
   );
@@ -123,14 +129,21 @@ export function Thread({
     if (el && atBottom.current) el.scrollTop = el.scrollHeight;
   };
 
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
+  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout.
+  const above = `${hasNextPage}:${query.isLoading}:${Boolean(query.error)}:${messages.length === 0}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
+  useLayoutEffect(() => {
+    const top = list.current?.offsetTop ?? 0;
+    if (top !== listTop) setListTop(top);
+  }, [above, listTop]);
+
   const firstId = messages[0]?.id;
   const lastId = messages.at(-1)?.id;
   // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
   const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
   useLayoutEffect(() => {
-    // The list starts below "Load older": the virtualizer counts from the top of the scrolling box.
-    const top = list.current?.offsetTop ?? 0;
-    if (top !== listTop) setListTop(top);
     const height = virtualizer.getTotalSize();
     const before = shown.current;
     shown.current = { firstId, lastId, height };
@@ -146,7 +159,6 @@ export function Thread({
     }
   });
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadOlderNearTop = () => {
     const el = scroller.current;
     if (el && el.scrollTop < 400 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -268,7 +280,7 @@ export function Thread({
       <ReplyBox conversation={conversation} session={session} onSent={put} />
     </Card>
   );
-}
+});
 
 /** Memoised: a receipt re-renders the bubble of the message it changed. */
 const Bubble = memo(function Bubble({ message }: { message: Message }) {

@@ -31,10 +31,12 @@ export function MessageList({ session }: { session: Session }) {
   trpc.messages.onUpdate.useSubscription(
     { sessionId: session.id },
     {
-      onData: ({ data: event }) =>
+      onData: ({ data: event }) => {
+        if (event.type !== 'message') return;
         utils.messages.list.setInfiniteData(input, (data) =>
           data ? upsertMessage(data, event.message) : data,
-        ),
+        );
+      },
     },
   );
 

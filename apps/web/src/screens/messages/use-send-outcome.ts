@@ -27,7 +27,9 @@ export function useSendOutcome(
 
   trpc.messages.onUpdate.useSubscription(sessionId ? { sessionId } : undefined, {
     enabled: sessionId !== null,
-    onData: ({ data: { message } }) => {
+    onData: ({ data: event }) => {
+      if (event.type !== 'message') return;
+      const { message } = event;
       const seen = recent.current;
       seen.delete(message.id);
       seen.set(message.id, message);
