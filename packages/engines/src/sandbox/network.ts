@@ -144,7 +144,7 @@ export class SandboxNetwork {
 
   /** Every virtual phone that has received something, each with its inbox (oldest first). */
   phones(): Array<{ phone: string; name: string; messages: PhoneMessage[] }> {
-    return [...this.#inboxes.all()].map(([phone, inbox]) => ({
+    return this.#inboxes.all().map(([phone, inbox]) => ({
       phone,
       name: personName(phone),
       messages: [...inbox],
@@ -197,6 +197,11 @@ export class SandboxNetwork {
   /** The session's next send reaches the phone, but the send then fails: the sender cannot tell it arrived. */
   failNextSend(sessionId: string): void {
     this.#connected(sessionId).failNextSend();
+  }
+
+  /** Writes what the network still holds for its log and closes the file (at shutdown). */
+  close(): void {
+    this.#log?.close();
   }
 
   // ── Used by sessions ─────────────────────────────────────────────────────────────────────────────────
