@@ -3,6 +3,11 @@ import { PhoneFiles } from './phone-files.ts';
 
 /** Bounds, so a long-running sandbox cannot grow without limit. */
 export const INBOX_BOUNDS = { perPhone: 1000, phones: 10_000 };
+/**
+ * A full inbox is trimmed this many messages at a time, not one per message (shifting a thousand entries on
+ * every send to a busy number): it holds up to this many more than it shows, and shows the newest only.
+ */
+const TRIM_EVERY = 250;
 /** The bytes of received files kept for all phones together; older ones are forgotten first. */
 const PHONE_FILE_BYTES = 256 * 1024 * 1024;
 
@@ -27,7 +32,7 @@ export class PhoneInboxes {
     this.#inboxes.delete(to);
     this.#inboxes.set(to, inbox);
     inbox.push(message);
-    if (inbox.length > INBOX_BOUNDS.perPhone)
+    if (inbox.length >= INBOX_BOUNDS.perPhone + TRIM_EVERY)
       for (const gone of inbox.splice(0, inbox.length - INBOX_BOUNDS.perPhone)) this.#files.forget(gone.id);
     if (this.#inboxes.size > INBOX_BOUNDS.phones) {
       const oldest = this.#inboxes.keys().next().value;
@@ -38,14 +43,15 @@ export class PhoneInboxes {
     }
   }
 
-  /** What `phone` received, oldest first (the stored list: callers copy it before handing it out). */
+  /** What `phone` received, oldest first: its newest messages, within the bound. */
   of(phone: string): readonly PhoneMessage[] | undefined {
-    return this.#inboxes.get(phone);
+    const inbox = this.#inboxes.get(phone);
+    return inbox && inbox.length > INBOX_BOUNDS.perPhone ? inbox.slice(-INBOX_BOUNDS.perPhone) : inbox;
   }
 
   /** Every phone that received something, least recently written first. */
-  all(): IterableIterator<[string, PhoneMessage[]]> {
-    return this.#inboxes.entries();
+  all(): Array<[string, readonly PhoneMessage[]]> {
+    return [...this.#inboxes.keys()].map((phone) => [phone, this.of(phone) ?? []]);
   }
 
   /** The bytes of the file received in message `id`, while they are kept. */
