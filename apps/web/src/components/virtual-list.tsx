@@ -11,8 +11,8 @@ const NONE: readonly never[] = [];
  *
  * Its rows render in the background, a few milliseconds at a time, a moment after the rest of the screen:
  * a thousand items arriving (or a burst of changes to them) never holds the page in one long task. The
- * rows read nothing but their items, so a store changing meanwhile does not force the render to finish at
- * once.
+ * deferred copy lives here, below the screen that reads the live stores: a store publishing meanwhile
+ * re-renders that screen, not this background render, which would otherwise have to finish at once.
  */
 export function VirtualList<T>({
   items: current,

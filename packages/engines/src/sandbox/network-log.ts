@@ -37,9 +37,10 @@ const openLogs = new Map<string, NetworkLog>();
  * once it is done: a send costs no open and close of the file, and sends handed over together cost one
  * write. A microtask runs before the code that awaits the send goes on, so a line is written before the
  * gateway records that the send was accepted, as when every line was appended at once. What a crash (a
- * kill) can lose is the lines of sends that had not returned yet: the gateway holds those as in flight
- * (`unknown`) anyway, and a phone missing a message it would have got is fine for a simulator. A ban lost
- * the same way is earned again by sending the same way. close() writes what is pending.
+ * kill) can lose is the lines of sends not yet recorded as accepted: the next start marks those failed (or,
+ * in a campaign, `unknown`) anyway, and a phone missing a message it might have got is fine for a
+ * simulator. A ban lost the same way is earned again by sending the same way. close() writes what is
+ * pending.
  */
 export class NetworkLog {
   readonly #path: string;
