@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SandboxNetwork } from './network.ts';
 
 const text = (id: string, body: string) =>
@@ -37,6 +37,20 @@ describe('the network log', () => {
     network.deliver('4917000000002', text('sb_2', 'after close'));
     network.close();
     expect(new SandboxNetwork({ stateFile: file }).phoneMessages('4917000000002')).toHaveLength(1);
+  });
+
+  it('a log it cannot write is reported, and the network goes on', async () => {
+    const network = new SandboxNetwork({ stateFile: file });
+    const reported = vi.spyOn(console, 'error').mockImplementation(() => {});
+    rmSync(dir, { recursive: true, force: true });
+    network.deliver('4917000000001', text('sb_1', 'kept in memory'));
+    await Promise.resolve();
+    expect(reported).toHaveBeenCalledWith(
+      '[switchboard] the sandbox network could not write its log',
+      expect.any(Error),
+    );
+    expect(network.phoneMessages('4917000000001').map((m) => m.text)).toEqual(['kept in memory']);
+    reported.mockRestore();
   });
 
   it('a second network over the same file sees what the first has not written yet', () => {

@@ -116,8 +116,14 @@ export class NetworkLog {
     if (this.#pending.length === 0) return;
     const lines = this.#pending.join('');
     this.#pending = [];
-    this.#fd ??= openSync(this.#path, 'a');
-    writeSync(this.#fd, lines);
+    try {
+      this.#fd ??= openSync(this.#path, 'a');
+      writeSync(this.#fd, lines);
+    } catch (error) {
+      // Thrown from a microtask it would end the server. The phones still hold what they received, until
+      // a restart: the sends themselves happened.
+      console.error('[switchboard] the sandbox network could not write its log', error);
+    }
   }
 }
 
