@@ -279,6 +279,8 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       live.announceRestart();
       await services.lifecycle.stop();
+      // Sessions are stopped: nothing more reaches a virtual phone, so the network's log can be closed.
+      engines.sandbox?.close();
       live.close();
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2000).unref();

@@ -1,5 +1,5 @@
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { MessageType } from '@switchboard/validators';
 import type { Place } from '../contract.ts';
 
@@ -26,20 +26,40 @@ export interface NetworkState {
   bans: Map<string, string>;
 }
 
+/** The logs open in this process by file, so a second network over the same file reads what the first wrote. */
+const openLogs = new Map<string, NetworkLog>();
+
 /**
  * What the simulated network remembers across server restarts, as the real network would: what each phone
- * received and which numbers are banned. An append-only file of JSON lines, each written before the send
- * that caused it returns, compacted when read.
+ * received and which numbers are banned. An append-only file of JSON lines, compacted when read.
+ *
+ * The file stays open, and the lines written while one piece of work runs go out together as a microtask
+ * once it is done: a send costs no open and close of the file, and sends handed over together cost one
+ * write. A microtask runs before the code that awaits the send goes on, so a line is written before the
+ * gateway records that the send was accepted, as when every line was appended at once. What a crash (a
+ * kill) can lose is the lines of sends not yet recorded as accepted: the next start marks those failed (or,
+ * in a campaign, `unknown`) anyway, and a phone missing a message it might have got is fine for a
+ * simulator. A ban lost the same way is earned again by sending the same way. close() writes what is
+ * pending.
  */
 export class NetworkLog {
-  constructor(private readonly path: string) {}
+  readonly #path: string;
+  #fd: number | undefined;
+  #pending: string[] = [];
+  #flushScheduled = false;
+
+  constructor(path: string) {
+    this.#path = resolve(path);
+  }
 
   /** Reads what was kept (within the inbox bounds) and rewrites the file with just that. */
   load(bounds: { perPhone: number; phones: number }): NetworkState {
+    // Another log over this file (an earlier network in this process) may hold lines not yet written.
+    openLogs.get(this.#path)?.close();
     const state: NetworkState = { inboxes: new Map(), bans: new Map() };
     let text = '';
     try {
-      text = readFileSync(this.path, 'utf8');
+      text = readFileSync(this.#path, 'utf8');
     } catch (error) {
       if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
     }
@@ -61,9 +81,9 @@ export class NetworkLog {
         inbox.map((message) => ({ t: 'message' as const, to, message })),
       ),
     ];
-    mkdirSync(dirname(this.path), { recursive: true });
-    writeFileSync(`${this.path}.tmp`, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    renameSync(`${this.path}.tmp`, this.path);
+    mkdirSync(dirname(this.#path), { recursive: true });
+    writeFileSync(`${this.#path}.tmp`, kept.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    renameSync(`${this.#path}.tmp`, this.#path);
     return state;
   }
 
@@ -75,8 +95,35 @@ export class NetworkLog {
     this.#append({ t: 'ban', account, reason });
   }
 
+  /** Writes what is pending and closes the file; a later line opens it again. */
+  close(): void {
+    this.#flush();
+    if (this.#fd !== undefined) closeSync(this.#fd);
+    this.#fd = undefined;
+    if (openLogs.get(this.#path) === this) openLogs.delete(this.#path);
+  }
+
   #append(entry: Entry): void {
-    appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+    this.#pending.push(`${JSON.stringify(entry)}\n`);
+    openLogs.set(this.#path, this);
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    queueMicrotask(() => this.#flush());
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    if (this.#pending.length === 0) return;
+    const lines = this.#pending.join('');
+    this.#pending = [];
+    try {
+      this.#fd ??= openSync(this.#path, 'a');
+      writeSync(this.#fd, lines);
+    } catch (error) {
+      // Thrown from a microtask it would end the server. The phones still hold what they received, until
+      // a restart: the sends themselves happened.
+      console.error('[switchboard] the sandbox network could not write its log', error);
+    }
   }
 }
 

@@ -2,53 +2,22 @@ import { createHash } from 'node:crypto';
 import type { MediaType } from '@switchboard/validators';
 import type { InboundMessage, Place } from '../contract.ts';
 import { newMessageId } from './codes.ts';
+import { LinkCodes, type QrRecord } from './link-codes.ts';
 import { NetworkLog, type PhoneMessage } from './network-log.ts';
 import { personName } from './person-names.ts';
-import { PhoneFiles } from './phone-files.ts';
+import { INBOX_BOUNDS, PhoneInboxes } from './phone-inboxes.ts';
 import { DEFAULT_RISK, RiskModel, type RiskOptions, type RiskVerdict, type Standing } from './risk.ts';
+import { SandboxError } from './sandbox-error.ts';
+import type { SessionHandle } from './session-handle.ts';
 
-export type { PhoneMessage };
-
-/** A refused control request; `status` is the HTTP status the control API answers with. */
-export class SandboxError extends Error {
-  constructor(
-    readonly status: 404 | 409 | 410,
-    message: string,
-    /** The session a phone is already linked to, for callers allowed to be told which. */
-    readonly linkedTo?: string,
-  ) {
-    super(message);
-    this.name = 'SandboxError';
-  }
-}
+export type { PhoneMessage, SessionHandle };
+export { SandboxError };
 
 /** What a virtual phone sends to an account: a text, a file (with a caption) or a place. */
 export interface PhoneContent {
   text: string;
   media?: { kind: MediaType; data: Buffer; mimetype?: string; filename?: string };
   location?: Place;
-}
-
-/**
- * What the network may do to a running session: the things a phone or the network does to a linked
- * device. Sessions register a handle rather than themselves, so these never show on the EngineSession.
- */
-export interface SessionHandle {
-  /** The phone this session is linked to, while it is running with a link. */
-  linkedPhone(): string | undefined;
-  isReady(): boolean;
-  isShowingQr(): boolean;
-  /** The phone scanned the QR code or entered a pairing code. */
-  link(phone: string): void;
-  receive(message: InboundMessage): void;
-  /** The connection dropped; the session is still linked. */
-  drop(): void;
-  /** The phone removed this linked device. */
-  unlink(): void;
-  /** The account's standing changed (limited, lifted, banned): read it with `standing`. */
-  standingChanged(): void;
-  /** The next send is handed to WhatsApp, then fails: its outcome is unknown. */
-  failNextSend(): void;
 }
 
 export interface NetworkOptions {
@@ -60,49 +29,26 @@ export interface NetworkOptions {
   now?: () => number;
 }
 
-interface QrRecord {
-  readonly handle: SessionHandle;
-  readonly sessionId: string;
-  readonly expiresAt: number;
-}
-
-interface PairingRecord extends QrRecord {
-  /** The phone the code was requested for; only that phone may enter it. */
-  readonly phone: string;
-}
-
-/** Bounds, so a long-running sandbox cannot grow without limit. */
-const INBOX_LIMIT = 1000;
-const PHONE_LIMIT = 10_000;
-const CODES_PER_SESSION = 50;
-/** The bytes of received files kept for all phones together; older ones are forgotten first. */
-const PHONE_FILE_BYTES = 256 * 1024 * 1024;
-
 /**
  * The simulated WhatsApp network: which sessions are running, the QR and pairing codes they show, and
  * what each virtual phone has received. The control API (standing in for phones) drives it.
  */
 export class SandboxNetwork {
   readonly #running = new Map<string, SessionHandle>();
-  readonly #qrCodes = new Map<string, QrRecord>();
-  readonly #pairingCodes = new Map<string, PairingRecord>();
-  /** Codes per session (oldest first), to forget them together and cap them. */
-  readonly #codesOf = new Map<SessionHandle, { qr: string[]; pairing: string[] }>();
-  /** Least recently written phone first, so the oldest inbox is the one forgotten. */
-  readonly #inboxes = new Map<string, PhoneMessage[]>();
+  readonly #codes = new LinkCodes();
+  readonly #inboxes: PhoneInboxes;
   readonly #offlineUntil = new Map<string, number>();
   readonly #log: NetworkLog | undefined;
   readonly #risk: RiskModel;
   /** Bans already written to the log. */
   readonly #loggedBans = new Set<string>();
-  readonly #files = new PhoneFiles(PHONE_FILE_BYTES);
   readonly now: () => number;
 
   constructor(options: NetworkOptions = {}) {
     this.now = options.now ?? Date.now;
     this.#log = options.stateFile ? new NetworkLog(options.stateFile) : undefined;
-    const kept = this.#log?.load({ perPhone: INBOX_LIMIT, phones: PHONE_LIMIT });
-    for (const [phone, inbox] of kept?.inboxes ?? []) this.#inboxes.set(phone, inbox);
+    const kept = this.#log?.load(INBOX_BOUNDS);
+    this.#inboxes = new PhoneInboxes(kept?.inboxes);
     for (const account of kept?.bans.keys() ?? []) this.#loggedBans.add(account);
     this.#risk = new RiskModel(
       options.risk ?? { ...DEFAULT_RISK, enabled: false },
@@ -116,11 +62,11 @@ export class SandboxNetwork {
 
   /** Who showed this QR code (current or expired), for access checks before scanning. */
   sessionIdForQr(qr: string): string | undefined {
-    return this.#qrCodes.get(qr)?.sessionId;
+    return this.#codes.qr(qr)?.sessionId;
   }
 
   sessionIdForPairingCode(code: string): string | undefined {
-    return this.#pairingCodes.get(code)?.sessionId;
+    return this.#codes.pairing(code)?.sessionId;
   }
 
   /** The running, ready session linked to `phone`. */
@@ -132,7 +78,7 @@ export class SandboxNetwork {
   }
 
   scan(qr: string, phone: string): { sessionId: string } {
-    const record = this.#qrCodes.get(qr);
+    const record = this.#codes.qr(qr);
     if (!record) throw new SandboxError(404, 'Unknown QR code');
     if (!this.#stillShowing(record)) {
       throw new SandboxError(410, 'This QR code has expired; scan the one shown now');
@@ -142,7 +88,7 @@ export class SandboxNetwork {
   }
 
   pair(code: string, phone: string): { sessionId: string } {
-    const record = this.#pairingCodes.get(code);
+    const record = this.#codes.pairing(code);
     if (!record) throw new SandboxError(404, 'Unknown pairing code');
     if (!this.#stillShowing(record)) {
       throw new SandboxError(410, 'This pairing code has expired; request a new one');
@@ -186,7 +132,7 @@ export class SandboxNetwork {
    * message from it): a strike toward a limit and a ban.
    */
   report(reporter: string, account: string): Standing {
-    if (!this.#inboxes.get(reporter)?.some((m) => m.from === account))
+    if (!this.#inboxes.of(reporter)?.some((m) => m.from === account))
       throw new SandboxError(409, `Phone ${reporter} never received a message from ${account}`);
     return this.#risk.report(account);
   }
@@ -198,7 +144,7 @@ export class SandboxNetwork {
 
   /** Every virtual phone that has received something, each with its inbox (oldest first). */
   phones(): Array<{ phone: string; name: string; messages: PhoneMessage[] }> {
-    return [...this.#inboxes].map(([phone, inbox]) => ({
+    return this.#inboxes.all().map(([phone, inbox]) => ({
       phone,
       name: personName(phone),
       messages: [...inbox],
@@ -207,14 +153,14 @@ export class SandboxNetwork {
 
   /** What virtual phone `phone` has received, oldest first. */
   phoneMessages(phone: string): PhoneMessage[] {
-    return [...(this.#inboxes.get(phone) ?? [])];
+    return [...(this.#inboxes.of(phone) ?? [])];
   }
 
   /** The bytes of a file virtual phone `phone` received in message `id`. */
   phoneFile(phone: string, id: string): { message: PhoneMessage; data: Buffer } {
-    const message = this.#inboxes.get(phone)?.find((m) => m.id === id);
+    const message = this.#inboxes.of(phone)?.find((m) => m.id === id);
     if (!message?.media) throw new SandboxError(404, `Phone ${phone} received no file in message ${id}`);
-    const data = this.#files.get(id);
+    const data = this.#inboxes.file(id);
     if (!data)
       throw new SandboxError(410, 'The sandbox no longer keeps this file (it keeps the newest 256 MB)');
     return { message, data };
@@ -253,6 +199,11 @@ export class SandboxNetwork {
     this.#connected(sessionId).failNextSend();
   }
 
+  /** Writes what the network still holds for its log and closes the file (at shutdown). */
+  close(): void {
+    this.#log?.close();
+  }
+
   // ── Used by sessions ─────────────────────────────────────────────────────────────────────────────────
 
   /** Called by start(): refuses while the network is down for this session or the id already runs. */
@@ -274,8 +225,7 @@ export class SandboxNetwork {
   }
 
   addQr(sessionId: string, handle: SessionHandle, qr: string, expiresAt: number): void {
-    this.#qrCodes.set(qr, { handle, sessionId, expiresAt });
-    this.#remember(handle, 'qr', qr);
+    this.#codes.addQr({ handle, sessionId, expiresAt }, qr);
   }
 
   addPairingCode(
@@ -285,16 +235,12 @@ export class SandboxNetwork {
     phone: string,
     expiresAt: number,
   ): void {
-    this.#pairingCodes.set(code, { handle, sessionId, phone, expiresAt });
-    this.#remember(handle, 'pairing', code);
+    this.#codes.addPairing({ handle, sessionId, phone, expiresAt }, code);
   }
 
   /** The session stopped: its codes are no longer worth remembering. */
   forgetCodes(handle: SessionHandle): void {
-    const codes = this.#codesOf.get(handle);
-    for (const qr of codes?.qr ?? []) this.#qrCodes.delete(qr);
-    for (const code of codes?.pairing ?? []) this.#pairingCodes.delete(code);
-    this.#codesOf.delete(handle);
+    this.#codes.forget(handle);
   }
 
   /** What WhatsApp does with a send from the account numbered `account` to `to` (recorded). */
@@ -319,21 +265,8 @@ export class SandboxNetwork {
           },
         }
       : message;
-    if (file) this.#files.put(message.id, file.data);
     this.#log?.received(to, stored);
-    const inbox = this.#inboxes.get(to) ?? [];
-    this.#inboxes.delete(to);
-    this.#inboxes.set(to, inbox);
-    inbox.push(stored);
-    if (inbox.length > INBOX_LIMIT)
-      for (const gone of inbox.splice(0, inbox.length - INBOX_LIMIT)) this.#files.forget(gone.id);
-    if (this.#inboxes.size > PHONE_LIMIT) {
-      const oldest = this.#inboxes.keys().next().value;
-      if (oldest !== undefined) {
-        for (const gone of this.#inboxes.get(oldest) ?? []) this.#files.forget(gone.id);
-        this.#inboxes.delete(oldest);
-      }
-    }
+    this.#inboxes.put(to, stored, file?.data);
   }
 
   // ── Internals ────────────────────────────────────────────────────────────────────────────────────────
@@ -372,17 +305,5 @@ export class SandboxNetwork {
       }
     }
     record.handle.link(phone);
-  }
-
-  #remember(handle: SessionHandle, kind: 'qr' | 'pairing', code: string): void {
-    const codes = this.#codesOf.get(handle) ?? { qr: [], pairing: [] };
-    this.#codesOf.set(handle, codes);
-    const list = codes[kind];
-    list.push(code);
-    if (list.length <= CODES_PER_SESSION) return;
-    const forgotten = list.shift();
-    if (forgotten === undefined) return;
-    if (kind === 'qr') this.#qrCodes.delete(forgotten);
-    else this.#pairingCodes.delete(forgotten);
   }
 }

@@ -15,9 +15,12 @@ import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
 import { newMessageId, newPairingCode, newQrString } from './codes.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
-import type { PhoneMessage, SandboxNetwork, SessionHandle } from './network.ts';
+import type { SandboxNetwork, SessionHandle } from './network.ts';
+import { onThePhone } from './on-the-phone.ts';
 import type { SandboxOptions } from './options.ts';
 import { personName } from './person-names.ts';
+import { RecentChats } from './recent-chats.ts';
+import { RunTimers } from './run-timers.ts';
 
 /**
  * `stopped`: not started, or stopped. `ended`: the run finished by itself (QR timeout, drop, unlink);
@@ -25,19 +28,15 @@ import { personName } from './person-names.ts';
  */
 type Phase = 'stopped' | 'connecting' | 'qr' | 'authenticating' | 'ready' | 'ended';
 
-/** Chats remembered per session; the oldest conversation is forgotten first. */
-const CHAT_LIMIT = 1000;
-
-/** A linked device on the simulated network. Every timer it starts is cleared by stop(). */
+/** A linked device on the simulated network. Every timer it starts is cleared by stop() and when a run ends. */
 export class SandboxSession implements EngineSession {
   readonly #id: string;
   readonly #dataDir: string;
   readonly #options: SandboxOptions;
   readonly #network: SandboxNetwork;
   readonly #events = new EventHub<EngineEvent>();
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
-  /** Peer phone → last message time, least recently active first. */
-  readonly #chats = new Map<string, number>();
+  readonly #timers = new RunTimers();
+  readonly #chats = new RecentChats();
   #phase: Phase = 'stopped';
   #link: SandboxLink | undefined;
   /** When the last QR code of the current cycle expires; pairing codes live exactly as long. */
@@ -99,7 +98,7 @@ export class SandboxSession implements EngineSession {
     this.#limitAnnounced = null;
     this.#run += 1;
     const run = this.#run;
-    this.#later(this.#options.connectDelayMs, () => {
+    this.#timers.later(this.#options.connectDelayMs, () => {
       if (!link) {
         this.#beginQrCycle();
         return;
@@ -160,11 +159,13 @@ export class SandboxSession implements EngineSession {
     const at = Date.now();
     const { message, file } = onThePhone(content);
     this.#network.deliver(to, { id: externalId, from: me.phone, at, ...message }, file);
-    this.#touchChat(to, at);
+    this.#chats.touch(to, at);
     const { deliveredDelayMs, readDelayMs } = this.#options;
     // `read` is scheduled from `delivered`, so it can never overtake it.
-    this.#later(deliveredDelayMs, () => {
-      this.#later(readDelayMs - deliveredDelayMs, () => this.#emit({ type: 'ack', externalId, ack: 'read' }));
+    this.#timers.later(deliveredDelayMs, () => {
+      this.#timers.later(readDelayMs - deliveredDelayMs, () =>
+        this.#emit({ type: 'ack', externalId, ack: 'read' }),
+      );
       this.#emit({ type: 'ack', externalId, ack: 'delivered' });
     });
     if (this.#failNextSend) {
@@ -190,13 +191,7 @@ export class SandboxSession implements EngineSession {
 
   async listChats(): Promise<Chat[]> {
     this.#requireReady();
-    return [...this.#chats].reverse().map(([phone, lastMessageAt]) => ({
-      id: `${phone}@c.us`,
-      name: phone,
-      isGroup: false,
-      unreadCount: 0,
-      lastMessageAt,
-    }));
+    return this.#chats.list();
   }
 
   onEvent(listener: EngineEventListener): () => void {
@@ -219,7 +214,7 @@ export class SandboxSession implements EngineSession {
       const qr = newQrString();
       const expiresAt = startedAt + n * this.#options.qrRotateMs;
       this.#network.addQr(this.#id, this.#handle, qr, expiresAt);
-      this.#later(expiresAt - Date.now(), () => {
+      this.#timers.later(expiresAt - Date.now(), () => {
         if (n < codes) show(n + 1);
         else this.#qrTimedOut();
       });
@@ -243,9 +238,9 @@ export class SandboxSession implements EngineSession {
     const link: SandboxLink = { phone, name: personName(phone), linkedAt: Date.now() };
     writeLink(this.#dataDir, link);
     this.#link = link;
-    this.#clearTimers();
+    this.#timers.clear();
     this.#phase = 'authenticating';
-    this.#later(this.#options.connectDelayMs, () => {
+    this.#timers.later(this.#options.connectDelayMs, () => {
       this.#phase = 'ready';
       this.#becomeReady(link);
     });
@@ -292,7 +287,7 @@ export class SandboxSession implements EngineSession {
       until,
     });
     // A millisecond late: a timer may fire a rounding error before the clock reads `until`.
-    this.#later(until - this.#network.now() + 1, () => this.#announceStanding());
+    this.#timers.later(until - this.#network.now() + 1, () => this.#announceStanding());
   }
 
   #banned(reason: string): void {
@@ -306,7 +301,7 @@ export class SandboxSession implements EngineSession {
   }
 
   #receive(message: InboundMessage): void {
-    this.#touchChat(message.from, message.timestamp);
+    this.#chats.touch(message.from, message.timestamp);
     this.#emit({ type: 'message', message });
   }
 
@@ -318,7 +313,7 @@ export class SandboxSession implements EngineSession {
 
   #release(): void {
     this.#run += 1;
-    this.#clearTimers();
+    this.#timers.clear();
     this.#network.unregister(this.#id, this.#handle);
   }
 
@@ -335,51 +330,7 @@ export class SandboxSession implements EngineSession {
     return 'Session is not waiting for a link; start it and request a pairing code while the QR code shows';
   }
 
-  #touchChat(phone: string, at: number): void {
-    this.#chats.delete(phone);
-    this.#chats.set(phone, at);
-    if (this.#chats.size > CHAT_LIMIT) {
-      const oldest = this.#chats.keys().next().value;
-      if (oldest !== undefined) this.#chats.delete(oldest);
-    }
-  }
-
-  /** A timer owned by the current run. Unref'd: a forgotten session never holds the process open. */
-  #later(ms: number, callback: () => void): void {
-    const timer = setTimeout(
-      () => {
-        this.#timers.delete(timer);
-        callback();
-      },
-      Math.max(0, ms),
-    );
-    timer.unref();
-    this.#timers.add(timer);
-  }
-
-  #clearTimers(): void {
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-  }
-
   #emit(event: EngineEvent): void {
     this.#events.emit(event);
   }
-}
-
-/** What the receiving phone sees of a message: its type and text (a file's caption), the file or the place. */
-function onThePhone(content: OutboundContent): {
-  message: Pick<PhoneMessage, 'type' | 'text' | 'location'>;
-  file?: { data: Buffer; mimetype: string; filename?: string };
-} {
-  if (content.type === 'text') return { message: { type: 'text', text: content.text } };
-  if (content.type === 'location') {
-    const { type, ...place } = content;
-    return { message: { type, text: '', location: place } };
-  }
-  const file = { data: Buffer.from(content.data, 'base64'), mimetype: content.mimetype };
-  return {
-    message: { type: content.kind, text: content.caption ?? '' },
-    file: content.filename ? { ...file, filename: content.filename } : file,
-  };
 }
