@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EngineSendError } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
-import { advance, createTestSandbox, refusal, TEST_OPTIONS, typesOf } from './test-support.ts';
+import { advance, refusal, TEST_OPTIONS, typesOf, useTestSandbox } from './test-support.ts';
 
 /** What WhatsApp does to a working account that the control API can make the sandbox do too. */
 
-let sandbox: ReturnType<typeof createTestSandbox>;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  sandbox = createTestSandbox();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  sandbox.cleanup();
-});
+const sandbox = useTestSandbox();
 
 const ACCOUNT = '4915112344567';
 const text = (body: string) => ({ type: 'text', text: body }) as const;

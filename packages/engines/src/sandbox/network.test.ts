@@ -1,20 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PhoneFiles } from './phone-files.ts';
-import { advance, createTestSandbox, lastQr, qrsOf, refusal, TEST_OPTIONS, typesOf } from './test-support.ts';
+import { advance, lastQr, qrsOf, refusal, TEST_OPTIONS, typesOf, useTestSandbox } from './test-support.ts';
 
-let sandbox: ReturnType<typeof createTestSandbox>;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  sandbox = createTestSandbox();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  sandbox.cleanup();
-});
+const sandbox = useTestSandbox();
 
 describe('scan', () => {
   it('answers 404 for an unknown QR code', () => {

@@ -1,19 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EngineSendError } from '../contract.ts';
-import { advance, createTestSandbox, TEST_OPTIONS } from './test-support.ts';
+import { advance, createTestSandbox, TEST_OPTIONS, useTestSandbox } from './test-support.ts';
 
-let sandbox: ReturnType<typeof createTestSandbox>;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  sandbox = createTestSandbox();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  sandbox.cleanup();
-});
+const sandbox = useTestSandbox();
 
 describe('sending and lookups', () => {
   it('delivers to the virtual phone, then acks delivered and read in order', async () => {

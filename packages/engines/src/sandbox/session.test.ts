@@ -1,22 +1,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EngineEvent } from '../contract.ts';
-import { advance, createTestSandbox, lastQr, qrsOf, TEST_OPTIONS, typesOf } from './test-support.ts';
+import {
+  advance,
+  createTestSandbox,
+  lastQr,
+  qrsOf,
+  TEST_OPTIONS,
+  typesOf,
+  useTestSandbox,
+} from './test-support.ts';
 
 const QR_SHAPE = /^2@[A-Za-z0-9+/]+={0,2}(,[A-Za-z0-9+/]+={0,2}){3}$/;
 
-let sandbox: ReturnType<typeof createTestSandbox>;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  sandbox = createTestSandbox();
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-  sandbox.cleanup();
-});
+const sandbox = useTestSandbox();
 
 describe('QR codes', () => {
   it('shows the first QR code after the connect delay, shaped like WhatsApp’s', async () => {

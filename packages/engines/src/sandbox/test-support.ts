@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { EngineEvent, EngineSession } from '../contract.ts';
 import { createSandboxEngine, SandboxError, type SandboxOptions } from './index.ts';
 
@@ -52,6 +52,40 @@ export function createTestSandbox(overrides: Partial<SandboxOptions> = {}) {
   }
 
   return { engine, network, open, openLinked, cleanup };
+}
+
+export type TestSandbox = ReturnType<typeof createTestSandbox>;
+
+/**
+ * A fresh default sandbox on fake timers for each test of the calling file, cleaned up after it. The returned
+ * object always speaks for the current test's sandbox, so a file can hold it in a constant.
+ */
+export function useTestSandbox(): TestSandbox {
+  let current: TestSandbox | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    current = createTestSandbox();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    current?.cleanup();
+    current = undefined;
+  });
+  const now = (): TestSandbox => {
+    if (!current) throw new Error('the test sandbox exists only while a test runs');
+    return current;
+  };
+  return {
+    get engine() {
+      return now().engine;
+    },
+    get network() {
+      return now().network;
+    },
+    open: (...args) => now().open(...args),
+    openLinked: (...args) => now().openLinked(...args),
+    cleanup: () => now().cleanup(),
+  };
 }
 
 export const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
