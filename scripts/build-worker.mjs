@@ -15,6 +15,7 @@ if (bundleIsFresh() && !process.argv.includes('--force')) process.exit(0);
 // Loaded only when it builds: a start with an up-to-date bundle pays for the check alone.
 const { build } = await import('esbuild');
 const out = dirname(BUNDLE);
+const started = Date.now();
 const result = await build({
   absWorkingDir: root,
   entryPoints: ['packages/core/src/webhooks/dispatcher-worker.ts'],
@@ -38,12 +39,18 @@ const result = await build({
       },
     },
   ],
+}).catch((error) => {
+  // Not fatal: the thread runs from its sources, as it does whenever the bundle is stale.
+  console.warn(`Bundling the webhook dispatcher thread failed; it runs from its sources. ${error.message}`);
+  process.exit(0);
 });
 // The lockfile too: a dependency updated elsewhere in the tree makes the bundle stale.
 const inputs = [...Object.keys(result.metafile.inputs), 'pnpm-lock.yaml'].map((path) => {
   const { size, mtimeMs } = statSync(join(root, path));
   return { path: relative(out, join(root, path)), size, mtimeMs };
 });
+// A file saved while it was being bundled may be in the bundle as it was before: not noted as up to date.
+if (inputs.some((input) => input.mtimeMs >= started)) process.exit(0);
 mkdirSync(out, { recursive: true });
 // Replaced whole, never half-written: a thread starting meanwhile reads the old files or the new ones.
 renameSync(`${BUNDLE}.tmp`, BUNDLE);

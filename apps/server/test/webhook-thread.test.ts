@@ -125,7 +125,7 @@ describe('the webhook dispatcher thread', () => {
     await c1.webhooks.create.mutate({ sessionId: account.id, url: r.url, events: ['message.received'] });
     // The first delivery is held on the wire while the rest queue up behind it.
     await inbound(g1, cookie, account.phone, 20);
-    // The dispatcher thread starts with the first endpoint and compiles its sources: allow a loaded machine time.
+    // The dispatcher thread starts with the first endpoint (from its sources when it has no bundle): allow a loaded machine time.
     await waitFor(() => r.received.length >= 1, 'the first delivery, held', 30_000);
     await c1.close();
     await g1.close();

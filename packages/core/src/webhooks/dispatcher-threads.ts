@@ -38,7 +38,9 @@ export class DispatcherThreads {
     const byThread = new Map<number, string[]>();
     for (const id of webhookIds) {
       const index = this.#assigned.get(id) ?? this.#place(id, enabled());
-      byThread.set(index, [...(byThread.get(index) ?? []), id]);
+      const ids = byThread.get(index);
+      if (ids) ids.push(id);
+      else byThread.set(index, [id]);
     }
     for (const [index, ids] of byThread) this.#thread(index).wake(ids);
   }

@@ -19,9 +19,8 @@ const RESTART_AFTER_MS = 1_000;
  * run in worker threads (`DispatcherThreads`, `threads` of them, each endpoint always on the same one):
  * while a burst of events is being taken in, the server's event loop is busy with requests and a
  * delivery's answer would wait a turn behind them, so the lag grew with the burst; on threads of their own
- * deliveries keep going while events pour in. An in-memory
- * database (tests) cannot be opened from another thread, so there the loops run on this one. Answers are
- * written down on this thread either way.
+ * deliveries keep going while events pour in. An in-memory database (tests) cannot be opened from another
+ * thread, so there the loops run on this one. Answers are written down on this thread either way.
  */
 export class WebhookDispatcher implements BackgroundService {
   readonly name = 'webhook dispatcher';
