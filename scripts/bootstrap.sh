@@ -27,3 +27,7 @@ if [ -z "${CHROME_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1 && ! comma
 fi
 
 pnpm install --frozen-lockfile
+
+# The webhook dispatcher thread, bundled to plain JavaScript so it starts without compiling TypeScript
+# (pnpm start does this too; without it the thread runs from the sources).
+node scripts/build-worker.mjs

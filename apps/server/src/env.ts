@@ -58,6 +58,7 @@ const hostList = z
   });
 /** Megabytes, fractions allowed (0.5 = 512 KB). */
 const megabytes = z.coerce.number().positive().max(2048);
+
 const MB = 1024 * 1024;
 /** Whitespace-separated command-line flags. */
 const flagList = z.string().transform((v) => v.split(/\s+/).filter(Boolean));
@@ -152,6 +153,11 @@ const schema = z
     WEBHOOK_BLOCK_PRIVATE: bool.default(false),
     /** Let operators' endpoints reach private and loopback targets too, not only those an admin set. */
     WEBHOOK_PRIVATE_FOR_OPERATORS: bool.default(false),
+    /**
+     * Worker threads delivering webhooks side by side, each endpoint always on the same one. One by default:
+     * on two busy cores a second thread cost more CPU per delivery than it gained (see the README).
+     */
+    WEBHOOK_THREADS: int(1, 16).default(1),
     /** Size caps per message type (WhatsApp's own limits by default); MEDIA_MAX_AUDIO_MB covers voice notes. */
     MEDIA_MAX_IMAGE_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.image / MB),
     MEDIA_MAX_VIDEO_MB: megabytes.default(DEFAULT_MEDIA_MAX_BYTES.video / MB),

@@ -107,6 +107,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
         timeoutMs: env.WEBHOOK_TIMEOUT_MS,
         blockPrivate: env.WEBHOOK_BLOCK_PRIVATE,
         privateForOperators: env.WEBHOOK_PRIVATE_FOR_OPERATORS,
+        threads: env.WEBHOOK_THREADS,
       },
       media: {
         dir: join(env.DATA_DIR, 'media'),

@@ -100,6 +100,7 @@ describe('loadEnv', () => {
     ['MEDIA_MAX_IMAGE_MB', { MEDIA_MAX_IMAGE_MB: '0' }],
     ['MEDIA_MAX_DOCUMENT_MB', { MEDIA_MAX_DOCUMENT_MB: 'lots' }],
     ['MEDIA_FETCH_PRIVATE', { MEDIA_FETCH_PRIVATE: 'sometimes' }],
+    ['WEBHOOK_THREADS', { WEBHOOK_THREADS: '0' }],
   ])('refuses a bad %s, naming it', (name, source) => {
     const error = refusal(source);
     expect(error.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'));

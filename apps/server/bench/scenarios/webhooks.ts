@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { waitFor } from '../../test/support/harness.ts';
 import type { Scenario } from '../scenario.ts';
 import { type BenchProcess, startReceiver } from '../support/bare.ts';
@@ -17,6 +17,9 @@ import type { Row } from '../table.ts';
 
 /** As many receivers as the most endpoints measured: endpoint (or raw client) i posts to receiver i. */
 const RECEIVERS = 4;
+
+/** Dispatcher threads of the second gateway, beside the first one's single thread (`WEBHOOK_THREADS`). */
+const THREADS = 2;
 
 interface Setup {
   g: BenchGateway;
@@ -128,6 +131,7 @@ async function backlog(s: Setup, count: number, total: number, connections: numb
   await tellReceivers(s, { reset: true, hold: true });
   const taken = await incoming(s, total / count, connections);
   await waitQuiet(s.g.pid);
+  const load = loadavg()[0]!;
   const before = cpuOf(s);
   const started = performance.now();
   await tellReceivers(s, { hold: false });
@@ -141,6 +145,7 @@ async function backlog(s: Setup, count: number, total: number, connections: numb
     receiverCores: (after.receivers - before.receivers) / seconds,
     machineCores: (after.machine - before.machine) / seconds,
     gatewayMsPerDelivery: ((after.gateway - before.gateway) * 1000) / Math.max(1, r.total),
+    load,
   };
 }
 
@@ -218,11 +223,15 @@ export const webhooks: Scenario = {
   async run(o): Promise<Row[]> {
     const total = o.short ? 300 : 5000;
     // The held first request must outlast the time it takes to pile the backlog up.
-    const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000' });
+    const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: '1' });
+    // The same, delivering from more threads: measured in the same rounds, interleaved (A/B).
+    const gThreads = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: `${THREADS}` });
     const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => startReceiver()));
     try {
       const [account] = await linkSessions(g, 1);
+      const [accountThreads] = await linkSessions(gThreads, 1);
       const s: Setup = { g, account: account!, receivers, nextSender: 1_000_000, progress: o.progress };
+      const sThreads: Setup = { ...s, g: gThreads, account: accountThreads!, nextSender: 5_000_000 };
       const rounds: Record<string, number>[] = [];
       for (let r = 1; r <= o.rounds; r++) {
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 1 endpoint`);
@@ -231,6 +240,8 @@ export const webhooks: Scenario = {
         const client = await oneInFlight(s, total);
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints`);
         const four = await backlog(s, 4, total, o.connections);
+        o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints, ${THREADS} threads`);
+        const fourThreads = await backlog(sThreads, 4, total, o.connections);
         o.progress(`round ${r}/${o.rounds}: 4 one-in-flight clients side by side`);
         const clients = await oneInFlight(s, total, 4);
         o.progress(`round ${r}/${o.rounds}: burst of ${total} events to 1 endpoint, then to 4`);
@@ -251,6 +262,14 @@ export const webhooks: Scenario = {
           fourReceivers: four.receiverCores,
           fourMachine: four.machineCores,
           fourMs: four.gatewayMsPerDelivery,
+          oneLoad: one.load,
+          fourLoad: four.load,
+          threads: fourThreads.rate,
+          threadsGateway: fourThreads.gatewayCores,
+          threadsReceivers: fourThreads.receiverCores,
+          threadsMachine: fourThreads.machineCores,
+          threadsMs: fourThreads.gatewayMsPerDelivery,
+          threadsLoad: fourThreads.load,
           clients: clients.rate,
           clientsOwn: clients.clientCores,
           clientsReceivers: clients.receiverCores,
@@ -269,11 +288,13 @@ export const webhooks: Scenario = {
         `CPU of ${availableParallelism()}: ${parts}; machine busy ${cores(machine)}`;
       const gatewayCpu = (coresUsed: number, ms: number) =>
         `gateway ${cores(coresUsed)} (${ms.toFixed(2)} ms a delivery)`;
+      // The machine is shared: the 1-minute load average as each drain started, beside its figure.
+      const load = (value: number) => `load ${value.toFixed(1)}`;
       return [
         {
           what: `webhook backlog, ${n} events, 1 endpoint`,
           switchboard:
-            `${perSecond(m.one!, 'deliveries/s')}; ` +
+            `${perSecond(m.one!, 'deliveries/s')} (${load(m.oneLoad!)}); ` +
             cpu(`${gatewayCpu(m.oneGateway!, m.oneMs!)}, receiver ${cores(m.oneReceivers!)}`, m.oneMachine!),
           ceiling:
             `one-in-flight Node client to the same receiver: ${perSecond(m.client!, 'deliveries/s')}; ` +
@@ -283,7 +304,7 @@ export const webhooks: Scenario = {
         {
           what: `webhook backlog, 4 endpoints (${n} deliveries in all)`,
           switchboard:
-            `${perSecond(m.four!, 'deliveries/s')} in all (1 endpoint: ${perSecond(m.one!, 'deliveries/s')}); ` +
+            `${perSecond(m.four!, 'deliveries/s')} in all (1 endpoint: ${perSecond(m.one!, 'deliveries/s')}; ${load(m.fourLoad!)}); ` +
             cpu(
               `${gatewayCpu(m.fourGateway!, m.fourMs!)}, receivers ${cores(m.fourReceivers!)}`,
               m.fourMachine!,
@@ -298,6 +319,17 @@ export const webhooks: Scenario = {
           ratio: `${ratio(m.four!, m.clients!)}; ${ratio(m.four!, m.one!)} of one endpoint`,
         },
         {
+          what: `… from ${THREADS} dispatcher threads (\`WEBHOOK_THREADS=${THREADS}\`)`,
+          switchboard:
+            `${perSecond(m.threads!, 'deliveries/s')} in all (${load(m.threadsLoad!)}); ` +
+            cpu(
+              `${gatewayCpu(m.threadsGateway!, m.threadsMs!)}, receivers ${cores(m.threadsReceivers!)}`,
+              m.threadsMachine!,
+            ),
+          ceiling: `1 thread in the same rounds: ${perSecond(m.four!, 'deliveries/s')}`,
+          ratio: ratio(m.threads!, m.four!),
+        },
+        {
           what: `webhook lag, ${n}-event burst`,
           switchboard:
             `p50 ${duration(m.lagOneP50!)}, p99 ${duration(m.lagOneP99!)} (1 endpoint); ` +
@@ -308,7 +340,7 @@ export const webhooks: Scenario = {
       ];
     } finally {
       await Promise.all(receivers.map((r) => r.stop()));
-      await g.stop();
+      await Promise.all([g.stop(), gThreads.stop()]);
     }
   },
 };

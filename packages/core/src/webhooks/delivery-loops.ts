@@ -12,6 +12,8 @@ export interface WebhookDispatchConfig extends PrivateTargetRules {
   /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
   retryScheduleMs: number[];
   timeoutMs: number;
+  /** How many worker threads deliver (`WEBHOOK_THREADS`); 1 when not given. */
+  threads?: number;
 }
 
 /** ~23 h: 5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h. */

@@ -1,7 +1,9 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger, LogLevel } from '../logger.ts';
 import type { WebhookDispatchConfig } from './delivery-loops.ts';
 import type { Outcome } from './outcomes.ts';
+import { BUNDLE, bundleIsFresh } from './worker-bundle.mjs';
 
 /** What the dispatcher's thread is told. */
 export type ToWorker =
@@ -21,8 +23,10 @@ export interface WorkerSetup {
   /** The database file; the thread reads it through a read-only connection of its own. */
   dbPath: string;
   config: WebhookDispatchConfig;
-  /** The TypeScript module the boot file loads. */
+  /** The TypeScript module the boot file loads when there is no up-to-date bundle of it. */
   entry: string;
+  /** The thread's code bundled into plain JavaScript, when up to date (see worker-bundle.mjs): loaded instead. */
+  bundle: string | null;
 }
 
 const BOOT = new URL('./dispatcher-worker-boot.mjs', import.meta.url);
@@ -40,14 +44,15 @@ export class DispatcherThread {
   readonly #stopped: Promise<void>;
 
   constructor(
-    setup: Omit<WorkerSetup, 'entry'>,
+    setup: Omit<WorkerSetup, 'entry' | 'bundle'>,
     log: Logger,
     /** Writes answers down; false when the database refused. */
     record: (webhookId: string, outcomes: Outcome[]) => boolean,
     /** The thread ended without being asked to (it is replaced by the next wake). */
     onCrash: () => void,
   ) {
-    this.#worker = new Worker(BOOT, { workerData: { ...setup, entry: ENTRY } satisfies WorkerSetup });
+    const bundle = bundleIsFresh() ? pathToFileURL(BUNDLE).href : null;
+    this.#worker = new Worker(BOOT, { workerData: { ...setup, entry: ENTRY, bundle } satisfies WorkerSetup });
     this.#worker.on('message', (message: FromWorker) => {
       if (message.type === 'record') {
         const ok = record(message.webhookId, message.outcomes);

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { WebhookEndpoints } from '../outbox/endpoints.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { DeliveryLoops, type WebhookDispatchConfig } from './delivery-loops.ts';
-import { DispatcherThread } from './dispatcher-thread.ts';
+import { DispatcherThreads } from './dispatcher-threads.ts';
 import { type Outcome, recordOutcomes } from './outcomes.ts';
 
 export { DEFAULT_RETRY_SCHEDULE_MS, type WebhookDispatchConfig } from './delivery-loops.ts';
@@ -16,11 +16,11 @@ const RESTART_AFTER_MS = 1_000;
 
 /**
  * Sends the outbox through `DeliveryLoops` (one loop per endpoint, in order). With a database file they
- * run in a worker thread (`DispatcherThread`): while a burst of events is being taken in, the server's
- * event loop is busy with requests and a delivery's answer would wait a turn behind them, so the lag grew
- * with the burst; on a thread of their own deliveries keep going while events pour in. An in-memory
- * database (tests) cannot be opened from another thread, so there the loops run on this one. Answers are
- * written down on this thread either way.
+ * run in worker threads (`DispatcherThreads`, `threads` of them, each endpoint always on the same one):
+ * while a burst of events is being taken in, the server's event loop is busy with requests and a
+ * delivery's answer would wait a turn behind them, so the lag grew with the burst; on threads of their own
+ * deliveries keep going while events pour in. An in-memory database (tests) cannot be opened from another
+ * thread, so there the loops run on this one. Answers are written down on this thread either way.
  */
 export class WebhookDispatcher implements BackgroundService {
   readonly name = 'webhook dispatcher';
@@ -30,7 +30,7 @@ export class WebhookDispatcher implements BackgroundService {
    * Whichever runs the loops: made at start-up when there are endpoints, when the first one is added, or
    * at the latest on the first wake with an endpoint to deliver to.
    */
-  #sender: DeliveryLoops | DispatcherThread | null = null;
+  #sender: DeliveryLoops | DispatcherThreads | null = null;
   #restart: NodeJS.Timeout | undefined;
 
   constructor(
@@ -46,12 +46,16 @@ export class WebhookDispatcher implements BackgroundService {
   ) {
     this.#endpoints = outbox.endpoints;
     outbox.onEnqueue((webhookIds) => this.wake(webhookIds));
-    // The thread reads endpoints through its own connection: it forgets them when this thread does.
-    const forget = () => (this.#sender instanceof DispatcherThread ? this.#sender.forget() : undefined);
+    // The threads read endpoints through their own connections: they forget them when this thread does.
+    const forget = () => (this.#sender instanceof DispatcherThreads ? this.#sender.forget() : undefined);
     bus.onWebhooksChange(() => {
       forget();
-      // The first endpoint is there: the thread starts loading now, before its first event.
-      if (this.#running && this.#endpoints.enabled().length > 0) this.#sending();
+      // The first endpoint is there: a thread starts loading now, before its first event.
+      const enabled = this.#endpoints.enabled().length;
+      if (this.#running && enabled > 0) {
+        const sender = this.#sending();
+        if (sender instanceof DispatcherThreads) sender.warm(enabled);
+      }
     });
     bus.on('session', (event) => {
       if (event.type === 'deleted') forget();
@@ -68,7 +72,10 @@ export class WebhookDispatcher implements BackgroundService {
     if (!this.#running) return;
     const ids = webhookIds ?? this.#endpoints.enabled().map((w) => w.id);
     // No endpoint, no thread: a server without webhooks never starts one.
-    if (ids.length > 0) this.#sending().wake(ids);
+    if (ids.length === 0) return;
+    const sender = this.#sending();
+    if (sender instanceof DeliveryLoops) sender.wake(ids);
+    else sender.wake(ids, () => this.#endpoints.enabled().map((w) => w.id));
   }
 
   /** Stops sending; a send cut short is not counted and goes out again after the restart. */
@@ -79,7 +86,7 @@ export class WebhookDispatcher implements BackgroundService {
     this.#sender = null;
   }
 
-  #sending(): DeliveryLoops | DispatcherThread {
+  #sending(): DeliveryLoops | DispatcherThreads {
     if (this.#sender) return this.#sender;
     const record = (webhookId: string, outcomes: Outcome[]) => this.#record(webhookId, outcomes);
     const { $client } = this.db;
@@ -91,12 +98,17 @@ export class WebhookDispatcher implements BackgroundService {
           log: this.log,
           record: (webhookId, outcomes) => Promise.resolve(record(webhookId, outcomes)),
         })
-      : new DispatcherThread({ dbPath: $client.name, config: this.config }, this.log, record, () => {
-          this.#sender = null;
-          this.log.error('the webhook dispatcher thread ended; starting a new one');
-          this.#restart = setTimeout(() => this.wake(), RESTART_AFTER_MS);
-          this.#restart.unref();
-        });
+      : new DispatcherThreads(
+          this.config.threads ?? 1,
+          { dbPath: $client.name, config: this.config },
+          this.log,
+          record,
+          () => {
+            clearTimeout(this.#restart);
+            this.#restart = setTimeout(() => this.wake(), RESTART_AFTER_MS);
+            this.#restart.unref();
+          },
+        );
     return this.#sender;
   }
 
