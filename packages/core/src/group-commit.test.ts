@@ -67,6 +67,26 @@ describe('GroupCommit', () => {
     reader.close();
   });
 
+  it('tries a tick whole first: each write runs once when none throws, again only when one does', async () => {
+    const { db, reader, notes } = twoConnections();
+    const commits = new GroupCommit(db);
+    const insert = db.$client.prepare('insert into notes (text) values (?)');
+    const runs: string[] = [];
+    const note = (text: string) => () => {
+      runs.push(text);
+      return insert.run(text);
+    };
+    await Promise.all([commits.write(note('a')), commits.write(note('b'))]);
+    expect(runs).toEqual(['a', 'b']);
+    runs.length = 0;
+    const results = await Promise.allSettled([commits.write(note('c')), commits.write(note('a'))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    // Tried whole, rolled back, then each in its savepoint: 'c' ran twice and is stored once.
+    expect(runs).toEqual(['c', 'a', 'c', 'a']);
+    expect(notes()).toEqual(['a', 'b', 'c']);
+    reader.close();
+  });
+
   it('writes what waits at once when flushed (shutdown)', async () => {
     const { db, reader, notes } = twoConnections();
     const commits = new GroupCommit(db);

@@ -31,6 +31,8 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * caller's promise settles), so nothing answered is lost if the process dies a moment later. Parts joined
  * with `join` (the tick's status changes) come after the writes in the same commit, so a tick writes the
  * messages' pages once; a part that throws is rolled back alone and told so, and the writes still commit.
+ * A tick is first tried whole without savepoints; only when something in it throws is it run again with
+ * them, so writes and parts must be safe to run twice (each is rolled back before it runs again).
  */
 export class GroupCommit {
   #pending: Pending[] = [];
@@ -69,10 +71,7 @@ export class GroupCommit {
     let outcomes: Outcome[];
     let partOutcomes: Outcome[];
     try {
-      [outcomes, partOutcomes] = transaction(this.db, () => [
-        batch.map((item) => this.#savepoint(item.write)),
-        parts.map((part) => this.#savepoint(() => part.write())),
-      ]);
+      [outcomes, partOutcomes] = this.#together(batch, parts) ?? this.#apart(batch, parts);
     } catch (error) {
       // The commit itself failed: none of them is stored.
       for (const item of batch) item.reject(error);
@@ -104,6 +103,33 @@ export class GroupCommit {
     if (this.#scheduled) return;
     this.#scheduled = true;
     setImmediate(() => this.flush());
+  }
+
+  /**
+   * The common case, where nothing throws: every write and part in one transaction, without savepoints — in
+   * a savepoint SQLite first copies each page the tick already changed before changing it again, which cost
+   * more than the commit saved. Null when anything threw: then the whole of it was rolled back.
+   */
+  #together(batch: Pending[], parts: CommitPart[]): [Outcome[], Outcome[]] | null {
+    try {
+      return transaction(this.db, () => [
+        batch.map((item): Outcome => ({ ok: true, value: item.write() })),
+        parts.map((part): Outcome => {
+          part.write();
+          return { ok: true, value: undefined };
+        }),
+      ]);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Each write and part again in a savepoint of its own, so the one that throws is rolled back alone. */
+  #apart(batch: Pending[], parts: CommitPart[]): [Outcome[], Outcome[]] {
+    return transaction(this.db, () => [
+      batch.map((item) => this.#savepoint(item.write)),
+      parts.map((part) => this.#savepoint(() => part.write())),
+    ]);
   }
 
   /** Nested: a savepoint, rolled back alone when `work` throws. */
