@@ -9,14 +9,35 @@ interface Pending {
 }
 
 /**
+ * Work that joins a tick's commit after the tick's writes (the status changes of messages sent earlier):
+ * it shares the commit, but never decides whether the writes are stored.
+ */
+export interface CommitPart {
+  /** Runs inside the tick's transaction, after its writes, in a savepoint of its own. */
+  write(): void;
+  /** After the commit that stored it. */
+  committed(): void;
+  /** Nothing of it was stored: its savepoint was rolled back, or the commit failed. */
+  failed(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
  * Writes that arrive in the same tick of the event loop commit together: one transaction for all of them
  * instead of one each, since the commit costs more than a small write. Each write runs in a savepoint of its
  * own, so one that throws is rolled back and fails only its own caller; the others commit. A caller hears
  * of its write only once it has committed (`committed` runs then, in the order the writes came, before any
- * caller's promise settles), so nothing answered is lost if the process dies a moment later.
+ * caller's promise settles), so nothing answered is lost if the process dies a moment later. Parts joined
+ * with `join` (the tick's status changes) come after the writes in the same commit, so a tick writes the
+ * messages' pages once; a part that throws is rolled back alone and told so, and the writes still commit.
+ * A tick is first tried whole without savepoints; only when something in it throws is it run again with
+ * them, so writes and parts must be safe to run twice (each is rolled back before it runs again).
  */
 export class GroupCommit {
   #pending: Pending[] = [];
+  #parts: CommitPart[] = [];
+  #scheduled = false;
 
   constructor(private readonly db: Db) {}
 
@@ -29,30 +50,32 @@ export class GroupCommit {
         resolve: resolve as (value: unknown) => void,
         reject,
       });
-      if (this.#pending.length === 1) setImmediate(() => this.flush());
+      this.#schedule();
     });
+  }
+
+  /** Adds `part` to the next commit, after its writes. */
+  join(part: CommitPart): void {
+    this.#parts.push(part);
+    this.#schedule();
   }
 
   /** Commits what is waiting now (the next tick, shutdown and tests). */
   flush(): void {
-    if (this.#pending.length === 0) return;
+    this.#scheduled = false;
+    if (this.#pending.length === 0 && this.#parts.length === 0) return;
     const batch = this.#pending;
+    const parts = this.#parts;
     this.#pending = [];
-    let outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+    this.#parts = [];
+    let outcomes: Outcome[];
+    let partOutcomes: Outcome[];
     try {
-      outcomes = transaction(this.db, () =>
-        batch.map((item) => {
-          try {
-            // Nested: a savepoint, rolled back alone when this write throws.
-            return { ok: true as const, value: transaction(this.db, item.write) };
-          } catch (error) {
-            return { ok: false as const, error };
-          }
-        }),
-      );
+      [outcomes, partOutcomes] = this.#together(batch, parts) ?? this.#apart(batch, parts);
     } catch (error) {
       // The commit itself failed: none of them is stored.
       for (const item of batch) item.reject(error);
+      for (const part of parts) part.failed(error);
       return;
     }
     // Promises settle after this loop's synchronous work, so every `committed` runs before any caller resumes.
@@ -68,6 +91,53 @@ export class GroupCommit {
       } catch (error) {
         item.reject(error);
       }
+    }
+    for (const [i, part] of parts.entries()) {
+      const outcome = partOutcomes[i]!;
+      if (outcome.ok) part.committed();
+      else part.failed(outcome.error);
+    }
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  /**
+   * The common case, where nothing throws: every write and part in one transaction, without savepoints — in
+   * a savepoint SQLite first copies each page the tick already changed before changing it again, which cost
+   * more than the commit saved. Null when anything threw: then the whole of it was rolled back.
+   */
+  #together(batch: Pending[], parts: CommitPart[]): [Outcome[], Outcome[]] | null {
+    try {
+      return transaction(this.db, () => [
+        batch.map((item): Outcome => ({ ok: true, value: item.write() })),
+        parts.map((part): Outcome => {
+          part.write();
+          return { ok: true, value: undefined };
+        }),
+      ]);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Each write and part again in a savepoint of its own, so the one that throws is rolled back alone. */
+  #apart(batch: Pending[], parts: CommitPart[]): [Outcome[], Outcome[]] {
+    return transaction(this.db, () => [
+      batch.map((item) => this.#savepoint(item.write)),
+      parts.map((part) => this.#savepoint(() => part.write())),
+    ]);
+  }
+
+  /** Nested: a savepoint, rolled back alone when `work` throws. */
+  #savepoint(work: () => unknown): Outcome {
+    try {
+      return { ok: true, value: transaction(this.db, work) };
+    } catch (error) {
+      return { ok: false, error };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { Db, Message } from '@switchboard/db';
 import type { AckLevel, SendFailureReason } from '@switchboard/engines/contract';
 import type { MessageStatus } from '@switchboard/validators';
+import type { GroupCommit } from '../group-commit.ts';
 import type { MediaLinks } from '../media/links.ts';
 import type { WebhookOutbox } from '../outbox/outbox.ts';
 import { transaction } from '../prepared.ts';
@@ -31,21 +32,30 @@ interface Outcome {
 
 type Change = ({ kind: 'receipt' } & Receipt) | ({ kind: 'outcome' } & Outcome);
 
+/** What a batch of changes wrote: the rows it moved, and the held receipts it applied. */
+interface Written {
+  changed: Array<{ ownerId: string; row: Message }>;
+  applied: string[];
+}
+
 /**
  * Every status change of a sent message: how its send ended, then WhatsApp's receipts. Those that arrive in
- * the same tick are written together, in the order they came, in one transaction (a busy account gets
- * several per tick: an outcome and two receipts per message sent), each with its webhook delivery; then each
- * change is told. A receipt for a message whose send has not recorded WhatsApp's id yet is held until it has.
+ * the same tick are written together, in the order they came, in the tick's one commit after the sends
+ * stored in it (a busy account gets several per tick: an outcome and two receipts per message sent), each
+ * with its webhook delivery; then each change is told. When they cannot be written there, the tick's sends
+ * still commit, and these are tried again on their own. A receipt for a message whose send has not recorded
+ * WhatsApp's id yet is held until it has.
  */
 export class Receipts {
-  #batch: Change[] = [];
-  /** Settles once this tick's batch was written (or kept to be retried). */
-  #written: { promise: Promise<void>; resolve: () => void } | null = null;
+  /** This tick's changes, and what settles once they were written (or kept to be retried). */
+  #tick: { batch: Change[]; written: Promise<void> } | null = null;
   readonly #early = new Map<string, Pick<Receipt, 'ack' | 'error' | 'reason'> & { at: number }>();
 
   constructor(
     private readonly deps: {
       db: Db;
+      /** The tick's commit: the sends stored in this tick, then these changes (see `GroupCommit.join`). */
+      commits: GroupCommit;
       /** What WhatsApp reported happened whether or not the database took it at once: retried, never dropped. */
       writes: WriteRetry;
       /** Each change's webhook delivery is written in its transaction. */
@@ -62,51 +72,77 @@ export class Receipts {
 
   /** A send's outcome, written with this tick's receipts; settles once written (or kept to be retried). */
   outcome(ownerId: string, row: Message, outcome: SendOutcome): Promise<void> {
-    this.#push({ kind: 'outcome', ownerId, row, outcome });
-    return this.#written!.promise;
+    return this.#push({ kind: 'outcome', ownerId, row, outcome });
   }
 
-  /** Writes this tick's changes now (the next tick, shutdown and tests). */
+  /** Writes this tick's changes now (shutdown and tests). */
   flush(): void {
-    if (this.#batch.length === 0) return;
-    const batch = this.#batch;
-    const written = this.#written;
-    this.#batch = [];
-    this.#written = null;
-    try {
-      this.#write(batch);
-    } finally {
-      written?.resolve();
-    }
+    this.deps.commits.flush();
   }
 
-  #push(change: Change): void {
-    this.#batch.push(change);
-    if (this.#batch.length > 1) return;
+  #push(change: Change): Promise<void> {
+    if (this.#tick) {
+      this.#tick.batch.push(change);
+      return this.#tick.written;
+    }
+    const batch = [change];
     let resolve!: () => void;
-    const promise = new Promise<void>((r) => {
+    const written = new Promise<void>((r) => {
       resolve = r;
     });
-    this.#written = { promise, resolve };
-    setImmediate(() => this.flush());
+    const tick = { batch, written };
+    this.#tick = tick;
+    // Changes that come once this tick's are being written go to the next tick's.
+    const close = () => {
+      if (this.#tick === tick) this.#tick = null;
+    };
+    // Written on its own, after what waits to be retried (never overtaking it), and kept to be retried while
+    // the database refuses it.
+    const alone = () => {
+      try {
+        this.deps.writes.run(`${batch.length} message status change(s)`, () =>
+          this.#told(transaction(this.deps.db, () => this.#write(batch))),
+        );
+      } finally {
+        resolve();
+      }
+    };
+    let result: Written | undefined;
+    this.deps.commits.join({
+      write: () => {
+        close();
+        if (!this.deps.writes.backlog) result = this.#write(batch);
+      },
+      committed: () => {
+        if (!result) return alone();
+        this.#told(result);
+        resolve();
+      },
+      // The tick's sends are stored all the same.
+      failed: () => {
+        close();
+        alone();
+      },
+    });
+    return written;
   }
 
-  #write(batch: Change[]): void {
-    const { db, writes, publish } = this.deps;
-    writes.run(`${batch.length} message status change(s)`, () => {
-      const now = Date.now();
-      const applied: string[] = [];
-      const changed = transaction(db, () =>
-        batch.flatMap((change) => {
-          const rows =
-            change.kind === 'receipt' ? [this.#apply(change, now)] : this.#settle(change, now, applied);
-          return rows.flatMap((row) => (row ? [{ ownerId: change.ownerId, row }] : []));
-        }),
-      );
-      // Forgotten once committed: a write the database refused is tried again with them.
-      for (const key of applied) this.#early.delete(key);
-      for (const { ownerId, row } of changed) publish(ownerId, row);
+  /** Writes the changes, in the order they came, inside the caller's transaction. */
+  #write(batch: Change[]): Written {
+    const now = Date.now();
+    const applied: string[] = [];
+    const changed = batch.flatMap((change) => {
+      const rows =
+        change.kind === 'receipt' ? [this.#apply(change, now)] : this.#settle(change, now, applied);
+      return rows.flatMap((row) => (row ? [{ ownerId: change.ownerId, row }] : []));
     });
+    return { changed, applied };
+  }
+
+  /** Once committed: receipts held for an outcome now written are forgotten, and each change is told. */
+  #told({ changed, applied }: Written): void {
+    for (const key of applied) this.#early.delete(key);
+    for (const { ownerId, row } of changed) this.deps.publish(ownerId, row);
   }
 
   /**

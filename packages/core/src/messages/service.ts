@@ -91,8 +91,10 @@ export class MessageService {
     this.senders = new Senders(deps.db, deps.access);
     this.idempotency = new SendIdempotency(deps.db);
     this.#statements = messageStatements(deps.db);
+    this.#commits = new GroupCommit(deps.db);
     this.#receipts = new Receipts({
       db: deps.db,
+      commits: this.#commits,
       writes: deps.writes,
       outbox: deps.outbox,
       links: deps.media.links,
@@ -107,7 +109,6 @@ export class MessageService {
       sendTimeoutMs: deps.config.sendTimeoutMs,
       log: deps.log,
     });
-    this.#commits = new GroupCommit(deps.db);
     deps.sessions.traffic.on((traffic) => this.#onTraffic(traffic));
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { messageStatements } from './statements.ts';
 import { connectedSession, harness, messageRow, sendText, subscribe } from './test-support.ts';
 
 /**
@@ -41,5 +42,42 @@ describe('status changes written per tick', () => {
       expect(told.map((p) => p.message.status)).toEqual(['queued', 'sent', 'delivered', 'read']);
       for (const { message, stored } of told) expect(stored?.status).toBe(message.status);
     }
+  });
+
+  it('store and answer the sends of a tick whose status changes the database refuses; the changes follow', async () => {
+    const h = await harness();
+    const deliveries = subscribe(h.db);
+    const engine = await connectedSession(h);
+    const first = await sendText(h, 'one');
+    await h.service.drain();
+    const externalId = messageRow(h.db, first.id)!.externalId!;
+    // The receipt's statement is refused in the tick's commit (tried whole, then in its savepoint), then when
+    // tried again on its own.
+    const full = () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    };
+    const advance = vi
+      .spyOn(messageStatements(h.db), 'advance')
+      .mockImplementationOnce(full)
+      .mockImplementationOnce(full)
+      .mockImplementationOnce(full);
+    // The receipt and the next send in one tick, so in one commit.
+    engine.emit({ type: 'ack', externalId, ack: 'delivered' });
+    const second = await sendText(h, 'two', '+4915123456780');
+    // Answered once stored, though the receipt written with it was refused (three times) meanwhile.
+    expect(advance).toHaveBeenCalledTimes(3);
+    expect(messageRow(h.db, second.id)).toMatchObject({ body: 'two' });
+    expect(messageRow(h.db, first.id)?.status).toBe('sent');
+    // Kept and written once the database takes it again, with its webhook delivery, and told.
+    await vi.waitFor(() => expect(messageRow(h.db, first.id)?.status).toBe('delivered'));
+    expect(
+      deliveries()
+        .filter((d) => d.externalId === externalId)
+        .map((d) => d.status),
+    ).toEqual(['sent', 'delivered']);
+    const told = h.published.filter((p) => p.message.id === first.id).map((p) => p.message.status);
+    expect(told).toEqual(['queued', 'sent', 'delivered']);
+    await h.service.drain();
+    expect(messageRow(h.db, second.id)?.status).toBe('sent');
   });
 });
