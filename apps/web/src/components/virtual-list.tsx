@@ -1,18 +1,16 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useDeferredValue, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { cx } from './cx.ts';
-
-const NONE: readonly never[] = [];
+import { useRowsLater } from './use-rows-later.ts';
 
 /**
  * A long list that renders only the rows near the viewport (the page itself scrolls), so a thousand items
  * cost what a screenful costs. Items are laid out `columns` to a row; rows are measured as they render, so
  * items may be of any height. It is a list to assistive technology, with each item's position in the whole.
  *
- * Its rows render in the background, a few milliseconds at a time, a moment after the rest of the screen:
- * a thousand items arriving (or a burst of changes to them) never holds the page in one long task. The
- * deferred copy lives here, below the screen that reads the live stores: a store publishing meanwhile
- * re-renders that screen, not this background render, which would otherwise have to finish at once.
+ * Its rows render in the background, a few milliseconds at a time, a moment after the rest of the screen
+ * (`useRowsLater`): a thousand items arriving (or a burst of changes to them) never holds the page in one
+ * long task.
  */
 export function VirtualList<T>({
   items: current,
@@ -33,7 +31,7 @@ export function VirtualList<T>({
   rowClassName?: string;
   gap?: number;
 }) {
-  const items = useDeferredValue(current, NONE);
+  const items = useRowsLater(current);
   const list = useRef<HTMLDivElement>(null);
   // Where the list starts on the page: the virtualizer counts from the top of the document.
   const [offset, setOffset] = useState(0);

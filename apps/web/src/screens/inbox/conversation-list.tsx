@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
 import { Spinner } from '../../components/spinner.tsx';
+import { useRowsLater } from '../../components/use-rows-later.ts';
 import { formatCount, formatDateTime, formatRelative, initials } from '../../lib/format.ts';
 import { highlightWords } from '../../lib/inbox.ts';
 import type { Conversation, ConversationItem, Session } from '../../lib/types.ts';
@@ -32,7 +33,8 @@ function measureShownRow(
 
 /**
  * The conversations, in a scrolling box that renders only the rows in view and fetches further pages as
- * the end comes near — ten thousand conversations scroll like a hundred.
+ * the end comes near — ten thousand conversations scroll like a hundred. The rows render a moment after
+ * the screen around them (`useRowsLater`).
  */
 export function ConversationList({
   conversations,
@@ -59,26 +61,29 @@ export function ConversationList({
   onLoadMore: () => void;
 }) {
   const { t } = useTranslation();
+  const rows = useRowsLater(conversations);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: conversations.length,
+    count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => (showAccount ? 92 : 72),
     overscan: 8,
-    getItemKey: (index) => conversations[index]!.id,
+    getItemKey: (index) => rows[index]!.id,
     measureElement: measureShownRow,
   });
   const items = virtualizer.getVirtualItems();
   const lastShown = items.at(-1)?.index ?? 0;
+  // Only once the rows show what is loaded: rows behind (none yet, a page not rendered yet) are not the end.
+  const caughtUp = rows === conversations;
   useEffect(() => {
-    if (hasMore && !loadingMore && lastShown >= conversations.length - PREFETCH_ROWS) onLoadMore();
-  }, [hasMore, loadingMore, lastShown, conversations.length, onLoadMore]);
+    if (caughtUp && hasMore && !loadingMore && lastShown >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [caughtUp, hasMore, loadingMore, lastShown, rows.length, onLoadMore]);
 
   return (
     <div ref={scroller} className="max-h-[calc(100dvh-16rem)] overflow-y-auto">
       <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const conversation = conversations[item.index]!;
+          const conversation = rows[item.index]!;
           return (
             <li
               key={item.key}
@@ -86,7 +91,7 @@ export function ConversationList({
               data-index={item.index}
               className={cx(
                 'absolute inset-x-0 top-0',
-                item.index < conversations.length - 1 && 'border-b border-zinc-100 dark:border-zinc-800',
+                item.index < rows.length - 1 && 'border-b border-zinc-100 dark:border-zinc-800',
               )}
               style={{ transform: `translateY(${item.start}px)` }}
             >

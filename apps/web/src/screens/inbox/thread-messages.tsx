@@ -1,0 +1,151 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ChevronUp } from 'lucide-react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button.tsx';
+import { cx } from '../../components/cx.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { LoadingBlock } from '../../components/spinner.tsx';
+import { useRowsLater } from '../../components/use-rows-later.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import type { Message } from '../../lib/types.ts';
+import { Bubble } from './message-bubble.tsx';
+
+/**
+ * A thread's scrolling message area: oldest first, the newest in view, older pages loaded near the top.
+ * Only the bubbles in view are rendered — a thread of ten thousand messages scrolls like one of fifty — and
+ * they render a moment after the thread's header and reply box (`useRowsLater`), which is why this part has
+ * a component of its own, below the one reading the thread's query and live stream.
+ */
+export function ThreadMessages({
+  messages,
+  label,
+  loading,
+  error,
+  loaded,
+  hasOlder,
+  loadingOlder,
+  loadOlder,
+}: {
+  messages: Message[];
+  label: string;
+  loading: boolean;
+  error: unknown;
+  loaded: boolean;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder: () => unknown;
+}) {
+  const { t } = useTranslation();
+  const rows = useRowsLater(messages);
+  const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [listTop, setListTop] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 64,
+    overscan: 10,
+    gap: 8,
+    scrollMargin: listTop,
+    getItemKey: (index) => rows[index]!.id,
+  });
+
+  // As photos and players load and grow, the newest message stays in view — unless the reader scrolled up
+  // to read older ones.
+  const atBottom = useRef(true);
+  const toBottom = () => {
+    const el = scroller.current;
+    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
+  };
+
+  const none = loaded && messages.length === 0;
+  // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
+  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout.
+  const above = `${hasOlder}:${loading}:${Boolean(error)}:${none}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
+  useLayoutEffect(() => {
+    const top = list.current?.offsetTop ?? 0;
+    if (top !== listTop) setListTop(top);
+  }, [above, listTop]);
+
+  const firstId = rows[0]?.id;
+  const lastId = rows.at(-1)?.id;
+  // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
+  const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
+  useLayoutEffect(() => {
+    const height = virtualizer.getTotalSize();
+    const before = shown.current;
+    shown.current = { firstId, lastId, height };
+    const el = scroller.current;
+    if (!el || !lastId) return;
+    if (lastId !== before.lastId) {
+      // A new message (or the first page): keep the newest in view.
+      atBottom.current = true;
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    } else if (firstId !== before.firstId) {
+      // Older messages came in above: keep what is on screen where it is.
+      el.scrollTop += height - before.height;
+    }
+  });
+
+  const loadOlderNearTop = () => {
+    const el = scroller.current;
+    if (el && el.scrollTop < 400 && hasOlder && !loadingOlder) void loadOlder();
+  };
+
+  return (
+    <div
+      ref={scroller}
+      onScroll={(event) => {
+        const el = event.currentTarget;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+        loadOlderNearTop();
+      }}
+      onLoadCapture={toBottom}
+      onLoadedMetadataCapture={toBottom}
+      className="relative h-[max(12rem,calc(100dvh-25rem))] overflow-y-auto md:h-[min(32rem,calc(100dvh-22rem))] md:min-h-64 bg-zinc-50/70 px-3 py-4 sm:px-5 dark:bg-zinc-950/40"
+    >
+      {hasOlder ? (
+        <div className="pb-3 text-center">
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={ChevronUp}
+            loading={loadingOlder}
+            onClick={() => void loadOlder()}
+          >
+            {t('inbox.loadOlder')}
+          </Button>
+        </div>
+      ) : null}
+      {loading ? <LoadingBlock label={t('inbox.loadingMessages')} /> : null}
+      {error ? <ErrorNotice>{errorMessage(error)}</ErrorNotice> : null}
+      {none ? (
+        <p className="py-24 text-center text-sm text-zinc-500 dark:text-zinc-400">{t('inbox.noMessages')}</p>
+      ) : null}
+      <ol ref={list} aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const message = rows[item.index]!;
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              data-index={item.index}
+              className={cx(
+                'absolute inset-x-0 top-0 flex',
+                message.direction === 'out' ? 'justify-end' : 'justify-start',
+              )}
+              style={{ transform: `translateY(${item.start - listTop}px)` }}
+              data-testid="bubble"
+              data-direction={message.direction}
+              data-message-id={message.id}
+            >
+              <Bubble message={message} />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
