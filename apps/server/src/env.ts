@@ -58,7 +58,6 @@ const hostList = z
   });
 /** Megabytes, fractions allowed (0.5 = 512 KB). */
 const megabytes = z.coerce.number().positive().max(2048);
-
 const MB = 1024 * 1024;
 /** Whitespace-separated command-line flags. */
 const flagList = z.string().transform((v) => v.split(/\s+/).filter(Boolean));
