@@ -1,6 +1,6 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
 import { eq, sql } from 'drizzle-orm';
-import { perDatabase } from './prepared.ts';
+import { direct, perDatabase } from './prepared.ts';
 
 /** The SQL function the accounts table's triggers call with the id of a row that changed or went. */
 const CHANGED = 'switchboard_account_changed';
@@ -16,11 +16,13 @@ const CHANGED = 'switchboard_account_changed';
  * from the next turn on, as if it had committed a moment later.
  */
 const cachedRows = perDatabase((db) => {
-  const read = db
-    .select()
-    .from(accounts)
-    .where(eq(accounts.id, sql.placeholder('id')))
-    .prepare();
+  const read = direct<Account>(
+    db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare(),
+  );
   const client = db.$client;
   if (client.readonly) return (id: string): Account | undefined => read.get({ id });
   const rows = new Map<string, Account>();
