@@ -84,9 +84,9 @@ type NextOptions = { ctx?: object; input?: unknown; getRawInput?: CallOptions['g
 
 /**
  * Calls a procedure as tRPC's own caller does — each middleware in turn, each level given the options of the
- * one before with its `next` overrides — but copying with the language's object spread. tRPC's build copies
- * with a helper that defines each property one by one, four times a level, which cost a send more CPU than
- * validating its input and output.
+ * one before with its `next` overrides — but building each level's options as one literal. tRPC's build
+ * copies them with a helper that defines each property one by one, four times a level, which cost a send
+ * more CPU than validating its input and output.
  */
 async function invoke(procedure: AnyProcedure, opts: CallOptions): Promise<unknown> {
   // What tRPC keeps of a procedure beyond its public type; one with a caller of its own is called as it is.
@@ -107,16 +107,26 @@ async function level(
   index: number,
   opts: CallOptions,
 ): Promise<MiddlewareResult<unknown>> {
+  const { ctx, getRawInput, input, path, type, signal, batchIndex } = opts;
   try {
     return await middlewares[index]!({
-      ...opts,
+      ctx,
+      getRawInput,
+      input,
+      path,
+      type,
+      signal,
+      batchIndex,
       meta,
       next: (next: NextOptions) =>
         level(middlewares, meta, index + 1, {
-          ...opts,
-          ctx: next?.ctx ? { ...opts.ctx, ...next.ctx } : opts.ctx,
-          input: next && 'input' in next ? next.input : opts.input,
-          getRawInput: next?.getRawInput ?? opts.getRawInput,
+          ctx: next?.ctx ? { ...ctx, ...next.ctx } : ctx,
+          getRawInput: next?.getRawInput ?? getRawInput,
+          input: next && 'input' in next ? next.input : input,
+          path,
+          type,
+          signal,
+          batchIndex,
         }),
     } as Parameters<AnyMiddlewareFunction>[0]);
   } catch (cause) {

@@ -1,4 +1,5 @@
 import { accounts, contacts } from '@switchboard/db';
+import { coded } from '@switchboard/validators';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addUser, freshUsers, seedAdmin } from './auth/test-support.ts';
@@ -18,7 +19,7 @@ describe('statements run directly', () => {
         engine: 'sandbox',
         ownerId: owner.id,
         autoStart: true,
-        statusReasonCoded: { code: 'session.failed', params: { n: 1 } },
+        statusReasonCoded: coded('session.start_timeout', { seconds: 30 }),
         updatedAt: now,
         statusChangedAt: now,
       })
@@ -32,7 +33,7 @@ describe('statements run directly', () => {
     expect(row).toEqual(byId.get({ id: 'sales-1' }));
     expect(row).toMatchObject({
       autoStart: true,
-      statusReasonCoded: { code: 'session.failed' },
+      statusReasonCoded: { reason: 'session.start_timeout' },
       phone: null,
     });
     expect(direct(byId).get({ id: 'missing' })).toBeUndefined();
