@@ -325,6 +325,7 @@ export class EventBus extends EventEmitter<BusEvents> {
   }
 
   #publish<K extends BusChannel>(channel: K, event: ChannelEvent<K>): ChannelEvent<K> {
+    // Called right after the event was numbered (`#nextId`), so its number is the newest one.
     this.#backlog.push({ channel, event, seq: this.#seq });
     if (this.#backlog.length > this.backlogSize) {
       const dropped = this.#backlog.shift();
