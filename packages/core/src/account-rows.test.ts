@@ -45,7 +45,7 @@ describe('account rows by id', () => {
     expect(row('sales-1')).toBeUndefined();
   });
 
-  it('sees a change another connection committed (a hand edit in a sqlite3 shell)', async () => {
+  it('sees a change another connection committed (a hand edit in a sqlite3 shell) from the next turn on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-rows-'));
     try {
       const path = join(dir, 'switchboard.db');
@@ -56,6 +56,7 @@ describe('account rows by id', () => {
         .prepare('UPDATE accounts SET owner_id = ?, name = ? WHERE id = ?')
         .run(admin.id, 'Moved', 'sales-1');
       other.close();
+      await new Promise(setImmediate);
       expect(row('sales-1')).toMatchObject({ ownerId: admin.id, name: 'Moved' });
       db.$client.close();
     } finally {

@@ -1,6 +1,6 @@
 import { type Account, accounts, type Db } from '@switchboard/db';
 import { eq, sql } from 'drizzle-orm';
-import { perDatabase } from './prepared.ts';
+import { direct, perDatabase } from './prepared.ts';
 
 /** The SQL function the accounts table's triggers call with the id of a row that changed or went. */
 const CHANGED = 'switchboard_account_changed';
@@ -11,19 +11,27 @@ const CHANGED = 'switchboard_account_changed';
  * write can leave a stale row behind. Rows are remembered only when read outside a transaction — what a
  * transaction wrote may yet be rolled back — and only rows that exist, so an insert needs no notice. A
  * change committed by another connection (someone's sqlite3 shell) fires no trigger here, but it moves
- * SQLite's `data_version`, asked before every lookup: then everything remembered is forgotten.
+ * SQLite's `data_version`, asked before the first lookup of each turn of the event loop (asking before every
+ * lookup cost a send several of them): then everything remembered is forgotten. So such a change is seen
+ * from the next turn on, as if it had committed a moment later.
  */
 const cachedRows = perDatabase((db) => {
-  const read = db
-    .select()
-    .from(accounts)
-    .where(eq(accounts.id, sql.placeholder('id')))
-    .prepare();
+  const read = direct<Account>(
+    db
+      .select()
+      .from(accounts)
+      .where(eq(accounts.id, sql.placeholder('id')))
+      .prepare(),
+  );
   const client = db.$client;
   if (client.readonly) return (id: string): Account | undefined => read.get({ id });
   const rows = new Map<string, Account>();
   const version = client.prepare('PRAGMA data_version').pluck();
   let seen = version.get();
+  let asked = false;
+  const askAgain = () => {
+    asked = false;
+  };
   client.function(CHANGED, { deterministic: false }, (id: unknown) => {
     rows.delete(String(id));
     return null;
@@ -35,10 +43,14 @@ const cachedRows = perDatabase((db) => {
       BEGIN SELECT ${CHANGED}(OLD.id); END;
   `);
   return (id: string): Account | undefined => {
-    const now = version.get();
-    if (now !== seen) {
-      rows.clear();
-      seen = now;
+    if (!asked) {
+      asked = true;
+      setImmediate(askAgain);
+      const now = version.get();
+      if (now !== seen) {
+        rows.clear();
+        seen = now;
+      }
     }
     const known = rows.get(id);
     if (known) return known;

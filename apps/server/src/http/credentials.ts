@@ -22,12 +22,19 @@ export function presentedKey(req: IncomingMessage): string | null {
   return bearer?.[1] ?? null;
 }
 
+/** Each request's credential, worked out (and its secret hashed) once however many checks ask. */
+const presented = new WeakMap<IncomingMessage, Credential | null>();
+
 /** What the request presents to say who it is: an API key if it names one, else its login cookie, if any. */
 export function credentialOf(req: IncomingMessage): Credential | null {
-  const key = presentedKey(req);
-  if (key !== null) return apiKeyCredential(key);
-  const token = readCookie(req, SESSION_COOKIE);
-  return token ? loginCredential(token) : null;
+  let credential = presented.get(req);
+  if (credential === undefined) {
+    const key = presentedKey(req);
+    const token = key === null ? readCookie(req, SESSION_COOKIE) : null;
+    credential = key !== null ? apiKeyCredential(key) : token ? loginCredential(token) : null;
+    presented.set(req, credential);
+  }
+  return credential;
 }
 
 /**

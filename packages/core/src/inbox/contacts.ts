@@ -2,34 +2,41 @@ import { type Contact, contacts, conversations, type Db, messages } from '@switc
 import { isLid } from '@switchboard/validators';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { newId } from '../ids.ts';
-import { perDatabase } from '../prepared.ts';
+import { direct, perDatabase } from '../prepared.ts';
 
 const byPhone = perDatabase((db) =>
-  db
-    .select()
-    .from(contacts)
-    .where(
-      and(eq(contacts.accountId, sql.placeholder('accountId')), eq(contacts.phone, sql.placeholder('phone'))),
-    )
-    .prepare(),
+  direct<Contact>(
+    db
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.accountId, sql.placeholder('accountId')),
+          eq(contacts.phone, sql.placeholder('phone')),
+        ),
+      )
+      .prepare(),
+  ),
 );
 
 /** Everyone a message's sender may already be: under the number, under the LID, or knowing the LID. */
 const byPhoneOrLid = perDatabase((db) =>
-  db
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.accountId, sql.placeholder('accountId')),
-        or(
-          eq(contacts.phone, sql.placeholder('phone')),
-          eq(contacts.phone, sql.placeholder('lid')),
-          eq(contacts.lid, sql.placeholder('lid')),
+  direct<Contact>(
+    db
+      .select()
+      .from(contacts)
+      .where(
+        and(
+          eq(contacts.accountId, sql.placeholder('accountId')),
+          or(
+            eq(contacts.phone, sql.placeholder('phone')),
+            eq(contacts.phone, sql.placeholder('lid')),
+            eq(contacts.lid, sql.placeholder('lid')),
+          ),
         ),
-      ),
-    )
-    .prepare(),
+      )
+      .prepare(),
+  ),
 );
 
 /** Who a message is from or for, as the engine named them. */

@@ -15,7 +15,7 @@ import { AppError } from '../errors.ts';
 import type { EventBus } from '../events.ts';
 import { newId } from '../ids.ts';
 import { type MessagePage, pageMessages } from '../paging.ts';
-import { perDatabase } from '../prepared.ts';
+import { direct, perDatabase } from '../prepared.ts';
 import type { ContactView, ConversationView, ListedContact } from '../views.ts';
 import { type Assignee, assignableUsers } from './assignees.ts';
 import { type ContactListInput, listContacts, renameContact } from './contact-directory.ts';
@@ -44,30 +44,34 @@ export type MessageToAttach = Pick<
  */
 const statements = perDatabase((db) => {
   const upsert = (inbound: boolean) =>
-    db
-      .insert(conversations)
-      .values({
-        id: sql.placeholder('id'),
-        accountId: sql.placeholder('accountId'),
-        contactId: sql.placeholder('contactId'),
-        unreadCount: inbound ? 1 : 0,
-        lastMessageAt: sql.placeholder('at'),
-        lastMessagePreview: sql.placeholder('preview'),
-        createdAt: sql.placeholder('now'),
-        updatedAt: sql.placeholder('now'),
-      })
-      .onConflictDoUpdate({
-        target: [conversations.accountId, conversations.contactId],
-        // The values the insert would have written.
-        set: {
-          lastMessageAt: sql`excluded.last_message_at`,
-          lastMessagePreview: sql`excluded.last_message_preview`,
-          updatedAt: sql`excluded.updated_at`,
-          ...(inbound ? { unreadCount: sql`${conversations.unreadCount} + 1`, status: 'open' as const } : {}),
-        },
-      })
-      .returning()
-      .prepare();
+    direct<Conversation>(
+      db
+        .insert(conversations)
+        .values({
+          id: sql.placeholder('id'),
+          accountId: sql.placeholder('accountId'),
+          contactId: sql.placeholder('contactId'),
+          unreadCount: inbound ? 1 : 0,
+          lastMessageAt: sql.placeholder('at'),
+          lastMessagePreview: sql.placeholder('preview'),
+          createdAt: sql.placeholder('now'),
+          updatedAt: sql.placeholder('now'),
+        })
+        .onConflictDoUpdate({
+          target: [conversations.accountId, conversations.contactId],
+          // The values the insert would have written.
+          set: {
+            lastMessageAt: sql`excluded.last_message_at`,
+            lastMessagePreview: sql`excluded.last_message_preview`,
+            updatedAt: sql`excluded.updated_at`,
+            ...(inbound
+              ? { unreadCount: sql`${conversations.unreadCount} + 1`, status: 'open' as const }
+              : {}),
+          },
+        })
+        .returning()
+        .prepare(),
+    );
   return { received: upsert(true), sent: upsert(false) };
 });
 

@@ -51,7 +51,7 @@ export function insertInbound(
       outbox.enqueue({
         type: 'message.received',
         accountId: sessionId,
-        data: webhookData(stored, links),
+        data: () => webhookData(stored, links),
         at: now,
       });
       return stored as Message & { conversationId: string };

@@ -190,7 +190,7 @@ export class Receipts {
       this.deps.outbox.enqueue({
         type,
         accountId: row.accountId,
-        data: webhookData(row, this.deps.links),
+        data: () => webhookData(row, this.deps.links),
         at: now,
       });
   }

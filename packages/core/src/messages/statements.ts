@@ -1,7 +1,7 @@
 import { type Message, messages } from '@switchboard/db';
 import type { MessageStatus } from '@switchboard/validators';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { perDatabase } from '../prepared.ts';
+import { direct, perDatabase } from '../prepared.ts';
 
 const p = sql.placeholder;
 
@@ -65,7 +65,7 @@ export const messageStatements = perDatabase((db) => {
       createdAt: p('createdAt'),
       updatedAt: p('updatedAt'),
     });
-    return (ignoreDuplicate ? query.onConflictDoNothing() : query).returning().prepare();
+    return direct<Message>((ignoreDuplicate ? query.onConflictDoNothing() : query).returning().prepare());
   };
   const stored = { sent: insert(false), received: insert(true) };
   const json = (value: unknown) => (value == null ? null : JSON.stringify(value));
@@ -79,48 +79,56 @@ export const messageStatements = perDatabase((db) => {
     media: json(row.media),
     location: json(row.location),
   });
-  const byId = db
-    .select()
-    .from(messages)
-    .where(eq(messages.id, p('id')))
-    .prepare();
-  const byExternalId = db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.accountId, p('accountId')), eq(messages.externalId, p('externalId'))))
-    .prepare();
-  const setOutcome = db
-    .update(messages)
-    .set({
-      status: sql`${p('status')}`,
-      externalId: sql`${p('externalId')}`,
-      error: sql`${p('error')}`,
-      errorCoded: sql`${p('errorCoded')}`,
-      updatedAt: sql`${p('now')}`,
-    })
-    .where(eq(messages.id, p('id')))
-    .returning()
-    .prepare();
+  const byId = direct<Message>(
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.id, p('id')))
+      .prepare(),
+  );
+  const byExternalId = direct<Message>(
+    db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.accountId, p('accountId')), eq(messages.externalId, p('externalId'))))
+      .prepare(),
+  );
+  const setOutcome = direct<Message>(
+    db
+      .update(messages)
+      .set({
+        status: sql`${p('status')}`,
+        externalId: sql`${p('externalId')}`,
+        error: sql`${p('error')}`,
+        errorCoded: sql`${p('errorCoded')}`,
+        updatedAt: sql`${p('now')}`,
+      })
+      .where(eq(messages.id, p('id')))
+      .returning()
+      .prepare(),
+  );
   // A receipt: the sent message WhatsApp knows by this id moves on, if it is not failed and this is further.
-  const advance = db
-    .update(messages)
-    .set({
-      status: sql`${p('status')}`,
-      error: sql`${p('error')}`,
-      errorCoded: sql`${p('errorCoded')}`,
-      updatedAt: sql`${p('now')}`,
-    })
-    .where(
-      and(
-        eq(messages.accountId, p('accountId')),
-        eq(messages.externalId, p('externalId')),
-        eq(messages.direction, 'out'),
-        ne(messages.status, 'failed'),
-        sql`${rankOf(messages.status)} < ${p('rank')}`,
-      ),
-    )
-    .returning()
-    .prepare();
+  const advance = direct<Message>(
+    db
+      .update(messages)
+      .set({
+        status: sql`${p('status')}`,
+        error: sql`${p('error')}`,
+        errorCoded: sql`${p('errorCoded')}`,
+        updatedAt: sql`${p('now')}`,
+      })
+      .where(
+        and(
+          eq(messages.accountId, p('accountId')),
+          eq(messages.externalId, p('externalId')),
+          eq(messages.direction, 'out'),
+          ne(messages.status, 'failed'),
+          sql`${rankOf(messages.status)} < ${p('rank')}`,
+        ),
+      )
+      .returning()
+      .prepare(),
+  );
   return {
     /** Stores an outbound message; returns the row. */
     insertSent: (row: NewMessage): Message => stored.sent.get(complete(row))!,

@@ -58,7 +58,8 @@ export class WebhookOutbox {
     accountIds?: readonly string[];
     /** The account's number; looked up when not given. */
     accountPhone?: string | null;
-    data: WebhookEventData<T>;
+    /** Or what builds it, called only when an endpoint wants the event (most changes go to none). */
+    data: WebhookEventData<T> | (() => WebhookEventData<T>);
     at?: number;
   }): number {
     const owners = event.accountIds ?? (event.accountId ? [event.accountId] : []);
@@ -76,7 +77,7 @@ export class WebhookOutbox {
       accountId,
       accountPhone,
       at: now,
-      data: event.data,
+      data: typeof event.data === 'function' ? event.data() : event.data,
     });
     const body = JSON.stringify(payload);
     const insert = statements(this.db).insert;
