@@ -1,0 +1,21 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App, createQueryClient, startLoading } from './app.tsx';
+import { applyLocale, deviceLocale } from './i18n/i18n.ts';
+import { createClients } from './trpc.ts';
+
+const queryClient = createQueryClient();
+const clients = createClients();
+startLoading(queryClient, clients);
+
+// The language saved on this device (else the browser's) before the first paint: no flash of English.
+// A catalogue that cannot be fetched (offline after an update) leaves the dashboard in English.
+await applyLocale(deviceLocale()).catch(() => applyLocale('en'));
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App queryClient={queryClient} initialClients={clients} />
+  </StrictMode>,
+);
