@@ -47,6 +47,10 @@ export function VirtualList<T>({
     gap,
     scrollMargin: offset,
     getItemKey: (row) => getKey(items[row * columns]!),
+    // The window's size, known without a layout: the first rows rendered fill the screen. (By default the
+    // virtualizer starts from an empty window, renders a few rows, then the rest in a second, synchronous
+    // render once it has read the size.)
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
   });
 
   return (
