@@ -7,6 +7,7 @@ import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useRowsLater } from '../../components/use-rows-later.ts';
+import { VirtualRow } from '../../components/virtual-row.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Message } from '../../lib/types.ts';
 import { Bubble } from './message-bubble.tsx';
@@ -189,21 +190,18 @@ function Rows({
       {virtualizer.getVirtualItems().map((item) => {
         const message = rows[item.index]!;
         return (
-          <li
+          <VirtualRow
             key={item.key}
-            ref={virtualizer.measureElement}
-            data-index={item.index}
-            className={cx(
-              'absolute inset-x-0 top-0 flex',
-              message.direction === 'out' ? 'justify-end' : 'justify-start',
-            )}
-            style={{ transform: `translateY(${item.start - listTop}px)` }}
+            item={item}
+            measure={virtualizer.measureElement}
+            offset={listTop}
+            className={cx('flex', message.direction === 'out' ? 'justify-end' : 'justify-start')}
             data-testid="bubble"
             data-direction={message.direction}
             data-message-id={message.id}
           >
             <Bubble message={message} />
-          </li>
+          </VirtualRow>
         );
       })}
     </ol>
