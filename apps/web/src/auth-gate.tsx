@@ -25,10 +25,12 @@ export function AuthGate({
 }) {
   const { t } = useTranslation();
   const me = trpc.auth.me.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
-  // The answer arrives through a store React renders synchronously; the screen it opens — the whole
-  // dashboard with its first screen, on first load — is rendered in the background instead, yielding to
-  // the browser every few milliseconds, so opening the dashboard is never one long task.
-  const data = useDeferredValue(me.data);
+  // The first answer arrives through a store React renders synchronously; the screen it opens — the whole
+  // dashboard with its first screen — is rendered in the background instead (from a deferred copy of the
+  // answer), yielding to the browser every few milliseconds, so opening the dashboard is never one long
+  // task. Later answers (signing in or out) apply at once: nothing of one user's screen may stay for the next.
+  const answered = useDeferredValue(me.data) !== undefined;
+  const data = answered ? me.data : undefined;
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
 
