@@ -137,6 +137,11 @@ function Rows({
   listTop: number;
   atBottom: RefObject<boolean>;
 }) {
+  // Read once, at mount: only the first render uses it, and reading it may force a layout.
+  const [initialRect] = useState(() => ({
+    width: scroller.current?.clientWidth ?? 0,
+    height: scroller.current?.clientHeight ?? 0,
+  }));
   // Before the virtualizer's own layout effect (declared inside `useVirtualizer`, below) first reads where
   // the box is scrolled to: at the end, where the first rows rendered already are.
   useLayoutEffect(() => {
@@ -151,9 +156,9 @@ function Rows({
     gap: GAP,
     scrollMargin: listTop,
     getItemKey: (index) => rows[index]!.id,
-    // The box is already on screen (the list mounts after it), so its size can be read without waiting for
-    // a layout; the first offset is the end of the list as estimated.
-    initialRect: { width: scroller.current?.clientWidth ?? 0, height: scroller.current?.clientHeight ?? 0 },
+    // The box is already on screen (the list mounts after it), so its size is known; the first offset is
+    // the end of the list as estimated.
+    initialRect,
     initialOffset: () =>
       Math.max(
         0,
