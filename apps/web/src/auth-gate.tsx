@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TRPCWebSocketClient } from '@trpc/client';
 import { RefreshCw } from 'lucide-react';
-import { useCallback } from 'react';
+import { useCallback, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './components/button.tsx';
 import { ErrorNotice } from './components/error-notice.tsx';
@@ -25,6 +25,12 @@ export function AuthGate({
 }) {
   const { t } = useTranslation();
   const me = trpc.auth.me.useQuery(undefined, { staleTime: Number.POSITIVE_INFINITY });
+  // The first answer arrives through a store React renders synchronously; the screen it opens — the whole
+  // dashboard with its first screen — is rendered in the background instead (from a deferred copy of the
+  // answer), yielding to the browser every few milliseconds, so opening the dashboard is never one long
+  // task. Later answers (signing in or out) apply at once: nothing of one user's screen may stay for the next.
+  const answered = useDeferredValue(me.data) !== undefined;
+  const data = answered ? me.data : undefined;
   const utils = trpc.useUtils();
   const queryClient = useQueryClient();
 
@@ -51,7 +57,7 @@ export function AuthGate({
     navigate({ name: 'overview', sessionId: null }, { replace: true });
   }, [forgetData, renewClients, utils]);
 
-  if (me.data === undefined) {
+  if (data === undefined) {
     if (me.error) {
       return (
         <AuthLayout title={t('shell.cannotReach')} subtitle={t('shell.cannotReachSubtitle')}>
@@ -69,7 +75,7 @@ export function AuthGate({
     }
     return <LoadingBlock label={t('shell.loading')} />;
   }
-  if (me.data.needsSetup) return <SetupScreen onDone={signedIn} />;
-  if (!me.data.user) return <LoginScreen onDone={signedIn} />;
-  return <Dashboard user={me.data.user} wsClient={wsClient} onSignedOut={signedOut} />;
+  if (data.needsSetup) return <SetupScreen onDone={signedIn} />;
+  if (!data.user) return <LoginScreen onDone={signedIn} />;
+  return <Dashboard user={data.user} wsClient={wsClient} onSignedOut={signedOut} />;
 }

@@ -1,22 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, createQueryClient, startLoading } from './app.tsx';
-import { applyLocale, deviceLocale } from './i18n/i18n.ts';
 import './index.css';
-import { createClients } from './trpc.ts';
 
-const queryClient = createQueryClient();
-const clients = createClients();
-startLoading(queryClient, clients);
-
-// The language saved on this device (else the browser's) before the first paint: no flash of English.
-// A catalogue that cannot be fetched (offline after an update) leaves the dashboard in English.
-await applyLocale(deviceLocale()).catch(() => applyLocale('en'));
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App queryClient={queryClient} initialClients={clients} />
-  </StrictMode>,
-);
+// Evaluating all of the dashboard's code is one long task when it runs at once. The libraries are
+// evaluated first, the dashboard's own code in a later task (both are preloaded from index.html, so
+// neither waits for the network here).
+await import('./libraries.ts');
+await import('./start.tsx');

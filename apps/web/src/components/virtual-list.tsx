@@ -39,6 +39,10 @@ export function VirtualList<T>({
     const top = (list.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
     if (Math.abs(top - offset) >= 1) setOffset(top);
   });
+  // The window's size, so that the first rows rendered fill the screen: by default the virtualizer starts
+  // from an empty window, renders a few rows, then the rest in a second, synchronous render once it has
+  // read the size. Read once: reading it may force a layout, and only the first render uses it.
+  const [initialRect] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const rowCount = Math.ceil(items.length / columns);
   const virtualizer = useWindowVirtualizer({
     count: rowCount,
@@ -47,6 +51,7 @@ export function VirtualList<T>({
     gap,
     scrollMargin: offset,
     getItemKey: (row) => getKey(items[row * columns]!),
+    initialRect,
   });
 
   return (

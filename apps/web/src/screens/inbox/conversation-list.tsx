@@ -6,6 +6,7 @@ import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
 import { Spinner } from '../../components/spinner.tsx';
 import { useRowsLater } from '../../components/use-rows-later.ts';
+import { VirtualRow } from '../../components/virtual-row.tsx';
 import { formatCount, formatDateTime, formatRelative, initials } from '../../lib/format.ts';
 import { highlightWords } from '../../lib/inbox.ts';
 import type { Conversation, ConversationItem, Session } from '../../lib/types.ts';
@@ -85,15 +86,13 @@ export function ConversationList({
         {items.map((item) => {
           const conversation = rows[item.index]!;
           return (
-            <li
+            <VirtualRow
               key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              className={cx(
-                'absolute inset-x-0 top-0',
-                item.index < rows.length - 1 && 'border-b border-zinc-100 dark:border-zinc-800',
-              )}
-              style={{ transform: `translateY(${item.start}px)` }}
+              item={item}
+              measure={virtualizer.measureElement}
+              className={
+                item.index < rows.length - 1 ? 'border-b border-zinc-100 dark:border-zinc-800' : undefined
+              }
             >
               <ConversationRow
                 conversation={conversation}
@@ -104,7 +103,7 @@ export function ConversationList({
                 now={now}
                 onOpen={onOpen}
               />
-            </li>
+            </VirtualRow>
           );
         })}
       </ul>

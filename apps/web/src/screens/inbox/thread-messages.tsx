@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ChevronUp } from 'lucide-react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button.tsx';
 import { cx } from '../../components/cx.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingBlock } from '../../components/spinner.tsx';
 import { useRowsLater } from '../../components/use-rows-later.ts';
+import { VirtualRow } from '../../components/virtual-row.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import type { Message } from '../../lib/types.ts';
 import { Bubble } from './message-bubble.tsx';
@@ -41,15 +42,6 @@ export function ThreadMessages({
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const [listTop, setListTop] = useState(0);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 64,
-    overscan: 10,
-    gap: 8,
-    scrollMargin: listTop,
-    getItemKey: (index) => rows[index]!.id,
-  });
 
   // As photos and players load and grow, the newest message stays in view — unless the reader scrolled up
   // to read older ones.
@@ -61,33 +53,14 @@ export function ThreadMessages({
 
   const none = loaded && messages.length === 0;
   // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
-  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout.
+  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout. The
+  // empty list stands where the messages will, so its place is known before they come.
   const above = `${hasOlder}:${loading}:${Boolean(error)}:${none}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
   useLayoutEffect(() => {
     const top = list.current?.offsetTop ?? 0;
     if (top !== listTop) setListTop(top);
   }, [above, listTop]);
-
-  const firstId = rows[0]?.id;
-  const lastId = rows.at(-1)?.id;
-  // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
-  const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
-  useLayoutEffect(() => {
-    const height = virtualizer.getTotalSize();
-    const before = shown.current;
-    shown.current = { firstId, lastId, height };
-    const el = scroller.current;
-    if (!el || !lastId) return;
-    if (lastId !== before.lastId) {
-      // A new message (or the first page): keep the newest in view.
-      atBottom.current = true;
-      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-    } else if (firstId !== before.firstId) {
-      // Older messages came in above: keep what is on screen where it is.
-      el.scrollTop += height - before.height;
-    }
-  });
 
   const loadOlderNearTop = () => {
     const el = scroller.current;
@@ -124,28 +97,118 @@ export function ThreadMessages({
       {none ? (
         <p className="py-24 text-center text-sm text-zinc-500 dark:text-zinc-400">{t('inbox.noMessages')}</p>
       ) : null}
-      <ol ref={list} aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const message = rows[item.index]!;
-          return (
-            <li
-              key={item.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              className={cx(
-                'absolute inset-x-0 top-0 flex',
-                message.direction === 'out' ? 'justify-end' : 'justify-start',
-              )}
-              style={{ transform: `translateY(${item.start - listTop}px)` }}
-              data-testid="bubble"
-              data-direction={message.direction}
-              data-message-id={message.id}
-            >
-              <Bubble message={message} />
-            </li>
-          );
-        })}
-      </ol>
+      {rows.length > 0 ? (
+        <Rows
+          rows={rows}
+          label={label}
+          scroller={scroller}
+          list={list}
+          listTop={listTop}
+          atBottom={atBottom}
+        />
+      ) : (
+        <ol ref={list} aria-label={label} className="relative" />
+      )}
     </div>
+  );
+}
+
+/** The scrolling box's bottom padding (`py-4`): past the last message, the box scrolls this much further. */
+const PADDING_BOTTOM = 16;
+const ESTIMATED_HEIGHT = 64;
+const GAP = 8;
+
+/**
+ * The messages themselves, mounted once there are some: the virtualizer then starts at the newest ones
+ * rather than laying out the oldest first and the newest in a second, synchronous pass.
+ */
+function Rows({
+  rows,
+  label,
+  scroller,
+  list,
+  listTop,
+  atBottom,
+}: {
+  rows: readonly Message[];
+  label: string;
+  scroller: RefObject<HTMLDivElement | null>;
+  list: RefObject<HTMLOListElement | null>;
+  listTop: number;
+  atBottom: RefObject<boolean>;
+}) {
+  // Read once, at mount: only the first render uses it, and reading it may force a layout.
+  const [initialRect] = useState(() => ({
+    width: scroller.current?.clientWidth ?? 0,
+    height: scroller.current?.clientHeight ?? 0,
+  }));
+  // Before the virtualizer's own layout effect (declared inside `useVirtualizer`, below) first reads where
+  // the box is scrolled to: at the end, where the first rows rendered already are.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [scroller]);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_HEIGHT,
+    overscan: 10,
+    gap: GAP,
+    scrollMargin: listTop,
+    getItemKey: (index) => rows[index]!.id,
+    // The box is already on screen (the list mounts after it), so its size is known; the first offset is
+    // the end of the list as estimated.
+    initialRect,
+    initialOffset: () =>
+      Math.max(
+        0,
+        listTop +
+          rows.length * (ESTIMATED_HEIGHT + GAP) -
+          GAP +
+          PADDING_BOTTOM -
+          (scroller.current?.clientHeight ?? 0),
+      ),
+  });
+
+  const firstId = rows[0]?.id;
+  const lastId = rows.at(-1)?.id;
+  // What the last layout showed; nothing yet, so the first page scrolls to the newest message.
+  const shown = useRef<{ firstId?: string; lastId?: string; height: number }>({ height: 0 });
+  useLayoutEffect(() => {
+    const height = virtualizer.getTotalSize();
+    const before = shown.current;
+    shown.current = { firstId, lastId, height };
+    const el = scroller.current;
+    if (!el || !lastId) return;
+    if (lastId !== before.lastId) {
+      // A new message (or the first page): keep the newest in view.
+      atBottom.current = true;
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    } else if (firstId !== before.firstId) {
+      // Older messages came in above: keep what is on screen where it is.
+      el.scrollTop += height - before.height;
+    }
+  });
+
+  return (
+    <ol ref={list} aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const message = rows[item.index]!;
+        return (
+          <VirtualRow
+            key={item.key}
+            item={item}
+            measure={virtualizer.measureElement}
+            offset={listTop}
+            className={cx('flex', message.direction === 'out' ? 'justify-end' : 'justify-start')}
+            data-testid="bubble"
+            data-direction={message.direction}
+            data-message-id={message.id}
+          >
+            <Bubble message={message} />
+          </VirtualRow>
+        );
+      })}
+    </ol>
   );
 }
