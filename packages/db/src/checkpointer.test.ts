@@ -47,7 +47,7 @@ describe('Checkpointer', () => {
     reopened.$client.close();
   });
 
-  it('loses no committed write when the process dies while it checkpoints', async () => {
+  it('loses no committed write when the process is killed while the checkpointer runs', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CRASH_WRITER, path], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
