@@ -50,6 +50,8 @@ export class Checkpointer {
 
   /** Ends the thread and closes its connection. */
   async stop(): Promise<void> {
+    // Held from here on: waiting for the thread must keep the process alive until it has closed the database.
+    this.#worker.ref();
     this.#worker.postMessage('stop');
     await this.#exited;
   }
