@@ -12,7 +12,7 @@ import {
   retryAfterOf,
 } from '@switchboard/api';
 import { createServices, type Logger, type Services } from '@switchboard/core';
-import { openDatabase } from '@switchboard/db';
+import { Checkpointer, openDatabase } from '@switchboard/db';
 import type { SandboxNetwork } from '@switchboard/engines/sandbox';
 import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -73,7 +73,9 @@ export async function startGateway(
 
 async function serve(env: Env, log: Logger, options: { webRoot?: string }): Promise<Gateway> {
   mkdirSync(join(env.DATA_DIR, 'sessions'), { recursive: true });
-  const db = openDatabase(join(env.DATA_DIR, 'switchboard.db'));
+  const dbPath = join(env.DATA_DIR, 'switchboard.db');
+  const db = openDatabase(dbPath);
+  const checkpointer = Checkpointer.start(db, dbPath);
   const engines = createEngines(env);
   // Known once the port is ours (it may be chosen by the system); links are only signed after that.
   let publicUrl = env.PUBLIC_URL ?? '';
@@ -286,6 +288,7 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 2000).unref();
       await httpClosed;
+      await checkpointer.stop();
       db.$client.close();
     })();
     return closed;

@@ -1,3 +1,4 @@
+export * from './checkpointer.ts';
 export * from './file-lock.ts';
 export * from './open.ts';
 export * from './schema.ts';
