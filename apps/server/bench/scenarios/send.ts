@@ -167,8 +167,8 @@ export const send: Scenario = {
           what: `offered ${offered.map((n) => n.toLocaleString('en-US')).join(' / ')} req/s`,
           switchboard:
             `answered ${at.map((x) => Math.round(x.switchboard.perSecond)).join(' / ')} req/s, ` +
-            `p99 ${at.map((x) => wholeMs(x.switchboard.p99)).join(' / ')}`,
-          ceiling: `bare: p99 ${at.map((x) => wholeMs(x.bare.p99)).join(' / ')}`,
+            `p99 ${at.map((x) => duration(x.switchboard.p99)).join(' / ')}`,
+          ceiling: `bare: p99 ${at.map((x) => duration(x.bare.p99)).join(' / ')}`,
           ratio: '—',
         },
       ];
