@@ -258,13 +258,23 @@ async function serve(env: Env, log: Logger, options: { webRoot?: string }): Prom
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(env.PORT, env.HOST, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(env.PORT, env.HOST, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // The port is taken, say: nothing has started yet, so the database and the files it opened are
+    // closed again, and another start (this process or the next) finds the data folder as it was.
+    engines.sandbox?.close();
+    live.close();
+    await checkpointer.stop();
+    db.$client.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;
   const url = `http://${host}:${port}`;
