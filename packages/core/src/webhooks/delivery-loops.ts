@@ -1,7 +1,7 @@
 import { type Db, type Webhook, type WebhookDelivery, webhookDeliveries } from '@switchboard/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
-import { perDatabase } from '../prepared.ts';
+import { direct, perDatabase } from '../prepared.ts';
 import { EndpointTargets } from './endpoint-targets.ts';
 import { postTo, refusedPost, succeeded } from './http-post.ts';
 import type { Outcome } from './outcomes.ts';
@@ -40,13 +40,15 @@ const p = sql.placeholder;
 
 /** An endpoint's next pending deliveries, oldest first, on the per-endpoint index. */
 const nextDeliveries = perDatabase((db) =>
-  db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
-    .orderBy(asc(webhookDeliveries.seq))
-    .limit(BATCH)
-    .prepare(),
+  direct<WebhookDelivery>(
+    db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
+      .orderBy(asc(webhookDeliveries.seq))
+      .limit(BATCH)
+      .prepare(),
+  ),
 );
 
 /** What the loops need from where they run: the endpoints, and a place to write answers down. */
