@@ -250,8 +250,8 @@ export const webhooks: Scenario = {
       const m = medians(rounds);
       const n = total.toLocaleString('en-US');
       const cores = (value: number) => `${value.toFixed(2)} cores`;
-      // Whether the CPU was the limit: what the measured parts used, and the machine as a whole (anyone).
-      // At (nearly) every core busy, the machine, not the dispatcher, is the limit: the row says so.
+      // Whether the CPU was the limit: what the measured parts used, and the machine as a whole (anyone);
+      // with (nearly) every core busy the row says so, since then no part could have gone faster.
       const cpu = (parts: string, machine: number) =>
         `CPU of ${availableParallelism()}: ${parts}; machine busy ${cores(machine)}` +
         (machine >= SATURATED * availableParallelism() ? ' (saturated: the CPU is the limit)' : '');

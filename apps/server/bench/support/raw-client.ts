@@ -1,8 +1,9 @@
 /**
  * The webhook scenario's ceiling, in a process of its own: keep-alive Node clients, each with one request
- * in flight at a time and a delivery-sized body. In the bench's own process its figure swung threefold from
- * run to run, with whatever else that process held and did meanwhile (the scenario's API clients, every
- * earlier scenario's heap, the IPC with the receivers); here it runs alone, and its CPU time is its own.
+ * in flight at a time and a delivery-sized body. In the bench's own process it shared an event loop and a
+ * heap with everything else the bench holds and does (the scenario's API clients, earlier scenarios'
+ * leftovers, the IPC with the receivers), and its figure swung threefold between runs; here it runs alone,
+ * and its CPU time (from /proc) is its own.
  * Over IPC: { urls, total } runs one client per URL side by side, `total` requests in all, and answers
  * { seconds } when the last is answered. Prints "ready" once it can be asked.
  */
