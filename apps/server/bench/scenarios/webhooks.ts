@@ -1,8 +1,7 @@
-import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg } from 'node:os';
 import { waitFor } from '../../test/support/harness.ts';
 import type { Scenario } from '../scenario.ts';
-import { type BenchProcess, startReceiver } from '../support/bare.ts';
+import { type BenchProcess, startRawClient, startReceiver } from '../support/bare.ts';
 import {
   type BenchGateway,
   type LinkedSession,
@@ -18,6 +17,9 @@ import type { Row } from '../table.ts';
 /** As many receivers as the most endpoints measured: endpoint (or raw client) i posts to receiver i. */
 const RECEIVERS = 4;
 
+/** The share of the machine's cores busy at which a figure is the CPU's limit, not the measured part's. */
+const SATURATED = 0.95;
+
 /** Dispatcher threads of the second gateway, beside the first one's single thread (`WEBHOOK_THREADS`). */
 const THREADS = 2;
 
@@ -29,6 +31,8 @@ interface Setup {
    * one receiver's event loop: then the 4-endpoint row shows how the dispatcher adds up.
    */
   receivers: BenchProcess[];
+  /** The ceiling's raw clients, in a process of their own (see raw-client.ts). */
+  rawClient: Omit<BenchProcess, 'url'>;
   /** Numbers the next inbound messages come from, so every run writes from new contacts. */
   nextSender: number;
   progress(line: string): void;
@@ -59,12 +63,6 @@ const cpuOf = (s: Setup) => ({
   receivers: s.receivers.reduce((sum, r) => sum + cpuSeconds(r.pid), 0),
   machine: machineBusySeconds(),
 });
-
-/** The bench process's own CPU seconds (the raw clients run in it). */
-const ownCpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 /**
  * `events` incoming messages through the sandbox (as fast as the API takes them): one webhook event each.
@@ -163,58 +161,19 @@ async function burst(s: Setup, count: number, total: number, connections: number
 /**
  * The ceiling: `clients` keep-alive Node clients side by side (as many as endpoints), client i posting to
  * receiver i as endpoint i does, each with one request in flight at a time and a delivery-sized body,
- * `total` requests in all; requests per second, and the cores the clients (this process) and the receivers
- * used meanwhile.
+ * `total` requests in all; requests per second, and the cores the clients and the receivers used meanwhile.
  */
 async function oneInFlight(s: Setup, total: number, clients = 1) {
-  const before = { ...cpuOf(s), own: ownCpu() };
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, (_, i) =>
-      oneClient(`${s.receivers[i]!.url}/ceiling/${i + 1}`, total / clients),
-    ),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const before = { ...cpuOf(s), own: cpuSeconds(s.rawClient.pid) };
+  const urls = s.receivers.slice(0, clients).map((r, i) => `${r.url}/ceiling/${i + 1}`);
+  const { seconds } = await ask<{ seconds: number }>(s.rawClient.child, { urls, total });
   const after = cpuOf(s);
   return {
     rate: total / seconds,
-    clientCores: (ownCpu() - before.own) / seconds,
+    clientCores: (cpuSeconds(s.rawClient.pid) - before.own) / seconds,
     receiverCores: (after.receivers - before.receivers) / seconds,
     machineCores: (after.machine - before.machine) / seconds,
   };
-}
-
-async function oneClient(url: string, total: number): Promise<void> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const body = JSON.stringify({
-    id: 'evt_0123456789abcdef',
-    type: 'message.received',
-    timestamp: new Date().toISOString(),
-    accountId: 'bench-1',
-    accountPhone: '4915100000000',
-    data: {
-      messageId: 'm'.repeat(21),
-      from: '491711000000',
-      senderName: null,
-      text: 'Hello',
-      isGroup: false,
-    },
-  });
-  const post = () =>
-    new Promise<void>((resolve, reject) => {
-      const req = request(
-        url,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-        (res) => {
-          res.resume();
-          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode}`))));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  for (let i = 0; i < total; i++) await post();
-  agent.destroy();
 }
 
 export const webhooks: Scenario = {
@@ -227,10 +186,18 @@ export const webhooks: Scenario = {
     // The same, delivering from more threads: measured in the same rounds, interleaved (A/B).
     const gThreads = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: `${THREADS}` });
     const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => startReceiver()));
+    const rawClient = await startRawClient();
     try {
       const [account] = await linkSessions(g, 1);
       const [accountThreads] = await linkSessions(gThreads, 1);
-      const s: Setup = { g, account: account!, receivers, nextSender: 1_000_000, progress: o.progress };
+      const s: Setup = {
+        g,
+        account: account!,
+        receivers,
+        rawClient,
+        nextSender: 1_000_000,
+        progress: o.progress,
+      };
       const sThreads: Setup = { ...s, g: gThreads, account: accountThreads!, nextSender: 5_000_000 };
       const rounds: Record<string, number>[] = [];
       for (let r = 1; r <= o.rounds; r++) {
@@ -283,9 +250,11 @@ export const webhooks: Scenario = {
       const m = medians(rounds);
       const n = total.toLocaleString('en-US');
       const cores = (value: number) => `${value.toFixed(2)} cores`;
-      // Whether the CPU was the limit: what the measured parts used, and the machine as a whole (anyone).
+      // Whether the CPU was the limit: what the measured parts used, and the machine as a whole (anyone);
+      // with (nearly) every core busy the row says so, since then no part could have gone faster.
       const cpu = (parts: string, machine: number) =>
-        `CPU of ${availableParallelism()}: ${parts}; machine busy ${cores(machine)}`;
+        `CPU of ${availableParallelism()}: ${parts}; machine busy ${cores(machine)}` +
+        (machine >= SATURATED * availableParallelism() ? ' (saturated: the CPU is the limit)' : '');
       const gatewayCpu = (coresUsed: number, ms: number) =>
         `gateway ${cores(coresUsed)} (${ms.toFixed(2)} ms a delivery)`;
       // The machine is shared: the 1-minute load average as each drain started, beside its figure.
@@ -339,7 +308,7 @@ export const webhooks: Scenario = {
         },
       ];
     } finally {
-      await Promise.all(receivers.map((r) => r.stop()));
+      await Promise.all([...receivers, rawClient].map((r) => r.stop()));
       await Promise.all([g.stop(), gThreads.stop()]);
     }
   },

@@ -4,6 +4,7 @@ import { lineFrom, spawnBenchProcess, stopProcess } from './processes.ts';
 
 const BARE = fileURLToPath(new URL('./bare-server.ts', import.meta.url));
 const RECEIVER = fileURLToPath(new URL('./receiver.ts', import.meta.url));
+const RAW_CLIENT = fileURLToPath(new URL('./raw-client.ts', import.meta.url));
 
 export interface BenchProcess {
   url: string;
@@ -30,3 +31,10 @@ export const startBare = (mode: 'json' | 'json+insert' | 'push', answer = '{}') 
 
 /** The raw webhook receiver (see receiver.ts) in its own process; talk to it with `ask`. */
 export const startReceiver = () => started(RECEIVER, []);
+
+/** The webhook scenario's raw clients (see raw-client.ts) in their own process; talk to it with `ask`. */
+export async function startRawClient(): Promise<Omit<BenchProcess, 'url'>> {
+  const child = spawnBenchProcess(RAW_CLIENT);
+  await lineFrom(child, /ready/);
+  return { pid: child.pid!, child, stop: () => stopProcess(child) };
+}

@@ -1,12 +1,12 @@
 import { type Db, type Webhook, type WebhookDelivery, webhookDeliveries } from '@switchboard/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Logger } from '../logger.ts';
-import { perDatabase } from '../prepared.ts';
-import { postWebhook, succeeded } from './http-post.ts';
-import { KeepAliveAgents } from './keep-alive.ts';
+import { direct, perDatabase } from '../prepared.ts';
+import { EndpointTargets } from './endpoint-targets.ts';
+import { postTo, refusedPost, succeeded } from './http-post.ts';
 import type { Outcome } from './outcomes.ts';
 import { signedHeaders } from './signing.ts';
-import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
+import type { PrivateTargetRules } from './target-policy.ts';
 
 export interface WebhookDispatchConfig extends PrivateTargetRules {
   /** Delay before each retry; a delivery gets 1 + length attempts, then it is `failed`. */
@@ -40,13 +40,15 @@ const p = sql.placeholder;
 
 /** An endpoint's next pending deliveries, oldest first, on the per-endpoint index. */
 const nextDeliveries = perDatabase((db) =>
-  db
-    .select()
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
-    .orderBy(asc(webhookDeliveries.seq))
-    .limit(BATCH)
-    .prepare(),
+  direct<WebhookDelivery>(
+    db
+      .select()
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.webhookId, p('webhookId')), eq(webhookDeliveries.status, 'pending')))
+      .orderBy(asc(webhookDeliveries.seq))
+      .limit(BATCH)
+      .prepare(),
+  ),
 );
 
 /** What the loops need from where they run: the endpoints, and a place to write answers down. */
@@ -78,14 +80,17 @@ export class DeliveryLoops {
   readonly #again = new Set<string>();
   /** Endpoints whose next delivery is due later (a retry), each woken then. */
   readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #agents = new KeepAliveAgents();
+  /** Each endpoint URL checked once, with its keep-alive connections. */
+  readonly #targets: EndpointTargets;
   #running = true;
   /** One per endpoint loop, so shutdown can cut its request in flight short. */
   readonly #aborts = new Set<AbortController>();
   /** Set when the database refused to record an attempt: nothing is sent before then. */
   #pausedUntil = 0;
 
-  constructor(private readonly host: DeliveryLoopsHost) {}
+  constructor(private readonly host: DeliveryLoopsHost) {
+    this.#targets = new EndpointTargets(host.config);
+  }
 
   /** Looks for due deliveries of these endpoints that are not busy already. */
   wake(webhookIds: readonly string[]): void {
@@ -116,7 +121,7 @@ export class DeliveryLoops {
     this.#timers.clear();
     for (const abort of this.#aborts) abort.abort();
     await Promise.all(this.#loops.values());
-    this.#agents.destroy();
+    this.#targets.destroy();
   }
 
   /** Delivers the endpoint's due deliveries, a run at a time in order, until none is due. */
@@ -202,20 +207,14 @@ export class DeliveryLoops {
 
   /** One attempt; undefined when it threw (logged). */
   async #post(delivery: WebhookDelivery, endpoint: Webhook, signal: AbortSignal) {
-    const { config } = this.host;
     try {
-      return await postWebhook(
-        endpoint.url,
-        delivery.payload,
-        signedHeaders(endpoint, delivery.id, delivery.payload),
-        {
-          timeoutMs: config.timeoutMs,
-          // Checked again on every connection, on the address really connected to: a name can change what it points at.
-          policy: targetPolicy(config, endpoint.urlSetByAdmin),
-          signal,
-          agent: this.#agents.for(endpoint.url, endpoint.urlSetByAdmin),
-        },
-      );
+      // Checked again on every connection, on the address really connected to: a name can change what it points at.
+      const target = this.#targets.for(endpoint.url, endpoint.urlSetByAdmin);
+      if ('refused' in target) return refusedPost(target.refused);
+      return await postTo(target, delivery.payload, signedHeaders(endpoint, delivery.id, delivery.payload), {
+        timeoutMs: this.host.config.timeoutMs,
+        signal,
+      });
     } catch (error) {
       this.host.log.error('webhook attempt threw', { delivery: delivery.id, error });
       return undefined;

@@ -1,5 +1,7 @@
-import { type Agent, request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import type { Socket } from 'node:net';
+import { urlToHttpOptions } from 'node:url';
 import { type Actor, isAdmin } from '../access.ts';
 import { classifyAddress } from '../outbound/address-ranges.ts';
 import { guardedLookup } from '../outbound/guarded-lookup.ts';
@@ -27,56 +29,105 @@ export const succeeded = (result: Pick<PostResult, 'statusCode'>) =>
 export const excerptFor = (actor: Actor, answer: Pick<PostResult, 'privateTarget' | 'responseExcerpt'>) =>
   answer.privateTarget && !isAdmin(actor) ? null : answer.responseExcerpt;
 
+/**
+ * Where posts to one endpoint URL go, checked once (parsing and checking the URL on every delivery cost
+ * about as much as the rest of our own work on it): the request function and the options every post to it
+ * shares. The address check on connecting (`lookup`) still runs for every connection it opens.
+ */
+export interface PostTarget {
+  readonly send: typeof httpRequest;
+  readonly options: RequestOptions;
+}
+
+/** Checks a webhook URL against the policy (throws why it is refused) and makes its target. */
+export function postTarget(
+  rawUrl: string,
+  policy: UrlPolicy,
+  /** The keep-alive agent for the checked URL (see `KeepAliveAgents`); none: a connection of its own. */
+  agentFor?: (url: URL) => Agent,
+): PostTarget {
+  const url = validateWebhookUrl(rawUrl, policy);
+  return {
+    send: url.protocol === 'https:' ? httpsRequest : httpRequest,
+    options: {
+      ...urlToHttpOptions(url),
+      method: 'POST',
+      lookup: guardedLookup(policy),
+      ...(agentFor ? { agent: agentFor(url) } : {}),
+    },
+  };
+}
+
+/** The answer for a URL the policy refuses: nothing was sent. */
+export const refusedPost = (error: string): PostResult => ({
+  statusCode: null,
+  durationMs: 0,
+  responseExcerpt: null,
+  privateTarget: false,
+  error,
+});
+
 /** POSTs a body with a timeout; never throws (errors are part of the result, for the attempt log). */
 export function postWebhook(
   rawUrl: string,
   body: string,
   headers: Record<string, string>,
-  options: {
-    timeoutMs: number;
-    policy: UrlPolicy;
-    signal?: AbortSignal;
-    /** Keeps the connection for the next delivery; one per origin and policy (see `KeepAliveAgents`). */
-    agent?: Agent;
-  },
+  options: { timeoutMs: number; policy: UrlPolicy; signal?: AbortSignal },
+): Promise<PostResult> {
+  let target: PostTarget;
+  try {
+    target = postTarget(rawUrl, options.policy);
+  } catch (error) {
+    return Promise.resolve(refusedPost(errorMessage(error)));
+  }
+  return postTo(target, body, headers, options);
+}
+
+/**
+ * Whether each connection's peer is a private or loopback address, worked out once per connection (its
+ * peer never changes) rather than once per answer on a kept-alive one.
+ */
+const privatePeers = new WeakMap<Socket, boolean>();
+
+function isPrivatePeer(socket: Socket): boolean {
+  let isPrivate = privatePeers.get(socket);
+  if (isPrivate === undefined) {
+    const from = socket.remoteAddress;
+    isPrivate = from !== undefined && classifyAddress(from)?.kind !== 'public';
+    privatePeers.set(socket, isPrivate);
+  }
+  return isPrivate;
+}
+
+/** POSTs a body to a checked target with a timeout; never throws, like `postWebhook`. */
+export function postTo(
+  target: PostTarget,
+  body: string,
+  headers: Record<string, string>,
+  options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<PostResult> {
   const started = Date.now();
-  const done = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, from?: string): PostResult => ({
-    ...r,
-    privateTarget: from !== undefined && classifyAddress(from)?.kind !== 'public',
-    durationMs: Date.now() - started,
-  });
-  let url: URL;
-  try {
-    url = validateWebhookUrl(rawUrl, options.policy);
-  } catch (error) {
-    return Promise.resolve(done({ statusCode: null, responseExcerpt: null, error: errorMessage(error) }));
-  }
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, from?: string) => {
+    const finish = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, privateTarget = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve(done(r, from));
+      resolve({ ...r, privateTarget, durationMs: Date.now() - started });
     };
-    const req = request(
-      url,
+    const req = target.send(
       {
-        method: 'POST',
+        ...target.options,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Switchboard-Webhooks/1',
           'content-length': Buffer.byteLength(body),
           ...headers,
         },
-        lookup: guardedLookup(options.policy),
-        ...(options.agent ? { agent: options.agent } : {}),
       },
       (res) => {
-        const from = res.socket.remoteAddress;
+        const privateTarget = isPrivatePeer(res.socket);
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -85,7 +136,10 @@ export function postWebhook(
         });
         res.on('end', () => {
           const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
-          finish({ statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null }, from);
+          finish(
+            { statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null },
+            privateTarget,
+          );
         });
         res.on('error', (error) =>
           finish({ statusCode: res.statusCode ?? null, responseExcerpt: null, error: errorMessage(error) }),

@@ -13,8 +13,7 @@ const IDLE_MS = 15_000;
 export class KeepAliveAgents {
   readonly #agents = new Map<string, HttpAgent>();
 
-  for(url: string, urlSetByAdmin: boolean): HttpAgent {
-    const { protocol, host } = new URL(url);
+  for({ protocol, host }: URL, urlSetByAdmin: boolean): HttpAgent {
     const key = `${protocol}//${host} ${urlSetByAdmin ? 'admin' : 'operator'}`;
     let agent = this.#agents.get(key);
     if (!agent) {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Webhook as Endpoint } from '@switchboard/db';
 
 const PREFIX = 'whsec_';
@@ -6,9 +6,22 @@ const PREFIX = 'whsec_';
 /** `whsec_` + base64 of 32 random bytes: the Standard Webhooks secret format. */
 export const newWebhookSecret = () => `${PREFIX}${randomBytes(32).toString('base64')}`;
 
-/** The key bytes of a secret (base64 after the prefix). */
-const keyOf = (secret: string) =>
-  Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
+/** More secrets than endpoints ever sign with at once: past it the cache starts again. */
+const MOST_KEYS = 1_000;
+const keys = new Map<string, KeyObject>();
+
+/** The key of a secret (base64 after the prefix), decoded once: every delivery to an endpoint signs with it. */
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(
+      Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64'),
+    );
+    if (keys.size >= MOST_KEYS) keys.clear();
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 /**
  * A Standard Webhooks `v1` signature: base64 HMAC-SHA256, keyed with the secret's bytes, of
