@@ -1,6 +1,6 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { CircleCheck, UserRound } from 'lucide-react';
-import { memo, type RefObject, useEffect, useRef } from 'react';
+import { memo, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
@@ -101,9 +101,13 @@ function Rows({
   scroller: RefObject<HTMLDivElement | null>;
   caughtUp: boolean;
 }) {
+  // The box is never taller than the window: the first render lays out rows for that much, rather than none
+  // until the box's size is read (and the rest in a second, synchronous render).
+  const [initialRect] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
+    initialRect,
     estimateSize: () => (showAccount ? 92 : 72),
     overscan: 8,
     getItemKey: (index) => rows[index]!.id,

@@ -106,6 +106,10 @@ export function ThreadMessages({
 
 /** The scrolling box's bottom padding (`py-4`): past the last message, the box scrolls this much further. */
 const PADDING_BOTTOM = 16;
+/**
+ * A one-line bubble's height, as most are: guessed taller, the first rows rendered would not fill the box, and
+ * measuring them would mount more in the same task.
+ */
 const ESTIMATED_HEIGHT = 56;
 const GAP = 8;
 
