@@ -10,8 +10,17 @@ import { Phone } from './phone.tsx';
 import { TONE_DOT } from './tone.ts';
 
 /** "Sales · +49 1512 3456789 — Connected": how an account reads in every list of accounts. */
-export function sessionOptionLabel(session: Pick<Session, 'name' | 'phone' | 'status'>): string {
-  return `${session.name}${session.phone ? ` · ${phoneInText(session.phone)}` : ''} — ${STATUS_META[session.status].label}`;
+function sessionOptionLabel(session: Pick<Session, 'name' | 'phone'>, statusLabel: string): string {
+  return `${session.name}${session.phone ? ` · ${phoneInText(session.phone)}` : ''} — ${statusLabel}`;
+}
+
+/**
+ * Every account's label. Numbers are formatted once each (`formatPhone` remembers them) and each status is
+ * translated once, not once per account: a thousand accounts share eight status labels.
+ */
+function optionLabels(sessions: readonly Session[]): Map<string, string> {
+  const statusLabels = new Map(Object.entries(STATUS_META).map(([status, meta]) => [status, meta.label]));
+  return new Map(sessions.map((s) => [s.id, sessionOptionLabel(s, statusLabels.get(s.status)!)]));
 }
 
 /** A choice of account that always shows each one's number and status, live. */
@@ -41,10 +50,7 @@ export function SessionSelect({
   // when the accounts or the language change.
   const { i18n } = useTranslation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the status in each label is in this language
-  const labels = useMemo(
-    () => new Map(sessions.map((s) => [s.id, sessionOptionLabel(s)])),
-    [sessions, i18n.language],
-  );
+  const labels = useMemo(() => optionLabels(sessions), [sessions, i18n.language]);
   return (
     <div className="relative">
       <select

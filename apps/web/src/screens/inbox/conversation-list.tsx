@@ -1,6 +1,6 @@
 import { measureElement, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { CircleCheck, UserRound } from 'lucide-react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cx } from '../../components/cx.ts';
 import { Phone } from '../../components/phone.tsx';
@@ -32,23 +32,7 @@ function measureShownRow(
   );
 }
 
-/**
- * The conversations, in a scrolling box that renders only the rows in view and fetches further pages as
- * the end comes near — ten thousand conversations scroll like a hundred. The rows render a moment after
- * the screen around them (`useRowsLater`).
- */
-export function ConversationList({
-  conversations,
-  selectedId,
-  sessionsById,
-  showAccount,
-  search,
-  now,
-  onOpen,
-  hasMore,
-  loadingMore,
-  onLoadMore,
-}: {
+interface ConversationListProps {
   conversations: ConversationItem[];
   selectedId: string | null;
   sessionsById: Map<string, Session>;
@@ -60,54 +44,29 @@ export function ConversationList({
   hasMore: boolean;
   loadingMore: boolean;
   onLoadMore: () => void;
-}) {
+}
+
+/**
+ * The conversations, in a scrolling box that renders only the rows in view and fetches further pages as
+ * the end comes near — ten thousand conversations scroll like a hundred. The rows render a moment after
+ * the screen around them (`useRowsLater`).
+ */
+export function ConversationList({ conversations, ...rest }: ConversationListProps) {
   const { t } = useTranslation();
   const rows = useRowsLater(conversations);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => (showAccount ? 92 : 72),
-    overscan: 8,
-    getItemKey: (index) => rows[index]!.id,
-    measureElement: measureShownRow,
-  });
-  const items = virtualizer.getVirtualItems();
-  const lastShown = items.at(-1)?.index ?? 0;
-  // Only once the rows show what is loaded: rows behind (none yet, a page not rendered yet) are not the end.
-  const caughtUp = rows === conversations;
-  useEffect(() => {
-    if (caughtUp && hasMore && !loadingMore && lastShown >= rows.length - PREFETCH_ROWS) onLoadMore();
-  }, [caughtUp, hasMore, loadingMore, lastShown, rows.length, onLoadMore]);
-
   return (
     <div ref={scroller} className="max-h-[calc(100dvh-16rem)] overflow-y-auto">
-      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const conversation = rows[item.index]!;
-          return (
-            <VirtualRow
-              key={item.key}
-              item={item}
-              measure={virtualizer.measureElement}
-              className={
-                item.index < rows.length - 1 ? 'border-b border-zinc-100 dark:border-zinc-800' : undefined
-              }
-            >
-              <ConversationRow
-                conversation={conversation}
-                selected={conversation.id === selectedId}
-                account={sessionsById.get(conversation.accountId)?.name ?? conversation.accountId}
-                showAccount={showAccount}
-                search={search}
-                now={now}
-                onOpen={onOpen}
-              />
-            </VirtualRow>
-          );
-        })}
-      </ul>
-      {loadingMore ? (
+      {rows.length > 0 ? (
+        <Rows
+          rows={rows}
+          scroller={scroller}
+          // Only once the rows show what is loaded: rows behind (a page not rendered yet) are not the end.
+          caughtUp={rows === conversations}
+          {...rest}
+        />
+      ) : null}
+      {rest.loadingMore ? (
         <p
           role="status"
           className="flex items-center justify-center gap-2 border-t border-zinc-100 py-3 text-sm text-zinc-500 dark:border-zinc-800 dark:text-zinc-400"
@@ -117,6 +76,75 @@ export function ConversationList({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The rows in view, mounted once there are some: the screen around them is committed without the
+ * virtualizer, whose first reading of the box's size would force the page's first layout inside that commit.
+ */
+function Rows({
+  rows,
+  scroller,
+  caughtUp,
+  selectedId,
+  sessionsById,
+  showAccount,
+  search,
+  now,
+  onOpen,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+}: Omit<ConversationListProps, 'conversations'> & {
+  rows: readonly ConversationItem[];
+  scroller: RefObject<HTMLDivElement | null>;
+  caughtUp: boolean;
+}) {
+  // The box is never taller than the window: the first render lays out rows for that much, rather than none
+  // until the box's size is read (and the rest in a second, synchronous render).
+  const [initialRect] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    initialRect,
+    estimateSize: () => (showAccount ? 92 : 72),
+    overscan: 8,
+    getItemKey: (index) => rows[index]!.id,
+    measureElement: measureShownRow,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastShown = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (caughtUp && hasMore && !loadingMore && lastShown >= rows.length - PREFETCH_ROWS) onLoadMore();
+  }, [caughtUp, hasMore, loadingMore, lastShown, rows.length, onLoadMore]);
+
+  return (
+    <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const conversation = rows[item.index]!;
+        return (
+          <VirtualRow
+            key={item.key}
+            item={item}
+            measure={virtualizer.measureElement}
+            className={
+              item.index < rows.length - 1 ? 'border-b border-zinc-100 dark:border-zinc-800' : undefined
+            }
+          >
+            <ConversationRow
+              conversation={conversation}
+              selected={conversation.id === selectedId}
+              account={sessionsById.get(conversation.accountId)?.name ?? conversation.accountId}
+              showAccount={showAccount}
+              search={search}
+              now={now}
+              onOpen={onOpen}
+            />
+          </VirtualRow>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -41,7 +41,6 @@ export function ThreadMessages({
   const rows = useRowsLater(messages);
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
-  const [listTop, setListTop] = useState(0);
 
   // As photos and players load and grow, the newest message stays in view — unless the reader scrolled up
   // to read older ones.
@@ -52,15 +51,6 @@ export function ThreadMessages({
   };
 
   const none = loaded && messages.length === 0;
-  // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
-  // the scrolling box. Read only when what stands above the list changes: reading it forces a layout. The
-  // empty list stands where the messages will, so its place is known before they come.
-  const above = `${hasOlder}:${loading}:${Boolean(error)}:${none}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
-  useLayoutEffect(() => {
-    const top = list.current?.offsetTop ?? 0;
-    if (top !== listTop) setListTop(top);
-  }, [above, listTop]);
 
   const loadOlderNearTop = () => {
     const el = scroller.current;
@@ -103,10 +93,11 @@ export function ThreadMessages({
           label={label}
           scroller={scroller}
           list={list}
-          listTop={listTop}
+          above={`${hasOlder}:${loading}:${Boolean(error)}`}
           atBottom={atBottom}
         />
       ) : (
+        // Where the messages will stand, so their place is known before they come.
         <ol ref={list} aria-label={label} className="relative" />
       )}
     </div>
@@ -115,7 +106,11 @@ export function ThreadMessages({
 
 /** The scrolling box's bottom padding (`py-4`): past the last message, the box scrolls this much further. */
 const PADDING_BOTTOM = 16;
-const ESTIMATED_HEIGHT = 64;
+/**
+ * A one-line bubble's height, as most are: guessed taller, the first rows rendered would not fill the box, and
+ * measuring them would mount more in the same task.
+ */
+const ESTIMATED_HEIGHT = 56;
 const GAP = 8;
 
 /**
@@ -127,21 +122,32 @@ function Rows({
   label,
   scroller,
   list,
-  listTop,
+  above,
   atBottom,
 }: {
   rows: readonly Message[];
   label: string;
   scroller: RefObject<HTMLDivElement | null>;
   list: RefObject<HTMLOListElement | null>;
-  listTop: number;
+  /** What stands above the list ("Load older", a spinner, an error): when it changes, the list may move. */
+  above: string;
   atBottom: RefObject<boolean>;
 }) {
-  // Read once, at mount: only the first render uses it, and reading it may force a layout.
+  // Read once, at mount: only the first render uses it, and reading it may force a layout. The screen around
+  // was committed (and usually painted) before the rows render, so its layout is done by then.
   const [initialRect] = useState(() => ({
     width: scroller.current?.clientWidth ?? 0,
     height: scroller.current?.clientHeight ?? 0,
   }));
+  // The list starts below "Load older" (or what shows while loading): the virtualizer counts from the top of
+  // the scrolling box. Read first from the empty list that stands where this one mounts, and again only when
+  // what stands above changes: reading it forces a layout.
+  const [listTop, setListTop] = useState(() => list.current?.offsetTop ?? 0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `above` says when the list may have moved
+  useLayoutEffect(() => {
+    const top = list.current?.offsetTop ?? 0;
+    if (top !== listTop) setListTop(top);
+  }, [above]);
   // Before the virtualizer's own layout effect (declared inside `useVirtualizer`, below) first reads where
   // the box is scrolled to: at the end, where the first rows rendered already are.
   useLayoutEffect(() => {
