@@ -64,6 +64,18 @@ const conversationsOf = (c: Client) => (input: Input, h: { onData: (d: unknown) 
 const messagesOf = (c: Client) => (input: Input, h: { onData: (d: unknown) => void }) =>
   c.messages.onUpdate.subscribe(input, h);
 
+/** A live subscription, once the server has opened it. */
+function watch(
+  subscribe: (
+    input: Input,
+    handlers: { onStarted: () => void; onData: (d: unknown) => void },
+  ) => { unsubscribe(): void },
+): Promise<{ unsubscribe(): void }> {
+  return new Promise((resolve) => {
+    const sub = subscribe(undefined, { onStarted: () => resolve(sub), onData: () => {} });
+  });
+}
+
 describe('live streams resumed from a list', () => {
   it('replay what arrived between the read and the subscription, though nobody was listening then', async () => {
     const { op, account } = await operatorWithAccount('resume-a@example.com', '4915100000701');
@@ -109,6 +121,8 @@ describe('live streams resumed from a list', () => {
   it("never replay another user's events, whatever resume point is handed in", async () => {
     const a = await operatorWithAccount('resume-owner@example.com', '4915100000711');
     const b = await operatorWithAccount('resume-other@example.com', '4915100000712');
+    // A watches its messages live, so the bus keeps them for resuming (it keeps nothing nobody could resume).
+    const watching = await watch(messagesOf(a.op));
     // A's own cursor, handed to B (and the very start of the bus, crafted): A's messages lie after both.
     const { streamFrom } = await a.op.conversations.list.query({});
     const start = `${streamFrom.split(':')[0]}:0`;
@@ -137,6 +151,7 @@ describe('live streams resumed from a list', () => {
     // A's event came first in the bus: anything of it would have arrived before B's.
     for (const stream of streams) expect(stream.seen.join('|')).not.toContain('Private to A');
     for (const stream of streams) stream.stop();
+    watching.unsubscribe();
     await a.op.close();
     await b.op.close();
   });

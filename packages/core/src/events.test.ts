@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus, type SessionEvent } from './events.ts';
+import { type BusChannel, EventBus, type SessionEvent } from './events.ts';
 
 const status = (sessionId: string) =>
   ({
@@ -17,6 +17,13 @@ const status = (sessionId: string) =>
   }) as const;
 
 const seqOf = (id: string) => Number(id.split(':')[1]);
+
+/** A bus that keeps these channels' events to be resumed from: a reader has just read a list of each. */
+function resumable(...channels: BusChannel[]): EventBus {
+  const bus = new EventBus();
+  for (const channel of channels) bus.readFrom(channel);
+  return bus;
+}
 
 describe('EventBus', () => {
   it('stamps events with increasing resumable ids and a time, and delivers them to listeners', () => {
@@ -40,7 +47,7 @@ describe('EventBus', () => {
   });
 
   it('resumes after a given id with session and message events, oldest first', () => {
-    const bus = new EventBus();
+    const bus = resumable('session', 'message');
     const a = bus.publishSession(status('a'));
     const b = bus.publishSession(status('b'));
     const c = bus.publishMessage({
@@ -89,6 +96,7 @@ describe('EventBus', () => {
 
   it('answers null once the events after the id have fallen out of the backlog', () => {
     const bus = new EventBus({ backlogSize: 3 });
+    bus.readFrom('session');
     const ids = [1, 2, 3, 4, 5].map((n) => bus.publishSession(status(`s${n}`)).id);
     const boot = ids[0]?.split(':')[0];
     // The backlog holds 3, 4, 5: resuming after 2 still misses nothing, after 1 it would miss 2.
@@ -106,7 +114,7 @@ describe('EventBus', () => {
   });
 
   it('resumes one channel only, and streams a channel from the moment it is asked for', async () => {
-    const bus = new EventBus();
+    const bus = resumable('session', 'conversation');
     const first = bus.publishSession(status('a'));
     bus.publishConversation({
       type: 'conversation',
@@ -150,7 +158,7 @@ describe('EventBus', () => {
   });
 
   it('tells whether a channel is heard; an event skipped for nobody makes a resume from before it start afresh', () => {
-    const bus = new EventBus();
+    const bus = resumable('session');
     const before = bus.publishSession(status('a'));
     expect(bus.heard('conversation')).toBe(false);
     const after = bus.publishSession(status('b'));
@@ -177,6 +185,41 @@ describe('EventBus', () => {
     const brief = new EventBus({ awaitMs: 0 });
     brief.readFrom('conversation');
     expect(brief.heard('conversation')).toBe(false);
+  });
+
+  it('keeps no events of a channel nobody streams or may come to resume: a resume from before them starts afresh', () => {
+    const bus = new EventBus();
+    const before = bus.publishSession(status('a'));
+    bus.publishSession(status('b'));
+    expect(bus.missed('session', before.id)).toBeNull();
+    expect(bus.since(before.id)).toBeNull();
+    // Listeners inside the server are told all the same.
+    const told: string[] = [];
+    bus.on('session', (e) => told.push(e.sessionId));
+    bus.publishSession(status('c'));
+    expect(told).toEqual(['c']);
+  });
+
+  it('keeps the events of a streamed channel, and for a while after its stream ended, so a subscriber that reconnects resumes', async () => {
+    const bus = new EventBus();
+    const abort = new AbortController();
+    const stream = bus.stream('session', abort.signal)[Symbol.asyncIterator]();
+    const seen = bus.publishSession(status('a'));
+    expect((await stream.next()).value).toEqual(seen);
+    abort.abort();
+    await expect(stream.next()).rejects.toThrow(/abort/i);
+    const meanwhile = bus.publishSession(status('b'));
+    expect(bus.missed('session', seen.id)).toEqual([meanwhile]);
+
+    // Once that while is over, nothing is kept for it.
+    const brief = new EventBus({ awaitMs: 0 });
+    const briefAbort = new AbortController();
+    brief.stream('session', briefAbort.signal);
+    const last = brief.publishSession(status('a'));
+    expect(brief.missed('session', last.id)).toEqual([]);
+    briefAbort.abort();
+    brief.publishSession(status('b'));
+    expect(brief.missed('session', last.id)).toBeNull();
   });
 
   it('tells delivery watchers of each change while they watch, and says when nobody does', async () => {

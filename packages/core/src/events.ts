@@ -97,6 +97,11 @@ export type ChannelEvent<K extends BusChannel> = BusEvents[K][0];
 /**
  * The core event bus. Writes happen before publishing, so a subscriber can always read what an event names.
  * A short backlog lets a reconnecting subscriber resume from the last id it saw instead of missing events.
+ * It keeps a channel's events only while someone could resume from them: while the channel is streamed,
+ * for a while after its last stream ended (a client reconnecting), or after a list was read from it. On a
+ * server nobody watches (an integrator sending through the API), the commonest events are kept by nobody:
+ * a thousand of them held a moment each outlived young-generation collections and became the old
+ * generation's garbage, its long pauses. An event not kept makes a resume from before it start afresh.
  */
 export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
@@ -105,10 +110,15 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #backlog: Array<{ channel: BusChannel; event: AnyEvent; seq: number }> = [];
   /** The newest event dropped from the backlog: a subscriber that saw only older ones cannot resume. */
   #forgotten = 0;
-  /** Per channel, the sequence number of the newest event nobody was told of (see `heard`). */
+  /** Per channel, the sequence number of the newest event nobody was told of or kept (see `heard`, `#resumable`). */
   readonly #unheard = new Map<BusChannel, number>();
-  /** Per channel, until when a reader that took a `readFrom` id may still come to resume from it. */
+  /**
+   * Per channel, until when a reader may still come to resume: one that took a `readFrom` id, or a
+   * subscriber whose stream just ended.
+   */
   readonly #awaited = new Map<BusChannel, number>();
+  /** Per channel, how many streams are open: their subscribers may come back to resume. */
+  readonly #streams = new Map<BusChannel, number>();
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   readonly #webhookListeners = new Set<() => void>();
   readonly #deliveries = new EventEmitter<{ change: [DeliveryChange] }>();
@@ -187,8 +197,22 @@ export class EventBus extends EventEmitter<BusEvents> {
    */
   stream<K extends BusChannel>(channel: K, signal?: AbortSignal): AsyncIterable<ChannelEvent<K>> {
     const published = on(this, channel, signal ? { signal } : {}) as AsyncIterableIterator<[ChannelEvent<K>]>;
+    this.#streams.set(channel, (this.#streams.get(channel) ?? 0) + 1);
+    let open = true;
+    // Its subscriber may reconnect and resume from the last event it got: what follows is kept a while.
+    const ended = () => {
+      if (!open) return;
+      open = false;
+      this.#streams.set(channel, (this.#streams.get(channel) ?? 1) - 1);
+      this.#awaited.set(channel, Math.max(this.#awaited.get(channel) ?? 0, Date.now() + this.awaitMs));
+    };
+    signal?.addEventListener('abort', ended, { once: true });
     return (async function* () {
-      for await (const [event] of published) yield event;
+      try {
+        for await (const [event] of published) yield event;
+      } finally {
+        ended();
+      }
     })();
   }
 
@@ -326,13 +350,20 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   #publish<K extends BusChannel>(channel: K, event: ChannelEvent<K>): ChannelEvent<K> {
     // Called right after the event was numbered (`#nextId`), so its number is the newest one.
-    this.#backlog.push({ channel, event, seq: this.#seq });
-    if (this.#backlog.length > this.backlogSize) {
-      const dropped = this.#backlog.shift();
-      if (dropped) this.#forgotten = dropped.seq;
-    }
+    if (this.#resumable(channel)) {
+      this.#backlog.push({ channel, event, seq: this.#seq });
+      if (this.#backlog.length > this.backlogSize) {
+        const dropped = this.#backlog.shift();
+        if (dropped) this.#forgotten = dropped.seq;
+      }
+    } else this.#unheard.set(channel, this.#seq);
     this.#deliver(channel, event);
     return event;
+  }
+
+  /** Whether someone could come to resume from the channel's events (see the class). */
+  #resumable(channel: BusChannel): boolean {
+    return (this.#streams.get(channel) ?? 0) > 0 || (this.#awaited.get(channel) ?? 0) > Date.now();
   }
 }
 

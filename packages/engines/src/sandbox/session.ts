@@ -13,6 +13,7 @@ import type {
 } from '../contract.ts';
 import { EngineSendError, EventHub, isLid } from '../contract.ts';
 import { limitReason, REACH_OUT_REFUSED } from '../reach-out-words.ts';
+import { AckSchedule } from './ack-schedule.ts';
 import { newMessageId, newPairingCode, newQrString } from './codes.ts';
 import { deleteLink, readLink, type SandboxLink, writeLink } from './link-file.ts';
 import type { SandboxNetwork, SessionHandle } from './network.ts';
@@ -36,6 +37,8 @@ export class SandboxSession implements EngineSession {
   readonly #network: SandboxNetwork;
   readonly #events = new EventHub<EngineEvent>();
   readonly #timers = new RunTimers();
+  /** The receipts of sends still to come; cleared with the timers. */
+  readonly #acks: AckSchedule;
   readonly #chats = new RecentChats();
   #phase: Phase = 'stopped';
   #link: SandboxLink | undefined;
@@ -85,6 +88,7 @@ export class SandboxSession implements EngineSession {
     this.#dataDir = session.dataDir;
     this.#options = options;
     this.#network = network;
+    this.#acks = new AckSchedule(options, (externalId, ack) => this.#emit({ type: 'ack', externalId, ack }));
   }
 
   async start(): Promise<void> {
@@ -160,14 +164,7 @@ export class SandboxSession implements EngineSession {
     const { message, file } = onThePhone(content);
     this.#network.deliver(to, { id: externalId, from: me.phone, at, ...message }, file);
     this.#chats.touch(to, at);
-    const { deliveredDelayMs, readDelayMs } = this.#options;
-    // `read` is scheduled from `delivered`, so it can never overtake it.
-    this.#timers.later(deliveredDelayMs, () => {
-      this.#timers.later(readDelayMs - deliveredDelayMs, () =>
-        this.#emit({ type: 'ack', externalId, ack: 'read' }),
-      );
-      this.#emit({ type: 'ack', externalId, ack: 'delivered' });
-    });
+    this.#acks.add(externalId, at);
     if (this.#failNextSend) {
       this.#failNextSend = false;
       throw new EngineSendError(
@@ -314,6 +311,7 @@ export class SandboxSession implements EngineSession {
   #release(): void {
     this.#run += 1;
     this.#timers.clear();
+    this.#acks.clear();
     this.#network.unregister(this.#id, this.#handle);
   }
 
