@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pacedLoad } from '../bench/support/paced-load.ts';
@@ -7,9 +7,13 @@ import { RawConnection, serializeRequest } from '../bench/support/raw-http.ts';
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-/** A real HTTP server on an ephemeral loopback port; resolves with its port. */
-function serve(handler: Parameters<typeof createServer>[1]): Promise<number> {
-  server = createServer(handler);
+/** A real HTTP server on an ephemeral loopback port, answering once it has read a request's body; its port. */
+function serve(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<number> {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => handler(req, res, body));
+  });
   return new Promise((resolve) =>
     server!.listen(0, '127.0.0.1', () => resolve((server!.address() as AddressInfo).port)),
   );
@@ -21,22 +25,18 @@ const ask = (c: RawConnection, request: string) =>
 describe('the load generator’s raw HTTP connection', () => {
   it('reads answers with a length, chunked answers and empty ones, one after another on one connection', async () => {
     const bodies: string[] = [];
-    const port = await serve((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        bodies.push(`${req.method} ${req.url} ${req.headers['x-n']} ${body}`);
-        if (req.url === '/chunked') {
-          res.write('a'.repeat(70_000));
-          setTimeout(() => res.end('tail'), 5);
-        } else if (req.url === '/empty') {
-          res.statusCode = 204;
-          res.end();
-        } else {
-          res.statusCode = 201;
-          res.end(JSON.stringify({ ok: true }));
-        }
-      });
+    const port = await serve((req, res, body) => {
+      bodies.push(`${req.method} ${req.url} ${req.headers['x-n']} ${body}`);
+      if (req.url === '/chunked') {
+        res.write('a'.repeat(70_000));
+        setTimeout(() => res.end('tail'), 5);
+      } else if (req.url === '/empty') {
+        res.statusCode = 204;
+        res.end();
+      } else {
+        res.statusCode = 201;
+        res.end(JSON.stringify({ ok: true }));
+      }
     });
     const c = await RawConnection.open(port, '127.0.0.1');
     const request = (path: string, n: number) =>
@@ -73,17 +73,13 @@ describe('the load generator’s raw HTTP connection', () => {
 describe('paced load', () => {
   it('sends every request once, with its own counter, and counts answers by status', async () => {
     const seen: number[] = [];
-    const port = await serve((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const n = (JSON.parse(body) as { n: number }).n;
-        seen.push(n);
-        // Every tenth answer refused; every seventh closes its connection, which the pool replaces.
-        if (n % 7 === 0) res.setHeader('connection', 'close');
-        res.statusCode = n % 10 === 0 ? 503 : 200;
-        res.end();
-      });
+    const port = await serve((_req, res, body) => {
+      const n = (JSON.parse(body) as { n: number }).n;
+      seen.push(n);
+      // Every tenth answer refused; every seventh closes its connection, which the pool replaces.
+      if (n % 7 === 0) res.setHeader('connection', 'close');
+      res.statusCode = n % 10 === 0 ? 503 : 200;
+      res.end();
     });
     const result = await pacedLoad({
       url: `http://127.0.0.1:${port}/send`,
