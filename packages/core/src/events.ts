@@ -4,6 +4,7 @@ import type { ShownQr } from '@switchboard/engines/contract';
 import type { Coded, SessionStatus } from '@switchboard/validators';
 import type { AuthChange } from './auth/identity.ts';
 import type { MessageView } from './message-view.ts';
+import { ResumeWindows } from './resume-windows.ts';
 import type { ConversationView, SessionLimit } from './views.ts';
 
 interface EventBase {
@@ -97,11 +98,8 @@ export type ChannelEvent<K extends BusChannel> = BusEvents[K][0];
 /**
  * The core event bus. Writes happen before publishing, so a subscriber can always read what an event names.
  * A short backlog lets a reconnecting subscriber resume from the last id it saw instead of missing events.
- * It keeps a channel's events only while someone could resume from them: while the channel is streamed,
- * for a while after its last stream ended (a client reconnecting), or after a list was read from it. On a
- * server nobody watches (an integrator sending through the API), the commonest events are kept by nobody:
- * a thousand of them held a moment each outlived young-generation collections and became the old
- * generation's garbage, its long pauses. An event not kept makes a resume from before it start afresh.
+ * It keeps a channel's events only while someone could resume from them (`ResumeWindows`); an event not
+ * kept makes a resume from before it start afresh.
  */
 export class EventBus extends EventEmitter<BusEvents> {
   readonly #boot = randomBytes(4).toString('hex');
@@ -110,22 +108,15 @@ export class EventBus extends EventEmitter<BusEvents> {
   readonly #backlog: Array<{ channel: BusChannel; event: AnyEvent; seq: number }> = [];
   /** The newest event dropped from the backlog: a subscriber that saw only older ones cannot resume. */
   #forgotten = 0;
-  /** Per channel, the sequence number of the newest event nobody was told of or kept (see `heard`, `#resumable`). */
+  /** Per channel, the sequence number of the newest event nobody was told of or kept (see `heard`, `#publish`). */
   readonly #unheard = new Map<BusChannel, number>();
-  /**
-   * Per channel, until when a reader may still come to resume: one that took a `readFrom` id, or a
-   * subscriber whose stream just ended.
-   */
-  readonly #awaited = new Map<BusChannel, number>();
-  /** Per channel, how many streams are open: their subscribers may come back to resume. */
-  readonly #streams = new Map<BusChannel, number>();
+  readonly #resume: ResumeWindows<BusChannel>;
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   readonly #webhookListeners = new Set<() => void>();
   readonly #deliveries = new EventEmitter<{ change: [DeliveryChange] }>();
   readonly #endpoints = new EventEmitter<{ change: [EndpointChange] }>();
 
   private readonly backlogSize: number;
-  private readonly awaitMs: number;
   private readonly onListenerError: (error: unknown) => void;
 
   constructor(
@@ -133,7 +124,7 @@ export class EventBus extends EventEmitter<BusEvents> {
   ) {
     super();
     this.backlogSize = options.backlogSize ?? 1000;
-    this.awaitMs = options.awaitMs ?? 60_000;
+    this.#resume = new ResumeWindows(options.awaitMs ?? 60_000);
     this.onListenerError =
       options.onListenerError ?? ((error) => console.error('[switchboard] event listener threw', error));
     // Every WebSocket subscription adds listeners; many operators are normal, not a leak.
@@ -174,7 +165,7 @@ export class EventBus extends EventEmitter<BusEvents> {
    */
   heard(channel: BusChannel): boolean {
     if (this.listenerCount(channel) > 0) return true;
-    if ((this.#awaited.get(channel) ?? 0) > Date.now()) return true;
+    if (this.#resume.awaited(channel)) return true;
     this.#seq += 1;
     this.#unheard.set(channel, this.#seq);
     return false;
@@ -187,7 +178,7 @@ export class EventBus extends EventEmitter<BusEvents> {
    * so the events of that interval are built and kept to be replayed, not skipped.
    */
   readFrom(channel: BusChannel): string {
-    this.#awaited.set(channel, Date.now() + this.awaitMs);
+    this.#resume.read(channel);
     return this.lastId;
   }
 
@@ -197,14 +188,13 @@ export class EventBus extends EventEmitter<BusEvents> {
    */
   stream<K extends BusChannel>(channel: K, signal?: AbortSignal): AsyncIterable<ChannelEvent<K>> {
     const published = on(this, channel, signal ? { signal } : {}) as AsyncIterableIterator<[ChannelEvent<K>]>;
-    this.#streams.set(channel, (this.#streams.get(channel) ?? 0) + 1);
+    this.#resume.streamOpened(channel);
     let open = true;
     // Its subscriber may reconnect and resume from the last event it got: what follows is kept a while.
     const ended = () => {
       if (!open) return;
       open = false;
-      this.#streams.set(channel, (this.#streams.get(channel) ?? 1) - 1);
-      this.#awaited.set(channel, Math.max(this.#awaited.get(channel) ?? 0, Date.now() + this.awaitMs));
+      this.#resume.streamEnded(channel);
     };
     signal?.addEventListener('abort', ended, { once: true });
     return (async function* () {
@@ -350,7 +340,7 @@ export class EventBus extends EventEmitter<BusEvents> {
 
   #publish<K extends BusChannel>(channel: K, event: ChannelEvent<K>): ChannelEvent<K> {
     // Called right after the event was numbered (`#nextId`), so its number is the newest one.
-    if (this.#resumable(channel)) {
+    if (this.#resume.resumable(channel)) {
       this.#backlog.push({ channel, event, seq: this.#seq });
       if (this.#backlog.length > this.backlogSize) {
         const dropped = this.#backlog.shift();
@@ -359,11 +349,6 @@ export class EventBus extends EventEmitter<BusEvents> {
     } else this.#unheard.set(channel, this.#seq);
     this.#deliver(channel, event);
     return event;
-  }
-
-  /** Whether someone could come to resume from the channel's events (see the class). */
-  #resumable(channel: BusChannel): boolean {
-    return (this.#streams.get(channel) ?? 0) > 0 || (this.#awaited.get(channel) ?? 0) > Date.now();
   }
 }
 
