@@ -6,7 +6,8 @@ import { connected, harness, WAIT, waitForStatus } from './test-support.ts';
  * Long enough that a stop or shutdown that waited for it would stand out on the busiest machine: the
  * assertion is about not waiting for the timeout at all, not about how fast a stop is.
  */
-const HANGING_START_TIMEOUT_MS = 20_000;
+// Far beyond the test's own timeout: a stop or shutdown that finishes at all did not wait for it.
+const HANGING_START_TIMEOUT_MS = 10 * 60_000;
 
 describe('SessionManager isolation and timeouts', () => {
   it('fails a session whose engine start hangs while another one connects meanwhile', async () => {
@@ -79,8 +80,8 @@ describe('SessionManager isolation and timeouts', () => {
     other.emit({ type: 'disconnected', reason: 'Network dropped', loggedOut: false });
     await waitForStatus(h, 'other', 'reconnecting');
     const view = await stopping;
+    // The stop hangs forever: finishing at all means it was abandoned after stopTimeoutMs.
     expect(Date.now() - began).toBeGreaterThanOrEqual(h.config.stopTimeoutMs - 5);
-    expect(Date.now() - began).toBeLessThan(1_000);
     expect(view).toMatchObject({ status: 'stopped', autoStart: false });
     expect(engine.calls.stop).toBe(1);
     expect(engine.listenerCount).toBe(0);
@@ -91,14 +92,9 @@ describe('SessionManager isolation and timeouts', () => {
     h.fake.configure = (s) => s.startHangs();
     const starting = h.manager.create(h.operator, { name: 'Stuck', engine: 'sandbox' });
     await vi.waitFor(() => expect(h.fake.latest('stuck').calls.start).toBe(1), WAIT);
-    const began = Date.now();
     const view = await h.manager.stop(h.operator, 'stuck');
-    const took = Date.now() - began;
     await starting;
     expect(view).toMatchObject({ status: 'stopped', autoStart: false });
-    expect(took, 'stop() waited for the hanging start to time out').toBeLessThan(
-      HANGING_START_TIMEOUT_MS / 4,
-    );
   });
 
   it('shutdown() does not wait for a hanging start to time out', async () => {
@@ -106,13 +102,8 @@ describe('SessionManager isolation and timeouts', () => {
     h.fake.configure = (s) => s.startHangs();
     void h.manager.create(h.operator, { name: 'Stuck', engine: 'sandbox' }).catch(() => undefined);
     await vi.waitFor(() => expect(h.fake.latest('stuck').calls.start).toBe(1), WAIT);
-    const began = Date.now();
     await h.manager.shutdown();
-    const took = Date.now() - began;
     expect(h.fake.latest('stuck').calls.stop).toBe(1);
-    expect(took, 'shutdown() waited for the hanging start to time out').toBeLessThan(
-      HANGING_START_TIMEOUT_MS / 4,
-    );
   });
 
   it('does not time out a start that shows a QR code', async () => {

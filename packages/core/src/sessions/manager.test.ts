@@ -203,9 +203,7 @@ describe('SessionManager restore and shutdown', () => {
     beta.stopHangs();
     await h.manager.create(h.operator, { name: 'Idle', engine: 'sandbox', start: false });
 
-    const began = Date.now();
-    await h.manager.shutdown();
-    expect(Date.now() - began).toBeLessThan(1_000);
+    await h.manager.shutdown(); // finishes although beta's stop hangs forever
     expect(alpha.calls.stop).toBe(1);
     expect(beta.calls.stop).toBe(1);
     for (const id of ['alpha', 'beta']) {

@@ -14,12 +14,11 @@ const { open, cleanUp } = webjsSessions();
 const processCount = async (dataDir: string) => (await chromiumProcesses(dataDir)).length;
 
 describe('WebjsSession with a real Chromium', () => {
-  it('offline: start fails within seconds naming the cause, and no Chromium is left', async () => {
-    const { engine, session, dataDir } = open();
+  it('offline: start fails naming the cause, without waiting out the load timeout, and no Chromium is left', async () => {
+    // A load timeout far beyond the test's own: the start can only fail in time by seeing the cause.
+    const { engine, session, dataDir } = open({ initTimeoutMs: 10 * 60_000 });
     expect(engine.reachability?.()).toBeNull();
-    const startedAt = Date.now();
     await expect(session.start()).rejects.toThrow('cannot reach web.whatsapp.com: ERR_NAME_NOT_RESOLVED');
-    expect(Date.now() - startedAt).toBeLessThan(10_000);
     expect(await processCount(dataDir)).toBe(0);
     expect(await session.resourceUsage?.()).toBeNull();
     // The engine remembers it, also for the next server on the same data folder.
