@@ -13,7 +13,7 @@ const IDLE_MS = 15_000;
  * to is private or loopback. The handler of a request is never shown its socket, so the peer is noted here,
  * as the socket connects; a connection carries one request at a time, so that is the answering peer.
  */
-export class Connection {
+class Connection {
   readonly client: Client;
   privatePeer = false;
 
