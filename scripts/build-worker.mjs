@@ -26,6 +26,10 @@ const result = await build({
   outfile: `${BUNDLE}.tmp`,
   metafile: true,
   logLevel: 'warning',
+  // CommonJS dependencies (undici) require Node's built-ins: an ES module has no `require` of its own.
+  banner: {
+    js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  },
   plugins: [
     {
       // The native SQLite binding finds its compiled addon next to its own files: it is imported from where

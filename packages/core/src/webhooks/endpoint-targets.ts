@@ -1,6 +1,6 @@
 import { errorMessage } from '../timeout.ts';
 import { type PostTarget, postTarget } from './http-post.ts';
-import { KeepAliveAgents } from './keep-alive.ts';
+import { KeepAliveConnections } from './keep-alive.ts';
 import { type PrivateTargetRules, targetPolicy } from './target-policy.ts';
 
 /** More URLs than any server has endpoints: past it the cache starts again (URLs that changed drop out). */
@@ -13,7 +13,7 @@ const MOST_TARGETS = 1_000;
  * still runs for every connection.
  */
 export class EndpointTargets {
-  readonly #agents = new KeepAliveAgents();
+  readonly #connections = new KeepAliveConnections();
   /** By rule and URL: the target, or why the URL is refused. */
   readonly #targets = new Map<string, PostTarget | { refused: string }>();
 
@@ -25,8 +25,8 @@ export class EndpointTargets {
     if (!target) {
       const policy = targetPolicy(this.rules, urlSetByAdmin);
       try {
-        // Checked before the agent is asked for, so a refused URL never gets one.
-        target = postTarget(rawUrl, policy, (url) => this.#agents.for(url, urlSetByAdmin));
+        // Checked before connections are asked for, so a refused URL never gets any.
+        target = postTarget(rawUrl, policy, (url) => this.#connections.for(url, urlSetByAdmin, policy));
       } catch (error) {
         target = { refused: errorMessage(error) };
       }
@@ -38,7 +38,7 @@ export class EndpointTargets {
 
   /** Closes every connection (shutdown). */
   destroy(): void {
-    this.#agents.destroy();
+    this.#connections.destroy();
     this.#targets.clear();
   }
 }

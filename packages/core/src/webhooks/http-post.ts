@@ -1,12 +1,7 @@
-import { type Agent, request as httpRequest, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import type { Socket } from 'node:net';
-import { urlToHttpOptions } from 'node:url';
 import { type Actor, isAdmin } from '../access.ts';
-import { classifyAddress } from '../outbound/address-ranges.ts';
-import { guardedLookup } from '../outbound/guarded-lookup.ts';
 import type { UrlPolicy } from '../outbound/url-policy.ts';
 import { errorMessage } from '../timeout.ts';
+import { OriginConnections } from './keep-alive.ts';
 import { validateWebhookUrl } from './target-policy.ts';
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
@@ -31,31 +26,23 @@ export const excerptFor = (actor: Actor, answer: Pick<PostResult, 'privateTarget
 
 /**
  * Where posts to one endpoint URL go, checked once (parsing and checking the URL on every delivery cost
- * about as much as the rest of our own work on it): the request function and the options every post to it
- * shares. The address check on connecting (`lookup`) still runs for every connection it opens.
+ * about as much as the rest of our own work on it): the keep-alive connections of its origin under its
+ * rule, and the path. The address check on connecting still runs for every connection they open.
  */
 export interface PostTarget {
-  readonly send: typeof httpRequest;
-  readonly options: RequestOptions;
+  readonly connections: OriginConnections;
+  readonly path: string;
 }
 
 /** Checks a webhook URL against the policy (throws why it is refused) and makes its target. */
 export function postTarget(
   rawUrl: string,
   policy: UrlPolicy,
-  /** The keep-alive agent for the checked URL (see `KeepAliveAgents`); none: a connection of its own. */
-  agentFor?: (url: URL) => Agent,
+  /** The keep-alive connections for the checked URL (see `KeepAliveConnections`). */
+  connectionsFor: (url: URL) => OriginConnections,
 ): PostTarget {
   const url = validateWebhookUrl(rawUrl, policy);
-  return {
-    send: url.protocol === 'https:' ? httpsRequest : httpRequest,
-    options: {
-      ...urlToHttpOptions(url),
-      method: 'POST',
-      lookup: guardedLookup(policy),
-      ...(agentFor ? { agent: agentFor(url) } : {}),
-    },
-  };
+  return { connections: connectionsFor(url), path: `${url.pathname}${url.search}` };
 }
 
 /** The answer for a URL the policy refuses: nothing was sent. */
@@ -67,8 +54,8 @@ export const refusedPost = (error: string): PostResult => ({
   error,
 });
 
-/** POSTs a body with a timeout; never throws (errors are part of the result, for the attempt log). */
-export function postWebhook(
+/** POSTs a body with a timeout over a connection of its own; never throws (errors are part of the result). */
+export async function postWebhook(
   rawUrl: string,
   body: string,
   headers: Record<string, string>,
@@ -76,27 +63,15 @@ export function postWebhook(
 ): Promise<PostResult> {
   let target: PostTarget;
   try {
-    target = postTarget(rawUrl, options.policy);
+    target = postTarget(rawUrl, options.policy, (url) => new OriginConnections(url.origin, options.policy));
   } catch (error) {
-    return Promise.resolve(refusedPost(errorMessage(error)));
+    return refusedPost(errorMessage(error));
   }
-  return postTo(target, body, headers, options);
-}
-
-/**
- * Whether each connection's peer is a private or loopback address, worked out once per connection (its
- * peer never changes) rather than once per answer on a kept-alive one.
- */
-const privatePeers = new WeakMap<Socket, boolean>();
-
-function isPrivatePeer(socket: Socket): boolean {
-  let isPrivate = privatePeers.get(socket);
-  if (isPrivate === undefined) {
-    const from = socket.remoteAddress;
-    isPrivate = from !== undefined && classifyAddress(from)?.kind !== 'public';
-    privatePeers.set(socket, isPrivate);
+  try {
+    return await postTo(target, body, headers, options);
+  } finally {
+    target.connections.destroy();
   }
-  return isPrivate;
 }
 
 /** POSTs a body to a checked target with a timeout; never throws, like `postWebhook`. */
@@ -107,61 +82,61 @@ export function postTo(
   options: { timeoutMs: number; signal?: AbortSignal },
 ): Promise<PostResult> {
   const started = Date.now();
+  const connection = target.connections.take();
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (r: Omit<PostResult, 'durationMs' | 'privateTarget'>, privateTarget = false) => {
+    let statusCode: number | null = null;
+    /** Whether the connection that answered is to a private or loopback address. */
+    let privatePeer = false;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (
+      r: Omit<PostResult, 'durationMs' | 'privateTarget'>,
+      reusable: boolean,
+      privateTarget = false,
+    ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
+      // Cut short, it is mid-request or still connecting: closed (which ends the request), not reused.
+      target.connections.give(connection, reusable);
       resolve({ ...r, privateTarget, durationMs: Date.now() - started });
     };
-    const req = target.send(
+    const cutShort = (error: string) => finish({ statusCode: null, responseExcerpt: null, error }, false);
+    const timer = setTimeout(() => cutShort(`No response within ${options.timeoutMs} ms`), options.timeoutMs);
+    const onAbort = () => cutShort('Aborted: the server is shutting down');
+    options.signal?.addEventListener('abort', onAbort);
+    connection.client.dispatch(
       {
-        ...target.options,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Switchboard-Webhooks/1',
-          'content-length': Buffer.byteLength(body),
-          ...headers,
-        },
+        path: target.path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Switchboard-Webhooks/1', ...headers },
+        body,
       },
-      (res) => {
-        const privateTarget = isPrivatePeer(res.socket);
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
+      {
+        // Required by undici; a request is cut short by closing its connection, not through this.
+        onConnect() {},
+        onHeaders(status) {
+          statusCode = status;
+          privatePeer = connection.privatePeer;
+          return true;
+        },
+        onData(chunk) {
+          // Read to its end, so the connection stays usable, but only the excerpt is kept.
           if (size < RESPONSE_EXCERPT_BYTES) chunks.push(chunk);
           size += chunk.length;
-        });
-        res.on('end', () => {
+          return true;
+        },
+        onComplete() {
           const excerpt = Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8');
-          finish(
-            { statusCode: res.statusCode ?? null, responseExcerpt: excerpt || null, error: null },
-            privateTarget,
-          );
-        });
-        res.on('error', (error) =>
-          finish({ statusCode: res.statusCode ?? null, responseExcerpt: null, error: errorMessage(error) }),
-        );
+          finish({ statusCode, responseExcerpt: excerpt || null, error: null }, true, privatePeer);
+        },
+        onError(error) {
+          // The connection recovers by itself (undici opens a new socket for the next request).
+          finish({ statusCode, responseExcerpt: null, error: errorMessage(error) }, true);
+        },
       },
     );
-    const timer = setTimeout(() => {
-      finish({
-        statusCode: null,
-        responseExcerpt: null,
-        error: `No response within ${options.timeoutMs} ms`,
-      });
-      req.destroy();
-    }, options.timeoutMs);
-    const onAbort = () => {
-      finish({ statusCode: null, responseExcerpt: null, error: 'Aborted: the server is shutting down' });
-      req.destroy();
-    };
-    options.signal?.addEventListener('abort', onAbort);
-    req.on('error', (error) =>
-      finish({ statusCode: null, responseExcerpt: null, error: errorMessage(error) }),
-    );
-    req.end(body);
   });
 }

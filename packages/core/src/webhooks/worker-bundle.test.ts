@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { openDatabase } from '@switchboard/db';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FromWorker, ToWorker, WorkerSetup } from './dispatcher-thread.ts';
 import { BUNDLE, bundleIsFresh } from './worker-bundle.mjs';
 
 const BOOT = new URL('./dispatcher-worker-boot.mjs', import.meta.url);
@@ -81,5 +83,22 @@ describe('the dispatcher thread’s bundle', () => {
     expect(built.status).toBe(0);
     expect(bundleIsFresh()).toBe(true);
     expect(BUNDLE.startsWith(join(ROOT, 'packages/core/dist'))).toBe(true);
+  });
+
+  it('runs as the dispatcher thread: its dependencies load from the bundle', async () => {
+    spawnSync(process.execPath, ['scripts/build-worker.mjs'], { cwd: ROOT });
+    const dbPath = join(tempDir(), 'switchboard.db');
+    openDatabase(dbPath).$client.close();
+    const config = { retryScheduleMs: [], timeoutMs: 1_000, blockPrivate: false, privateForOperators: false };
+    const worker = new Worker(BOOT, {
+      workerData: { dbPath, config, entry: '', bundle: pathToFileURL(BUNDLE).href } satisfies WorkerSetup,
+    });
+    const stopped = new Promise((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => message.type === 'stopped' && resolve(message));
+      worker.once('error', reject);
+    });
+    worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    await expect(stopped).resolves.toEqual({ type: 'stopped' });
+    await worker.terminate();
   });
 });
