@@ -8,6 +8,7 @@ import {
   MESSAGE_TYPES,
   type MessageLocation,
 } from '@switchboard/validators';
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from './accounts.ts';
 import { users } from './auth.ts';
@@ -152,8 +153,12 @@ export const messages = sqliteTable(
     // The overview's daily counts: each (account, status, day) is one range of this index, counted without
     // reading a row.
     index('messages_account_status_created_idx').on(t.accountId, t.status, t.createdAt),
-    uniqueIndex('messages_account_external_idx').on(t.accountId, t.externalId),
-    index('messages_media_idx').on(t.mediaId),
+    // Partial: a message has no WhatsApp id until it is sent, and most have no file. Entries for those would
+    // be written at each send and moved again when the id comes, for no lookup (`= ?` never matches null).
+    uniqueIndex('messages_account_external_idx')
+      .on(t.accountId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    index('messages_media_idx').on(t.mediaId).where(sql`${t.mediaId} is not null`),
   ],
 );
 
