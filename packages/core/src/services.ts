@@ -21,6 +21,7 @@ import { CampaignViews } from './campaigns/views.ts';
 import { type Clock, type Random, systemClock } from './clock.ts';
 import { DatabaseHealth } from './database-health.ts';
 import { EventBus } from './events.ts';
+import { messageIndexing } from './inbox/message-search.ts';
 import { InboxService } from './inbox/service.ts';
 import { ContactTags } from './inbox/tags.ts';
 import { Lifecycle, periodic } from './lifecycle.ts';
@@ -211,6 +212,7 @@ export function createServices(deps: {
     .add(periodic('media retention', HOUR_MS, () => media.retention.cleanup(), log, { immediately: true }))
     .add(periodic('idempotency key purge', HOUR_MS, () => messages.idempotency.purge(), log))
     .add(periodic('session history trim', HOUR_MS, () => sessions.history.trim(), log, { immediately: true }))
+    .add(messageIndexing(db, log))
     .add(webhookDispatcher)
     .add({
       name: 'message sending',

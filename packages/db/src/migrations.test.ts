@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
+import { indexQueuedMessages } from './message-search-queue.ts';
 import * as schema from './schema.ts';
 
 const migrations = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -20,6 +21,15 @@ function migrationsUpTo(tag: string): string {
   writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
   return folder;
 }
+
+/** The ids of the messages whose text the search index finds `term` in. */
+const searchIds = (sqlite: Database.Database, term: string) =>
+  sqlite
+    .prepare(
+      'SELECT m.id FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ?',
+    )
+    .pluck()
+    .all(term);
 
 describe('migrations', () => {
   it('give messages received before media was stored their type, and say their file was not kept', () => {
@@ -76,23 +86,58 @@ describe('migrations', () => {
           ('photo', 's', 'in', '49151', '', 'received', 1);
       `);
       migrate(db, { migrationsFolder: migrations });
-      const found = (term: string) =>
-        sqlite
-          .prepare(
-            'SELECT m.id FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid WHERE messages_fts MATCH ?',
-          )
-          .pluck()
-          .all(term);
+      const found = (term: string) => searchIds(sqlite, term);
       expect(found('parcel')).toEqual(['old']);
-      // Later writes keep the index in step: a new message, a changed text, a deleted message.
+      // A new message waits in the queue until a batch indexes it; later changes keep the index in step.
       sqlite.exec(`INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at)
         VALUES ('new', 's', 'out', '49151', 'Your parcel left today', 'sent', 2)`);
+      expect(found('parcel')).toEqual(['old']);
+      expect(indexQueuedMessages(sqlite)).toBe(1);
       expect(found('parcel')).toEqual(['old', 'new']);
+      expect(indexQueuedMessages(sqlite)).toBe(0);
       sqlite.exec(`UPDATE messages SET body = 'Where is my order?' WHERE id = 'old'`);
       expect(found('parcel')).toEqual(['new']);
+      expect(found('order')).toEqual([]);
+      expect(indexQueuedMessages(sqlite)).toBe(1);
       expect(found('order')).toEqual(['old']);
       sqlite.exec(`UPDATE messages SET status = 'read' WHERE id = 'new'`);
       sqlite.exec(`DELETE FROM messages WHERE id = 'new'`);
+      expect(found('parcel')).toEqual([]);
+      sqlite.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it('leave the search index whole when a message is changed or deleted before it was indexed', () => {
+    const sqlite = new Database(':memory:');
+    const db = drizzle(sqlite, { schema });
+    try {
+      migrate(db, { migrationsFolder: migrations });
+      const found = (term: string) => searchIds(sqlite, term);
+      const insert =
+        sqlite.prepare(`INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at)
+        VALUES (?, 's', 'in', '49151', ?, 'received', 1)`);
+      sqlite.exec(`
+        INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ('u', 'a@b.c', 'A', 'admin', 'x', 1);
+        INSERT INTO accounts (id, name, engine, owner_id, updated_at, status_changed_at) VALUES ('s', 'S', 'webjs', 'u', 1, 1);
+      `);
+      insert.run('a', 'First parcel');
+      insert.run('b', 'Second parcel');
+      insert.run('c', 'Third parcel');
+      insert.run('empty', '');
+      // Changed while queued: indexed once, with its new text.
+      sqlite.exec(`UPDATE messages SET body = 'Second order' WHERE id = 'b'`);
+      // Deleted while queued: it leaves the queue, and its rowid (the highest left) goes to the next message.
+      const rowid = sqlite.prepare(`SELECT rowid FROM messages WHERE id = 'c'`).pluck().get();
+      sqlite.exec(`DELETE FROM messages WHERE id IN ('c', 'empty')`);
+      insert.run('d', 'Fourth parcel');
+      expect(indexQueuedMessages(sqlite, 1)).toBe(1);
+      expect(indexQueuedMessages(sqlite)).toBe(2);
+      expect(sqlite.prepare(`SELECT rowid FROM messages WHERE id = 'd'`).pluck().get()).toBe(rowid);
+      expect(found('parcel')).toEqual(['a', 'd']);
+      expect(found('order')).toEqual(['b']);
+      sqlite.exec(`DELETE FROM messages`);
       expect(found('parcel')).toEqual([]);
       sqlite.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`);
     } finally {

@@ -7,6 +7,7 @@ import { contactSearch } from './contact-directory.ts';
 import { conversationRows } from './conversation-rows.ts';
 import {
   hasMessageMatching,
+  indexForSearch,
   type MessageMatch,
   messageSearchQuery,
   newestMatches,
@@ -47,6 +48,7 @@ export function listConversations(
   if (input.status && input.status !== 'all') conditions.push(eq(conversations.status, input.status));
   if (input.assigneeId) conditions.push(assignedTo(actor, input.assigneeId));
   const textQuery = messageSearchQuery(input.search);
+  if (textQuery) indexForSearch(db);
   const search = or(contactSearch(input.search), textQuery ? hasMessageMatching(textQuery) : undefined);
   if (search) conditions.push(search);
   const offset = input.offset ?? 0;

@@ -1,5 +1,8 @@
-import { conversations, type Db } from '@switchboard/db';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { conversations, type Db, indexQueuedMessages } from '@switchboard/db';
 import { type SQL, sql } from 'drizzle-orm';
+import type { BackgroundService } from '../lifecycle.ts';
+import type { Logger } from '../logger.ts';
 
 /** A conversation found by the text of one of its messages: the newest such message, around the match. */
 export interface MessageMatch {
@@ -22,6 +25,47 @@ export function messageSearchQuery(input: string | null | undefined): string | u
     .map((word) => word.replaceAll('"', ''))
     .filter((word) => /[\p{L}\p{N}]/u.test(word));
   return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : undefined;
+}
+
+/** How often, and how many at a time, queued messages are added to the search index in the background. */
+const INDEX_EVERY_MS = 1_000;
+const INDEX_BATCH = 1_000;
+
+/**
+ * Adds stored messages to the search index in the background, a batch at a time with the event loop served
+ * in between, so the index stays about a second behind. A search indexes the rest first (`indexForSearch`).
+ */
+export function messageIndexing(db: Db, log: Logger): BackgroundService {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const catchUp = async () => {
+    while (!stopped && indexQueuedMessages(db.$client, INDEX_BATCH) === INDEX_BATCH) await nextTurn();
+  };
+  const tick = () => {
+    running ??= catchUp()
+      .catch((error: unknown) => log.error('message search indexing failed', { error }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  return {
+    name: 'message search indexing',
+    start() {
+      stopped = false;
+      timer = setInterval(tick, INDEX_EVERY_MS).unref();
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** Every stored message in the search index, so a search that follows misses none. */
+export function indexForSearch(db: Db): void {
+  indexQueuedMessages(db.$client);
 }
 
 /** Conversations with a message matching `query` (from `messageSearchQuery`), through the FTS5 index. */
