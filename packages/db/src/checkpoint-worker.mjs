@@ -24,9 +24,10 @@ const checkpoint = () => {
   return { log: result.log, checkpointed: result.checkpointed };
 };
 
-const timer = setInterval(checkpoint, workerData.intervalMs);
+// Each timed pass is reported, so the serving connection can start the log over while little is left to copy.
+const timer = setInterval(() => parentPort.postMessage({ pass: checkpoint() }), workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'checkpoint') parentPort.postMessage(checkpoint());
+  if (message === 'checkpoint') parentPort.postMessage({ asked: checkpoint() });
   else if (message === 'stop') {
     clearInterval(timer);
     db.close();

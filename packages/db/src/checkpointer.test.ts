@@ -47,6 +47,36 @@ describe('Checkpointer', () => {
     reopened.$client.close();
   });
 
+  it('makes the log start over while writes never pause, well before the fallback', async () => {
+    const db = openDatabase(path);
+    db.$client.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    // The fallback out of reach; the log may only start over at a restart after one of the thread's passes.
+    const checkpointer = Checkpointer.start(db, path, 1_000_000, 500);
+    const insert = db.$client.prepare('INSERT INTO notes (body) VALUES (?)');
+    const batch = db.$client.transaction(() => {
+      for (let i = 0; i < 10; i++) insert.run(ROW);
+    });
+    // A commit every millisecond or so for 2.5 s: the thread never finds the whole log copied.
+    let rows = 0;
+    const until = Date.now() + 2_500;
+    while (Date.now() < until) {
+      batch();
+      rows += 10;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const largestWal = walBytes();
+    await checkpointer.stop();
+    db.$client.close();
+
+    // The file only grows: its size is the longest the log ever was. Without the restarts it holds all that
+    // was written (twice the rows' bytes, with the pages' overhead); with them, a few megabytes.
+    expect(rows).toBeGreaterThan(5_000);
+    expect(largestWal).toBeLessThan((rows * ROW.length) / 2);
+    const reopened = openDatabase(path);
+    expect(reopened.$client.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: rows });
+    reopened.$client.close();
+  });
+
   it('loses no committed write when the process is killed while the checkpointer runs', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', CRASH_WRITER, path], {
       stdio: ['ignore', 'pipe', 'inherit'],
