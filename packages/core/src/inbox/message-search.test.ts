@@ -1,45 +1,90 @@
-import { indexQueuedMessages, openDatabase } from '@switchboard/db';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../logger.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Db, indexQueuedMessages, openDatabase } from '@switchboard/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../logger.ts';
 import { messageIndexing } from './message-search.ts';
 
-const db = openDatabase(':memory:');
-const sqlite = db.$client;
-sqlite.exec(`
-  INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ('u', 'a@b.c', 'A', 'admin', 'x', 1);
-  INSERT INTO accounts (id, name, engine, owner_id, updated_at, status_changed_at) VALUES ('s', 'S', 'sandbox', 'u', 1, 1);
-`);
-const insert =
-  sqlite.prepare(`INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at)
-  VALUES (?, 's', 'in', '49151', ?, 'received', 1)`);
-const store = (count: number, word: string) =>
-  sqlite.transaction(() => {
-    for (let i = 0; i < count; i++) insert.run(`${word}-${i}`, `about the ${word} number ${i}`);
-  })();
-const found = (word: string) =>
-  sqlite.prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?').pluck().get(word) as number;
-const queued = () => sqlite.prepare('SELECT count(*) FROM messages_fts_queue').pluck().get() as number;
+let dir: string;
+let db: Db;
+/** Another program with the same database file open (a migration, an import). */
+let other: Db;
+let logged: string[];
+let service: ReturnType<typeof messageIndexing>;
 
-const service = messageIndexing(db, silentLogger);
-afterEach(() => service.stop());
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'switchboard-search-'));
+  db = openDatabase(join(dir, 'switchboard.db'));
+  other = openDatabase(join(dir, 'switchboard.db'));
+  db.$client.exec(`
+    INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ('u', 'a@b.c', 'A', 'admin', 'x', 1);
+    INSERT INTO accounts (id, name, engine, owner_id, updated_at, status_changed_at) VALUES ('s', 'S', 'sandbox', 'u', 1, 1);
+  `);
+  logged = [];
+  const entry = (level: string) => (message: string) => logged.push(`${level}: ${message}`);
+  const log: Logger = {
+    debug: entry('debug'),
+    info: entry('info'),
+    warn: entry('warn'),
+    error: entry('error'),
+  };
+  service = messageIndexing(db, log);
+});
+afterEach(async () => {
+  await service.stop();
+  db.$client.close();
+  other.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Stores `count` messages mentioning `word`, in one transaction of `into`'s. */
+const store = (into: Db, count: number, word: string, from = 0) => {
+  const insert =
+    into.$client.prepare(`INSERT INTO messages (id, account_id, direction, peer, body, status, updated_at)
+    VALUES (?, 's', 'in', '49151', ?, 'received', 1)`);
+  into.$client.transaction(() => {
+    for (let i = from; i < from + count; i++) insert.run(`${word}-${i}`, `about the ${word} number ${i}`);
+  })();
+};
+const found = (word: string) =>
+  db.$client
+    .prepare('SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?')
+    .pluck()
+    .get(word) as number;
+const queued = () => db.$client.prepare('SELECT count(*) FROM messages_fts_queue').pluck().get() as number;
 
 describe('message search indexing', () => {
   it('indexes stored messages in the background, in batches, without waiting for a search', async () => {
-    store(500, 'invoice');
+    store(db, 500, 'invoice');
     expect(found('invoice')).toBe(0);
     service.start();
     await vi.waitFor(() => expect(found('invoice')).toBe(500), { timeout: 10_000 });
     expect(queued()).toBe(0);
-    sqlite.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`);
+    db.$client.exec(`INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')`);
   });
 
   it('stops: what is stored after leaves the queue only for a search or the next start', async () => {
     service.start();
     await service.stop();
-    store(3, 'receipt');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    store(db, 3, 'receipt');
+    await sleep(300);
     expect(queued()).toBe(3);
-    expect(indexQueuedMessages(sqlite)).toBe(3);
+    expect(indexQueuedMessages(db.$client)).toBe(3);
     expect(found('receipt')).toBe(3);
+  });
+
+  it('waits quietly while another program holds the write lock, says so once, and catches up after', async () => {
+    store(other, 25_000, 'parcel');
+    service.start();
+    other.$client.exec('BEGIN IMMEDIATE');
+    await sleep(600);
+    other.$client.exec('COMMIT');
+    await vi.waitFor(() => expect(found('parcel')).toBe(25_000), { timeout: 20_000 });
+    expect(logged.filter((line) => !line.startsWith('debug'))).toEqual([
+      'warn: message search indexing paused',
+      'info: message search indexing resumed',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { conversations, type Db, indexQueuedMessages } from '@switchboard/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { unwritableReason } from '../database-errors.ts';
 import type { BackgroundService } from '../lifecycle.ts';
 import type { Logger } from '../logger.ts';
 
@@ -34,6 +35,16 @@ export function messageSearchQuery(input: string | null | undefined): string | u
  */
 const INDEX_EVERY_MS = 100;
 const INDEX_BATCH = 200;
+/**
+ * Between two batches of a long queue (after a restart, or rows another program wrote), the write lock is left
+ * free this long, so such a program writing to the same file (a migration, an import) gets it in turn.
+ */
+const INDEX_GAP_MS = 10;
+/**
+ * How long indexing waits after the database could not be written. Not the next tick: a locked database makes
+ * each try wait out the busy timeout on the event loop first.
+ */
+const PAUSE_WHILE_UNWRITABLE_MS = 5_000;
 
 /**
  * Adds stored messages to the search index in the background, a batch at a time with the event loop served
@@ -44,12 +55,29 @@ export function messageIndexing(db: Db, log: Logger): BackgroundService {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  /** Why the database cannot be written, told once until indexing works again. */
+  let paused: string | null = null;
+  let pausedUntil = 0;
   const catchUp = async () => {
-    while (!stopped && indexQueuedMessages(db.$client, INDEX_BATCH) === INDEX_BATCH) await nextTurn();
+    while (!stopped && indexQueuedMessages(db.$client, INDEX_BATCH) === INDEX_BATCH)
+      await sleep(INDEX_GAP_MS);
+    if (paused) log.info('message search indexing resumed');
+    paused = null;
+  };
+  const failed = (error: unknown) => {
+    const reason = unwritableReason(error);
+    if (!reason) log.error('message search indexing failed', { error });
+    else {
+      // A lock or a full disk can pass: the queue waits, and indexing tries again in a while.
+      pausedUntil = Date.now() + PAUSE_WHILE_UNWRITABLE_MS;
+      if (paused !== reason) log.warn('message search indexing paused', { reason });
+      paused = reason;
+    }
   };
   const tick = () => {
+    if (Date.now() < pausedUntil) return;
     running ??= catchUp()
-      .catch((error: unknown) => log.error('message search indexing failed', { error }))
+      .catch(failed)
       .finally(() => {
         running = undefined;
       });
