@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Db, indexQueuedMessages, openDatabase } from '@switchboard/db';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../logger.ts';
-import { messageIndexing } from './message-search.ts';
+import { indexForSearch, messageIndexing } from './message-search.ts';
 
 let dir: string;
 let db: Db;
@@ -73,6 +73,22 @@ describe('message search indexing', () => {
     expect(queued()).toBe(3);
     expect(indexQueuedMessages(db.$client)).toBe(3);
     expect(found('receipt')).toBe(3);
+  });
+
+  it('lets a search go on with what is indexed while another program holds the write lock', () => {
+    store(db, 2, 'invoice');
+    indexForSearch(db);
+    store(db, 1, 'ticket');
+    other.$client.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => indexForSearch(db)).not.toThrow();
+      expect(found('invoice')).toBe(2);
+      expect(queued()).toBe(1);
+    } finally {
+      other.$client.exec('COMMIT');
+    }
+    indexForSearch(db);
+    expect(found('ticket')).toBe(1);
   });
 
   it('waits quietly while another program holds the write lock, says so once, and catches up after', async () => {

@@ -96,9 +96,16 @@ export function messageIndexing(db: Db, log: Logger): BackgroundService {
   };
 }
 
-/** Every stored message in the search index, so a search that follows misses none. */
+/**
+ * Every stored message in the search index, so a search that follows misses none. While the database cannot
+ * be written (another program holds the lock), the search goes on with what is indexed already.
+ */
 export function indexForSearch(db: Db): void {
-  indexQueuedMessages(db.$client);
+  try {
+    indexQueuedMessages(db.$client);
+  } catch (error) {
+    if (!unwritableReason(error)) throw error;
+  }
 }
 
 /** Conversations with a message matching `query` (from `messageSearchQuery`), through the FTS5 index. */
