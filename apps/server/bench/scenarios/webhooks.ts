@@ -14,7 +14,10 @@ import type { ReceiverReport } from '../support/receiver.ts';
 import { duration, medians, percentile, perSecond, ratio } from '../support/stats.ts';
 import type { Row } from '../table.ts';
 
-/** As many receivers as the most endpoints measured: endpoint (or raw client) i posts to receiver i. */
+/**
+ * Receiver processes: endpoint (or raw client) i posts to receiver i mod `RECEIVERS`, so up to four endpoints
+ * each have one of their own.
+ */
 const RECEIVERS = 4;
 
 /** The share of the machine's cores busy at which a figure is the CPU's limit, not the measured part's. */
@@ -22,6 +25,15 @@ const SATURATED = 0.95;
 
 /** Dispatcher threads of the second gateway, beside the first one's single thread (`WEBHOOK_THREADS`). */
 const THREADS = 2;
+
+/**
+ * How long the receivers take to answer in the rows of endpoints across a network: each delivery then waits
+ * on its endpoint, not on the CPU, so those rows show whether endpoints add up until the CPU is the limit.
+ */
+const SLOW_MS = 10;
+
+/** Endpoint counts of those rows (`--short`: the first two). */
+const SLOW_ENDPOINTS = [1, 4, 16, 64];
 
 interface Setup {
   g: BenchGateway;
@@ -90,7 +102,7 @@ async function endpoints(s: Setup, count: number): Promise<() => Promise<void>> 
     Array.from({ length: count }, (_, i) =>
       s.g.client.webhooks.create.mutate({
         sessionId: s.account.id,
-        url: `${s.receivers[i]!.url}/hook/${i + 1}`,
+        url: `${s.receivers[i % RECEIVERS]!.url}/hook/${i + 1}`,
         events: ['message.received'],
       }),
     ),
@@ -160,12 +172,15 @@ async function burst(s: Setup, count: number, total: number, connections: number
 
 /**
  * The ceiling: `clients` keep-alive Node clients side by side (as many as endpoints), client i posting to
- * receiver i as endpoint i does, each with one request in flight at a time and a delivery-sized body,
+ * the receiver endpoint i posts to, each with one request in flight at a time and a delivery-sized body,
  * `total` requests in all; requests per second, and the cores the clients and the receivers used meanwhile.
  */
 async function oneInFlight(s: Setup, total: number, clients = 1) {
   const before = { ...cpuOf(s), own: cpuSeconds(s.rawClient.pid) };
-  const urls = s.receivers.slice(0, clients).map((r, i) => `${r.url}/ceiling/${i + 1}`);
+  const urls = Array.from(
+    { length: clients },
+    (_, i) => `${s.receivers[i % RECEIVERS]!.url}/ceiling/${i + 1}`,
+  );
   const { seconds } = await ask<{ seconds: number }>(s.rawClient.child, { urls, total });
   const after = cpuOf(s);
   return {
@@ -178,9 +193,13 @@ async function oneInFlight(s: Setup, total: number, clients = 1) {
 
 export const webhooks: Scenario = {
   name: 'webhooks',
-  about: 'webhook delivery from a backlog (1 and 4 endpoints) and the lag in a burst, beside a raw client',
+  about:
+    'webhook delivery from a backlog (1 and 4 endpoints; 1 to 64 endpoints that answer after 10 ms) and the lag in a burst, beside raw clients',
   async run(o): Promise<Row[]> {
     const total = o.short ? 300 : 5000;
+    // ~2 s per drain at one endpoint (~0.4 s in short mode): endpoints answering after `SLOW_MS` are slow.
+    const slowPerEndpoint = o.short ? 40 : 200;
+    const slowCounts = o.short ? SLOW_ENDPOINTS.slice(0, 2) : SLOW_ENDPOINTS;
     // The held first request must outlast the time it takes to pile the backlog up.
     const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: '1' });
     // The same, delivering from more threads: measured in the same rounds, interleaved (A/B).
@@ -214,7 +233,22 @@ export const webhooks: Scenario = {
         o.progress(`round ${r}/${o.rounds}: burst of ${total} events to 1 endpoint, then to 4`);
         const lagOne = await burst(s, 1, total, o.connections);
         const lagFour = await burst(s, 4, total, o.connections);
+        const slow: Record<string, number> = {};
+        await tellReceivers(s, { delay: SLOW_MS });
+        for (const count of slowCounts) {
+          const deliveries = slowPerEndpoint * count;
+          o.progress(
+            `round ${r}/${o.rounds}: ${count} endpoints answering after ${SLOW_MS} ms, and as many clients`,
+          );
+          const drained = await backlog(s, count, deliveries, o.connections);
+          const ceiling = await oneInFlight(s, deliveries, count);
+          // Keys by count: medians() takes each key's median over the rounds.
+          for (const [key, value] of Object.entries(drained)) slow[`${key} ${count}`] = value;
+          for (const [key, value] of Object.entries(ceiling)) slow[`${key} ${count} clients`] = value;
+        }
+        await tellReceivers(s, { delay: 0 });
         rounds.push({
+          ...slow,
           one: one.rate,
           oneGateway: one.gatewayCores,
           oneReceivers: one.receiverCores,
@@ -298,6 +332,31 @@ export const webhooks: Scenario = {
           ceiling: `1 thread in the same rounds: ${perSecond(m.four!, 'deliveries/s')}`,
           ratio: ratio(m.threads!, m.four!),
         },
+        ...slowCounts.map((count) => {
+          const gateway = (key: string) => m[`${key} ${count}`]!;
+          const clients = (key: string) => m[`${key} ${count} clients`]!;
+          const plural = count === 1 ? '' : 's';
+          return {
+            what:
+              `webhook backlog, ${count} endpoint${plural} answering after ${SLOW_MS} ms ` +
+              `(${(slowPerEndpoint * count).toLocaleString('en-US')} deliveries)`,
+            switchboard:
+              perSecond(gateway('rate'), 'deliveries/s') +
+              (count === 1 ? '' : ` in all, ${ratio(gateway('rate'), m['rate 1']!)} of one endpoint`) +
+              `; ${cpu(
+                `${gatewayCpu(gateway('gatewayCores'), gateway('gatewayMsPerDelivery'))}, receivers ${cores(gateway('receiverCores'))}`,
+                gateway('machineCores'),
+              )}`,
+            ceiling:
+              `${count} one-in-flight Node client${plural} to the same receivers: ` +
+              `${perSecond(clients('rate'), 'deliveries/s')}; ` +
+              cpu(
+                `client${plural} ${cores(clients('clientCores'))}, receivers ${cores(clients('receiverCores'))}`,
+                clients('machineCores'),
+              ),
+            ratio: ratio(gateway('rate'), clients('rate')),
+          };
+        }),
         {
           what: `webhook lag, ${n}-event burst`,
           switchboard:

@@ -1,7 +1,8 @@
 /**
  * The raw webhook receiver, in a process of its own: answers 200 at once and notes, per path (one path per
  * endpoint), when each delivery arrived and how long after its event it came (the payload's timestamp).
- * Over IPC: { hold: true } keeps every request waiting until { hold: false }; { report: true } answers with
+ * Over IPC: { hold: true } keeps every request waiting until { hold: false }; { delay: ms } answers each request
+ * that long after it arrived (0: at once), as an endpoint across a network does; { report: true } answers with
  * what arrived since the last { reset: true }, { count: true } with only how many (cheap to ask often, while
  * the bench waits: a full report carries every lag). Prints "listening <port>" once ready.
  */
@@ -20,6 +21,7 @@ export interface ReceiverReport {
 }
 
 let holding = false;
+let delay = 0;
 let held: ServerResponse[] = [];
 let report: ReceiverReport;
 const reset = () => {
@@ -44,12 +46,22 @@ const server = createServer((req, res) => {
     const { timestamp } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { timestamp?: string };
     if (timestamp) report.lags.push(Date.now() - Date.parse(timestamp));
     if (holding) held.push(res);
+    else if (delay > 0) setTimeout(answer, delay, res);
     else answer(res);
   });
 });
 
-process.on('message', (message: { hold?: boolean; report?: boolean; count?: boolean; reset?: boolean }) => {
+interface Message {
+  hold?: boolean;
+  delay?: number;
+  report?: boolean;
+  count?: boolean;
+  reset?: boolean;
+}
+
+process.on('message', (message: Message) => {
   if (message.hold === true) holding = true;
+  if (message.delay !== undefined) delay = message.delay;
   if (message.hold === false) {
     holding = false;
     for (const res of held) answer(res);
