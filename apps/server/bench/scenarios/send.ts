@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { BenchOptions, Scenario } from '../scenario.ts';
 import { type BenchProcess, startBare } from '../support/bare.ts';
 import { linkSessions, startBenchGateway } from '../support/gateway.ts';
+import type { InsideView } from '../support/inside-view.ts';
 import { type LoadOptions, runLoad } from '../support/load.ts';
-import { cpuSeconds, waitQuiet } from '../support/processes.ts';
+import { ask, cpuSeconds, waitQuiet } from '../support/processes.ts';
 import { count, duration, medians, perSecond, ratio, wholeMs } from '../support/stats.ts';
 import type { Row } from '../table.ts';
 
@@ -17,6 +19,16 @@ interface Round {
   /** CPU ms of the target per answered request, including what a request causes after its answer. */
   cpuMs: number;
 }
+
+/** A paced round against the gateway, with what the gateway saw of it (see inside-view.ts). */
+interface PacedRound extends Round {
+  insideP99: number;
+  insideMax: number;
+  loopP99: number;
+  loopMax: number;
+}
+
+const INSIDE_VIEW = fileURLToPath(new URL('../support/inside-view.ts', import.meta.url));
 
 /** One load round against a target; its CPU counts until the target is quiet again (receipts and all). */
 async function round(
@@ -49,10 +61,10 @@ export const send: Scenario = {
   async run(o: BenchOptions): Promise<Row[]> {
     // The bench is one very busy integrator: the per-key limit and the sandbox's simulated ban of an account
     // that sends this fast would measure themselves, not Switchboard.
-    const g = await startBenchGateway({
-      API_KEY_REQUESTS_PER_MINUTE: '1000000',
-      SANDBOX_RISK_MODEL: 'false',
-    });
+    const g = await startBenchGateway(
+      { API_KEY_REQUESTS_PER_MINUTE: '1000000', SANDBOX_RISK_MODEL: 'false' },
+      [INSIDE_VIEW],
+    );
     const ceilings: BenchProcess[] = [];
     try {
       const [account] = await linkSessions(g, 1);
@@ -107,23 +119,26 @@ export const send: Scenario = {
         }
       }
       const offered = [500, 1000];
-      const paced: Record<'switchboard' | 'bare', Round[]>[] = offered.map(() => ({
+      const paced: { switchboard: PacedRound[]; bare: Round[] }[] = offered.map(() => ({
         switchboard: [],
         bare: [],
       }));
       for (let r = 1; r <= o.rounds; r++) {
         for (const [i, rate] of offered.entries()) {
-          for (const name of ['switchboard', 'bare'] as const) {
-            o.progress(`round ${r}/${o.rounds}: offered ${rate} req/s — ${name}`);
-            paced[i]![name].push(
-              await round(
-                ways[name].target,
-                { ...load, rate, durationSeconds: o.roundSeconds },
-                path,
-                o.progress,
-              ),
-            );
-          }
+          o.progress(`round ${r}/${o.rounds}: offered ${rate} req/s — switchboard`);
+          const pacedLoad = { ...load, rate, durationSeconds: o.roundSeconds };
+          await ask(g.child, { inside: 'reset' });
+          const measured = await round(g, pacedLoad, path, o.progress);
+          const inside = await ask<InsideView>(g.child, { inside: 'report' });
+          paced[i]!.switchboard.push({
+            ...measured,
+            insideP99: inside.p99,
+            insideMax: inside.max,
+            loopP99: inside.loopP99,
+            loopMax: inside.loopMax,
+          });
+          o.progress(`round ${r}/${o.rounds}: offered ${rate} req/s — bare`);
+          paced[i]!.bare.push(await round(bare, pacedLoad, path, o.progress));
         }
       }
 
@@ -167,7 +182,11 @@ export const send: Scenario = {
           what: `offered ${offered.map((n) => n.toLocaleString('en-US')).join(' / ')} req/s`,
           switchboard:
             `answered ${at.map((x) => Math.round(x.switchboard.perSecond)).join(' / ')} req/s, ` +
-            `p99 ${at.map((x) => duration(x.switchboard.p99)).join(' / ')}`,
+            `p99 ${at.map((x) => duration(x.switchboard.p99)).join(' / ')}; inside the gateway ` +
+            `p99 ${at.map((x) => duration(x.switchboard.insideP99)).join(' / ')} ` +
+            `(longest ${at.map((x) => duration(x.switchboard.insideMax)).join(' / ')}), ` +
+            `event loop late p99 ${at.map((x) => duration(x.switchboard.loopP99)).join(' / ')} ` +
+            `(at most ${at.map((x) => duration(x.switchboard.loopMax)).join(' / ')})`,
           ceiling: `bare: p99 ${at.map((x) => duration(x.bare.p99)).join(' / ')}`,
           ratio: '—',
         },

@@ -41,18 +41,20 @@ export interface BenchGateway {
 
 /**
  * The real server, as `pnpm start` runs it (one Node process with tsx's loader), on a loopback port with a
- * fresh data folder, the first admin signed in.
+ * fresh data folder, the first admin signed in. `imports`: the bench's own instruments, loaded into it first.
  */
-export async function startBenchGateway(env: Record<string, string> = {}): Promise<BenchGateway> {
+export async function startBenchGateway(
+  env: Record<string, string> = {},
+  imports: string[] = [],
+): Promise<BenchGateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const port = await freePort();
-  const child = spawnBenchProcess(MAIN, [], {
-    ...BENCH_ENV,
-    ...env,
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATA_DIR: dataDir,
-  });
+  const child = spawnBenchProcess(
+    MAIN,
+    [],
+    { ...BENCH_ENV, ...env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir },
+    imports,
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await stopProcess(child);

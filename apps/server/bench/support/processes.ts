@@ -60,13 +60,18 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Runs a TypeScript file of the bench in its own Node process (tsx's loader), with an IPC channel. */
+/**
+ * Runs a TypeScript file of the bench in its own Node process (tsx's loader), with an IPC channel; `imports`
+ * are loaded into it first, after tsx.
+ */
 export function spawnBenchProcess(
   file: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  imports: string[] = [],
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  const preloads = imports.flatMap((path) => ['--import', path]);
+  return spawn(process.execPath, ['--import', 'tsx', ...preloads, file, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
