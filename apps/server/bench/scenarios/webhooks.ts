@@ -202,13 +202,15 @@ export const webhooks: Scenario = {
     const slowCounts = o.short ? SLOW_ENDPOINTS.slice(0, 2) : SLOW_ENDPOINTS;
     // The held first request must outlast the time it takes to pile the backlog up.
     const g = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: '1' });
-    // The same, delivering from more threads: measured in the same rounds, interleaved (A/B).
-    const gThreads = await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: `${THREADS}` });
+    // The same, delivering from more threads: measured in the same rounds, interleaved (A/B). Not in `--short`:
+    // one short round cannot tell two close figures apart, and a second gateway costs the short run its time.
+    const gThreads = o.short
+      ? undefined
+      : await startBenchGateway({ WEBHOOK_TIMEOUT_MS: '300000', WEBHOOK_THREADS: `${THREADS}` });
     const receivers = await Promise.all(Array.from({ length: RECEIVERS }, () => startReceiver()));
     const rawClient = await startRawClient();
     try {
       const [account] = await linkSessions(g, 1);
-      const [accountThreads] = await linkSessions(gThreads, 1);
       const s: Setup = {
         g,
         account: account!,
@@ -217,7 +219,12 @@ export const webhooks: Scenario = {
         nextSender: 1_000_000,
         progress: o.progress,
       };
-      const sThreads: Setup = { ...s, g: gThreads, account: accountThreads!, nextSender: 5_000_000 };
+      const sThreads: Setup | undefined = gThreads && {
+        ...s,
+        g: gThreads,
+        account: (await linkSessions(gThreads, 1))[0]!,
+        nextSender: 5_000_000,
+      };
       const rounds: Record<string, number>[] = [];
       for (let r = 1; r <= o.rounds; r++) {
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 1 endpoint`);
@@ -226,8 +233,17 @@ export const webhooks: Scenario = {
         const client = await oneInFlight(s, total);
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints`);
         const four = await backlog(s, 4, total, o.connections);
-        o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints, ${THREADS} threads`);
-        const fourThreads = await backlog(sThreads, 4, total, o.connections);
+        const threads: Record<string, number> = {};
+        if (sThreads) {
+          o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints, ${THREADS} threads`);
+          const fourThreads = await backlog(sThreads, 4, total, o.connections);
+          threads.threads = fourThreads.rate;
+          threads.threadsGateway = fourThreads.gatewayCores;
+          threads.threadsReceivers = fourThreads.receiverCores;
+          threads.threadsMachine = fourThreads.machineCores;
+          threads.threadsMs = fourThreads.gatewayMsPerDelivery;
+          threads.threadsLoad = fourThreads.load;
+        }
         o.progress(`round ${r}/${o.rounds}: 4 one-in-flight clients side by side`);
         const clients = await oneInFlight(s, total, 4);
         o.progress(`round ${r}/${o.rounds}: burst of ${total} events to 1 endpoint, then to 4`);
@@ -249,6 +265,7 @@ export const webhooks: Scenario = {
         await tellReceivers(s, { delay: 0 });
         rounds.push({
           ...slow,
+          ...threads,
           one: one.rate,
           oneGateway: one.gatewayCores,
           oneReceivers: one.receiverCores,
@@ -265,12 +282,6 @@ export const webhooks: Scenario = {
           fourMs: four.gatewayMsPerDelivery,
           oneLoad: one.load,
           fourLoad: four.load,
-          threads: fourThreads.rate,
-          threadsGateway: fourThreads.gatewayCores,
-          threadsReceivers: fourThreads.receiverCores,
-          threadsMachine: fourThreads.machineCores,
-          threadsMs: fourThreads.gatewayMsPerDelivery,
-          threadsLoad: fourThreads.load,
           clients: clients.rate,
           clientsOwn: clients.clientCores,
           clientsReceivers: clients.receiverCores,
@@ -321,17 +332,21 @@ export const webhooks: Scenario = {
             ),
           ratio: `${ratio(m.four!, m.clients!)}; ${ratio(m.four!, m.one!)} of one endpoint`,
         },
-        {
-          what: `… from ${THREADS} dispatcher threads (\`WEBHOOK_THREADS=${THREADS}\`)`,
-          switchboard:
-            `${perSecond(m.threads!, 'deliveries/s')} in all (${load(m.threadsLoad!)}); ` +
-            cpu(
-              `${gatewayCpu(m.threadsGateway!, m.threadsMs!)}, receivers ${cores(m.threadsReceivers!)}`,
-              m.threadsMachine!,
-            ),
-          ceiling: `1 thread in the same rounds: ${perSecond(m.four!, 'deliveries/s')}`,
-          ratio: ratio(m.threads!, m.four!),
-        },
+        ...(m.threads === undefined
+          ? []
+          : [
+              {
+                what: `… from ${THREADS} dispatcher threads (\`WEBHOOK_THREADS=${THREADS}\`)`,
+                switchboard:
+                  `${perSecond(m.threads, 'deliveries/s')} in all (${load(m.threadsLoad!)}); ` +
+                  cpu(
+                    `${gatewayCpu(m.threadsGateway!, m.threadsMs!)}, receivers ${cores(m.threadsReceivers!)}`,
+                    m.threadsMachine!,
+                  ),
+                ceiling: `1 thread in the same rounds: ${perSecond(m.four!, 'deliveries/s')}`,
+                ratio: ratio(m.threads, m.four!),
+              },
+            ]),
         ...slowCounts.map((count) => {
           const gateway = (key: string) => m[`${key} ${count}`]!;
           const clients = (key: string) => m[`${key} ${count} clients`]!;
@@ -368,7 +383,7 @@ export const webhooks: Scenario = {
       ];
     } finally {
       await Promise.all([...receivers, rawClient].map((r) => r.stop()));
-      await Promise.all([g.stop(), gThreads.stop()]);
+      await Promise.all([g.stop(), gThreads?.stop()]);
     }
   },
 };
