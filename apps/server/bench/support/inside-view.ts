@@ -8,6 +8,7 @@
  */
 import { type IncomingMessage, Server, type ServerResponse } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { percentile } from './stats.ts';
 
 export interface InsideView {
   /** Requests answered in the window. */
@@ -46,11 +47,10 @@ process.on('message', (message: { inside?: 'reset' | 'report' }) => {
     loop.reset();
     process.send?.({ ok: true });
   } else if (message.inside === 'report') {
-    const sorted = durations.sort((a, b) => a - b);
     const view: InsideView = {
-      count: sorted.length,
-      p99: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
-      max: sorted.at(-1) ?? 0,
+      count: durations.length,
+      p99: percentile(durations, 99),
+      max: durations.reduce((longest, d) => Math.max(longest, d), 0),
       loopP99: late(loop.percentile(99)),
       loopMax: late(loop.max),
     };
