@@ -159,6 +159,10 @@ async function backlog(s: Setup, count: number, total: number, connections: numb
   };
 }
 
+/** A drain's or a ceiling's figures under keys ending in `suffix`, so medians() takes each over the rounds. */
+const keyed = (figures: Record<string, number>, suffix: string) =>
+  Object.fromEntries(Object.entries(figures).map(([key, value]) => [`${key} ${suffix}`, value]));
+
 /** A burst of events while deliveries run: how long each waited from its event to its delivery. */
 async function burst(s: Setup, count: number, total: number, connections: number) {
   const remove = await endpoints(s, count);
@@ -233,16 +237,10 @@ export const webhooks: Scenario = {
         const client = await oneInFlight(s, total);
         o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints`);
         const four = await backlog(s, 4, total, o.connections);
-        const threads: Record<string, number> = {};
+        let threads = {};
         if (sThreads) {
           o.progress(`round ${r}/${o.rounds}: backlog of ${total} to 4 endpoints, ${THREADS} threads`);
-          const fourThreads = await backlog(sThreads, 4, total, o.connections);
-          threads.threads = fourThreads.rate;
-          threads.threadsGateway = fourThreads.gatewayCores;
-          threads.threadsReceivers = fourThreads.receiverCores;
-          threads.threadsMachine = fourThreads.machineCores;
-          threads.threadsMs = fourThreads.gatewayMsPerDelivery;
-          threads.threadsLoad = fourThreads.load;
+          threads = keyed(await backlog(sThreads, 4, total, o.connections), 'threads');
         }
         o.progress(`round ${r}/${o.rounds}: 4 one-in-flight clients side by side`);
         const clients = await oneInFlight(s, total, 4);
@@ -258,9 +256,7 @@ export const webhooks: Scenario = {
           );
           const drained = await backlog(s, count, deliveries, o.connections);
           const ceiling = await oneInFlight(s, deliveries, count);
-          // Keys by count: medians() takes each key's median over the rounds.
-          for (const [key, value] of Object.entries(drained)) slow[`${key} ${count}`] = value;
-          for (const [key, value] of Object.entries(ceiling)) slow[`${key} ${count} clients`] = value;
+          Object.assign(slow, keyed(drained, `${count}`), keyed(ceiling, `${count} clients`));
         }
         await tellReceivers(s, { delay: 0 });
         rounds.push({
@@ -332,19 +328,20 @@ export const webhooks: Scenario = {
             ),
           ratio: `${ratio(m.four!, m.clients!)}; ${ratio(m.four!, m.one!)} of one endpoint`,
         },
-        ...(m.threads === undefined
+        ...(m['rate threads'] === undefined
           ? []
           : [
               {
                 what: `… from ${THREADS} dispatcher threads (\`WEBHOOK_THREADS=${THREADS}\`)`,
                 switchboard:
-                  `${perSecond(m.threads, 'deliveries/s')} in all (${load(m.threadsLoad!)}); ` +
+                  `${perSecond(m['rate threads'], 'deliveries/s')} in all (${load(m['load threads']!)}); ` +
                   cpu(
-                    `${gatewayCpu(m.threadsGateway!, m.threadsMs!)}, receivers ${cores(m.threadsReceivers!)}`,
-                    m.threadsMachine!,
+                    `${gatewayCpu(m['gatewayCores threads']!, m['gatewayMsPerDelivery threads']!)}, ` +
+                      `receivers ${cores(m['receiverCores threads']!)}`,
+                    m['machineCores threads']!,
                   ),
                 ceiling: `1 thread in the same rounds: ${perSecond(m.four!, 'deliveries/s')}`,
-                ratio: ratio(m.threads, m.four!),
+                ratio: ratio(m['rate threads'], m.four!),
               },
             ]),
         ...slowCounts.map((count) => {
